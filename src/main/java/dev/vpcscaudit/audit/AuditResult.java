@@ -1,0 +1,39 @@
+package dev.vpcscaudit.audit;
+
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.profile.Profile;
+import java.util.List;
+
+/**
+ * The outcome of a completed audit of one project: every perimeter that holds it and every
+ * finding, sorted by {@link Finding#ORDER}. A run that could not read everything never produces
+ * one.
+ *
+ * @param source {@code api} for a live read, {@code file} for {@code --from-file}
+ */
+public record AuditResult(
+    ProjectRef project,
+    Profile profile,
+    String source,
+    List<PerimeterMembership> perimeters,
+    List<Finding> findings) {
+
+  public AuditResult {
+    perimeters = List.copyOf(perimeters);
+    findings = findings.stream().sorted(Finding.ORDER).toList();
+  }
+
+  public long count(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
+  }
+
+  /** True iff there is no error or warning finding. */
+  public boolean compliant() {
+    return count(Severity.ERROR) == 0 && count(Severity.WARNING) == 0;
+  }
+
+  /** True when some finding is at least as severe as {@code threshold}. */
+  public boolean hasFindingAtLeast(Severity threshold) {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.vpcscaudit.audit;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found. {@code perimeter} is null for project-level findings, {@code service} for
+ * findings not about one service.
+ */
+public record Finding(
+    Rule rule, Severity severity, Mode mode, String perimeter, String service, String message) {
+
+  /** The report order: mode, perimeter, rule ID, service (absent values first). */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::mode)
+          .thenComparing(Finding::perimeter, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(f -> f.rule().id())
+          .thenComparing(Finding::service, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  public Finding {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(message, "message");
+  }
+}

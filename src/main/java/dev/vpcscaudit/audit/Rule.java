@@ -1,0 +1,45 @@
+package dev.vpcscaudit.audit;
+
+/** The audit's rules; {@link #id()} is the stable ID in every report format. */
+public enum Rule {
+  PROJECT_NOT_IN_PERIMETER(
+      "project-not-in-perimeter",
+      "The project is not in a regular service perimeter",
+      "Add projects/NUMBER to the resources of a regular perimeter."),
+  REQUIRED_SERVICE_UNRESTRICTED(
+      "required-service-unrestricted",
+      "A required service is not restricted by the perimeter",
+      "Add the service to the perimeter's restricted services."),
+  VPC_ACCESSIBLE_SERVICES_DISABLED(
+      "vpc-accessible-services-disabled",
+      "VPC accessible services are not restricted",
+      "Enable VPC accessible services and allow RESTRICTED-SERVICES."),
+  VPC_ALLOWED_SERVICE_MISSING(
+      "vpc-allowed-service-missing",
+      "A required service is not accessible from the perimeter's VPC networks",
+      "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services.");
+
+  private final String id;
+  private final String title;
+  private final String fix;
+
+  Rule(String id, String title, String fix) {
+    this.id = id;
+    this.title = title;
+    this.fix = fix;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** One sentence naming the problem, for rule catalogues (SARIF, help). */
+  public String title() {
+    return title;
+  }
+
+  /** One sentence on what to change. */
+  public String fix() {
+    return fix;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.audit.AuditEngine;
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.profile.Profile;
+import dev.vpcscaudit.report.JsonReport;
+import dev.vpcscaudit.report.ReportFormat;
+import dev.vpcscaudit.report.TextReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vpcsc-audit audit}: finds the perimeters that hold a project and checks them. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VpcscAuditCommand.Version.class,
+    description = {
+      "Checks every perimeter that holds PROJECT, in its enforced config (status) and its"
+          + " explicit dry-run config (spec), against a profile of required services.",
+    },
+    footer = {
+      "",
+      "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
+          + " 2 usage error or bad input; 3 the audit could not complete.",
+      "",
+      "Example:",
+      "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
+      "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json",
+    })
+public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
+
+  /** {@code --fail-on} values. */
+  enum FailOn {
+    error,
+    warning,
+    never
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Mixin SelectionOptions selection;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      description =
+          "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default:"
+              + " ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    ProjectRef project = selection.projectRef();
+    PerimeterSource source = selection.source();
+    Profile profile = selection.loadProfile();
+
+    PerimeterSource.Discovery found = source.discover(project);
+    AuditResult result =
+        AuditEngine.audit(found.project(), found.perimeters(), profile, found.source());
+
+    String report =
+        switch (format) {
+          case json -> JsonReport.render(result, ToolVersion.get());
+          case text ->
+              TextReport.render(
+                  result,
+                  OutputTarget.useColor(System.console() != null, System.getenv("NO_COLOR"), output),
+                  "");
+        };
+    OutputTarget.write(report, output, spec.commandLine().getOut());
+    if (output != null) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "wrote "
+                  + format
+                  + " report to "
+                  + output
+                  + (result.compliant() ? " (compliant)" : " (not compliant)"));
+    }
+    return exitCode(result).code();
+  }
+
+  private ExitCode exitCode(AuditResult result) {
+    Severity threshold =
+        switch (failOn) {
+          case error -> Severity.ERROR;
+          case warning -> Severity.WARNING;
+          case never -> null;
+        };
+    return threshold != null && result.hasFindingAtLeast(threshold)
+        ? ExitCode.FINDINGS
+        : ExitCode.OK;
+  }
+}

@@ -1,0 +1,6 @@
+package dev.vpcscaudit.cli;
+
+/** A command that mixes in {@link CommonOptions}; the error handler reads them. */
+interface HasCommonOptions {
+  CommonOptions common();
+}

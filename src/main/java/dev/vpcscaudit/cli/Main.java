@@ -1,0 +1,95 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.error.CloudReadException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Entry point: {@code main} delegates to {@link #run}, which tests call directly. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(stdout(), stderr(), args));
+  }
+
+  /**
+   * Runs the CLI with {@code args}, printing through {@code out} and {@code err}, and returns the
+   * exit code of the contract.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The configured command tree, with the central exit-code and error mapping. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new VpcscAuditCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(Main::onParameterException);
+    cli.setExecutionExceptionHandler(Main::onExecutionException);
+    return cli;
+  }
+
+  private static int onParameterException(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(
+        "error: "
+            + oneLine(e.getMessage())
+            + " (see '"
+            + cmd.getCommandSpec().qualifiedName()
+            + " --help')");
+    return ExitCode.USAGE.code();
+  }
+
+  private static int onExecutionException(
+      Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean stacktrace =
+        cmd.getCommand() instanceof HasCommonOptions c && c.common().stacktrace;
+    ExitCode code;
+    String message;
+    if (e instanceof BadInputException) {
+      code = ExitCode.USAGE;
+      message = e.getMessage();
+    } else if (e instanceof CloudReadException) {
+      code = ExitCode.INCOMPLETE;
+      message = e.getMessage();
+    } else {
+      code = ExitCode.INCOMPLETE;
+      message =
+          "internal error, the audit did not complete: "
+              + e
+              + " (rerun with --stacktrace and report it)";
+    }
+    err.println("error: " + oneLine(message));
+    if (stacktrace) {
+      e.printStackTrace(err);
+    }
+    return code.code();
+  }
+
+  /** Error messages are one line: a newline from input must not split them. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  private static PrintWriter stdout() {
+    return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+  }
+
+  private static PrintWriter stderr() {
+    return new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+  }
+}

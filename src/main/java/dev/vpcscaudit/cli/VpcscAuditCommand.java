@@ -1,0 +1,42 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.ToolVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code vpcsc-audit} command. */
+@Command(
+    name = "vpcsc-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VpcscAuditCommand.Version.class,
+    description = {
+      "Audits Google Cloud VPC Service Controls perimeters: does the perimeter that holds a"
+          + " project restrict every service a workload needs, in the enforced and the dry-run"
+          + " config?"
+    },
+    subcommands = {AuditCommand.class, ProfilesCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage error or bad input;"
+          + " 3 the audit could not complete.",
+    })
+public final class VpcscAuditCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: audit or profiles");
+  }
+
+  /** Prints {@code vpcsc-audit VERSION}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {ToolVersion.NAME + " " + ToolVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.vpcscaudit.error;
+
+/** Bad input from the user: a flag, a file or a profile. Exit code 2. */
+public final class BadInputException extends VpcscException {
+
+  public BadInputException(String message) {
+    super(message, null);
+  }
+
+  public BadInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

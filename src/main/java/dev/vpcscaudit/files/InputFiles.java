@@ -1,0 +1,54 @@
+package dev.vpcscaudit.files;
+
+import dev.vpcscaudit.error.BadInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a user's input file as UTF-8 text, turning every failure into one clear line. */
+public final class InputFiles {
+
+  /** Inputs are perimeter exports and profiles; anything larger is a mistake. */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
+
+  private InputFiles() {}
+
+  /**
+   * Returns the text of {@code file}. {@code label} starts every message, e.g. {@code
+   * "--from-file perimeters.json"}.
+   */
+  public static String readText(Path file, String label) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(label + ": is a directory, expected a file");
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(label + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new BadInputException(label + ": permission denied", e);
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadInputException(label + ": not UTF-8 text", e);
+    }
+  }
+}

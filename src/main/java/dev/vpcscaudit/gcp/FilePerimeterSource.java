@@ -1,0 +1,51 @@
+package dev.vpcscaudit.gcp;
+
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.ServicePerimeter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Offline source: a {@code gcloud ... perimeters list|describe --format=json} export. No API call
+ * is made, so the project must be given by number: perimeters list projects as {@code
+ * projects/NUMBER}.
+ *
+ * @param policy when not null, only perimeters of {@code accessPolicies/POLICY} are audited
+ */
+public record FilePerimeterSource(Path file, String policy) implements PerimeterSource {
+
+  @Override
+  public Discovery discover(ProjectRef project) {
+    if (!project.hasNumber()) {
+      throw new BadInputException(
+          "--project "
+              + project.id()
+              + ": with --from-file the project must be given by number (perimeters list"
+              + " projects as projects/NUMBER, and no API call is made to resolve an ID); find it"
+              + " with: gcloud projects describe "
+              + project.id()
+              + " --format='value(projectNumber)'");
+    }
+    List<ServicePerimeter> perimeters = PerimeterFiles.read(file);
+    if (policy != null) {
+      List<ServicePerimeter> inPolicy =
+          perimeters.stream().filter(p -> p.policyNumber().equals(policy)).toList();
+      if (inPolicy.isEmpty() && !perimeters.isEmpty()) {
+        throw new BadInputException(
+            "--policy "
+                + policy
+                + ": --from-file "
+                + file
+                + " has no perimeter of accessPolicies/"
+                + policy
+                + " (it has "
+                + String.join(
+                    ", ", perimeters.stream().map(ServicePerimeter::policy).distinct().toList())
+                + ")");
+      }
+      perimeters = inPolicy;
+    }
+    return new Discovery(project, perimeters, "file");
+  }
+}

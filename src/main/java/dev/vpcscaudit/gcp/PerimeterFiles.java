@@ -1,0 +1,19 @@
+package dev.vpcscaudit.gcp;
+
+import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.model.ServicePerimeter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Offline input: perimeters exported with {@code gcloud ... perimeters list|describe --format=json}. */
+public final class PerimeterFiles {
+
+  private PerimeterFiles() {}
+
+  /** Reads every perimeter in {@code file}; any problem is bad input naming the file. */
+  public static List<ServicePerimeter> read(Path file) {
+    String label = "--from-file " + file;
+    String text = InputFiles.readText(file, label);
+    return PerimeterJsonReader.readPerimeters(PerimeterJsonReader.parseTree(text, label), label);
+  }
+}

@@ -1,0 +1,244 @@
+package dev.vpcscaudit.gcp;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.model.ApiOperation;
+import dev.vpcscaudit.model.EgressPolicy;
+import dev.vpcscaudit.model.IngressPolicy;
+import dev.vpcscaudit.model.PerimeterConfig;
+import dev.vpcscaudit.model.PerimeterType;
+import dev.vpcscaudit.model.ServicePattern;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.model.Source;
+import dev.vpcscaudit.model.VpcAccessibleServices;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads service perimeters from the Access Context Manager v1 REST JSON, the same JSON that
+ * {@code gcloud access-context-manager perimeters list|describe --format=json} prints. The one
+ * parser for file input and live reads; nothing outside this package sees JSON.
+ *
+ * <p>Accepted top-level shapes: a JSON array of perimeters ({@code perimeters list}), one perimeter
+ * object ({@code perimeters describe}), or a {@code servicePerimeters.list} response ({@code
+ * {"servicePerimeters": [...], "nextPageToken": "..."}}).
+ */
+public final class PerimeterJsonReader {
+
+  /** {@code accessPolicies/POLICY/servicePerimeters/NAME}; NAME starts with a letter. */
+  static final Pattern PERIMETER_NAME =
+      Pattern.compile("accessPolicies/[0-9]+/servicePerimeters/[A-Za-z][A-Za-z0-9_]*");
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
+
+  private PerimeterJsonReader() {}
+
+  /**
+   * Parses JSON text into a tree; malformed or empty text is bad input naming {@code source} and
+   * the line and column.
+   */
+  public static JsonNode parseTree(String text, String source) {
+    if (text.isBlank()) {
+      throw new BadInputException(source + ": the file is empty (expected JSON)");
+    }
+    try {
+      JsonNode root = MAPPER.readTree(text);
+      if (root == null || root.isMissingNode()) {
+        throw new BadInputException(source + ": the file is empty (expected JSON)");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new BadInputException(
+          source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+    }
+  }
+
+  /** Reads every perimeter in {@code root} (any accepted top-level shape). */
+  public static List<ServicePerimeter> readPerimeters(JsonNode root, String source) {
+    List<ServicePerimeter> perimeters = new ArrayList<>();
+    if (root.isArray()) {
+      for (int i = 0; i < root.size(); i++) {
+        perimeters.add(readPerimeter(root.get(i), "[" + i + "]", source));
+      }
+    } else if (root.isObject() && root.has("servicePerimeters") && !root.has("name")) {
+      JsonNode list = root.get("servicePerimeters");
+      if (!list.isArray()) {
+        throw JsonFields.error(
+            source, "servicePerimeters", "expected a list, got " + JsonFields.describe(list));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        perimeters.add(readPerimeter(list.get(i), "servicePerimeters[" + i + "]", source));
+      }
+    } else if (root.isObject()) {
+      perimeters.add(readPerimeter(root, "", source));
+    } else {
+      throw new BadInputException(
+          source
+              + ": expected a JSON list of perimeters (gcloud access-context-manager perimeters"
+              + " list --format=json) or one perimeter object, got "
+              + JsonFields.describe(root));
+    }
+    Set<String> names = new HashSet<>();
+    for (ServicePerimeter p : perimeters) {
+      if (!names.add(p.name())) {
+        throw new BadInputException(source + ": perimeter " + p.name() + " appears more than once");
+      }
+    }
+    return perimeters;
+  }
+
+  /** Reads one perimeter object found at {@code path} in {@code source}. */
+  public static ServicePerimeter readPerimeter(JsonNode node, String path, String source) {
+    List<String> unmodeled = new ArrayList<>();
+    ServicePerimeter p = JsonFields.read(node, path, source, unmodeled, PerimeterJsonReader::perimeter);
+    // The unread fields of the perimeter object itself are known only once its reader returned.
+    return new ServicePerimeter(
+        p.name(),
+        p.title(),
+        p.description(),
+        p.type(),
+        p.status(),
+        p.spec(),
+        p.useExplicitDryRunSpec(),
+        p.etag(),
+        relativeTo(path, unmodeled));
+  }
+
+  private static ServicePerimeter perimeter(JsonFields f) {
+    String name = f.requiredString("name");
+    if (!PERIMETER_NAME.matcher(name).matches()) {
+      throw JsonFields.error(
+          f.source(),
+          f.path().isEmpty() ? "name" : f.path() + ".name",
+          "'" + name + "' is not a perimeter name (accessPolicies/POLICY/servicePerimeters/NAME)");
+    }
+    String typeValue = f.string("perimeterType");
+    PerimeterType type = typeValue == null ? PerimeterType.REGULAR : PerimeterType.fromApiValue(typeValue);
+    if (type == null) {
+      throw JsonFields.error(
+          f.source(),
+          f.path().isEmpty() ? "perimeterType" : f.path() + ".perimeterType",
+          "unknown perimeter type '"
+              + typeValue
+              + "' (expected PERIMETER_TYPE_REGULAR or PERIMETER_TYPE_BRIDGE)");
+    }
+    PerimeterConfig status = f.object("status", PerimeterJsonReader::config);
+    PerimeterConfig spec = f.object("spec", PerimeterJsonReader::config);
+    boolean explicit = f.bool("useExplicitDryRunSpec");
+    return new ServicePerimeter(
+        name,
+        f.string("title"),
+        f.string("description"),
+        type,
+        status,
+        spec,
+        explicit,
+        f.string("etag"),
+        List.of());
+  }
+
+  private static PerimeterConfig config(JsonFields f) {
+    return new PerimeterConfig(
+        f.strings("resources"),
+        f.strings("accessLevels"),
+        f.strings("restrictedServices"),
+        f.object("vpcAccessibleServices", PerimeterJsonReader::vpc),
+        f.objects("ingressPolicies", PerimeterJsonReader::ingress),
+        f.objects("egressPolicies", PerimeterJsonReader::egress));
+  }
+
+  private static VpcAccessibleServices vpc(JsonFields f) {
+    return new VpcAccessibleServices(
+        f.bool("enableRestriction"),
+        f.strings("allowedServices"),
+        f.objects("allowedServicePatterns", p -> new ServicePattern(p.string("service"), p.string("pattern"))),
+        f.strings("servicePatternsEnforcementScopes"));
+  }
+
+  private static IngressPolicy ingress(JsonFields f) {
+    return new IngressPolicy(
+        f.string("title"),
+        f.object(
+            "ingressFrom",
+            from ->
+                new IngressPolicy.From(
+                    from.string("identityType"),
+                    from.strings("identities"),
+                    from.objects("sources", PerimeterJsonReader::source))),
+        f.object(
+            "ingressTo",
+            to ->
+                new IngressPolicy.To(
+                    to.objects("operations", PerimeterJsonReader::operation),
+                    to.strings("resources"),
+                    to.strings("roles"))));
+  }
+
+  private static EgressPolicy egress(JsonFields f) {
+    return new EgressPolicy(
+        f.string("title"),
+        f.object(
+            "egressFrom",
+            from ->
+                new EgressPolicy.From(
+                    from.string("identityType"),
+                    from.strings("identities"),
+                    from.objects("sources", PerimeterJsonReader::source),
+                    from.string("sourceRestriction"))),
+        f.object(
+            "egressTo",
+            to ->
+                new EgressPolicy.To(
+                    to.objects("operations", PerimeterJsonReader::operation),
+                    to.strings("resources"),
+                    to.strings("externalResources"),
+                    to.strings("roles"))));
+  }
+
+  private static Source source(JsonFields f) {
+    return new Source(f.string("accessLevel"), f.string("resource"));
+  }
+
+  private static ApiOperation operation(JsonFields f) {
+    return new ApiOperation(
+        f.string("serviceName"),
+        f.objects(
+            "methodSelectors",
+            m -> new ApiOperation.MethodSelector(m.string("method"), m.string("permission"))));
+  }
+
+  private static List<String> relativeTo(String base, List<String> paths) {
+    if (base.isEmpty()) {
+      return paths;
+    }
+    List<String> out = new ArrayList<>(paths.size());
+    for (String p : paths) {
+      out.add(p.startsWith(base + ".") ? p.substring(base.length() + 1) : p);
+    }
+    return out;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

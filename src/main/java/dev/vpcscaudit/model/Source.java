@@ -1,0 +1,14 @@
+package dev.vpcscaudit.model;
+
+import java.util.Objects;
+
+/**
+ * An ingress or egress source: exactly one of {@code accessLevel} or {@code resource} is set, the
+ * other is empty.
+ */
+public record Source(String accessLevel, String resource) {
+  public Source {
+    accessLevel = Objects.requireNonNullElse(accessLevel, "");
+    resource = Objects.requireNonNullElse(resource, "");
+  }
+}

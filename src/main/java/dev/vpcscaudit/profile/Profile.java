@@ -1,0 +1,35 @@
+package dev.vpcscaudit.profile;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a perimeter must do for a workload: the services it must restrict and whether VPC
+ * accessible services must be limited to them. Loaded from a YAML profile by {@link Profiles}.
+ *
+ * @param name short name, e.g. {@code gdc-bare-metal}
+ * @param origin where it was loaded from: {@code shipped} or the file path given
+ * @param requiredServices service names in the order the profile lists them, no duplicates
+ */
+public record Profile(
+    String name,
+    String title,
+    String description,
+    String sourceDocument,
+    String sourceSection,
+    List<String> requiredServices,
+    boolean vpcAccessibleServicesRequired,
+    List<String> notes,
+    String origin) {
+
+  public Profile {
+    Objects.requireNonNull(name, "name");
+    title = Objects.requireNonNullElse(title, "");
+    description = Objects.requireNonNullElse(description, "");
+    sourceDocument = Objects.requireNonNullElse(sourceDocument, "");
+    sourceSection = Objects.requireNonNullElse(sourceSection, "");
+    requiredServices = List.copyOf(requiredServices);
+    notes = List.copyOf(notes);
+    origin = Objects.requireNonNullElse(origin, "");
+  }
+}

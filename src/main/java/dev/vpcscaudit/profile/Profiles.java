@@ -1,0 +1,294 @@
+package dev.vpcscaudit.profile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.files.InputFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates profiles: the ones shipped in {@code policies/} (packaged in the jar) and a
+ * user's own YAML file in the same format.
+ *
+ * <p>Format version 1:
+ *
+ * <pre>
+ * formatVersion: 1                       # required, must be 1
+ * name: gdc-bare-metal                   # required: lower-case letters, digits, hyphens
+ * title: Google Distributed Cloud ...    # optional
+ * description: ...                       # optional
+ * source: {document: ..., section: ..., quote: ...}   # optional, each key optional
+ * requiredServices:                      # required, non-empty, no duplicates
+ *   - logging.googleapis.com
+ * vpcAccessibleServices: {required: true}  # optional; required defaults to true
+ * notes: [...]                           # optional, non-empty when present
+ * </pre>
+ */
+public final class Profiles {
+
+  /** The profile {@code --profile} defaults to. */
+  public static final String DEFAULT = "gdc-bare-metal";
+
+  public static final int FORMAT_VERSION = 1;
+
+  /** The shipped profile names, in the order {@code profiles list} prints them. */
+  static final List<String> SHIPPED = List.of("gdc-bare-metal");
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern SERVICE =
+      Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*\\.googleapis\\.com");
+
+  private static final Map<String, Set<String>> KEYS =
+      Map.of(
+          "",
+          Set.of(
+              "formatVersion",
+              "name",
+              "title",
+              "description",
+              "source",
+              "requiredServices",
+              "vpcAccessibleServices",
+              "notes"),
+          "source",
+          Set.of("document", "section", "quote"),
+          "vpcAccessibleServices",
+          Set.of("required"));
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private Profiles() {}
+
+  /** The names of the shipped profiles. */
+  public static List<String> shippedNames() {
+    return SHIPPED;
+  }
+
+  /**
+   * Resolves {@code --profile}: a shipped profile name, or a path to a YAML file (anything with a
+   * path separator or a {@code .yaml}/{@code .yml} ending, or an existing file).
+   */
+  public static Profile resolve(String value) {
+    if (SHIPPED.contains(value)) {
+      return parse(shippedText(value), "profile " + value, "shipped");
+    }
+    boolean looksLikeFile =
+        value.contains("/")
+            || value.contains(java.io.File.separator)
+            || value.endsWith(".yaml")
+            || value.endsWith(".yml")
+            || Files.exists(Path.of(value));
+    if (!looksLikeFile) {
+      throw new BadInputException(
+          "--profile "
+              + value
+              + ": no shipped profile of that name (shipped: "
+              + String.join(", ", SHIPPED)
+              + "); to use your own, pass the path of its YAML file");
+    }
+    Path file = Path.of(value);
+    String label = "--profile " + value;
+    return parse(InputFiles.readText(file, label), label, value);
+  }
+
+  /** The YAML text of a shipped profile, as shipped. */
+  public static String shippedText(String name) {
+    if (!SHIPPED.contains(name)) {
+      throw new BadInputException(
+          "no shipped profile named '" + name + "' (shipped: " + String.join(", ", SHIPPED) + ")");
+    }
+    String resource = "/policies/" + name + ".yaml";
+    try (InputStream in = Profiles.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses and validates profile text; {@code label} names it in every error. */
+  public static Profile parse(String text, String label, String origin) {
+    if (text.isBlank()) {
+      throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String detail = e.getOriginalMessage() == null ? "" : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+      throw new BadInputException(label + ": not valid YAML" + where + detail, e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
+    }
+    if (!root.isObject()) {
+      throw new BadInputException(label + ": expected a mapping of keys (formatVersion, name, ...)");
+    }
+    checkKeys(root, "", label);
+
+    JsonNode version = root.get("formatVersion");
+    if (version == null) {
+      throw new BadInputException(label + ": missing key 'formatVersion' (this tool reads 1)");
+    }
+    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+      throw new BadInputException(
+          label
+              + ": key 'formatVersion': unsupported version "
+              + version.asText()
+              + " (this tool reads "
+              + FORMAT_VERSION
+              + ")");
+    }
+    String name = requiredString(root, "name", label);
+    if (!NAME.matcher(name).matches()) {
+      throw new BadInputException(
+          label + ": key 'name': '" + name + "' must be lower-case letters, digits and hyphens");
+    }
+
+    JsonNode services = root.get("requiredServices");
+    if (services == null) {
+      throw new BadInputException(label + ": missing key 'requiredServices'");
+    }
+    List<String> required = stringList(services, "requiredServices", label);
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < required.size(); i++) {
+      String s = required.get(i);
+      String key = "requiredServices[" + i + "]";
+      if (!SERVICE.matcher(s).matches()) {
+        throw new BadInputException(
+            label
+                + ": key '"
+                + key
+                + "': '"
+                + s
+                + "' is not a service name (expected a name like logging.googleapis.com)");
+      }
+      if (!seen.add(s)) {
+        throw new BadInputException(label + ": key '" + key + "': '" + s + "' is listed twice");
+      }
+    }
+
+    boolean vpcRequired = true;
+    JsonNode vpc = root.get("vpcAccessibleServices");
+    if (vpc != null) {
+      if (!vpc.isObject()) {
+        throw new BadInputException(
+            label + ": key 'vpcAccessibleServices': expected a mapping with key 'required'");
+      }
+      checkKeys(vpc, "vpcAccessibleServices", label);
+      JsonNode req = vpc.get("required");
+      if (req != null) {
+        if (!req.isBoolean()) {
+          throw new BadInputException(
+              label + ": key 'vpcAccessibleServices.required': expected true or false");
+        }
+        vpcRequired = req.booleanValue();
+      }
+    }
+
+    String document = null;
+    String section = null;
+    JsonNode source = root.get("source");
+    if (source != null) {
+      if (!source.isObject()) {
+        throw new BadInputException(
+            label + ": key 'source': expected a mapping (document, section, quote)");
+      }
+      checkKeys(source, "source", label);
+      document = optionalString(source, "document", "source.document", label);
+      section = optionalString(source, "section", "source.section", label);
+      optionalString(source, "quote", "source.quote", label);
+    }
+
+    List<String> notes = List.of();
+    JsonNode notesNode = root.get("notes");
+    if (notesNode != null) {
+      notes = stringList(notesNode, "notes", label);
+    }
+
+    return new Profile(
+        name,
+        optionalString(root, "title", "title", label),
+        optionalString(root, "description", "description", label),
+        document,
+        section,
+        List.copyOf(seen),
+        vpcRequired,
+        notes,
+        origin);
+  }
+
+  private static void checkKeys(JsonNode node, String parent, String label) {
+    Set<String> allowed = KEYS.get(parent);
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String key = names.next();
+      if (!allowed.contains(key)) {
+        String full = parent.isEmpty() ? key : parent + "." + key;
+        throw new BadInputException(
+            label
+                + ": unknown key '"
+                + full
+                + "' (known here: "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
+      }
+    }
+  }
+
+  private static String requiredString(JsonNode node, String key, String label) {
+    String v = optionalString(node, key, key, label);
+    if (v == null || v.isBlank()) {
+      throw new BadInputException(label + ": missing key '" + key + "'");
+    }
+    return v;
+  }
+
+  private static String optionalString(JsonNode node, String key, String fullKey, String label) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new BadInputException(label + ": key '" + fullKey + "': expected text");
+    }
+    return v.textValue().strip();
+  }
+
+  private static List<String> stringList(JsonNode node, String key, String label) {
+    if (!node.isArray()) {
+      throw new BadInputException(label + ": key '" + key + "': expected a list");
+    }
+    if (node.isEmpty()) {
+      throw new BadInputException(label + ": key '" + key + "': the list is empty");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode e = node.get(i);
+      if (!e.isTextual()) {
+        throw new BadInputException(label + ": key '" + key + "[" + i + "]': expected text");
+      }
+      out.add(e.textValue().strip());
+    }
+    return out;
+  }
+}

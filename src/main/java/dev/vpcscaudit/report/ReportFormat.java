@@ -1,0 +1,7 @@
+package dev.vpcscaudit.report;
+
+/** The {@code --format} values of {@code audit}. */
+public enum ReportFormat {
+  text,
+  json
+}

@@ -1,0 +1,176 @@
+package dev.vpcscaudit.report;
+
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.Mode;
+import dev.vpcscaudit.audit.PerimeterMembership;
+import dev.vpcscaudit.audit.Rule;
+import dev.vpcscaudit.audit.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The report for a person at a terminal: findings grouped by mode and perimeter, services of one
+ * rule on one line, and one line on what to do. ANSI colour only when {@code color} is true.
+ */
+public final class TextReport {
+
+  private TextReport() {}
+
+  /**
+   * Renders {@code result}.
+   *
+   * @param fixHint the command that writes a fix plan, printed when something needs fixing; empty
+   *     for none
+   */
+  public static String render(AuditResult result, boolean color, String fixHint) {
+    Ansi a = new Ansi(color);
+    StringBuilder out = new StringBuilder();
+    String project = "projects/" + result.project().number();
+    if (result.project().id() != null) {
+      project += " (" + result.project().id() + ")";
+    }
+    out.append(a.bold("VPC Service Controls audit of " + project)).append('\n');
+    out.append("Profile: ")
+        .append(result.profile().name())
+        .append(" (")
+        .append(result.profile().requiredServices().size())
+        .append(" required services");
+    if (result.profile().vpcAccessibleServicesRequired()) {
+      out.append(", VPC accessible services required");
+    }
+    out.append(")   Source: ").append(result.source().equals("api") ? "live API" : "file").append('\n');
+    out.append('\n');
+
+    if (result.perimeters().isEmpty()) {
+      out.append("No perimeter holds ").append(project).append(".\n");
+    } else {
+      out.append("Perimeters holding the project:\n");
+      int width =
+          result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+      for (PerimeterMembership m : result.perimeters()) {
+        List<String> modes = m.modes().stream().map(Mode::label).toList();
+        out.append("  ")
+            .append(pad(m.name(), width))
+            .append("  ")
+            .append(pad(m.type().label(), 7))
+            .append("  ")
+            .append(String.join(", ", modes))
+            .append('\n');
+      }
+    }
+
+    // Group by (mode, perimeter), keeping the findings' report order.
+    Map<String, List<Finding>> groups = new LinkedHashMap<>();
+    for (Finding f : result.findings()) {
+      String key = f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    for (List<Finding> group : groups.values()) {
+      Finding first = group.get(0);
+      out.append('\n');
+      String heading = first.mode() == Mode.ENFORCED ? "ENFORCED (status)" : "DRY-RUN (spec)";
+      out.append(a.bold(heading + "  " + (first.perimeter() == null ? "project" : first.perimeter())))
+          .append('\n');
+      Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
+      for (Finding f : group) {
+        byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+      }
+      for (Map.Entry<Rule, List<Finding>> e : byRule.entrySet()) {
+        Rule rule = e.getKey();
+        List<Finding> fs = e.getValue();
+        Severity severity = fs.get(0).severity();
+        out.append("  ").append(a.severity(severity)).append(' ').append(rule.id());
+        List<String> services = fs.stream().map(Finding::service).filter(Objects::nonNull).toList();
+        if (services.isEmpty()) {
+          out.append('\n');
+          for (Finding f : fs) {
+            out.append("      ").append(f.message()).append('\n');
+          }
+        } else {
+          out.append(": ")
+              .append(services.size())
+              .append(services.size() == 1 ? " service" : " services")
+              .append('\n');
+          wrap(services, "      ", 100, out);
+        }
+        out.append("      fix: ").append(rule.fix()).append('\n');
+      }
+    }
+
+    out.append('\n');
+    long errors = result.count(Severity.ERROR);
+    long warnings = result.count(Severity.WARNING);
+    long infos = result.count(Severity.INFO);
+    String counts =
+        plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info");
+    if (result.compliant()) {
+      out.append(a.green("Compliant with profile " + result.profile().name())).append(" (").append(counts).append(")\n");
+    } else {
+      out.append(a.red("Not compliant with profile " + result.profile().name()))
+          .append(": ")
+          .append(counts)
+          .append('\n');
+      if (!fixHint.isEmpty()) {
+        out.append("To fix: ").append(fixHint).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Appends {@code items} comma-separated, breaking lines before {@code width} columns. */
+  private static void wrap(List<String> items, String indent, int width, StringBuilder out) {
+    StringBuilder line = new StringBuilder(indent);
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+      if (line.length() > indent.length() && line.length() + 1 + item.length() > width) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent);
+      }
+      if (line.length() > indent.length()) {
+        line.append(' ');
+      }
+      line.append(item);
+    }
+    out.append(line).append('\n');
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  /** ANSI styling that is a no-op when disabled. */
+  private record Ansi(boolean on) {
+    String bold(String s) {
+      return wrap("1", s);
+    }
+
+    String red(String s) {
+      return wrap("31", s);
+    }
+
+    String green(String s) {
+      return wrap("32", s);
+    }
+
+    String severity(Severity s) {
+      String label = pad(s.label(), 7);
+      return switch (s) {
+        case ERROR -> wrap("31", label);
+        case WARNING -> wrap("33", label);
+        case INFO -> wrap("36", label);
+      };
+    }
+
+    private String wrap(String code, String s) {
+      return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+  }
+}
