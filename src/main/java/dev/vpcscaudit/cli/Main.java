@@ -44,9 +44,16 @@ public final class Main {
   private static int onParameterException(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
+    String message = e.getMessage();
+    // A mistyped option also leaves a required one missing; name the typo, the real cause.
+    if (e instanceof CommandLine.MissingParameterException
+        && cmd.getParseResult() != null
+        && !cmd.getParseResult().unmatched().isEmpty()) {
+      message = "Unknown option or argument: '" + cmd.getParseResult().unmatched().get(0) + "'";
+    }
     err.println(
         "error: "
-            + oneLine(e.getMessage())
+            + oneLine(message)
             + " (see '"
             + cmd.getCommandSpec().qualifiedName()
             + " --help')");

@@ -97,7 +97,9 @@ public final class TextReport {
               .append('\n');
           wrap(services, "      ", 100, out);
         }
-        out.append("      fix: ").append(rule.fix()).append('\n');
+        out.append("      fix: ")
+            .append(rule.fix().replace("projects/NUMBER", "projects/" + result.project().number()))
+            .append('\n');
       }
     }
 

@@ -1,0 +1,139 @@
+package dev.vpcscaudit.cli;
+
+import static dev.vpcscaudit.testing.Fixtures.compliantConfig;
+import static dev.vpcscaudit.testing.Fixtures.perimeter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpcscaudit.testing.Cli;
+import dev.vpcscaudit.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI, in-process: exit codes and what it prints. */
+class AuditCommandTest {
+
+  static final String SAMPLE = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void sampleHasFindingsAndExitsOne() {
+    Cli.Result r = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE);
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("Not compliant with profile gdc-bare-metal").doesNotContain("\u001b[");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void compliantProjectExitsZero() throws IOException {
+    Path file = write("ok.json", "[" + perimeter("gdc", compliantConfig()) + "]");
+
+    Cli.Result r =
+        Cli.run("audit", "--project", "projects/123456789012", "--from-file", file.toString(), "--format", "json");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"compliant\": true").contains("\"findings\": [ ]");
+  }
+
+  @Test
+  void failOnControlsTheExitCode() throws IOException {
+    // Compliant enforced config; a staged spec missing a service gives one warning.
+    String spec = "{\"resources\": [\"projects/123456789012\"], \"restrictedServices\": [], "
+        + "\"vpcAccessibleServices\": {\"enableRestriction\": true, \"allowedServices\": [\"RESTRICTED-SERVICES\"]}}";
+    Path file = write("warn.json", "[" + perimeter("gdc", compliantConfig(), spec) + "]");
+    String f = file.toString();
+
+    assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", f).code()).isZero();
+    assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", f, "--fail-on", "warning").code())
+        .isEqualTo(1);
+    assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--fail-on", "never").code())
+        .isZero();
+  }
+
+  @Test
+  void outputWritesTheReportToAFile() throws IOException {
+    Path out = dir.resolve("report.json");
+
+    Cli.Result r =
+        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json", "--output", out.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("wrote json report to " + out + " (not compliant)\n");
+    assertThat(Files.readString(out)).startsWith("{\n  \"schemaVersion\": \"1\",");
+  }
+
+  @Test
+  void policyFiltersTheFile() {
+    Cli.Result r =
+        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--policy", "accessPolicies/587139914682", "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("gdc_prod");
+  }
+
+  @Test
+  void stacktraceOnlyWhenAsked() {
+    Cli.Result plain = Cli.run("audit", "--project", "123456789012", "--from-file", dir.resolve("nope.json").toString());
+    Cli.Result traced =
+        Cli.run("audit", "--project", "123456789012", "--from-file", dir.resolve("nope.json").toString(), "--stacktrace");
+
+    assertThat(plain.code()).isEqualTo(2);
+    assertThat(plain.err().lines()).hasSize(1);
+    assertThat(traced.code()).isEqualTo(2);
+    assertThat(traced.err()).contains("\tat ").contains("NoSuchFileException");
+  }
+
+  @Test
+  void helpAndVersion() {
+    Cli.Result help = Cli.run("audit", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--from-file=FILE", "--fail-on=LEVEL", "--profile=NAME|FILE", "Exit codes");
+
+    Cli.Result version = Cli.run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("vpcsc-audit ");
+
+    Cli.Result none = Cli.run();
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).isEqualTo("error: missing command: audit or profiles (see 'vpcsc-audit --help')\n");
+  }
+
+  @Test
+  void profilesListAndShow() throws IOException {
+    Cli.Result list = Cli.run("profiles", "list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).startsWith("gdc-bare-metal").contains("14 services");
+
+    Cli.Result show = Cli.run("profiles", "show", "gdc-bare-metal");
+    assertThat(show.code()).isZero();
+    assertThat(show.out()).contains("formatVersion: 1", "opsconfigmonitoring.googleapis.com");
+
+    Path bad = write("bad.yaml", "formatVersion: 1\nname: x\nrequiredServices: []\n");
+    Cli.Result invalid = Cli.run("profiles", "show", bad.toString());
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).isEqualTo("error: --profile " + bad + ": key 'requiredServices': the list is empty\n");
+  }
+
+  @Test
+  void userProfileFileIsUsed() throws IOException {
+    Path profile =
+        write("p.yaml", "formatVersion: 1\nname: logging-only\nrequiredServices: [logging.googleapis.com]\n");
+
+    Cli.Result r =
+        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--profile", profile.toString(), "--format", "json");
+
+    // The sample restricts and allows logging in both modes: compliant for this profile.
+    assertThat(r.out()).contains("\"profile\": \"logging-only\"", "\"compliant\": true");
+    assertThat(r.code()).isZero();
+  }
+}
