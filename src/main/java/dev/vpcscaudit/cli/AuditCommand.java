@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
           + " 2 usage error or bad input; 3 the audit could not complete.",
       "",
-      "Example:",
+      "Examples:",
+      "  vpcsc-audit audit --project gdc-prod                       (live, Application Default Credentials)",
       "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
-      "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json",
+      "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)",
     })
 public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
 
@@ -81,7 +82,7 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
   @Override
   public Integer call() {
     ProjectRef project = selection.projectRef();
-    PerimeterSource source = selection.source();
+    PerimeterSource source = selection.source(common);
     Profile profile = selection.loadProfile();
 
     PerimeterSource.Discovery found = source.discover(project);

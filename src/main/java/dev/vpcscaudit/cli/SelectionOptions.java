@@ -1,11 +1,16 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.gcp.FilePerimeterSource;
+import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +21,20 @@ import picocli.CommandLine.Spec;
 public final class SelectionOptions {
 
   private static final Pattern POLICY = Pattern.compile("(accessPolicies/)?[0-9]+");
+  private static final Pattern ORGANIZATION = Pattern.compile("(organizations/)?[0-9]+");
+  private static final Pattern SERVICE_ACCOUNT =
+      Pattern.compile("[a-z0-9][a-z0-9.@_-]*@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@[^@\\s]+\\.[a-z]+");
+  private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+
+  /** The flags that only make sense for a live read. */
+  private static final List<String> LIVE_ONLY =
+      List.of(
+          "--organization",
+          "--impersonate-service-account",
+          "--billing-project",
+          "--acm-endpoint",
+          "--crm-endpoint",
+          "--timeout");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -30,8 +49,18 @@ public final class SelectionOptions {
   @Option(
       names = "--policy",
       paramLabel = "POLICY_NUMBER",
-      description = "Only the perimeters of this access policy (a number or accessPolicies/NUMBER).")
+      description =
+          "Only the perimeters of this access policy (a number or accessPolicies/NUMBER); skips"
+              + " policy discovery.")
   String policy;
+
+  @Option(
+      names = "--organization",
+      paramLabel = "ORG_NUMBER",
+      description =
+          "The project's organization (a number or organizations/NUMBER); skips the folder walk,"
+              + " for callers without folder read permission.")
+  String organization;
 
   @Option(
       names = "--profile",
@@ -44,37 +73,110 @@ public final class SelectionOptions {
 
   @Option(
       names = "--from-file",
-      required = true,
       paramLabel = "FILE",
       description =
           "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
-              + " --format=json' (or one perimeter's 'describe --format=json'). PROJECT must then"
-              + " be a number.")
+              + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
+              + " made; PROJECT must then be a number.")
   Path fromFile;
+
+  @Option(
+      names = "--impersonate-service-account",
+      paramLabel = "SA_EMAIL",
+      description = "Call the APIs as this service account, as gcloud does (needs roles/iam.serviceAccountTokenCreator on it).")
+  String impersonate;
+
+  @Option(
+      names = "--billing-project",
+      paramLabel = "PROJECT_ID",
+      description = "Quota project sent as x-goog-user-project; user credentials need one for Access Context Manager.")
+  String billingProject;
+
+  @Option(
+      names = "--acm-endpoint",
+      paramLabel = "URL",
+      description =
+          "Access Context Manager endpoint (default: $CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER,"
+              + " else https://accesscontextmanager.googleapis.com/).")
+  String acmEndpoint;
+
+  @Option(
+      names = "--crm-endpoint",
+      paramLabel = "URL",
+      description =
+          "Cloud Resource Manager endpoint (default: $CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER,"
+              + " else https://cloudresourcemanager.googleapis.com/).")
+  String crmEndpoint;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description = "Give up the live read after this many seconds, retries included (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
 
   ProjectRef projectRef() {
     return ProjectRef.parse(project);
-  }
-
-  /** The policy number of {@code --policy}, or null. */
-  String policyNumber() {
-    if (policy == null) {
-      return null;
-    }
-    String p = policy.strip();
-    if (!POLICY.matcher(p).matches()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--policy '" + policy + "': expected a policy number or accessPolicies/NUMBER");
-    }
-    return p.startsWith("accessPolicies/") ? p.substring("accessPolicies/".length()) : p;
   }
 
   Profile loadProfile() {
     return Profiles.resolve(profile);
   }
 
-  PerimeterSource source() {
-    return new FilePerimeterSource(fromFile, policyNumber());
+  /** The source the flags select; flag conflicts are usage errors. */
+  PerimeterSource source(CommonOptions common) {
+    String policyNumber = number("--policy", policy, POLICY, "accessPolicies/");
+    if (fromFile != null) {
+      List<String> given = new ArrayList<>();
+      for (String flag : LIVE_ONLY) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+          given.add(flag);
+        }
+      }
+      if (!given.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--from-file reads an export and makes no API call: it cannot be combined with "
+                + String.join(", ", given));
+      }
+      return new FilePerimeterSource(fromFile, policyNumber);
+    }
+    String org = number("--organization", organization, ORGANIZATION, "organizations/");
+    if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+      throw new ParameterException(spec.commandLine(), "--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
+    }
+    if (impersonate != null && !SERVICE_ACCOUNT.matcher(impersonate).matches()) {
+      throw new ParameterException(
+          spec.commandLine(), "--impersonate-service-account '" + impersonate + "': expected a service account email");
+    }
+    if (billingProject != null && !PROJECT_ID.matcher(billingProject).matches()) {
+      throw new ParameterException(
+          spec.commandLine(), "--billing-project '" + billingProject + "': expected a project ID");
+    }
+    CallLog log = new CallLog(common.verbose ? spec.commandLine().getErr() : null);
+    return new LivePerimeterSource(
+        LivePerimeterSource.config(
+            policyNumber,
+            org,
+            impersonate,
+            billingProject,
+            acmEndpoint,
+            crmEndpoint,
+            Duration.ofSeconds(timeoutSeconds),
+            System.getenv()),
+        log);
+  }
+
+  private String number(String flag, String value, Pattern pattern, String prefix) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (!pattern.matcher(v).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
+    }
+    return v.startsWith(prefix) ? v.substring(prefix.length()) : v;
   }
 }

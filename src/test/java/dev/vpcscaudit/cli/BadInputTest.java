@@ -81,7 +81,7 @@ class BadInputTest {
         Arguments.of(
             "malformed policy",
             List.of("audit", "--project", "1", "--from-file", ok.toString(), "--policy", "policy-1"),
-            "--policy 'policy-1': expected a policy number"));
+            "--policy 'policy-1': expected a number or accessPolicies/NUMBER"));
     cases.add(
         Arguments.of(
             "policy absent from the file",

@@ -1,0 +1,44 @@
+package dev.vpcscaudit.gcp;
+
+/**
+ * What a failed call was reading, and the least-privilege grant that lets it: the first half of
+ * every exit-code-3 message.
+ *
+ * @param what e.g. {@code read folders/123}
+ * @param permission the IAM permission the call needs
+ * @param grant what to grant, or what to pass instead
+ */
+record ApiCall(String what, String permission, String grant) {
+
+  static ApiCall project(String project) {
+    return new ApiCall(
+        "read project " + project,
+        "resourcemanager.projects.get",
+        "grant roles/browser on projects/" + project + ", or check the project ID");
+  }
+
+  static ApiCall folder(String folder) {
+    return new ApiCall(
+        "read " + folder,
+        "resourcemanager.folders.get",
+        "grant roles/browser on "
+            + folder
+            + ", or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
+  }
+
+  static ApiCall policies(String organization) {
+    return new ApiCall(
+        "list the access policies of " + organization,
+        "accesscontextmanager.policies.list",
+        "grant roles/accesscontextmanager.policyReader on "
+            + organization
+            + ", or name the policy with --policy POLICY_NUMBER");
+  }
+
+  static ApiCall perimeters(String policy) {
+    return new ApiCall(
+        "list the perimeters of " + policy,
+        "accesscontextmanager.servicePerimeters.list",
+        "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
+  }
+}

@@ -1,0 +1,232 @@
+package dev.vpcscaudit.gcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.FixedHeaderProvider;
+import com.google.api.gax.rpc.HeaderProvider;
+import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.resourcemanager.v3.Folder;
+import com.google.cloud.resourcemanager.v3.FoldersClient;
+import com.google.cloud.resourcemanager.v3.FoldersSettings;
+import com.google.cloud.resourcemanager.v3.Project;
+import com.google.cloud.resourcemanager.v3.ProjectsClient;
+import com.google.cloud.resourcemanager.v3.ProjectsSettings;
+import com.google.identity.accesscontextmanager.v1.AccessContextManagerClient;
+import com.google.identity.accesscontextmanager.v1.AccessContextManagerSettings;
+import com.google.identity.accesscontextmanager.v1.AccessPolicy;
+import com.google.identity.accesscontextmanager.v1.ListAccessPoliciesRequest;
+import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.gcp.http.ApiTransport;
+import dev.vpcscaudit.gcp.http.Deadline;
+import dev.vpcscaudit.gcp.http.Endpoints;
+import dev.vpcscaudit.model.ServicePerimeter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The live APIs over one {@link ApiTransport}: Cloud Resource Manager and the access-policy
+ * listing through the typed clients (REST transport; lossless for the fields read), perimeters
+ * through their REST JSON, parsed by {@link PerimeterJsonReader} so that no field the API returns
+ * is dropped (the typed proto of the 1.89.0 client lacks several).
+ */
+public final class GcpApis implements ResourceManager, AccessContextManager, AutoCloseable {
+
+  static final int PAGE_SIZE = 100;
+
+  private final ApiTransport transport;
+  private final GoogleCredentials credentials;
+  private final Endpoints endpoints;
+  private final Deadline deadline;
+  private final HeaderProvider headers =
+      FixedHeaderProvider.create(Map.of("user-agent", userAgent()));
+
+  private ProjectsClient projects;
+  private FoldersClient folders;
+  private AccessContextManagerClient acm;
+
+  public GcpApis(ApiTransport transport, GoogleCredentials credentials, Endpoints endpoints, Deadline deadline) {
+    this.transport = transport;
+    this.credentials = credentials;
+    this.endpoints = endpoints;
+    this.deadline = deadline;
+  }
+
+  static String userAgent() {
+    return ToolVersion.NAME + "/" + ToolVersion.get();
+  }
+
+  @Override
+  public ProjectInfo project(String idOrNumber) {
+    ApiCall call = ApiCall.project(idOrNumber);
+    try {
+      Project p = projects().getProject("projects/" + idOrNumber);
+      return new ProjectInfo(p.getName().substring("projects/".length()), p.getProjectId(), p.getParent());
+    } catch (ApiException e) {
+      throw ApiErrors.gax(call, e);
+    }
+  }
+
+  @Override
+  public String folderParent(String folder) {
+    try {
+      Folder f = folders().getFolder(folder);
+      return f.getParent();
+    } catch (ApiException e) {
+      throw ApiErrors.gax(ApiCall.folder(folder), e);
+    }
+  }
+
+  @Override
+  public List<PolicyInfo> policies(String organization) {
+    try {
+      List<PolicyInfo> out = new ArrayList<>();
+      ListAccessPoliciesRequest request =
+          ListAccessPoliciesRequest.newBuilder().setParent(organization).setPageSize(PAGE_SIZE).build();
+      for (AccessPolicy p : acm().listAccessPolicies(request).iterateAll()) {
+        out.add(new PolicyInfo(p.getName(), p.getTitle(), p.getScopesList()));
+      }
+      return out;
+    } catch (ApiException e) {
+      throw ApiErrors.gax(ApiCall.policies(organization), e);
+    }
+  }
+
+  @Override
+  public List<ServicePerimeter> perimeters(String policy) {
+    ApiCall call = ApiCall.perimeters(policy);
+    List<ServicePerimeter> out = new ArrayList<>();
+    String pageToken = "";
+    int page = 1;
+    do {
+      GenericUrl url = new GenericUrl(endpoints.accessContextManager() + "/v1/" + policy + "/servicePerimeters");
+      url.set("pageSize", PAGE_SIZE);
+      if (!pageToken.isEmpty()) {
+        url.set("pageToken", pageToken);
+      }
+      String body;
+      int status;
+      try {
+        HttpRequest request =
+            transport.createRequestFactory(new HttpCredentialsAdapter(credentials)).buildGetRequest(url);
+        request.setThrowExceptionOnExecuteError(false);
+        request.setNumberOfRetries(0);
+        request.getHeaders().setUserAgent(userAgent());
+        HttpResponse response = request.execute();
+        status = response.getStatusCode();
+        body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
+        response.disconnect();
+      } catch (IOException e) {
+        throw ApiErrors.io(call, e);
+      }
+      if (status != 200) {
+        throw ApiErrors.http(call, status, body);
+      }
+      String source = "the answer to GET " + url.getRawPath() + " (page " + page + ")";
+      try {
+        JsonNode root = PerimeterJsonReader.parseTree(body.isBlank() ? "{}" : body, source);
+        if (!root.isObject()) {
+          throw new BadInputException(source + ": expected a JSON object");
+        }
+        JsonNode list = root.path("servicePerimeters");
+        if (!list.isMissingNode()) {
+          out.addAll(PerimeterJsonReader.readPerimeters(list, source));
+        }
+        pageToken = root.path("nextPageToken").asText("");
+      } catch (BadInputException e) {
+        throw new CloudReadException("cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+      }
+      page++;
+    } while (!pageToken.isEmpty());
+    return out;
+  }
+
+  private synchronized ProjectsClient projects() {
+    if (projects == null) {
+      try {
+        ProjectsSettings.Builder b =
+            ProjectsSettings.newHttpJsonBuilder()
+                .setEndpoint(endpoints.resourceManager())
+                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+                .setHeaderProvider(headers)
+                .setTransportChannelProvider(
+                    ProjectsSettings.defaultHttpJsonTransportProviderBuilder().setHttpTransport(transport).build());
+        noRetries(b.getProjectSettings());
+        projects = ProjectsClient.create(b.build());
+      } catch (IOException e) {
+        throw new CloudReadException("cannot start the Resource Manager client: " + e.getMessage(), e);
+      }
+    }
+    return projects;
+  }
+
+  private synchronized FoldersClient folders() {
+    if (folders == null) {
+      try {
+        FoldersSettings.Builder b =
+            FoldersSettings.newHttpJsonBuilder()
+                .setEndpoint(endpoints.resourceManager())
+                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+                .setHeaderProvider(headers)
+                .setTransportChannelProvider(
+                    FoldersSettings.defaultHttpJsonTransportProviderBuilder().setHttpTransport(transport).build());
+        noRetries(b.getFolderSettings());
+        folders = FoldersClient.create(b.build());
+      } catch (IOException e) {
+        throw new CloudReadException("cannot start the Resource Manager client: " + e.getMessage(), e);
+      }
+    }
+    return folders;
+  }
+
+  private synchronized AccessContextManagerClient acm() {
+    if (acm == null) {
+      try {
+        AccessContextManagerSettings.Builder b =
+            AccessContextManagerSettings.newHttpJsonBuilder()
+                .setEndpoint(endpoints.accessContextManager())
+                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+                .setHeaderProvider(headers)
+                .setTransportChannelProvider(
+                    AccessContextManagerSettings.defaultHttpJsonTransportProviderBuilder()
+                        .setHttpTransport(transport)
+                        .build());
+        noRetries(b.listAccessPoliciesSettings());
+        acm = AccessContextManagerClient.create(b.build());
+      } catch (IOException e) {
+        throw new CloudReadException("cannot start the Access Context Manager client: " + e.getMessage(), e);
+      }
+    }
+    return acm;
+  }
+
+  /** Retries and the deadline belong to {@link ApiTransport}; gax must not add its own. */
+  private void noRetries(UnaryCallSettings.Builder<?, ?> settings) {
+    settings.setRetryableCodes(Set.of());
+    settings.setSimpleTimeoutNoRetriesDuration(deadline.budget());
+  }
+
+  @Override
+  public synchronized void close() {
+    if (projects != null) {
+      projects.close();
+    }
+    if (folders != null) {
+      folders.close();
+    }
+    if (acm != null) {
+      acm.close();
+    }
+  }
+}

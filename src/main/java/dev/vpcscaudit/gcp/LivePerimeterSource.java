@@ -1,0 +1,100 @@
+package dev.vpcscaudit.gcp;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.vpcscaudit.gcp.http.ApiTransport;
+import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.gcp.http.Deadline;
+import dev.vpcscaudit.gcp.http.Endpoints;
+import dev.vpcscaudit.gcp.http.ProxySettings;
+import dev.vpcscaudit.gcp.http.RetryPolicy;
+import dev.vpcscaudit.model.ProjectRef;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Live source: reads the organization through the APIs with Application Default Credentials.
+ * Every request goes through one read-only {@link ApiTransport}.
+ */
+public final class LivePerimeterSource implements PerimeterSource {
+
+  /** Everything a live read needs, from flags and the environment. */
+  public record Config(
+      String policy,
+      String organization,
+      String impersonate,
+      String billingProject,
+      Endpoints endpoints,
+      ProxySettings proxies,
+      Duration timeout,
+      RetryPolicy retry) {}
+
+  private final Config config;
+  private final CallLog log;
+  private final Supplier<GoogleCredentials> credentials;
+
+  /** A source that authenticates with Application Default Credentials. */
+  public LivePerimeterSource(Config config, CallLog log) {
+    this(
+        config,
+        log,
+        () ->
+            GcpCredentials.load(
+                config.proxies(), config.endpoints(), config.impersonate(), config.billingProject()));
+  }
+
+  /** A source with credentials of the caller's choosing (embedding, tests). */
+  public LivePerimeterSource(Config config, CallLog log, Supplier<GoogleCredentials> credentials) {
+    this.config = config;
+    this.log = log;
+    this.credentials = credentials;
+  }
+
+  /** Builds a config from flags and {@code env} (endpoint overrides and proxy variables). */
+  public static Config config(
+      String policy,
+      String organization,
+      String impersonate,
+      String billingProject,
+      String acmEndpoint,
+      String crmEndpoint,
+      Duration timeout,
+      Map<String, String> env) {
+    return new Config(
+        policy,
+        organization,
+        impersonate,
+        billingProject,
+        Endpoints.resolve(acmEndpoint, crmEndpoint, env),
+        ProxySettings.fromEnv(env),
+        timeout,
+        RetryPolicy.DEFAULT);
+  }
+
+  @Override
+  public Discovery discover(ProjectRef project) {
+    Deadline deadline = Deadline.in(config.timeout());
+    GoogleCredentials creds = credentials.get();
+    ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
+    ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads());
+    try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
+      Discovery found =
+          new PerimeterDiscovery(apis, apis, pool, log)
+              .run(project, config.policy(), config.organization());
+      log.note(log.requests() + " API requests");
+      return found;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return r -> {
+      Thread t = new Thread(r, "vpcsc-audit-read");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

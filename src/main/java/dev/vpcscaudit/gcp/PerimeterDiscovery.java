@@ -1,0 +1,146 @@
+package dev.vpcscaudit.gcp;
+
+import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.gcp.AccessContextManager.PolicyInfo;
+import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
+import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.ServicePerimeter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Finds every perimeter that may hold a project (facts section 4): resolve the project (number,
+ * parent), walk its folders up to the organization, list the organization's access policies, keep
+ * the org-level policy and those scoped to the project or an ancestor folder, and list the
+ * perimeters of each. Independent calls run in parallel; any failure fails the whole discovery.
+ *
+ * <p>{@code --policy} skips policy discovery (one perimeter listing, plus a project lookup only to
+ * turn an ID into a number); {@code --organization} skips the folder walk, and then every
+ * folder-scoped policy is a candidate, since without the ancestry none can be ruled out.
+ */
+final class PerimeterDiscovery {
+
+  /** Google Cloud nests folders at most 10 deep; more means a loop or a bad answer. */
+  private static final int MAX_FOLDER_DEPTH = 20;
+
+  private final ResourceManager crm;
+  private final AccessContextManager acm;
+  private final ExecutorService pool;
+  private final CallLog log;
+
+  PerimeterDiscovery(ResourceManager crm, AccessContextManager acm, ExecutorService pool, CallLog log) {
+    this.crm = crm;
+    this.acm = acm;
+    this.pool = pool;
+    this.log = log;
+  }
+
+  /**
+   * @param policy a policy number, or null to discover the candidate policies
+   * @param organization an organization number, or null to find it from the project's ancestry
+   */
+  PerimeterSource.Discovery run(ProjectRef project, String policy, String organization) {
+    String givenOrg = organization == null ? null : "organizations/" + organization;
+    String org = givenOrg;
+    Future<List<PolicyInfo>> early =
+        policy == null && givenOrg != null ? pool.submit(() -> acm.policies(givenOrg)) : null;
+    try {
+      ProjectInfo info = null;
+      if (!project.hasNumber() || policy == null && org == null) {
+        info = crm.project(project.id() != null ? project.id() : project.number());
+        log.note("project " + info.id() + " is projects/" + info.number() + ", parent " + orNone(info.parent()));
+      }
+      ProjectRef resolved =
+          info == null ? project : new ProjectRef(info.id(), info.number());
+
+      if (policy != null) {
+        String name = "accessPolicies/" + policy;
+        log.note("policy given: listing the perimeters of " + name);
+        return new PerimeterSource.Discovery(resolved, acm.perimeters(name), "api");
+      }
+
+      List<String> ancestors = new ArrayList<>();
+      if (org == null) {
+        String parent = info.parent();
+        while (parent.startsWith("folders/")) {
+          if (ancestors.size() >= MAX_FOLDER_DEPTH) {
+            throw new CloudReadException(
+                "cannot read the ancestry of projects/" + resolved.number() + ": more than "
+                    + MAX_FOLDER_DEPTH + " folders (a loop?); pass --organization ORG_NUMBER");
+          }
+          ancestors.add(parent);
+          parent = crm.folderParent(parent);
+        }
+        if (!parent.startsWith("organizations/")) {
+          log.note("projects/" + resolved.number() + " has no organization, so no access policy can hold it");
+          return new PerimeterSource.Discovery(resolved, List.of(), "api");
+        }
+        org = parent;
+        log.note("ancestry: " + String.join(" < ", ancestors) + (ancestors.isEmpty() ? "" : " < ") + org);
+      }
+
+      List<PolicyInfo> policies = early != null ? await(early) : acm.policies(org);
+      List<String> candidates = new ArrayList<>();
+      for (PolicyInfo p : policies) {
+        if (isCandidate(p, resolved.number(), ancestors, organization != null)) {
+          candidates.add(p.name());
+          log.note("candidate " + p.name() + (p.scopes().isEmpty() ? " (organization level)" : " (scoped to " + p.scopes().get(0) + ")"));
+        }
+      }
+      List<Future<List<ServicePerimeter>>> listings = new ArrayList<>();
+      for (String name : candidates) {
+        listings.add(pool.submit(() -> acm.perimeters(name)));
+      }
+      List<ServicePerimeter> perimeters = new ArrayList<>();
+      for (Future<List<ServicePerimeter>> f : listings) {
+        perimeters.addAll(await(f));
+      }
+      return new PerimeterSource.Discovery(resolved, perimeters, "api");
+    } finally {
+      if (early != null) {
+        early.cancel(true);
+      }
+    }
+  }
+
+  static boolean isCandidate(PolicyInfo p, String number, List<String> ancestors, boolean ancestryUnknown) {
+    if (p.scopes().isEmpty()) {
+      return true;
+    }
+    for (String scope : p.scopes()) {
+      if (scope.equals("projects/" + number) || ancestors.contains(scope)) {
+        return true;
+      }
+      if (ancestryUnknown && scope.startsWith("folders/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String orNone(String s) {
+    return s == null || s.isEmpty() ? "(none)" : s;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new CloudReadException("a read failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CloudReadException("interrupted while reading the cloud", e);
+    } catch (CancellationException e) {
+      throw new CloudReadException("a read was cancelled", e);
+    }
+  }
+}

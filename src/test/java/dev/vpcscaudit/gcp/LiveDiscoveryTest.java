@@ -1,0 +1,373 @@
+package dev.vpcscaudit.gcp;
+
+import static dev.vpcscaudit.testing.Fixtures.compliantConfig;
+import static dev.vpcscaudit.testing.Fixtures.config;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.gcp.http.Endpoints;
+import dev.vpcscaudit.gcp.http.ProxySettings;
+import dev.vpcscaudit.gcp.http.RetryPolicy;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.testing.FakeGcp;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real typed clients and REST reads over HTTP against a local fake of the APIs. */
+class LiveDiscoveryTest {
+
+  static final String ORG = "organizations/9000";
+  static final String NUMBER = "123456789012";
+
+  final FakeGcp fake = new FakeGcp();
+  final CallLog log = CallLog.quiet();
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  static String perimeterJson(String policy, String name, String status) {
+    return "{\"name\": \"" + policy + "/servicePerimeters/" + name + "\", \"title\": \"" + name + "\", \"status\": " + status + "}";
+  }
+
+  PerimeterSource.Discovery discover(String project, String policy, String organization) {
+    return source(policy, organization, Duration.ofSeconds(30)).discover(ProjectRef.parse(project));
+  }
+
+  LivePerimeterSource source(String policy, String organization, Duration timeout) {
+    LivePerimeterSource.Config config =
+        new LivePerimeterSource.Config(
+            policy,
+            organization,
+            null,
+            null,
+            Endpoints.resolve(fake.url(), fake.url(), Map.of()),
+            ProxySettings.fromEnv(Map.of()),
+            timeout,
+            new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)));
+    return new LivePerimeterSource(config, log, TestCredentials::new);
+  }
+
+  /** A fixed token that "refreshes" to itself, as a real credential would after a 401. */
+  static final class TestCredentials extends GoogleCredentials {
+    TestCredentials() {
+      super(GoogleCredentials.newBuilder().setAccessToken(new AccessToken("test-token", new Date(Long.MAX_VALUE))));
+    }
+
+    @Override
+    public AccessToken refreshAccessToken() {
+      return new AccessToken("test-token", new Date(Long.MAX_VALUE));
+    }
+  }
+
+  /** A project two folders deep with an org-level policy holding its perimeter. */
+  void twoFoldersDeep() {
+    fake.project("gdc-prod", NUMBER, "folders/2")
+        .folder("folders/2", "folders/1")
+        .folder("folders/1", ORG)
+        .policy(ORG, "accessPolicies/100", null)
+        .perimeters("accessPolicies/100", "[" + perimeterJson("accessPolicies/100", "gdc", compliantConfig()) + "]");
+  }
+
+  @Test
+  void projectUnderNestedFoldersWithOrgLevelPolicyTakesFiveRequests() {
+    twoFoldersDeep();
+
+    PerimeterSource.Discovery found = discover("gdc-prod", null, null);
+
+    assertThat(found.project()).isEqualTo(new ProjectRef("gdc-prod", NUMBER));
+    assertThat(found.source()).isEqualTo("api");
+    assertThat(found.perimeters()).extracting(ServicePerimeter::name).containsExactly("accessPolicies/100/servicePerimeters/gdc");
+    assertThat(fake.apiRequests())
+        .extracting(r -> r.method() + " " + r.path())
+        .containsExactly(
+            "GET /v3/projects/gdc-prod",
+            "GET /v3/folders/2",
+            "GET /v3/folders/1",
+            "GET /v1/accessPolicies",
+            "GET /v1/accessPolicies/100/servicePerimeters");
+    assertThat(log.requests()).isEqualTo(5);
+    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
+    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.userAgent()).contains("vpcsc-audit/"));
+  }
+
+  @Test
+  void scopedPolicyOnAnAncestorFolderIsACandidateAndOthersAreNot() {
+    twoFoldersDeep();
+    fake.policy(ORG, "accessPolicies/200", "folders/1")
+        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]")
+        .policy(ORG, "accessPolicies/300", "folders/77")
+        .policy(ORG, "accessPolicies/400", "projects/555");
+
+    PerimeterSource.Discovery found = discover(NUMBER, null, null);
+
+    assertThat(found.perimeters())
+        .extracting(ServicePerimeter::name)
+        .containsExactly("accessPolicies/100/servicePerimeters/gdc", "accessPolicies/200/servicePerimeters/scoped");
+    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).doesNotContain(
+        "/v1/accessPolicies/300/servicePerimeters", "/v1/accessPolicies/400/servicePerimeters");
+  }
+
+  @Test
+  void scopedPolicyOnTheProject() {
+    fake.project("solo-proj", NUMBER, ORG)
+        .policy(ORG, "accessPolicies/500", "projects/" + NUMBER)
+        .perimeters("accessPolicies/500", "[" + perimeterJson("accessPolicies/500", "mine", compliantConfig()) + "]");
+
+    PerimeterSource.Discovery found = discover("solo-proj", null, null);
+
+    assertThat(found.perimeters()).extracting(ServicePerimeter::name).containsExactly("accessPolicies/500/servicePerimeters/mine");
+  }
+
+  @Test
+  void orgLevelPolicyOnly() {
+    fake.project("p-direct", NUMBER, ORG).policy(ORG, "accessPolicies/100", null);
+
+    PerimeterSource.Discovery found = discover("p-direct", null, null);
+
+    assertThat(found.perimeters()).isEmpty();
+    assertThat(fake.apiRequests()).hasSize(3);
+  }
+
+  @Test
+  void readsEveryPageOfPerimeters() {
+    twoFoldersDeep();
+    StringBuilder many = new StringBuilder("[");
+    for (int i = 0; i < 7; i++) {
+      many.append(perimeterJson("accessPolicies/100", "other" + i, "{\"resources\": [\"projects/9\"]}")).append(',');
+    }
+    many.append(perimeterJson("accessPolicies/100", "last", compliantConfig())).append(']');
+    fake.perimeters("accessPolicies/100", many.toString()).pageSize(3);
+
+    PerimeterSource.Discovery found = discover("gdc-prod", null, null);
+
+    assertThat(found.perimeters()).hasSize(9).extracting(ServicePerimeter::shortName).contains("last");
+    assertThat(fake.apiRequests())
+        .filteredOn(r -> r.path().endsWith("/servicePerimeters"))
+        .extracting(FakeGcp.Request::query)
+        .hasSize(3)
+        .anySatisfy(q -> assertThat(q).contains("pageToken=page-3"))
+        .anySatisfy(q -> assertThat(q).contains("pageToken=page-6"));
+  }
+
+  @Test
+  void readsEveryPageOfPolicies() {
+    twoFoldersDeep();
+    for (int i = 0; i < 4; i++) {
+      fake.policy(ORG, "accessPolicies/70" + i, "folders/8" + i);
+    }
+    fake.policy(ORG, "accessPolicies/200", "folders/2")
+        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "late", compliantConfig()) + "]")
+        .pageSize(2);
+
+    PerimeterSource.Discovery found = discover("gdc-prod", null, null);
+
+    assertThat(found.perimeters()).extracting(ServicePerimeter::shortName).contains("late");
+  }
+
+  @Test
+  void projectOnlyInAnExplicitDryRunSpec() {
+    twoFoldersDeep();
+    fake.perimeters(
+        "accessPolicies/100",
+        "[{\"name\": \"accessPolicies/100/servicePerimeters/staged\", \"useExplicitDryRunSpec\": true, \"spec\": "
+            + config("[]", null) + "}]");
+
+    PerimeterSource.Discovery found = discover("gdc-prod", null, null);
+
+    assertThat(found.perimeters())
+        .filteredOn(p -> p.shortName().equals("staged"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.dryRunConfig().holds("projects/" + NUMBER)).isTrue());
+  }
+
+  @Test
+  void policyFlagSkipsDiscovery() {
+    twoFoldersDeep();
+
+    PerimeterSource.Discovery byNumber = discover(NUMBER, "100", null);
+    assertThat(byNumber.perimeters()).hasSize(1);
+    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).containsExactly("/v1/accessPolicies/100/servicePerimeters");
+  }
+
+  @Test
+  void policyFlagWithAnIdStillResolvesTheNumber() {
+    twoFoldersDeep();
+
+    PerimeterSource.Discovery found = discover("gdc-prod", "100", null);
+
+    assertThat(found.project().number()).isEqualTo(NUMBER);
+    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path)
+        .containsExactly("/v3/projects/gdc-prod", "/v1/accessPolicies/100/servicePerimeters");
+  }
+
+  @Test
+  void organizationFlagSkipsTheFolderWalk() {
+    twoFoldersDeep();
+    fake.policy(ORG, "accessPolicies/200", "folders/1")
+        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]");
+
+    PerimeterSource.Discovery found = discover(NUMBER, null, "9000");
+
+    assertThat(found.perimeters()).hasSize(2);
+    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).noneMatch(p -> p.startsWith("/v3/"));
+  }
+
+  @Test
+  void forbiddenFolderFailsWithTheRoleToGrant() {
+    twoFoldersDeep();
+    fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "The caller does not have permission"));
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessage(
+            "cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant"
+                + " roles/browser on folders/1, or skip the folder walk with --organization ORG_NUMBER (and"
+                + " --policy POLICY_NUMBER)");
+  }
+
+  @Test
+  void transientErrorsAreRetried() {
+    twoFoldersDeep();
+    fake.fail("/v1/accessPolicies/100", 503, FakeGcp.error(503, "UNAVAILABLE", "try again"))
+        .fail("/v1/accessPolicies/100", 503, FakeGcp.error(503, "UNAVAILABLE", "try again"))
+        .fail("/v3/projects", 429, FakeGcp.error(429, "RESOURCE_EXHAUSTED", "slow down"));
+
+    PerimeterSource.Discovery found = discover("gdc-prod", null, null);
+
+    assertThat(found.perimeters()).hasSize(1);
+    assertThat(fake.apiRequests()).filteredOn(r -> r.path().endsWith("/servicePerimeters")).hasSize(3);
+    assertThat(fake.apiRequests()).filteredOn(r -> r.path().startsWith("/v3/projects")).hasSize(2);
+  }
+
+  @Test
+  void persistentUnavailabilityFailsAfterBoundedRetries() {
+    twoFoldersDeep();
+    for (int i = 0; i < 10; i++) {
+      fake.fail("/v1/accessPolicies/100", 503, FakeGcp.error(503, "UNAVAILABLE", "down"));
+    }
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessageStartingWith("cannot list the perimeters of accessPolicies/100: the API answered HTTP 503 after retries (down)");
+    assertThat(fake.apiRequests()).filteredOn(r -> r.path().endsWith("/servicePerimeters")).hasSize(4);
+  }
+
+  @Test
+  void unauthenticatedFailsAtOnce() {
+    twoFoldersDeep();
+    for (int i = 0; i < 5; i++) {
+      fake.fail("/v3/projects", 401, FakeGcp.error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials."));
+    }
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessageContaining("cannot read project gdc-prod: the credentials were rejected (HTTP 401): run `gcloud auth application-default login`");
+    // No backoff retries; the client library refreshes the token once after a 401.
+    assertThat(fake.apiRequests()).hasSizeLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void blockedByAPerimeterSaysSo() {
+    twoFoldersDeep();
+    fake.fail(
+        "/v1/accessPolicies",
+        403,
+        FakeGcp.error(403, "PERMISSION_DENIED", "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: Xy12-abC"));
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessageContaining("cannot list the access policies of organizations/9000: the request was blocked by a VPC Service Controls perimeter (vpcServiceControlsUniqueIdentifier Xy12-abC)");
+  }
+
+  @Test
+  void quotaProjectHint() {
+    twoFoldersDeep();
+    fake.fail(
+        "/v1/accessPolicies/100",
+        403,
+        FakeGcp.error(403, "PERMISSION_DENIED", "Your application is authenticating by using local Application Default Credentials. The accesscontextmanager.googleapis.com API requires a quota project, which is not set by default."));
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .hasMessageContaining("set --billing-project PROJECT");
+  }
+
+  @Test
+  void deadlineStopsRetrying() {
+    twoFoldersDeep();
+    LivePerimeterSource slow = source(null, null, Duration.ofMillis(1));
+
+    assertThatThrownBy(() -> slow.discover(ProjectRef.parse("gdc-prod")))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessageContaining("--timeout");
+  }
+
+  @Test
+  void keepsFieldsTheTypedProtoLacks() {
+    twoFoldersDeep();
+    String lossless =
+        """
+        [{"name": "accessPolicies/100/servicePerimeters/full", "etag": "\\"e7\\"",
+          "status": {
+            "resources": ["projects/123456789012"],
+            "vpcAccessibleServices": {"enableRestriction": true, "allowedServices": ["RESTRICTED-SERVICES"],
+              "allowedServicePatterns": [{"service": "storage.googleapis.com", "pattern": "storage.googleapis.com/b/x/*"}],
+              "servicePatternsEnforcementScopes": ["GOOGLE_APIS_VIA_PRIVATE_PATH"]},
+            "ingressPolicies": [{"title": "in-title", "ingressFrom": {"identityType": "ANY_IDENTITY", "sources": [{"resource": "projects/7"}]},
+              "ingressTo": {"roles": ["roles/viewer"], "resources": ["*"]}}],
+            "egressPolicies": [{"title": "out-title", "egressFrom": {"identities": ["user:a@example.com"],
+              "sources": [{"accessLevel": "accessPolicies/100/accessLevels/l"}], "sourceRestriction": "SOURCE_RESTRICTION_ENABLED"},
+              "egressTo": {"roles": ["roles/viewer"], "externalResources": ["s3://b"]}}]}}]
+        """;
+    fake.perimeters("accessPolicies/100", lossless);
+
+    ServicePerimeter p =
+        discover("gdc-prod", null, null).perimeters().stream().filter(x -> x.shortName().equals("full")).findFirst().orElseThrow();
+
+    assertThat(p.etag()).isEqualTo("\"e7\"");
+    assertThat(p.unmodeledFields()).isEmpty();
+    assertThat(p.status().ingressPolicies().get(0).title()).isEqualTo("in-title");
+    assertThat(p.status().ingressPolicies().get(0).to().roles()).containsExactly("roles/viewer");
+    assertThat(p.status().egressPolicies().get(0).from().sources()).hasSize(1);
+    assertThat(p.status().egressPolicies().get(0).from().sourceRestriction()).isEqualTo("SOURCE_RESTRICTION_ENABLED");
+    assertThat(p.status().egressPolicies().get(0).to().roles()).containsExactly("roles/viewer");
+    assertThat(p.status().vpcAccessibleServices().allowedServicePatterns()).hasSize(1);
+    assertThat(p.status().vpcAccessibleServices().servicePatternsEnforcementScopes()).containsExactly("GOOGLE_APIS_VIA_PRIVATE_PATH");
+  }
+
+  @Test
+  void onlyGetRequestsReachTheApis() {
+    twoFoldersDeep();
+    discover("gdc-prod", null, null);
+
+    assertThat(fake.apiRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+  }
+
+  @Test
+  void projectWithoutOrganizationHasNoPerimeter() {
+    fake.project("lonely", NUMBER, "");
+
+    PerimeterSource.Discovery found = discover("lonely", null, null);
+
+    assertThat(found.perimeters()).isEmpty();
+    assertThat(found.project().number()).isEqualTo(NUMBER);
+  }
+
+  @Test
+  void unknownProjectNamesTheGrant() {
+    twoFoldersDeep();
+    assertThatThrownBy(() -> discover("nope-project", null, null))
+        .isInstanceOf(CloudReadException.class)
+        .hasMessageStartingWith("cannot read project nope-project: permission denied (HTTP 403, needs resourcemanager.projects.get)");
+  }
+
+}

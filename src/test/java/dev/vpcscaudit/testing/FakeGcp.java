@@ -1,0 +1,271 @@
+package dev.vpcscaudit.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A local fake of the Google APIs the auditor reads, on 127.0.0.1 only, speaking their REST JSON:
+ * Cloud Resource Manager v3 ({@code GET v3/projects/X}, {@code GET v3/folders/N}), Access Context
+ * Manager v1 ({@code GET v1/accessPolicies?parent=}, {@code GET v1/accessPolicies/P/servicePerimeters},
+ * both paged), an OAuth token endpoint ({@code POST /token}) and IAM Credentials
+ * ({@code generateAccessToken}). Faults can be queued per path; every request is recorded.
+ */
+public final class FakeGcp implements AutoCloseable {
+
+  /** One request as the server saw it. */
+  public record Request(String method, String path, String query, String authorization, String userProject, String userAgent) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final Map<String, ObjectNode> projects = new HashMap<>();
+  private final Map<String, String> folders = new HashMap<>();
+  private final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
+  private final Map<String, List<JsonNode>> perimeters = new LinkedHashMap<>();
+  private final Map<String, Deque<int[]>> faultStatus = new HashMap<>();
+  private final Map<String, Deque<String>> faultBody = new HashMap<>();
+  private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+  private int pageSize = 1000;
+  private int tokens;
+
+  public FakeGcp() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public FakeGcp project(String id, String number, String parent) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("name", "projects/" + number);
+    p.put("projectId", id);
+    p.put("parent", parent);
+    p.put("state", "ACTIVE");
+    p.put("displayName", id);
+    projects.put(id, p);
+    projects.put(number, p);
+    return this;
+  }
+
+  public FakeGcp folder(String folder, String parent) {
+    folders.put(folder, parent);
+    return this;
+  }
+
+  /** An access policy of {@code organization}; {@code scope} null for the org-level one. */
+  public FakeGcp policy(String organization, String policy, String scope) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("name", policy);
+    p.put("parent", organization);
+    p.put("title", policy.replace('/', '-'));
+    p.put("etag", "\"e1\"");
+    if (scope != null) {
+      p.putArray("scopes").add(scope);
+    }
+    policies.computeIfAbsent(organization, k -> new ArrayList<>()).add(p);
+    perimeters.computeIfAbsent(policy, k -> new ArrayList<>());
+    return this;
+  }
+
+  /** Adds perimeters given as a JSON array (the shape gcloud prints) to {@code policy}. */
+  public FakeGcp perimeters(String policy, String jsonArray) {
+    try {
+      for (JsonNode p : JSON.readTree(jsonArray)) {
+        perimeters.computeIfAbsent(policy, k -> new ArrayList<>()).add(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** The server returns at most this many items a page, whatever the client asks. */
+  public FakeGcp pageSize(int size) {
+    this.pageSize = size;
+    return this;
+  }
+
+  /** The next request whose path starts with {@code pathPrefix} gets this answer instead. */
+  public synchronized FakeGcp fail(String pathPrefix, int status, String body) {
+    faultStatus.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).add(new int[] {status});
+    faultBody.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).add(body);
+    return this;
+  }
+
+  /** A Google API error body. */
+  public static String error(int code, String status, String message) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode e = root.putObject("error");
+    e.put("code", code);
+    e.put("message", message);
+    e.put("status", status);
+    return root.toString();
+  }
+
+  public List<Request> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** Requests to the APIs (not to the token or IAM endpoints). */
+  public List<Request> apiRequests() {
+    return requests().stream().filter(r -> r.path().startsWith("/v1/accessPolicies") || r.path().startsWith("/v3/")).toList();
+  }
+
+  public synchronized int tokensIssued() {
+    return tokens;
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    String query = ex.getRequestURI().getRawQuery();
+    String method = ex.getRequestMethod();
+    byte[] requestBody = ex.getRequestBody().readAllBytes();
+    requests.add(
+        new Request(
+            method,
+            path,
+            query == null ? "" : query,
+            ex.getRequestHeaders().getFirst("Authorization"),
+            ex.getRequestHeaders().getFirst("x-goog-user-project"),
+            ex.getRequestHeaders().getFirst("User-Agent")));
+    try {
+      int[] status;
+      String body;
+      synchronized (this) {
+        String key = faultStatus.keySet().stream().filter(k -> path.startsWith(k) && !faultStatus.get(k).isEmpty()).findFirst().orElse(null);
+        status = key == null ? null : faultStatus.get(key).poll();
+        body = key == null ? null : faultBody.get(key).poll();
+      }
+      if (status != null) {
+        send(ex, status[0], body);
+        return;
+      }
+      if (method.equals("POST") && path.equals("/token")) {
+        synchronized (this) {
+          tokens++;
+        }
+        send(ex, 200, "{\"access_token\": \"fake-token-" + tokens + "\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}");
+        return;
+      }
+      if (method.equals("POST") && path.endsWith(":generateAccessToken")) {
+        String sa = path.substring(path.lastIndexOf('/') + 1, path.indexOf(":generateAccessToken"));
+        send(ex, 200, "{\"accessToken\": \"impersonated-" + sa + "\", \"expireTime\": \"2099-01-01T00:00:00Z\"}");
+        return;
+      }
+      if (!method.equals("GET")) {
+        send(ex, 405, error(405, "METHOD_NOT_ALLOWED", method + " is not served by the fake"));
+        return;
+      }
+      Map<String, String> params = params(query);
+      if (path.startsWith("/v3/projects/")) {
+        ObjectNode p = projects.get(path.substring("/v3/projects/".length()));
+        sendOr404(ex, p, "project");
+      } else if (path.startsWith("/v3/folders/")) {
+        String folder = path.substring("/v3/".length());
+        String parent = folders.get(folder);
+        ObjectNode f = parent == null ? null : JSON.createObjectNode().put("name", folder).put("parent", parent).put("displayName", folder);
+        sendOr404(ex, f, "folder");
+      } else if (path.equals("/v1/accessPolicies")) {
+        List<ObjectNode> list = policies.getOrDefault(params.getOrDefault("parent", ""), List.of());
+        sendPage(ex, "accessPolicies", new ArrayList<JsonNode>(list), params);
+      } else if (path.startsWith("/v1/accessPolicies/") && path.endsWith("/servicePerimeters")) {
+        String policy = path.substring("/v1/".length(), path.length() - "/servicePerimeters".length());
+        List<JsonNode> list = perimeters.get(policy);
+        if (list == null) {
+          send(ex, 404, error(404, "NOT_FOUND", "Access Policy " + policy + " not found"));
+        } else {
+          sendPage(ex, "servicePerimeters", list, params);
+        }
+      } else {
+        send(ex, 404, error(404, "NOT_FOUND", "no such path " + path));
+      }
+    } catch (RuntimeException e) {
+      send(ex, 500, error(500, "INTERNAL", String.valueOf(e)));
+    }
+  }
+
+  private void sendPage(HttpExchange ex, String field, List<JsonNode> all, Map<String, String> params) throws IOException {
+    int asked = Integer.parseInt(params.getOrDefault("pageSize", "0"));
+    int size = asked > 0 ? Math.min(asked, pageSize) : pageSize;
+    String token = params.getOrDefault("pageToken", "");
+    int from = token.isEmpty() ? 0 : Integer.parseInt(token.substring("page-".length()));
+    int to = Math.min(all.size(), from + size);
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode items = out.putArray(field);
+    all.subList(from, to).forEach(items::add);
+    if (to < all.size()) {
+      out.put("nextPageToken", "page-" + to);
+    }
+    if (items.isEmpty()) {
+      out.remove(field); // the API omits empty lists
+    }
+    send(ex, 200, out.toString());
+  }
+
+  private void sendOr404(HttpExchange ex, JsonNode node, String what) throws IOException {
+    if (node == null) {
+      send(ex, 403, error(403, "PERMISSION_DENIED", "Permission denied on resource " + what + " (or it may not exist)."));
+    } else {
+      send(ex, 200, node.toString());
+    }
+  }
+
+  private static Map<String, String> params(String query) {
+    Map<String, String> out = new HashMap<>();
+    if (query == null) {
+      return out;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.put(k, v);
+    }
+    return out;
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      ex.getResponseBody().write(bytes);
+    }
+    ex.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
