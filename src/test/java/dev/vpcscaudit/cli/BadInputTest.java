@@ -92,6 +92,31 @@ class BadInputTest {
             "output into a missing directory",
             List.of("audit", "--project", "1", "--from-file", ok.toString(), "--output", dir.resolve("no/such/r.txt").toString()),
             "--output " + dir.resolve("no/such/r.txt") + ": the directory does not exist"));
+    cases.add(
+        Arguments.of(
+            "conflicting flags: --from-file with live-only flags",
+            List.of("audit", "--project", "1", "--from-file", ok.toString(), "--organization", "5", "--timeout", "9"),
+            "--from-file reads an export and makes no API call: it cannot be combined with --organization, --timeout"));
+    cases.add(
+        Arguments.of(
+            "endpoint with http:// to a remote host",
+            List.of("audit", "--project", "1", "--acm-endpoint", "http://acm.example.com/"),
+            "--acm-endpoint 'http://acm.example.com/': http:// is allowed only for a loopback host"));
+    cases.add(
+        Arguments.of(
+            "endpoint with a path",
+            List.of("audit", "--project", "1", "--crm-endpoint", "https://crm.example.com/v3/"),
+            "--crm-endpoint 'https://crm.example.com/v3/': give the host only"));
+    cases.add(
+        Arguments.of(
+            "malformed organization",
+            List.of("audit", "--project", "1", "--organization", "org-5"),
+            "--organization 'org-5': expected a number or organizations/NUMBER"));
+    cases.add(
+        Arguments.of(
+            "timeout out of range",
+            List.of("audit", "--project", "1", "--timeout", "0"),
+            "--timeout 0: expected 1 to 3600 seconds"));
     cases.add(Arguments.of("missing --project", List.of("audit", "--from-file", ok.toString()), "Missing required option: '--project=PROJECT'"));
     cases.add(Arguments.of("unknown option", List.of("audit", "--projekt", "1"), "Unknown option or argument: '--projekt'"));
     return cases.stream();

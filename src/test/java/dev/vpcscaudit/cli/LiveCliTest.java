@@ -1,0 +1,162 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpcscaudit.testing.Cli;
+import dev.vpcscaudit.testing.FakeGcp;
+import dev.vpcscaudit.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole CLI in a child JVM, authenticating with Application Default Credentials from
+ * GOOGLE_APPLICATION_CREDENTIALS (an authorized_user file whose token_uri is the local fake) and
+ * reading the fake APIs through gcloud's endpoint-override variables.
+ */
+class LiveCliTest {
+
+  static final String ORG = "organizations/9000";
+  static final String SAMPLE = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+
+  @TempDir Path dir;
+  FakeGcp fake;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeGcp();
+    fake.project("gdc-prod", "123456789012", "folders/2")
+        .folder("folders/2", "folders/1")
+        .folder("folders/1", ORG)
+        .policy(ORG, "accessPolicies/587139914682", null)
+        .perimeters("accessPolicies/587139914682", Files.readString(Path.of(SAMPLE)));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  Map<String, String> env() throws Exception {
+    Path adc = dir.resolve("adc.json");
+    Files.writeString(
+        adc,
+        "{\"type\": \"authorized_user\", \"client_id\": \"test-client\", \"client_secret\": \"test-secret\","
+            + " \"refresh_token\": \"test-refresh\", \"token_uri\": \"" + fake.url() + "/token\"}");
+    Map<String, String> env = new HashMap<>();
+    env.put("GOOGLE_APPLICATION_CREDENTIALS", adc.toString());
+    env.put("NO_GCE_CHECK", "true");
+    env.put("HOME", dir.toString());
+    env.put("CLOUDSDK_CONFIG", dir.resolve("gcloud").toString());
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", fake.url() + "/");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", fake.url() + "/");
+    return env;
+  }
+
+  @Test
+  void adcTokenIsFetchedAndSentOnEveryCall() throws Exception {
+    SubprocessTest.Run run = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json", "--verbose");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(fake.tokensIssued()).isEqualTo(1);
+    assertThat(fake.requests()).filteredOn(r -> r.path().equals("/token")).hasSize(1);
+    assertThat(fake.apiRequests())
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer fake-token-1"));
+    // --verbose: one line per request and the total; never a token.
+    assertThat(run.err().lines().filter(l -> l.contains(" -> 200 ("))).hasSize(5);
+    assertThat(run.err()).contains("vpcsc-audit: 5 API requests").doesNotContain("fake-token", "test-secret", "test-refresh");
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("source").asText()).isEqualTo("api");
+    assertThat(report.path("project").path("id").asText()).isEqualTo("gdc-prod");
+  }
+
+  @Test
+  void liveAndFileAuditsGiveIdenticalFindings() throws Exception {
+    SubprocessTest.Run live = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json");
+    Cli.Result file = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
+
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.readTree(live.out());
+    JsonNode b = json.readTree(file.out());
+    assertThat(a.get("findings")).isEqualTo(b.get("findings"));
+    assertThat(a.get("perimeters")).isEqualTo(b.get("perimeters"));
+    assertThat(a.get("summary")).isEqualTo(b.get("summary"));
+    assertThat(live.code()).isEqualTo(file.code());
+  }
+
+  @Test
+  void billingProjectIsSentAsQuotaProject() throws Exception {
+    SubprocessTest.Run run =
+        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--billing-project", "my-quota-proj", "--fail-on", "never");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(fake.apiRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.userProject()).isEqualTo("my-quota-proj"));
+  }
+
+  @Test
+  void impersonationCallsIamCredentialsAndUsesTheServiceAccountsToken() throws Exception {
+    String sa = "auditor@ops-proj.iam.gserviceaccount.com";
+    SubprocessTest.Run run =
+        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--impersonate-service-account", sa, "--fail-on", "never");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(fake.requests())
+        .filteredOn(r -> r.path().endsWith(":generateAccessToken"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.method()).isEqualTo("POST");
+          assertThat(r.path()).isEqualTo("/v1/projects/-/serviceAccounts/" + sa + ":generateAccessToken");
+          assertThat(r.authorization()).isEqualTo("Bearer fake-token-1");
+        });
+    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer impersonated-" + sa));
+  }
+
+  @Test
+  void missingCredentialsExitThreeWithOneLine() throws Exception {
+    Map<String, String> env = env();
+    env.put("GOOGLE_APPLICATION_CREDENTIALS", dir.resolve("absent.json").toString());
+
+    SubprocessTest.Run run = SubprocessTest.java(env, "audit", "--project", "gdc-prod");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).startsWith("error: no Application Default Credentials: run `gcloud auth application-default login`");
+    assertThat(fake.apiRequests()).isEmpty();
+  }
+
+  @Test
+  void forbiddenFolderExitsThreeAndNeverCompliant() throws Exception {
+    fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
+
+    SubprocessTest.Run run = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(
+        "error: cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant roles/browser"
+            + " on folders/1, or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
+  }
+
+  @Test
+  void httpEndpointOnANonLoopbackHostIsRefused() throws Exception {
+    Map<String, String> env = env();
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", "http://acm.example.com/");
+
+    SubprocessTest.Run run = SubprocessTest.java(env, "audit", "--project", "gdc-prod");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "error: CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER 'http://acm.example.com/': http:// is allowed only for a"
+            + " loopback host; use https://\n");
+  }
+}
