@@ -1,0 +1,86 @@
+package dev.vpcscaudit.gcp.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpRequestFactory;
+import dev.vpcscaudit.testing.FakeGcp;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ApiTransportTest {
+
+  final FakeGcp fake = new FakeGcp().project("some-proj", "42", "organizations/1");
+  final StringWriter verbose = new StringWriter();
+  final CallLog log = new CallLog(new PrintWriter(verbose));
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  HttpRequestFactory factory(Duration timeout) {
+    return new ApiTransport(
+            ProxySettings.fromEnv(Map.of()),
+            log,
+            new RetryPolicy(3, Duration.ofMillis(5), 2.0, Duration.ofMillis(10)),
+            Deadline.in(timeout))
+        .createRequestFactory();
+  }
+
+  @Test
+  void refusesEveryMethodButGetBeforeSending() {
+    HttpRequestFactory f = factory(Duration.ofSeconds(10));
+    GenericUrl url = new GenericUrl(fake.url() + "/v1/accessPolicies/1/servicePerimeters/p");
+
+    for (String method : new String[] {"POST", "PATCH", "PUT", "DELETE"}) {
+      assertThatThrownBy(
+              () -> f.buildRequest(method, url, method.equals("DELETE") ? null : ByteArrayContent.fromString("application/json", "{}")).execute())
+          .isInstanceOf(WriteRefusedException.class)
+          .hasMessageContaining("read-only");
+    }
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
+  void retriesTransientAnswersThenGivesTheLastOne() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      fake.fail("/v3/projects/some-proj", 502, "bad gateway");
+    }
+    HttpRequest r = factory(Duration.ofSeconds(10)).buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj"));
+    r.setThrowExceptionOnExecuteError(false);
+    r.setNumberOfRetries(0);
+
+    assertThat(r.execute().getStatusCode()).isEqualTo(502);
+    assertThat(fake.requests()).hasSize(3);
+    assertThat(log.requests()).isEqualTo(3);
+    assertThat(verbose.toString().lines().filter(l -> l.contains("-> 502"))).hasSize(3);
+  }
+
+  @Test
+  void retriesConnectionFailures() {
+    String dead = fake.url();
+    fake.close();
+    HttpRequestFactory f = factory(Duration.ofSeconds(10));
+
+    assertThatThrownBy(() -> f.buildGetRequest(new GenericUrl(dead + "/v3/projects/x")).execute())
+        .isInstanceOf(java.net.ConnectException.class);
+    assertThat(log.requests()).isEqualTo(3);
+  }
+
+  @Test
+  void deadlineStopsBeforeSending() throws Exception {
+    HttpRequestFactory f = factory(Duration.ZERO);
+    assertThatThrownBy(() -> f.buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj")).execute())
+        .isInstanceOf(DeadlineExceededException.class)
+        .hasMessageContaining("--timeout");
+    assertThat(fake.requests()).isEmpty();
+  }
+}
