@@ -94,6 +94,18 @@ class LiveCliTest {
   }
 
   @Test
+  void exportKeepsWhatTheLiveReadReturnedForALaterOfflineAudit() throws Exception {
+    Path exported = dir.resolve("exported.json");
+    SubprocessTest.Run export = SubprocessTest.java(env(), "export", "--project", "gdc-prod", "--output", exported.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+
+    Cli.Result fromExport = Cli.run("audit", "--project", "123456789012", "--from-file", exported.toString(), "--format", "json");
+    Cli.Result fromSample = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
+
+    assertThat(fromExport.out()).isEqualTo(fromSample.out());
+  }
+
+  @Test
   void billingProjectIsSentAsQuotaProject() throws Exception {
     SubprocessTest.Run run =
         SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--billing-project", "my-quota-proj", "--fail-on", "never");

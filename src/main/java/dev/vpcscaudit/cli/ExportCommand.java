@@ -1,0 +1,64 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.gcp.PerimeterJsonWriter;
+import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.model.ServicePerimeter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vpcsc-audit export}: writes every perimeter the audit would read for PROJECT as the JSON
+ * array that {@code --from-file} takes, so a live read can be kept and audited offline later.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    versionProvider = VpcscAuditCommand.Version.class,
+    description = {
+      "Writes every perimeter of every candidate policy of PROJECT as JSON (the shape of"
+          + " 'gcloud access-context-manager perimeters list --format=json'), for a later"
+          + " 'audit --from-file'.",
+    },
+    footer = {"", "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete."})
+public final class ExportCommand implements Callable<Integer>, HasCommonOptions {
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Mixin SelectionOptions selection;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the JSON to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    PerimeterSource.Discovery found = selection.source(common).discover(selection.projectRef());
+    for (ServicePerimeter p : found.perimeters()) {
+      if (!p.unmodeledFields().isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: "
+                    + p.name()
+                    + ": fields this version does not model are not exported: "
+                    + String.join(", ", p.unmodeledFields()));
+      }
+    }
+    OutputTarget.write(PerimeterJsonWriter.write(found.perimeters()), output, spec.commandLine().getOut());
+    return ExitCode.OK.code();
+  }
+}
