@@ -96,7 +96,9 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
               TextReport.render(
                   result,
                   OutputTarget.useColor(System.console() != null, System.getenv("NO_COLOR"), output),
-                  "");
+                  "vpcsc-audit plan "
+                      + selection.selectionArgs(result.project())
+                      + " --as gcloud   (or --as terraform)");
         };
     OutputTarget.write(report, output, spec.commandLine().getOut());
     if (output != null) {

@@ -5,6 +5,7 @@ import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.plan.Shell;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 import java.nio.file.Path;
@@ -114,6 +115,33 @@ public final class SelectionOptions {
       defaultValue = "120",
       description = "Give up the live read after this many seconds, retries included (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
+
+  /**
+   * The {@code audit} command line that checks the same selection, for "verify" and "how to fix"
+   * hints; values are shell-quoted.
+   */
+  String auditCommand(ProjectRef resolved) {
+    return "vpcsc-audit audit " + selectionArgs(resolved);
+  }
+
+  /** The same selection as flags: project, source, policy, organization, profile. */
+  String selectionArgs(ProjectRef resolved) {
+    List<String> args = new ArrayList<>();
+    args.add("--project " + Shell.quote(resolved != null && resolved.id() != null && fromFile == null ? resolved.id() : project));
+    if (fromFile != null) {
+      args.add("--from-file " + Shell.quote(fromFile.toString()));
+    }
+    if (policy != null) {
+      args.add("--policy " + Shell.quote(policy));
+    }
+    if (organization != null) {
+      args.add("--organization " + Shell.quote(organization));
+    }
+    if (!Profiles.DEFAULT.equals(profile)) {
+      args.add("--profile " + Shell.quote(profile));
+    }
+    return String.join(" ", args);
+  }
 
   ProjectRef projectRef() {
     return ProjectRef.parse(project);

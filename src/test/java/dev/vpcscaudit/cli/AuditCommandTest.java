@@ -105,7 +105,7 @@ class AuditCommandTest {
 
     Cli.Result none = Cli.run();
     assertThat(none.code()).isEqualTo(2);
-    assertThat(none.err()).isEqualTo("error: missing command: audit, export or profiles (see 'vpcsc-audit --help')\n");
+    assertThat(none.err()).isEqualTo("error: missing command: audit, plan, export or profiles (see 'vpcsc-audit --help')\n");
   }
 
   @Test

@@ -1,0 +1,151 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.plan.FixPlan;
+import dev.vpcscaudit.plan.GcloudRenderer;
+import dev.vpcscaudit.plan.Planner;
+import dev.vpcscaudit.plan.Stage;
+import dev.vpcscaudit.plan.TerraformRenderer;
+import dev.vpcscaudit.profile.Profile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vpcsc-audit plan}: writes the changes that make the audit pass, as gcloud or Terraform. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VpcscAuditCommand.Version.class,
+    description = {
+      "Writes a fix plan for what 'audit' finds: a gcloud script or Terraform that only adds,"
+          + " staged in the dry-run config first by default.",
+    },
+    footer = {
+      "",
+      "Exit codes: 0 plan written (also when there is nothing to fix); 2 usage error or bad input"
+          + " (also: no regular perimeter holds the project and no --target-perimeter); 3 the read"
+          + " could not complete.",
+      "",
+      "Examples:",
+      "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
+      "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
+    })
+public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
+
+  /** {@code --as} values. */
+  enum Renderer {
+    gcloud,
+    terraform
+  }
+
+  /** {@code --stage} values. */
+  enum StageOption {
+    dry_run("dry-run", Stage.DRY_RUN),
+    enforce("enforce", Stage.ENFORCE);
+
+    final String label;
+    final Stage stage;
+
+    StageOption(String label, Stage stage) {
+      this.label = label;
+      this.stage = stage;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Mixin SelectionOptions selection;
+
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "gcloud (a bash script) or terraform (HCL with import blocks).")
+  Renderer renderer;
+
+  @Option(
+      names = "--stage",
+      paramLabel = "STAGE",
+      defaultValue = "dry-run",
+      converter = StageConverter.class,
+      description =
+          "dry-run (default): stage every fix in the dry-run config; enforce: change the enforced"
+              + " config, and an explicit dry-run spec the same way.")
+  StageOption stage;
+
+  @Option(
+      names = "--target-perimeter",
+      paramLabel = "NAME",
+      description =
+          "When no regular perimeter holds the project: the perimeter (full or short name) to add"
+              + " it to.")
+  String targetPerimeter;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the plan to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    PerimeterSource source = selection.source(common);
+    Profile profile = selection.loadProfile();
+    PerimeterSource.Discovery found = source.discover(selection.projectRef());
+    FixPlan plan =
+        Planner.plan(
+            found.project(),
+            found.perimeters(),
+            profile,
+            stage.stage,
+            targetPerimeter,
+            selection.auditCommand(found.project()));
+    String text =
+        switch (renderer) {
+          case gcloud -> GcloudRenderer.render(plan);
+          case terraform -> TerraformRenderer.render(plan);
+        };
+    OutputTarget.write(text, output, spec.commandLine().getOut());
+    if (output != null) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "wrote "
+                  + renderer
+                  + " plan to "
+                  + output
+                  + (plan.isEmpty() ? " (nothing to fix)" : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
+    }
+    return ExitCode.OK.code();
+  }
+
+  /** Accepts {@code dry-run} and {@code enforce}. */
+  static final class StageConverter implements picocli.CommandLine.ITypeConverter<StageOption> {
+    @Override
+    public StageOption convert(String value) {
+      for (StageOption s : StageOption.values()) {
+        if (s.label.equalsIgnoreCase(value)) {
+          return s;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "expected dry-run or enforce, got '" + value + "'");
+    }
+  }
+}
