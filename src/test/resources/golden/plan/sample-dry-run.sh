@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fix plan by vpcsc-audit: gcloud, stage dry-run
+# Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
+# What it changes: the dry-run config (spec) of 1 perimeter.
+# It only adds: no resource, access level, service or ingress/egress rule is removed.
+# Each perimeter's first command carries the etag that was read, so it fails if the
+# perimeter changed since; then audit and plan again.
+# Verify afterwards (no dry-run finding should remain):
+#   vpcsc-audit audit --project gdc-prod
+set -euo pipefail
+
+# --- accessPolicies/587139914682/servicePerimeters/gdc_prod (title: gdc-prod)
+# NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too
+gcloud access-context-manager perimeters dry-run update gdc_prod \
+    --policy=587139914682 \
+    --add-restricted-services=containerregistry.googleapis.com,opsconfigmonitoring.googleapis.com \
+    --etag=BwYdK3f1c0ffee5d2e77
+
+# Next step, once the dry-run config has run long enough: look for dry-run violations in
+# the audit logs (Logs Explorer: protoPayload.metadata.dryRun="true" with
+# protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata").
+# WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including
+# changes staged by others. Review it first:
+#   gcloud access-context-manager perimeters dry-run describe gdc_prod --policy=587139914682
+# then enforce:
+# gcloud access-context-manager perimeters dry-run enforce gdc_prod --policy=587139914682
