@@ -17,7 +17,12 @@ public final class Golden {
   private Golden() {}
 
   public static void assertMatches(String actual, String name) {
-    Path file = Fixtures.repoRoot().resolve("src/test/resources/golden").resolve(name);
+    assertFileMatches(actual, Fixtures.repoRoot().resolve("src/test/resources/golden").resolve(name));
+  }
+
+  /** The same for a file elsewhere in the repository (an example kept in sync with the code). */
+  public static void assertFileMatches(String actual, Path file) {
+    String name = Fixtures.repoRoot().relativize(file).toString();
     try {
       if (Boolean.getBoolean("updateGoldens")) {
         Files.createDirectories(file.getParent());

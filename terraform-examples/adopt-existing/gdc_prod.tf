@@ -1,0 +1,121 @@
+# Fix plan by vpcsc-audit: Terraform, stage dry-run
+# Project: projects/123456789012   Profile: gdc-bare-metal
+#
+# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
+# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
+# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
+# on apply. Run `terraform plan` and check that it only adds what the comments say.
+# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
+# billing_project and user_project_override = true in the provider block.
+# Verify afterwards: vpcsc-audit audit --project 123456789012 --from-file samples/gdc-perimeters.json
+
+# accessPolicies/587139914682/servicePerimeters/gdc_prod: spec adds restricted services containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
+# NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too
+import {
+  to = google_access_context_manager_service_perimeter.gdc_prod
+  id = "accessPolicies/587139914682/servicePerimeters/gdc_prod"
+}
+
+resource "google_access_context_manager_service_perimeter" "gdc_prod" {
+  parent         = "accessPolicies/587139914682"
+  name           = "accessPolicies/587139914682/servicePerimeters/gdc_prod"
+  title          = "gdc-prod"
+  description    = "Holds the project of the bare metal GDC cluster in the Frankfurt data centre."
+  perimeter_type = "PERIMETER_TYPE_REGULAR"
+
+  status {
+    resources = [
+      "projects/123456789012",
+      "//compute.googleapis.com/projects/gdc-prod/global/networks/gdc-interconnect",
+    ]
+    access_levels = ["accessPolicies/587139914682/accessLevels/corp_datacenter_egress"]
+    restricted_services = [
+      "artifactregistry.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com",
+      "gkeconnect.googleapis.com",
+      "gkehub.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+      "servicecontrol.googleapis.com",
+      "storage.googleapis.com",
+    ]
+    vpc_accessible_services {
+      enable_restriction = true
+      allowed_services = [
+        "logging.googleapis.com",
+        "monitoring.googleapis.com",
+        "storage.googleapis.com",
+        "gkeconnect.googleapis.com",
+        "gkehub.googleapis.com",
+      ]
+    }
+    ingress_policies {
+      title = "fleet admin from the data centre"
+      ingress_from {
+        identities = ["serviceAccount:gdc-fleet-admin@gdc-ops-4711.iam.gserviceaccount.com"]
+        sources {
+          access_level = "accessPolicies/587139914682/accessLevels/corp_datacenter_egress"
+        }
+      }
+      ingress_to {
+        resources = ["*"]
+        operations {
+          service_name = "gkehub.googleapis.com"
+          method_selectors {
+            method = "*"
+          }
+        }
+      }
+    }
+  }
+
+  spec {
+    resources = [
+      "projects/123456789012",
+      "//compute.googleapis.com/projects/gdc-prod/global/networks/gdc-interconnect",
+    ]
+    access_levels = ["accessPolicies/587139914682/accessLevels/corp_datacenter_egress"]
+    restricted_services = [
+      "artifactregistry.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com",
+      "connectgateway.googleapis.com",
+      "gkeconnect.googleapis.com",
+      "gkehub.googleapis.com",
+      "gkeonprem.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+      "servicecontrol.googleapis.com",
+      "storage.googleapis.com",
+      "containerregistry.googleapis.com",
+      "opsconfigmonitoring.googleapis.com",
+    ]
+    vpc_accessible_services {
+      enable_restriction = true
+      allowed_services = ["RESTRICTED-SERVICES"]
+    }
+    ingress_policies {
+      title = "fleet admin from the data centre"
+      ingress_from {
+        identities = ["serviceAccount:gdc-fleet-admin@gdc-ops-4711.iam.gserviceaccount.com"]
+        sources {
+          access_level = "accessPolicies/587139914682/accessLevels/corp_datacenter_egress"
+        }
+      }
+      ingress_to {
+        resources = ["*"]
+        operations {
+          service_name = "gkehub.googleapis.com"
+          method_selectors {
+            method = "*"
+          }
+        }
+      }
+    }
+  }
+
+  use_explicit_dry_run_spec = true
+}
