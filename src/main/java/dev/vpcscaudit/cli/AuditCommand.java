@@ -10,7 +10,6 @@ import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.report.JsonReport;
 import dev.vpcscaudit.report.ReportFormat;
 import dev.vpcscaudit.report.TextReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,11 +58,7 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Option(
       names = "--fail-on",
@@ -95,22 +90,14 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
           case text ->
               TextReport.render(
                   result,
-                  OutputTarget.useColor(System.console() != null, System.getenv("NO_COLOR"), output),
+                  OutputOption.useColor(System.console() != null, System.getenv("NO_COLOR"), output.file),
                   "vpcsc-audit plan "
                       + selection.selectionArgs(result.project())
                       + " --as gcloud   (or --as terraform)");
         };
-    OutputTarget.write(report, output, spec.commandLine().getOut());
-    if (output != null) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "wrote "
-                  + format
-                  + " report to "
-                  + output
-                  + (result.compliant() ? " (compliant)" : " (not compliant)"));
-    }
+    output.emit(
+        report,
+        format + " report to " + output.file + (result.compliant() ? " (compliant)" : " (not compliant)"));
     return exitCode(result).code();
   }
 

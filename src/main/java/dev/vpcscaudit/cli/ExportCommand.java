@@ -3,12 +3,10 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.gcp.PerimeterJsonWriter;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.model.ServicePerimeter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,11 +31,7 @@ public final class ExportCommand implements Callable<Integer>, HasCommonOptions 
 
   @Mixin SelectionOptions selection;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the JSON to FILE instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Override
   public CommonOptions common() {
@@ -58,7 +52,9 @@ public final class ExportCommand implements Callable<Integer>, HasCommonOptions 
                     + String.join(", ", p.unmodeledFields()));
       }
     }
-    OutputTarget.write(PerimeterJsonWriter.write(found.perimeters()), output, spec.commandLine().getOut());
+    output.emit(
+        PerimeterJsonWriter.write(found.perimeters()),
+        found.perimeters().size() + " perimeter(s) to " + output.file);
     return ExitCode.OK.code();
   }
 }

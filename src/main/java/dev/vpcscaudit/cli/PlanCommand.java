@@ -7,7 +7,6 @@ import dev.vpcscaudit.plan.Planner;
 import dev.vpcscaudit.plan.Stage;
 import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,11 +91,7 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
               + " it to.")
   String targetPerimeter;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the plan to FILE instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Override
   public CommonOptions common() {
@@ -121,17 +116,12 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
           case gcloud -> GcloudRenderer.render(plan);
           case terraform -> TerraformRenderer.render(plan);
         };
-    OutputTarget.write(text, output, spec.commandLine().getOut());
-    if (output != null) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "wrote "
-                  + renderer
-                  + " plan to "
-                  + output
-                  + (plan.isEmpty() ? " (nothing to fix)" : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
-    }
+    output.emit(
+        text,
+        renderer
+            + " plan to "
+            + output.file
+            + (plan.isEmpty() ? " (nothing to fix)" : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
     return ExitCode.OK.code();
   }
 

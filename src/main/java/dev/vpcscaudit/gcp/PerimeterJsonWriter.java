@@ -1,9 +1,8 @@
 package dev.vpcscaudit.gcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import dev.vpcscaudit.files.JsonStyle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,11 +41,7 @@ public final class PerimeterJsonWriter {
     for (ServicePerimeter p : perimeters) {
       array.add(toJson(p));
     }
-    DefaultPrettyPrinter pretty =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    DefaultPrettyPrinter pretty = JsonStyle.printer();
     try {
       return MAPPER.writer(pretty).writeValueAsString(array) + "\n";
     } catch (JsonProcessingException e) {

@@ -1,9 +1,8 @@
 package dev.vpcscaudit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import dev.vpcscaudit.files.JsonStyle;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
@@ -29,13 +28,7 @@ public final class JsonReport {
 
   public static String render(AuditResult result, String toolVersion) {
     StringWriter out = new StringWriter();
-    DefaultPrettyPrinter pretty =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    DefaultPrettyPrinter pretty = JsonStyle.printer();
     try (JsonGenerator g = MAPPER.createGenerator(out).setPrettyPrinter(pretty)) {
       g.writeStartObject();
       g.writeStringField("schemaVersion", SCHEMA_VERSION);

@@ -7,11 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Writes a command's document to {@code --output FILE} or to standard output. */
-final class OutputTarget {
+/** {@code -o/--output FILE}: where a command writes its document (standard output by default). */
+public final class OutputOption {
 
-  private OutputTarget() {}
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output.")
+  Path file;
+
+  /**
+   * Writes {@code text} to the file, then says so on stderr ({@code wrote SUMMARY}), or prints it
+   * to standard output.
+   */
+  void emit(String text, String summary) {
+    write(text, file, spec.commandLine().getOut());
+    if (file != null) {
+      spec.commandLine().getErr().println("wrote " + summary);
+    }
+  }
 
   /**
    * Writes {@code text} to {@code file}, or to {@code out} when {@code file} is null. A file that
