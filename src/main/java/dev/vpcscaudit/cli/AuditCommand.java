@@ -7,8 +7,11 @@ import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
+import dev.vpcscaudit.report.JUnitReport;
 import dev.vpcscaudit.report.JsonReport;
+import dev.vpcscaudit.report.MarkdownReport;
 import dev.vpcscaudit.report.ReportFormat;
+import dev.vpcscaudit.report.SarifReport;
 import dev.vpcscaudit.report.TextReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,16 +87,18 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
     AuditResult result =
         AuditEngine.audit(found.project(), found.perimeters(), profile, found.source());
 
+    String planCommand = "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";
     String report =
         switch (format) {
           case json -> JsonReport.render(result, ToolVersion.get());
+          case sarif -> SarifReport.render(result, ToolVersion.get(), selection.fromFileUri());
+          case junit -> JUnitReport.render(result);
+          case markdown -> MarkdownReport.render(result, planCommand);
           case text ->
               TextReport.render(
                   result,
                   OutputOption.useColor(System.console() != null, System.getenv("NO_COLOR"), output.file),
-                  "vpcsc-audit plan "
-                      + selection.selectionArgs(result.project())
-                      + " --as gcloud   (or --as terraform)");
+                  planCommand + "   (or --as terraform)");
         };
     output.emit(
         report,

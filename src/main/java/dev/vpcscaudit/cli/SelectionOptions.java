@@ -143,6 +143,11 @@ public final class SelectionOptions {
     return String.join(" ", args);
   }
 
+  /** The {@code --from-file} path as a SARIF artifact URI (forward slashes), or null when live. */
+  String fromFileUri() {
+    return fromFile == null ? null : fromFile.toString().replace(java.io.File.separatorChar, '/');
+  }
+
   ProjectRef projectRef() {
     return ProjectRef.parse(project);
   }

@@ -3,5 +3,8 @@ package dev.vpcscaudit.report;
 /** The {@code --format} values of {@code audit}. */
 public enum ReportFormat {
   text,
-  json
+  json,
+  sarif,
+  junit,
+  markdown
 }

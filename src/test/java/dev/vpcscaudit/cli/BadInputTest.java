@@ -71,7 +71,7 @@ class BadInputTest {
         Arguments.of(
             "unknown format",
             List.of("audit", "--project", "1", "--from-file", ok.toString(), "--format", "xml"),
-            "Invalid value for option '--format': expected one of [text, json]"));
+            "Invalid value for option '--format': expected one of [text, json, sarif, junit, markdown]"));
     cases.add(
         Arguments.of(
             "option given twice (conflicting values)",

@@ -10,6 +10,8 @@ import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.testing.Fixtures;
 import dev.vpcscaudit.testing.Golden;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,48 @@ class ReportGoldenTest {
   @Test
   void sampleJson() {
     Golden.assertMatches(JsonReport.render(sample(), "test"), "report/sample.json");
+  }
+
+  @Test
+  void sampleSarifJunitMarkdown() throws Exception {
+    AuditResult sample = sample();
+    String sarif = SarifReport.render(sample, "test", "samples/gdc-perimeters.json");
+    Golden.assertMatches(sarif, "report/sample.sarif");
+    Golden.assertMatches(JUnitReport.render(sample), "report/sample.junit.xml");
+    Golden.assertMatches(
+        MarkdownReport.render(sample, "vpcsc-audit plan --project 123456789012 --as gcloud"), "report/sample.md");
+
+    // SARIF: every finding is a result with a rule of the catalogue and a stable fingerprint.
+    com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif).path("runs").get(0);
+    assertThat(run.path("results")).hasSize(sample.findings().size());
+    for (com.fasterxml.jackson.databind.JsonNode r : run.path("results")) {
+      int index = r.path("ruleIndex").asInt();
+      assertThat(run.path("tool").path("driver").path("rules").get(index).path("id").asText()).isEqualTo(r.path("ruleId").asText());
+      assertThat(r.path("partialFingerprints").path(SarifReport.FINGERPRINT).asText()).isNotEmpty();
+    }
+    assertThat(run.path("results").findValuesAsText(SarifReport.FINGERPRINT)).doesNotHaveDuplicates();
+
+    // JUnit: well-formed, one failure per finding.
+    org.w3c.dom.Document doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(JUnitReport.render(sample).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(sample.findings().size());
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(String.valueOf(sample.findings().size()));
+  }
+
+  @Test
+  void compliantJunitHasOnlyPassingCases() throws Exception {
+    AuditResult result = of("[" + perimeter("gdc", compliantConfig()) + "]");
+    String xml = JUnitReport.render(result);
+    Golden.assertMatches(xml, "report/compliant.junit.xml");
+    assertThat(xml).doesNotContain("<failure").contains("tests=\"30\"");
+    Golden.assertMatches(MarkdownReport.render(result, "unused"), "report/compliant.md");
+  }
+
+  @Test
+  void markdownEscapesTableBreakers() {
+    assertThat(MarkdownReport.text("a|b *c* <x> `y`\nz")).isEqualTo("a\\|b \\*c\\* \\<x\\> \\`y\\` z");
   }
 
   @Test

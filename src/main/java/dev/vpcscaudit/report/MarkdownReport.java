@@ -1,0 +1,108 @@
+package dev.vpcscaudit.report;
+
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.Mode;
+import dev.vpcscaudit.audit.PerimeterMembership;
+import dev.vpcscaudit.audit.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The audit as GitHub-flavoured Markdown, for pull-request comments and CI job summaries: the
+ * verdict first, then the perimeters and one table of findings per mode and perimeter. Every
+ * value is escaped so that it cannot break a table or start markup.
+ */
+public final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  public static String render(AuditResult result, String fixHint) {
+    StringBuilder out = new StringBuilder();
+    String project = "projects/" + result.project().number();
+    out.append("## VPC Service Controls audit: `").append(code(project)).append('`');
+    if (result.project().id() != null) {
+      out.append(" (`").append(code(result.project().id())).append("`)");
+    }
+    out.append("\n\n");
+    long e = result.count(Severity.ERROR);
+    long w = result.count(Severity.WARNING);
+    long i = result.count(Severity.INFO);
+    out.append(result.compliant() ? "**Compliant**" : "**Not compliant**")
+        .append(" with profile `")
+        .append(code(result.profile().name()))
+        .append("`: ")
+        .append(e)
+        .append(e == 1 ? " error, " : " errors, ")
+        .append(w)
+        .append(w == 1 ? " warning, " : " warnings, ")
+        .append(i)
+        .append(" info. Source: ")
+        .append(result.source().equals("api") ? "live API" : "file")
+        .append(".\n\n");
+
+    if (result.perimeters().isEmpty()) {
+      out.append("No perimeter holds `").append(code(project)).append("`.\n");
+    } else {
+      out.append("| Perimeter | Type | Holds the project in |\n|---|---|---|\n");
+      for (PerimeterMembership m : result.perimeters()) {
+        out.append("| `")
+            .append(code(m.name()))
+            .append("` | ")
+            .append(m.type().label())
+            .append(" | ")
+            .append(String.join(", ", m.modes().stream().map(Mode::label).toList()))
+            .append(" |\n");
+      }
+    }
+
+    Map<String, List<Finding>> groups = new LinkedHashMap<>();
+    for (Finding f : result.findings()) {
+      groups.computeIfAbsent(f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), ""), k -> new ArrayList<>()).add(f);
+    }
+    for (List<Finding> group : groups.values()) {
+      Finding first = group.get(0);
+      out.append("\n### ")
+          .append(first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
+          .append(": ")
+          .append(first.perimeter() == null ? "project" : "`" + code(first.perimeter()) + "`")
+          .append("\n\n| Severity | Rule | Service | Finding |\n|---|---|---|---|\n");
+      for (Finding f : group) {
+        out.append("| ")
+            .append(f.severity().label())
+            .append(" | `")
+            .append(f.rule().id())
+            .append("` | ")
+            .append(f.service() == null ? "" : "`" + code(f.service()) + "`")
+            .append(" | ")
+            .append(text(f.message()))
+            .append(" |\n");
+      }
+    }
+    if (!result.compliant() && !fixHint.isEmpty()) {
+      out.append("\nTo fix:\n\n```sh\n").append(fixHint.replace("```", "` ` `")).append("\n```\n");
+    }
+    return out.toString();
+  }
+
+  /** Text for inside a table cell: markup characters and line breaks escaped. */
+  static String text(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!', '~', '&' -> out.append('\\').append(c);
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Text for inside a {@code `code span`} in a table: no backtick, pipe or line break. */
+  static String code(String s) {
+    return s.replace("`", "'").replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
+  }
+}
