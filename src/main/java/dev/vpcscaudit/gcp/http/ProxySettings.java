@@ -16,7 +16,8 @@ import java.util.Map;
  * Proxies from the environment, read as curl and gcloud read them: {@code HTTPS_PROXY} for https
  * URLs, {@code HTTP_PROXY} for http URLs (lower-case names too), and {@code NO_PROXY}: a comma
  * list of host names (a name also matches its subdomains; a leading dot is allowed), IP
- * addresses, or {@code *} for every host. Loopback hosts are never proxied.
+ * addresses, or {@code *} for every host. Loopback hosts and the metadata server ({@code
+ * metadata.google.internal}, link-local 169.254.0.0/16) are never proxied.
  */
 public final class ProxySettings extends ProxySelector {
 
@@ -53,7 +54,7 @@ public final class ProxySettings extends ProxySelector {
   /** The proxy for {@code uri}: {@link Proxy#NO_PROXY} or an HTTP proxy. */
   public Proxy proxyFor(URI uri) {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    if (Endpoints.isLoopback(host) || bypassed(host)) {
+    if (Endpoints.isLoopback(host) || isMetadataServer(host) || bypassed(host)) {
       return Proxy.NO_PROXY;
     }
     Proxy p = "https".equalsIgnoreCase(uri.getScheme()) ? https : http;
@@ -68,6 +69,10 @@ public final class ProxySettings extends ProxySelector {
   @Override
   public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
     // Nothing to remember: a failed proxy connection surfaces as the request's error.
+  }
+
+  private static boolean isMetadataServer(String host) {
+    return host.equals("metadata.google.internal") || host.equals("metadata") || host.startsWith("169.254.");
   }
 
   private boolean bypassed(String host) {

@@ -38,6 +38,14 @@ class ProxySettingsTest {
   }
 
   @Test
+  void theMetadataServerIsNeverProxied() {
+    ProxySettings p = ProxySettings.fromEnv(Map.of("HTTP_PROXY", "http://proxy.corp:3128"));
+    assertThat(proxyOf(p, "http://metadata.google.internal/computeMetadata/v1/")).isEqualTo("direct");
+    assertThat(proxyOf(p, "http://169.254.169.254/computeMetadata/v1/")).isEqualTo("direct");
+    assertThat(proxyOf(p, "http://example.com/")).isEqualTo("proxy.corp:3128");
+  }
+
+  @Test
   void lowerCaseNamesDefaultPortAndWildcard() {
     ProxySettings p = ProxySettings.fromEnv(Map.of("https_proxy", "proxy.corp", "http_proxy", "http://p2:80"));
     assertThat(proxyOf(p, "https://example.com/")).isEqualTo("proxy.corp:1080");
