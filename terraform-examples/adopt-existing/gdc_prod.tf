@@ -1,5 +1,5 @@
 # Fix plan by vpcsc-audit: Terraform, stage dry-run
-# Project: projects/123456789012   Profile: gdc-bare-metal
+# Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 #
 # Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
@@ -7,7 +7,7 @@
 # on apply. Run `terraform plan` and check that it only adds what the comments say.
 # Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
 # billing_project and user_project_override = true in the provider block.
-# Verify afterwards: vpcsc-audit audit --project 123456789012 --from-file samples/gdc-perimeters.json
+# Verify afterwards: vpcsc-audit audit --project gdc-prod
 
 # accessPolicies/587139914682/servicePerimeters/gdc_prod: spec adds restricted services containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
 # NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too

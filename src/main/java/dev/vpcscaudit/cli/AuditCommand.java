@@ -13,12 +13,8 @@ import dev.vpcscaudit.report.MarkdownReport;
 import dev.vpcscaudit.report.ReportFormat;
 import dev.vpcscaudit.report.SarifReport;
 import dev.vpcscaudit.report.TextReport;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vpcsc-audit audit}: finds the perimeters that hold a project and checks them. */
 @Command(
@@ -39,7 +35,7 @@ import picocli.CommandLine.Spec;
       "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
       "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)",
     })
-public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
+public final class AuditCommand extends ReadingCommand {
 
   /** {@code --fail-on} values. */
   enum FailOn {
@@ -48,11 +44,6 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
     never
   }
 
-  @Spec CommandSpec spec;
-
-  @Mixin CommonOptions common;
-
-  @Mixin SelectionOptions selection;
 
   @Option(
       names = "--format",
@@ -61,7 +52,6 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Mixin OutputOption output;
 
   @Option(
       names = "--fail-on",
@@ -71,11 +61,6 @@ public final class AuditCommand implements Callable<Integer>, HasCommonOptions {
           "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default:"
               + " ${DEFAULT-VALUE}).")
   FailOn failOn;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
 
   @Override
   public Integer call() {

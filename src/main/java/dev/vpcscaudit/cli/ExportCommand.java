@@ -3,11 +3,7 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.gcp.PerimeterJsonWriter;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.model.ServicePerimeter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code vpcsc-audit export}: writes every perimeter the audit would read for PROJECT as the JSON
@@ -23,20 +19,9 @@ import picocli.CommandLine.Spec;
           + " 'audit --from-file'.",
     },
     footer = {"", "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete."})
-public final class ExportCommand implements Callable<Integer>, HasCommonOptions {
+public final class ExportCommand extends ReadingCommand {
 
-  @Spec CommandSpec spec;
 
-  @Mixin CommonOptions common;
-
-  @Mixin SelectionOptions selection;
-
-  @Mixin OutputOption output;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
 
   @Override
   public Integer call() {

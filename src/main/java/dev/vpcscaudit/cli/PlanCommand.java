@@ -7,12 +7,8 @@ import dev.vpcscaudit.plan.Planner;
 import dev.vpcscaudit.plan.Stage;
 import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vpcsc-audit plan}: writes the changes that make the audit pass, as gcloud or Terraform. */
 @Command(
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
       "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
       "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
     })
-public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
+public final class PlanCommand extends ReadingCommand {
 
   /** {@code --as} values. */
   enum Renderer {
@@ -60,11 +56,6 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
     }
   }
 
-  @Spec CommandSpec spec;
-
-  @Mixin CommonOptions common;
-
-  @Mixin SelectionOptions selection;
 
   @Option(
       names = "--as",
@@ -91,12 +82,6 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
               + " it to.")
   String targetPerimeter;
 
-  @Mixin OutputOption output;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
 
   @Override
   public Integer call() {

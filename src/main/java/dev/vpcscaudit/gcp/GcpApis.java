@@ -5,7 +5,9 @@ import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.FixedHeaderProvider;
 import com.google.api.gax.rpc.HeaderProvider;
 import com.google.api.gax.rpc.UnaryCallSettings;
@@ -154,61 +156,53 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   private synchronized ProjectsClient projects() {
     if (projects == null) {
-      try {
-        ProjectsSettings.Builder b =
-            ProjectsSettings.newHttpJsonBuilder()
-                .setEndpoint(endpoints.resourceManager())
-                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
-                .setHeaderProvider(headers)
-                .setTransportChannelProvider(
-                    ProjectsSettings.defaultHttpJsonTransportProviderBuilder().setHttpTransport(transport).build());
-        noRetries(b.getProjectSettings());
-        projects = ProjectsClient.create(b.build());
-      } catch (IOException e) {
-        throw new CloudReadException("cannot start the Resource Manager client: " + e.getMessage(), e);
-      }
+      ProjectsSettings.Builder b = configure(ProjectsSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+      noRetries(b.getProjectSettings());
+      projects = start("Resource Manager", () -> ProjectsClient.create(b.build()));
     }
     return projects;
   }
 
   private synchronized FoldersClient folders() {
     if (folders == null) {
-      try {
-        FoldersSettings.Builder b =
-            FoldersSettings.newHttpJsonBuilder()
-                .setEndpoint(endpoints.resourceManager())
-                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
-                .setHeaderProvider(headers)
-                .setTransportChannelProvider(
-                    FoldersSettings.defaultHttpJsonTransportProviderBuilder().setHttpTransport(transport).build());
-        noRetries(b.getFolderSettings());
-        folders = FoldersClient.create(b.build());
-      } catch (IOException e) {
-        throw new CloudReadException("cannot start the Resource Manager client: " + e.getMessage(), e);
-      }
+      FoldersSettings.Builder b = configure(FoldersSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+      noRetries(b.getFolderSettings());
+      folders = start("Resource Manager", () -> FoldersClient.create(b.build()));
     }
     return folders;
   }
 
   private synchronized AccessContextManagerClient acm() {
     if (acm == null) {
-      try {
-        AccessContextManagerSettings.Builder b =
-            AccessContextManagerSettings.newHttpJsonBuilder()
-                .setEndpoint(endpoints.accessContextManager())
-                .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
-                .setHeaderProvider(headers)
-                .setTransportChannelProvider(
-                    AccessContextManagerSettings.defaultHttpJsonTransportProviderBuilder()
-                        .setHttpTransport(transport)
-                        .build());
-        noRetries(b.listAccessPoliciesSettings());
-        acm = AccessContextManagerClient.create(b.build());
-      } catch (IOException e) {
-        throw new CloudReadException("cannot start the Access Context Manager client: " + e.getMessage(), e);
-      }
+      AccessContextManagerSettings.Builder b =
+          configure(AccessContextManagerSettings.newHttpJsonBuilder(), endpoints.accessContextManager());
+      noRetries(b.listAccessPoliciesSettings());
+      acm = start("Access Context Manager", () -> AccessContextManagerClient.create(b.build()));
     }
     return acm;
+  }
+
+  /** Every typed client: REST over our transport, our credentials and user agent, the endpoint. */
+  private <B extends ClientSettings.Builder<?, B>> B configure(B builder, String endpoint) {
+    return builder
+        .setEndpoint(endpoint)
+        .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+        .setHeaderProvider(headers)
+        .setTransportChannelProvider(
+            InstantiatingHttpJsonChannelProvider.newBuilder().setHttpTransport(transport).build());
+  }
+
+  /** Creates a client, the one step that may fail with a checked exception. */
+  private interface ClientFactory<T> {
+    T create() throws IOException;
+  }
+
+  private static <T> T start(String api, ClientFactory<T> factory) {
+    try {
+      return factory.create();
+    } catch (IOException e) {
+      throw new CloudReadException("cannot start the " + api + " client: " + e.getMessage(), e);
+    }
   }
 
   /** Retries and the deadline belong to {@link ApiTransport}; gax must not add its own. */

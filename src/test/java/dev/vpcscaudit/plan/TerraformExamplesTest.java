@@ -3,31 +3,19 @@ package dev.vpcscaudit.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
-import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.testing.Fixtures;
-import dev.vpcscaudit.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** terraform-examples/ parses, and its generated file is what the renderer writes today. */
+/**
+ * terraform-examples/ parses; {@link PlanGoldenTest} checks that its generated file is what the
+ * renderer writes today.
+ */
 class TerraformExamplesTest {
 
   static final Path EXAMPLES = Fixtures.repoRoot().resolve("terraform-examples");
-
-  @Test
-  void adoptExistingIsTheRenderersOutputForTheSample() throws Exception {
-    FixPlan plan =
-        Planner.plan(
-            new ProjectRef(null, Fixtures.PROJECT),
-            PlanGoldenTest.sample(),
-            Fixtures.gdc(),
-            Stage.DRY_RUN,
-            null,
-            "vpcsc-audit audit --project 123456789012 --from-file samples/gdc-perimeters.json");
-    Golden.assertFileMatches(TerraformRenderer.render(plan), EXAMPLES.resolve("adopt-existing/gdc_prod.tf"));
-  }
 
   @Test
   @SuppressWarnings("unchecked")

@@ -1,0 +1,26 @@
+package dev.vpcscaudit.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that reads the perimeters of a project (live or from a file) and writes one
+ * document: the options {@code audit}, {@code plan} and {@code export} share.
+ */
+abstract class ReadingCommand implements Callable<Integer>, HasCommonOptions {
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Mixin SelectionOptions selection;
+
+  @Mixin OutputOption output;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+}
