@@ -4,7 +4,7 @@ JAR := target/vpcsc-audit.jar
 SAMPLE_PROJECT := 123456789012
 SAMPLE := samples/gdc-perimeters.json
 
-.PHONY: build test demo demo-json clean
+.PHONY: build test demo demo-json bench clean
 
 ## build: compile and package the runnable jar at target/vpcsc-audit.jar (no tests)
 build:
@@ -29,6 +29,10 @@ demo: build
 demo-json: build
 	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --format json; \
 	  status=$$?; test $$status -le 1
+
+## bench: measure an offline audit of a large export, plan rendering and live discovery (figures, not asserts)
+bench:
+	bench/run
 
 clean:
 	$(MVN) clean

@@ -29,7 +29,18 @@ public final class LivePerimeterSource implements PerimeterSource {
       Endpoints endpoints,
       ProxySettings proxies,
       Duration timeout,
-      RetryPolicy retry) {}
+      RetryPolicy retry,
+      int parallelism) {
+
+    /** Independent reads (perimeter listings of several policies) run this many at a time. */
+    public static final int DEFAULT_PARALLELISM = 4;
+
+    public Config {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1");
+      }
+    }
+  }
 
   private final Config config;
   private final CallLog log;
@@ -70,7 +81,8 @@ public final class LivePerimeterSource implements PerimeterSource {
         Endpoints.resolve(acmEndpoint, crmEndpoint, env),
         ProxySettings.fromEnv(env),
         timeout,
-        RetryPolicy.DEFAULT);
+        RetryPolicy.DEFAULT,
+        Config.DEFAULT_PARALLELISM);
   }
 
   @Override
@@ -78,7 +90,7 @@ public final class LivePerimeterSource implements PerimeterSource {
     Deadline deadline = Deadline.in(config.timeout());
     GoogleCredentials creds = credentials.get();
     ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
-    ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
       Discovery found =
           new PerimeterDiscovery(apis, apis, pool, log)

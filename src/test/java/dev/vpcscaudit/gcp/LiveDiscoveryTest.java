@@ -53,7 +53,8 @@ class LiveDiscoveryTest {
             Endpoints.resolve(fake.url(), fake.url(), Map.of()),
             ProxySettings.fromEnv(Map.of()),
             timeout,
-            new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)));
+            new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)),
+            LivePerimeterSource.Config.DEFAULT_PARALLELISM);
     return new LivePerimeterSource(config, log, TestCredentials::new);
   }
 

@@ -37,6 +37,14 @@ public final class FakeGcp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor =
+      Executors.newFixedThreadPool(
+          16,
+          r -> {
+            Thread t = new Thread(r, "fake-gcp");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, ObjectNode> projects = new HashMap<>();
   private final Map<String, String> folders = new HashMap<>();
   private final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
@@ -45,6 +53,7 @@ public final class FakeGcp implements AutoCloseable {
   private final Map<String, Deque<String>> faultBody = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private int pageSize = 1000;
+  private volatile long latencyMillis;
   private int tokens;
 
   public FakeGcp() {
@@ -54,7 +63,7 @@ public final class FakeGcp implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -107,6 +116,12 @@ public final class FakeGcp implements AutoCloseable {
     return this;
   }
 
+  /** Every answer waits this long first, like a remote API (for benchmarks). */
+  public FakeGcp latency(long millis) {
+    this.latencyMillis = millis;
+    return this;
+  }
+
   /** The server returns at most this many items a page, whatever the client asks. */
   public FakeGcp pageSize(int size) {
     this.pageSize = size;
@@ -150,6 +165,13 @@ public final class FakeGcp implements AutoCloseable {
     String query = ex.getRequestURI().getRawQuery();
     String method = ex.getRequestMethod();
     byte[] requestBody = ex.getRequestBody().readAllBytes();
+    if (latencyMillis > 0) {
+      try {
+        Thread.sleep(latencyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     requests.add(
         new Request(
             method,
@@ -267,5 +289,6 @@ public final class FakeGcp implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
