@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VpcscAuditCommand.Version.class,
     description = {
       "Checks every perimeter that holds PROJECT, in its enforced config (status) and its"

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VpcscAuditCommand.Version.class,
     description = {
       "Writes every perimeter of every candidate policy of PROJECT as JSON (the shape of"

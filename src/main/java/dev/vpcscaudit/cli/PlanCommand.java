@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VpcscAuditCommand.Version.class,
     description = {
       "Writes a fix plan for what 'audit' finds: a gcloud script or Terraform that only adds,"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "profiles",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VpcscAuditCommand.Version.class,
     description = "Lists and shows the profiles that audits check against.",
     subcommands = {ProfilesCommand.ListProfiles.class, ProfilesCommand.Show.class})
@@ -32,6 +33,7 @@ public final class ProfilesCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
       versionProvider = VpcscAuditCommand.Version.class,
       description = "Lists the shipped profiles.")
   static final class ListProfiles implements Runnable, HasCommonOptions {
@@ -63,6 +65,7 @@ public final class ProfilesCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
       versionProvider = VpcscAuditCommand.Version.class,
       description = "Validates a profile and prints its YAML.")
   static final class Show implements Runnable, HasCommonOptions {

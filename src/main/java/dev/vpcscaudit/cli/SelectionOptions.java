@@ -97,16 +97,16 @@ public final class SelectionOptions {
       names = "--acm-endpoint",
       paramLabel = "URL",
       description =
-          "Access Context Manager endpoint (default: $CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER,"
-              + " else https://accesscontextmanager.googleapis.com/).")
+          "Access Context Manager endpoint, https://HOST/ (default: gcloud's"
+              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).")
   String acmEndpoint;
 
   @Option(
       names = "--crm-endpoint",
       paramLabel = "URL",
       description =
-          "Cloud Resource Manager endpoint (default: $CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER,"
-              + " else https://cloudresourcemanager.googleapis.com/).")
+          "Cloud Resource Manager endpoint, https://HOST/ (default: gcloud's"
+              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).")
   String crmEndpoint;
 
   @Option(

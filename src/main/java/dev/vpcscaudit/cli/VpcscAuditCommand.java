@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "vpcsc-audit",
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     versionProvider = VpcscAuditCommand.Version.class,
     description = {
       "Audits Google Cloud VPC Service Controls perimeters: does the perimeter that holds a"
