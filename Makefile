@@ -4,7 +4,7 @@ JAR := target/vpcsc-audit.jar
 SAMPLE_PROJECT := 123456789012
 SAMPLE := samples/gdc-perimeters.json
 
-.PHONY: build test demo demo-json bench clean
+.PHONY: build test demo demo-json bench format clean
 
 ## build: compile and package the runnable jar at target/vpcsc-audit.jar (no tests)
 build:
@@ -33,6 +33,10 @@ demo-json: build
 ## bench: measure an offline audit of a large export, plan rendering and live discovery (figures, not asserts)
 bench:
 	bench/run
+
+## format: apply google-java-format (make test checks it)
+format:
+	$(MVN) spotless:apply
 
 clean:
 	$(MVN) clean

@@ -19,7 +19,8 @@ public final class ToolVersion {
   }
 
   private static String load() {
-    try (InputStream in = ToolVersion.class.getResourceAsStream("/vpcsc-audit-version.properties")) {
+    try (InputStream in =
+        ToolVersion.class.getResourceAsStream("/vpcsc-audit-version.properties")) {
       if (in == null) {
         return "unknown";
       }

@@ -5,9 +5,8 @@ import dev.vpcscaudit.profile.Profile;
 import java.util.List;
 
 /**
- * The outcome of a completed audit of one project: every perimeter that holds it and every
- * finding, sorted by {@link Finding#ORDER}. A run that could not read everything never produces
- * one.
+ * The outcome of a completed audit of one project: every perimeter that holds it and every finding,
+ * sorted by {@link Finding#ORDER}. A run that could not read everything never produces one.
  *
  * @param source {@code api} for a live read, {@code file} for {@code --from-file}
  */

@@ -45,14 +45,12 @@ public final class AuditCommand extends ReadingCommand {
     never
   }
 
-
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
-
 
   @Option(
       names = "--fail-on",
@@ -73,7 +71,8 @@ public final class AuditCommand extends ReadingCommand {
     AuditResult result =
         AuditEngine.audit(found.project(), found.perimeters(), profile, found.source());
 
-    String planCommand = "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";
+    String planCommand =
+        "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";
     String report =
         switch (format) {
           case json -> JsonReport.render(result, ToolVersion.get());
@@ -83,12 +82,16 @@ public final class AuditCommand extends ReadingCommand {
           case text ->
               TextReport.render(
                   result,
-                  OutputOption.useColor(System.console() != null, System.getenv("NO_COLOR"), output.file),
+                  OutputOption.useColor(
+                      System.console() != null, System.getenv("NO_COLOR"), output.file),
                   planCommand + "   (or --as terraform)");
         };
     output.emit(
         report,
-        format + " report to " + output.file + (result.compliant() ? " (compliant)" : " (not compliant)"));
+        format
+            + " report to "
+            + output.file
+            + (result.compliant() ? " (compliant)" : " (not compliant)"));
     return exitCode(result).code();
   }
 

@@ -12,6 +12,7 @@ public final class CommonOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Log each API request (method, URL, status, ms) and the discovery steps to stderr.")
+      description =
+          "Log each API request (method, URL, status, ms) and the discovery steps to stderr.")
   boolean verbose;
 }

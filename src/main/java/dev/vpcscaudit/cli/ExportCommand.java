@@ -19,10 +19,11 @@ import picocli.CommandLine.Command;
           + " 'gcloud access-context-manager perimeters list --format=json'), for a later"
           + " 'audit --from-file'.",
     },
-    footer = {"", "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete."})
+    footer = {
+      "",
+      "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete."
+    })
 public final class ExportCommand extends ReadingCommand {
-
-
 
   @Override
   public Integer call() {

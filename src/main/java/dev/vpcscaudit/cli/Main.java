@@ -63,8 +63,7 @@ public final class Main {
   private static int onExecutionException(
       Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    boolean stacktrace =
-        cmd.getCommand() instanceof HasCommonOptions c && c.common().stacktrace;
+    boolean stacktrace = cmd.getCommand() instanceof HasCommonOptions c && c.common().stacktrace;
     ExitCode code;
     String message;
     if (e instanceof BadInputException) {
@@ -93,10 +92,12 @@ public final class Main {
   }
 
   private static PrintWriter stdout() {
-    return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
   }
 
   private static PrintWriter stderr() {
-    return new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
   }
 }

@@ -10,7 +10,9 @@ import dev.vpcscaudit.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vpcsc-audit plan}: writes the changes that make the audit pass, as gcloud or Terraform. */
+/**
+ * {@code vpcsc-audit plan}: writes the changes that make the audit pass, as gcloud or Terraform.
+ */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
@@ -57,7 +59,6 @@ public final class PlanCommand extends ReadingCommand {
     }
   }
 
-
   @Option(
       names = "--as",
       required = true,
@@ -83,7 +84,6 @@ public final class PlanCommand extends ReadingCommand {
               + " it to.")
   String targetPerimeter;
 
-
   @Override
   public Integer call() {
     PerimeterSource source = selection.source(common);
@@ -107,7 +107,9 @@ public final class PlanCommand extends ReadingCommand {
         renderer
             + " plan to "
             + output.file
-            + (plan.isEmpty() ? " (nothing to fix)" : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
+            + (plan.isEmpty()
+                ? " (nothing to fix)"
+                : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
     return ExitCode.OK.code();
   }
 

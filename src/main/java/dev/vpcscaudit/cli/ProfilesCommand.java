@@ -33,7 +33,7 @@ public final class ProfilesCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-    usageHelpAutoWidth = true,
+      usageHelpAutoWidth = true,
       versionProvider = VpcscAuditCommand.Version.class,
       description = "Lists the shipped profiles.")
   static final class ListProfiles implements Runnable, HasCommonOptions {
@@ -65,7 +65,7 @@ public final class ProfilesCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-    usageHelpAutoWidth = true,
+      usageHelpAutoWidth = true,
       versionProvider = VpcscAuditCommand.Version.class,
       description = "Validates a profile and prints its YAML.")
   static final class Show implements Runnable, HasCommonOptions {

@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that reads the perimeters of a project (live or from a file) and writes one
- * document: the options {@code audit}, {@code plan} and {@code export} share.
+ * A command that reads the perimeters of a project (live or from a file) and writes one document:
+ * the options {@code audit}, {@code plan} and {@code export} share.
  */
 abstract class ReadingCommand implements Callable<Integer>, HasCommonOptions {
 

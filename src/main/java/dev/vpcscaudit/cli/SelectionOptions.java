@@ -24,7 +24,8 @@ public final class SelectionOptions {
   private static final Pattern POLICY = Pattern.compile("(accessPolicies/)?[0-9]+");
   private static final Pattern ORGANIZATION = Pattern.compile("(organizations/)?[0-9]+");
   private static final Pattern SERVICE_ACCOUNT =
-      Pattern.compile("[a-z0-9][a-z0-9.@_-]*@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@[^@\\s]+\\.[a-z]+");
+      Pattern.compile(
+          "[a-z0-9][a-z0-9.@_-]*@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@[^@\\s]+\\.[a-z]+");
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
 
   /** The flags that only make sense for a live read. */
@@ -84,13 +85,15 @@ public final class SelectionOptions {
   @Option(
       names = "--impersonate-service-account",
       paramLabel = "SA_EMAIL",
-      description = "Call the APIs as this service account, as gcloud does (needs roles/iam.serviceAccountTokenCreator on it).")
+      description =
+          "Call the APIs as this service account, as gcloud does (needs roles/iam.serviceAccountTokenCreator on it).")
   String impersonate;
 
   @Option(
       names = "--billing-project",
       paramLabel = "PROJECT_ID",
-      description = "Quota project sent as x-goog-user-project; user credentials need one for Access Context Manager.")
+      description =
+          "Quota project sent as x-goog-user-project; user credentials need one for Access Context Manager.")
   String billingProject;
 
   @Option(
@@ -113,7 +116,8 @@ public final class SelectionOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
-      description = "Give up the live read after this many seconds, retries included (default: ${DEFAULT-VALUE}).")
+      description =
+          "Give up the live read after this many seconds, retries included (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   /**
@@ -127,7 +131,12 @@ public final class SelectionOptions {
   /** The same selection as flags: project, source, policy, organization, profile. */
   String selectionArgs(ProjectRef resolved) {
     List<String> args = new ArrayList<>();
-    args.add("--project " + Shell.quote(resolved != null && resolved.id() != null && fromFile == null ? resolved.id() : project));
+    args.add(
+        "--project "
+            + Shell.quote(
+                resolved != null && resolved.id() != null && fromFile == null
+                    ? resolved.id()
+                    : project));
     if (fromFile != null) {
       args.add("--from-file " + Shell.quote(fromFile.toString()));
     }
@@ -176,11 +185,13 @@ public final class SelectionOptions {
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-      throw new ParameterException(spec.commandLine(), "--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
+      throw new ParameterException(
+          spec.commandLine(), "--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
     }
     if (impersonate != null && !SERVICE_ACCOUNT.matcher(impersonate).matches()) {
       throw new ParameterException(
-          spec.commandLine(), "--impersonate-service-account '" + impersonate + "': expected a service account email");
+          spec.commandLine(),
+          "--impersonate-service-account '" + impersonate + "': expected a service account email");
     }
     if (billingProject != null && !PROJECT_ID.matcher(billingProject).matches()) {
       throw new ParameterException(
@@ -207,8 +218,7 @@ public final class SelectionOptions {
     String v = value.strip();
     if (!pattern.matcher(v).matches()) {
       throw new ParameterException(
-          spec.commandLine(),
-          flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
+          spec.commandLine(), flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
     }
     return v.startsWith(prefix) ? v.substring(prefix.length()) : v;
   }

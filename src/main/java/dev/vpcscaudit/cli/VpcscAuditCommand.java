@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
           + " project restrict every service a workload needs, in the enforced and the dry-run"
           + " config?"
     },
-    subcommands = {AuditCommand.class, PlanCommand.class, ExportCommand.class, ProfilesCommand.class},
+    subcommands = {
+      AuditCommand.class,
+      PlanCommand.class,
+      ExportCommand.class,
+      ProfilesCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage error or bad input;"
@@ -30,7 +35,8 @@ public final class VpcscAuditCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: audit, plan, export or profiles");
+    throw new ParameterException(
+        spec.commandLine(), "missing command: audit, plan, export or profiles");
   }
 
   /** Prints {@code vpcsc-audit VERSION}. */

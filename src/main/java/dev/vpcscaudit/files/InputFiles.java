@@ -20,8 +20,8 @@ public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * Returns the text of {@code file}. {@code label} starts every message, e.g. {@code
-   * "--from-file perimeters.json"}.
+   * Returns the text of {@code file}. {@code label} starts every message, e.g. {@code "--from-file
+   * perimeters.json"}.
    */
   public static String readText(Path file, String label) {
     if (Files.isDirectory(file)) {

@@ -23,7 +23,8 @@ final class ApiErrors {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VPCSC_ID =
-      Pattern.compile("vpcServiceControlsUniqueIdentifier\\\\?\"?\\s*[:=]\\s*\\\\?\"?([A-Za-z0-9_-]+)");
+      Pattern.compile(
+          "vpcServiceControlsUniqueIdentifier\\\\?\"?\\s*[:=]\\s*\\\\?\"?([A-Za-z0-9_-]+)");
 
   private ApiErrors() {}
 
@@ -36,7 +37,8 @@ final class ApiErrors {
     String detail = errorMessage(body);
     String text = body == null ? "" : body;
     String prefix = "cannot " + call.what() + ": ";
-    if (text.contains("vpcServiceControlsUniqueIdentifier") || text.contains("SECURITY_POLICY_VIOLATED")) {
+    if (text.contains("vpcServiceControlsUniqueIdentifier")
+        || text.contains("SECURITY_POLICY_VIOLATED")) {
       Matcher m = VPCSC_ID.matcher(text);
       String id = m.find() ? " (vpcServiceControlsUniqueIdentifier " + m.group(1) + ")" : "";
       return new CloudReadException(
@@ -45,27 +47,35 @@ final class ApiErrors {
               + id
               + ": run the audit from a network and identity that the perimeter admits (inside it,"
               + " or allowed by an ingress rule for this API), or export with gcloud from there"
-              + " and use --from-file", cause);
+              + " and use --from-file",
+          cause);
     }
     if (status == 401) {
       return new CloudReadException(
           prefix
               + "the credentials were rejected (HTTP 401): run `gcloud auth application-default"
-              + " login`, or point GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file", cause);
+              + " login`, or point GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file",
+          cause);
     }
     if (text.contains("quota project")) {
       return new CloudReadException(
           prefix
               + "this API needs a quota project with user credentials: set --billing-project"
-              + " PROJECT (or run `gcloud auth application-default set-quota-project PROJECT`)", cause);
+              + " PROJECT (or run `gcloud auth application-default set-quota-project PROJECT`)",
+          cause);
     }
     if (text.contains("SERVICE_DISABLED") || text.contains("has not been used in project")) {
       return new CloudReadException(
-          prefix + "the API is disabled in the quota project: " + detail + " (enable it, or set --billing-project to a project where it is enabled)", cause);
+          prefix
+              + "the API is disabled in the quota project: "
+              + detail
+              + " (enable it, or set --billing-project to a project where it is enabled)",
+          cause);
     }
     if (status == 403) {
       return new CloudReadException(
-          prefix + "permission denied (HTTP 403, needs " + call.permission() + "): " + call.grant(), cause);
+          prefix + "permission denied (HTTP 403, needs " + call.permission() + "): " + call.grant(),
+          cause);
     }
     if (status == 404) {
       return new CloudReadException(
@@ -78,7 +88,8 @@ final class ApiErrors {
               + status
               + " after retries"
               + (detail.isEmpty() ? "" : " (" + detail + ")")
-              + ": try again later, or allow more time with --timeout", cause);
+              + ": try again later, or allow more time with --timeout",
+          cause);
     }
     return new CloudReadException(
         prefix + "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail), cause);
@@ -108,14 +119,19 @@ final class ApiErrors {
     }
     String prefix = "cannot " + call.what() + ": ";
     if (e instanceof DeadlineExceededException || e instanceof HttpTimeoutException) {
-      return new CloudReadException(prefix + e.getMessage() + " (allow more time with --timeout)", e);
+      return new CloudReadException(
+          prefix + e.getMessage() + " (allow more time with --timeout)", e);
     }
     if (e instanceof WriteRefusedException) {
       return new CloudReadException(prefix + e.getMessage(), e);
     }
     if (e instanceof ConnectException || e instanceof UnknownHostException) {
       return new CloudReadException(
-          prefix + "cannot connect (" + e + "): check the network, the endpoint and HTTPS_PROXY/NO_PROXY", e);
+          prefix
+              + "cannot connect ("
+              + e
+              + "): check the network, the endpoint and HTTPS_PROXY/NO_PROXY",
+          e);
     }
     return new CloudReadException(prefix + e, e);
   }

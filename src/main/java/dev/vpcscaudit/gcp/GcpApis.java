@@ -38,10 +38,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live APIs over one {@link ApiTransport}: Cloud Resource Manager and the access-policy
- * listing through the typed clients (REST transport; lossless for the fields read), perimeters
- * through their REST JSON, parsed by {@link PerimeterJsonReader} so that no field the API returns
- * is dropped (the typed proto of the 1.89.0 client lacks several).
+ * The live APIs over one {@link ApiTransport}: Cloud Resource Manager and the access-policy listing
+ * through the typed clients (REST transport; lossless for the fields read), perimeters through
+ * their REST JSON, parsed by {@link PerimeterJsonReader} so that no field the API returns is
+ * dropped (the typed proto of the 1.89.0 client lacks several).
  */
 public final class GcpApis implements ResourceManager, AccessContextManager, AutoCloseable {
 
@@ -58,7 +58,11 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   private FoldersClient folders;
   private AccessContextManagerClient acm;
 
-  public GcpApis(ApiTransport transport, GoogleCredentials credentials, Endpoints endpoints, Deadline deadline) {
+  public GcpApis(
+      ApiTransport transport,
+      GoogleCredentials credentials,
+      Endpoints endpoints,
+      Deadline deadline) {
     this.transport = transport;
     this.credentials = credentials;
     this.endpoints = endpoints;
@@ -74,7 +78,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     ApiCall call = ApiCall.project(idOrNumber);
     try {
       Project p = projects().getProject("projects/" + idOrNumber);
-      return new ProjectInfo(p.getName().substring("projects/".length()), p.getProjectId(), p.getParent());
+      return new ProjectInfo(
+          p.getName().substring("projects/".length()), p.getProjectId(), p.getParent());
     } catch (ApiException e) {
       throw ApiErrors.gax(call, e);
     }
@@ -95,7 +100,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     try {
       List<PolicyInfo> out = new ArrayList<>();
       ListAccessPoliciesRequest request =
-          ListAccessPoliciesRequest.newBuilder().setParent(organization).setPageSize(PAGE_SIZE).build();
+          ListAccessPoliciesRequest.newBuilder()
+              .setParent(organization)
+              .setPageSize(PAGE_SIZE)
+              .build();
       for (AccessPolicy p : acm().listAccessPolicies(request).iterateAll()) {
         out.add(new PolicyInfo(p.getName(), p.getTitle(), p.getScopesList()));
       }
@@ -112,7 +120,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     String pageToken = "";
     int page = 1;
     do {
-      GenericUrl url = new GenericUrl(endpoints.accessContextManager() + "/v1/" + policy + "/servicePerimeters");
+      GenericUrl url =
+          new GenericUrl(endpoints.accessContextManager() + "/v1/" + policy + "/servicePerimeters");
       url.set("pageSize", PAGE_SIZE);
       if (!pageToken.isEmpty()) {
         url.set("pageToken", pageToken);
@@ -121,7 +130,9 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       int status;
       try {
         HttpRequest request =
-            transport.createRequestFactory(new HttpCredentialsAdapter(credentials)).buildGetRequest(url);
+            transport
+                .createRequestFactory(new HttpCredentialsAdapter(credentials))
+                .buildGetRequest(url);
         request.setThrowExceptionOnExecuteError(false);
         request.setNumberOfRetries(0);
         request.getHeaders().setUserAgent(userAgent());
@@ -147,7 +158,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         }
         pageToken = root.path("nextPageToken").asText("");
       } catch (BadInputException e) {
-        throw new CloudReadException("cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+        throw new CloudReadException(
+            "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
       }
       page++;
     } while (!pageToken.isEmpty());
@@ -156,7 +168,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   private synchronized ProjectsClient projects() {
     if (projects == null) {
-      ProjectsSettings.Builder b = configure(ProjectsSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+      ProjectsSettings.Builder b =
+          configure(ProjectsSettings.newHttpJsonBuilder(), endpoints.resourceManager());
       noRetries(b.getProjectSettings());
       projects = start("Resource Manager", () -> ProjectsClient.create(b.build()));
     }
@@ -165,7 +178,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   private synchronized FoldersClient folders() {
     if (folders == null) {
-      FoldersSettings.Builder b = configure(FoldersSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+      FoldersSettings.Builder b =
+          configure(FoldersSettings.newHttpJsonBuilder(), endpoints.resourceManager());
       noRetries(b.getFolderSettings());
       folders = start("Resource Manager", () -> FoldersClient.create(b.build()));
     }
@@ -175,7 +189,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   private synchronized AccessContextManagerClient acm() {
     if (acm == null) {
       AccessContextManagerSettings.Builder b =
-          configure(AccessContextManagerSettings.newHttpJsonBuilder(), endpoints.accessContextManager());
+          configure(
+              AccessContextManagerSettings.newHttpJsonBuilder(), endpoints.accessContextManager());
       noRetries(b.listAccessPoliciesSettings());
       acm = start("Access Context Manager", () -> AccessContextManagerClient.create(b.build()));
     }

@@ -31,8 +31,8 @@ final class JsonFields {
   }
 
   /**
-   * Wraps {@code node}, which must be an object. Fields of it (and of nested objects) that no
-   * read asks for are added to {@code unmodeled} by {@link #read}.
+   * Wraps {@code node}, which must be an object. Fields of it (and of nested objects) that no read
+   * asks for are added to {@code unmodeled} by {@link #read}.
    */
   static <T> T read(
       JsonNode node,
@@ -118,7 +118,8 @@ final class JsonFields {
 
   /** A list of objects, each read by {@code reader}; empty when absent. */
   <T> List<T> objects(String key, Function<JsonFields, T> reader) {
-    return list(key, (element, elementPath) -> read(element, elementPath, source, unmodeled, reader));
+    return list(
+        key, (element, elementPath) -> read(element, elementPath, source, unmodeled, reader));
   }
 
   private <T> List<T> list(String key, BiFunction<JsonNode, String, T> elementReader) {

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Live source: reads the organization through the APIs with Application Default Credentials.
- * Every request goes through one read-only {@link ApiTransport}.
+ * Live source: reads the organization through the APIs with Application Default Credentials. Every
+ * request goes through one read-only {@link ApiTransport}.
  */
 public final class LivePerimeterSource implements PerimeterSource {
 
@@ -53,7 +53,10 @@ public final class LivePerimeterSource implements PerimeterSource {
         log,
         () ->
             GcpCredentials.load(
-                config.proxies(), config.endpoints(), config.impersonate(), config.billingProject()));
+                config.proxies(),
+                config.endpoints(),
+                config.impersonate(),
+                config.billingProject()));
   }
 
   /** A source with credentials of the caller's choosing (embedding, tests). */

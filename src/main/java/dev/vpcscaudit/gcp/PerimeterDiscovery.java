@@ -33,7 +33,8 @@ final class PerimeterDiscovery {
   private final ExecutorService pool;
   private final CallLog log;
 
-  PerimeterDiscovery(ResourceManager crm, AccessContextManager acm, ExecutorService pool, CallLog log) {
+  PerimeterDiscovery(
+      ResourceManager crm, AccessContextManager acm, ExecutorService pool, CallLog log) {
     this.crm = crm;
     this.acm = acm;
     this.pool = pool;
@@ -53,10 +54,15 @@ final class PerimeterDiscovery {
       ProjectInfo info = null;
       if (!project.hasNumber() || policy == null && org == null) {
         info = crm.project(project.id() != null ? project.id() : project.number());
-        log.note("project " + info.id() + " is projects/" + info.number() + ", parent " + orNone(info.parent()));
+        log.note(
+            "project "
+                + info.id()
+                + " is projects/"
+                + info.number()
+                + ", parent "
+                + orNone(info.parent()));
       }
-      ProjectRef resolved =
-          info == null ? project : new ProjectRef(info.id(), info.number());
+      ProjectRef resolved = info == null ? project : new ProjectRef(info.id(), info.number());
 
       if (policy != null) {
         String name = "accessPolicies/" + policy;
@@ -70,18 +76,28 @@ final class PerimeterDiscovery {
         while (parent.startsWith("folders/")) {
           if (ancestors.size() >= MAX_FOLDER_DEPTH) {
             throw new CloudReadException(
-                "cannot read the ancestry of projects/" + resolved.number() + ": more than "
-                    + MAX_FOLDER_DEPTH + " folders (a loop?); pass --organization ORG_NUMBER");
+                "cannot read the ancestry of projects/"
+                    + resolved.number()
+                    + ": more than "
+                    + MAX_FOLDER_DEPTH
+                    + " folders (a loop?); pass --organization ORG_NUMBER");
           }
           ancestors.add(parent);
           parent = crm.folderParent(parent);
         }
         if (!parent.startsWith("organizations/")) {
-          log.note("projects/" + resolved.number() + " has no organization, so no access policy can hold it");
+          log.note(
+              "projects/"
+                  + resolved.number()
+                  + " has no organization, so no access policy can hold it");
           return new PerimeterSource.Discovery(resolved, List.of(), "api");
         }
         org = parent;
-        log.note("ancestry: " + String.join(" < ", ancestors) + (ancestors.isEmpty() ? "" : " < ") + org);
+        log.note(
+            "ancestry: "
+                + String.join(" < ", ancestors)
+                + (ancestors.isEmpty() ? "" : " < ")
+                + org);
       }
 
       List<PolicyInfo> policies = early != null ? await(early) : acm.policies(org);
@@ -89,7 +105,12 @@ final class PerimeterDiscovery {
       for (PolicyInfo p : policies) {
         if (isCandidate(p, resolved.number(), ancestors, organization != null)) {
           candidates.add(p.name());
-          log.note("candidate " + p.name() + (p.scopes().isEmpty() ? " (organization level)" : " (scoped to " + p.scopes().get(0) + ")"));
+          log.note(
+              "candidate "
+                  + p.name()
+                  + (p.scopes().isEmpty()
+                      ? " (organization level)"
+                      : " (scoped to " + p.scopes().get(0) + ")"));
         }
       }
       List<Future<List<ServicePerimeter>>> listings = new ArrayList<>();
@@ -108,7 +129,8 @@ final class PerimeterDiscovery {
     }
   }
 
-  static boolean isCandidate(PolicyInfo p, String number, List<String> ancestors, boolean ancestryUnknown) {
+  static boolean isCandidate(
+      PolicyInfo p, String number, List<String> ancestors, boolean ancestryUnknown) {
     if (p.scopes().isEmpty()) {
       return true;
     }

@@ -5,7 +5,10 @@ import dev.vpcscaudit.model.ServicePerimeter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Offline input: perimeters exported with {@code gcloud ... perimeters list|describe --format=json}. */
+/**
+ * Offline input: perimeters exported with {@code gcloud ... perimeters list|describe
+ * --format=json}.
+ */
 public final class PerimeterFiles {
 
   private PerimeterFiles() {}

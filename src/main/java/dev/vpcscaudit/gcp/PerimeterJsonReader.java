@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads service perimeters from the Access Context Manager v1 REST JSON, the same JSON that
- * {@code gcloud access-context-manager perimeters list|describe --format=json} prints. The one
- * parser for file input and live reads; nothing outside this package sees JSON.
+ * Reads service perimeters from the Access Context Manager v1 REST JSON, the same JSON that {@code
+ * gcloud access-context-manager perimeters list|describe --format=json} prints. The one parser for
+ * file input and live reads; nothing outside this package sees JSON.
  *
  * <p>Accepted top-level shapes: a JSON array of perimeters ({@code perimeters list}), one perimeter
  * object ({@code perimeters describe}), or a {@code servicePerimeters.list} response ({@code
@@ -63,7 +63,10 @@ public final class PerimeterJsonReader {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new BadInputException(
           source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
     }
@@ -106,7 +109,8 @@ public final class PerimeterJsonReader {
   /** Reads one perimeter object found at {@code path} in {@code source}. */
   public static ServicePerimeter readPerimeter(JsonNode node, String path, String source) {
     List<String> unmodeled = new ArrayList<>();
-    ServicePerimeter p = JsonFields.read(node, path, source, unmodeled, PerimeterJsonReader::perimeter);
+    ServicePerimeter p =
+        JsonFields.read(node, path, source, unmodeled, PerimeterJsonReader::perimeter);
     // The unread fields of the perimeter object itself are known only once its reader returned.
     return new ServicePerimeter(
         p.name(),
@@ -129,7 +133,8 @@ public final class PerimeterJsonReader {
           "'" + name + "' is not a perimeter name (accessPolicies/POLICY/servicePerimeters/NAME)");
     }
     String typeValue = f.string("perimeterType");
-    PerimeterType type = typeValue == null ? PerimeterType.REGULAR : PerimeterType.fromApiValue(typeValue);
+    PerimeterType type =
+        typeValue == null ? PerimeterType.REGULAR : PerimeterType.fromApiValue(typeValue);
     if (type == null) {
       throw JsonFields.error(
           f.source(),
@@ -167,7 +172,9 @@ public final class PerimeterJsonReader {
     return new VpcAccessibleServices(
         f.bool("enableRestriction"),
         f.strings("allowedServices"),
-        f.objects("allowedServicePatterns", p -> new ServicePattern(p.string("service"), p.string("pattern"))),
+        f.objects(
+            "allowedServicePatterns",
+            p -> new ServicePattern(p.string("service"), p.string("pattern"))),
         f.strings("servicePatternsEnforcementScopes"));
   }
 

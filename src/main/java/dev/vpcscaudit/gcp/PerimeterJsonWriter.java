@@ -2,12 +2,12 @@ package dev.vpcscaudit.gcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import dev.vpcscaudit.files.JsonStyle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpcscaudit.files.JsonStyle;
 import dev.vpcscaudit.model.ApiOperation;
 import dev.vpcscaudit.model.EgressPolicy;
 import dev.vpcscaudit.model.IngressPolicy;
@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes perimeters back as the API's REST JSON, in the shape of {@code gcloud ... perimeters
- * list --format=json}: keys sorted, empty and default fields omitted. The inverse of {@link
+ * Writes perimeters back as the API's REST JSON, in the shape of {@code gcloud ... perimeters list
+ * --format=json}: keys sorted, empty and default fields omitted. The inverse of {@link
  * PerimeterJsonReader}: reading the output gives the same perimeters.
  */
 public final class PerimeterJsonWriter {

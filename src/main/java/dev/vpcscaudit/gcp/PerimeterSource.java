@@ -8,8 +8,8 @@ import java.util.List;
 public interface PerimeterSource {
 
   /**
-   * Resolves {@code project} to its number and returns every perimeter of every candidate policy.
-   * A failed or partial read throws; it never returns a partial list.
+   * Resolves {@code project} to its number and returns every perimeter of every candidate policy. A
+   * failed or partial read throws; it never returns a partial list.
    */
   Discovery discover(ProjectRef project);
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One egress rule: who inside the perimeter ({@code egressFrom}) may call what outside it
- * ({@code egressTo}).
+ * One egress rule: who inside the perimeter ({@code egressFrom}) may call what outside it ({@code
+ * egressTo}).
  *
  * @param title empty when absent
  * @param from null when absent
@@ -17,9 +17,14 @@ public record EgressPolicy(String title, From from, To to) {
     title = Objects.requireNonNullElse(title, "");
   }
 
-  /** {@code egressFrom}; {@code identityType} and {@code sourceRestriction} are empty when absent. */
+  /**
+   * {@code egressFrom}; {@code identityType} and {@code sourceRestriction} are empty when absent.
+   */
   public record From(
-      String identityType, List<String> identities, List<Source> sources, String sourceRestriction) {
+      String identityType,
+      List<String> identities,
+      List<Source> sources,
+      String sourceRestriction) {
     public From {
       identityType = Objects.requireNonNullElse(identityType, "");
       identities = List.copyOf(identities);

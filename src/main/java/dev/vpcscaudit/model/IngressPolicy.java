@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One ingress rule: who from where ({@code ingressFrom}) may call what inside the perimeter
- * ({@code ingressTo}).
+ * One ingress rule: who from where ({@code ingressFrom}) may call what inside the perimeter ({@code
+ * ingressTo}).
  *
  * @param title empty when absent
  * @param from null when absent

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A perimeter's {@code status} or {@code spec} ({@code ServicePerimeterConfig}).
  *
- * @param resources {@code projects/NUMBER} entries and VPC networks
- *     ({@code //compute.googleapis.com/projects/ID/global/networks/NAME})
+ * @param resources {@code projects/NUMBER} entries and VPC networks ({@code
+ *     //compute.googleapis.com/projects/ID/global/networks/NAME})
  * @param vpcAccessibleServices null when the field is absent
  */
 public record PerimeterConfig(

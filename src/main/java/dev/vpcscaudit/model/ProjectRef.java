@@ -4,9 +4,8 @@ import dev.vpcscaudit.error.BadInputException;
 import java.util.regex.Pattern;
 
 /**
- * The project named by {@code --project}: an ID ({@code my-proj}), a number ({@code
- * 123456789012}) or {@code projects/NUMBER}. Exactly one of {@code id} and {@code number} may be
- * null.
+ * The project named by {@code --project}: an ID ({@code my-proj}), a number ({@code 123456789012})
+ * or {@code projects/NUMBER}. Exactly one of {@code id} and {@code number} may be null.
  */
 public record ProjectRef(String id, String number) {
 

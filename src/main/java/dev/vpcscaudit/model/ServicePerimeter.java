@@ -6,11 +6,11 @@ import java.util.Objects;
 /**
  * One service perimeter as the Access Context Manager v1 API returns it.
  *
- * <p>{@code status} is the enforced config and is null when the perimeter was created dry-run
- * only; {@code spec} is the explicit dry-run config and only counts when {@code
- * useExplicitDryRunSpec} is true. {@code unmodeledFields} lists the JSON paths of fields the
- * reader accepted but this model does not hold, so that a renderer that must reproduce the whole
- * perimeter can refuse instead of silently dropping them.
+ * <p>{@code status} is the enforced config and is null when the perimeter was created dry-run only;
+ * {@code spec} is the explicit dry-run config and only counts when {@code useExplicitDryRunSpec} is
+ * true. {@code unmodeledFields} lists the JSON paths of fields the reader accepted but this model
+ * does not hold, so that a renderer that must reproduce the whole perimeter can refuse instead of
+ * silently dropping them.
  *
  * @param name full name, {@code accessPolicies/POLICY/servicePerimeters/NAME}
  * @param title display title; empty when absent

@@ -11,7 +11,11 @@ import java.util.List;
  * @param verifyCommand the audit command to rerun after applying, for the plan's header
  */
 public record FixPlan(
-    ProjectRef project, Profile profile, Stage stage, List<PerimeterChange> perimeters, String verifyCommand) {
+    ProjectRef project,
+    Profile profile,
+    Stage stage,
+    List<PerimeterChange> perimeters,
+    String verifyCommand) {
 
   public FixPlan {
     perimeters = List.copyOf(perimeters);

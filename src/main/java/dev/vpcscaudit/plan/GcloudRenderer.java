@@ -9,9 +9,9 @@ import java.util.List;
  * Renders a {@link FixPlan} as a bash script of {@code gcloud access-context-manager perimeters}
  * commands. Only add-type flags are used ({@code --add-resources}, {@code
  * --add-restricted-services}, {@code --enable-vpc-accessible-services}, {@code
- * --add-vpc-allowed-services}; Google Cloud SDK reference for {@code perimeters update} and
- * {@code perimeters dry-run update}), every command names {@code --policy} (gcloud's policy
- * auto-detection fails with scoped policies), and every value from the input is shell-quoted.
+ * --add-vpc-allowed-services}; Google Cloud SDK reference for {@code perimeters update} and {@code
+ * perimeters dry-run update}), every command names {@code --policy} (gcloud's policy auto-detection
+ * fails with scoped policies), and every value from the input is shell-quoted.
  */
 public final class GcloudRenderer {
 
@@ -41,17 +41,21 @@ public final class GcloudRenderer {
       boolean first = true;
       for (ConfigChange c : change.changes()) {
         if (c.spec() && !p.useExplicitDryRunSpec()) {
-          out.append("# The perimeter has no explicit dry-run spec: gcloud first copies its enforced status into one.\n");
+          out.append(
+              "# The perimeter has no explicit dry-run spec: gcloud first copies its enforced status into one.\n");
         }
         command(p, c, first, out);
         first = false;
       }
     }
     if (plan.stage() == Stage.DRY_RUN) {
-      out.append("\n# Next step, once the dry-run config has run long enough: look for dry-run violations in\n")
+      out.append(
+              "\n# Next step, once the dry-run config has run long enough: look for dry-run violations in\n")
           .append("# the audit logs (Logs Explorer: protoPayload.metadata.dryRun=\"true\" with\n")
-          .append("# protoPayload.metadata.@type=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\").\n")
-          .append("# WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including\n")
+          .append(
+              "# protoPayload.metadata.@type=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\").\n")
+          .append(
+              "# WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including\n")
           .append("# changes staged by others. Review it first:\n");
       for (PerimeterChange change : plan.perimeters()) {
         ServicePerimeter p = change.before();
@@ -79,8 +83,16 @@ public final class GcloudRenderer {
     if (plan.project().id() != null) {
       project += " (" + plan.project().id() + ")";
     }
-    out.append("# Fix plan by ").append(ToolVersion.NAME).append(": gcloud, stage ").append(plan.stage().label()).append('\n');
-    out.append("# Project: ").append(Shell.comment(project)).append("   Profile: ").append(Shell.comment(plan.profile().name())).append('\n');
+    out.append("# Fix plan by ")
+        .append(ToolVersion.NAME)
+        .append(": gcloud, stage ")
+        .append(plan.stage().label())
+        .append('\n');
+    out.append("# Project: ")
+        .append(Shell.comment(project))
+        .append("   Profile: ")
+        .append(Shell.comment(plan.profile().name()))
+        .append('\n');
     if (!plan.isEmpty()) {
       out.append("# What it changes: ")
           .append(
@@ -89,18 +101,24 @@ public final class GcloudRenderer {
                   : "the enforced config (status), and any explicit dry-run spec, of ")
           .append(plan.perimeters().size())
           .append(plan.perimeters().size() == 1 ? " perimeter." : " perimeters.")
-          .append("\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
-          .append("# Each perimeter's first command carries the etag that was read, so it fails if the\n")
+          .append(
+              "\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
+          .append(
+              "# Each perimeter's first command carries the etag that was read, so it fails if the\n")
           .append("# perimeter changed since; then audit and plan again.\n");
     }
     out.append("# Verify afterwards (")
-        .append(plan.stage() == Stage.DRY_RUN ? "no dry-run finding should remain" : "no finding should remain")
+        .append(
+            plan.stage() == Stage.DRY_RUN
+                ? "no dry-run finding should remain"
+                : "no finding should remain")
         .append("):\n#   ")
         .append(Shell.comment(plan.verifyCommand()))
         .append('\n');
   }
 
-  private static void command(ServicePerimeter p, ConfigChange c, boolean first, StringBuilder out) {
+  private static void command(
+      ServicePerimeter p, ConfigChange c, boolean first, StringBuilder out) {
     List<String> args = new ArrayList<>();
     args.add(
         "gcloud access-context-manager perimeters "
@@ -111,13 +129,15 @@ public final class GcloudRenderer {
       args.add(Shell.flag("--add-resources", String.join(",", c.addResources())));
     }
     if (!c.addRestrictedServices().isEmpty()) {
-      args.add(Shell.flag("--add-restricted-services", String.join(",", c.addRestrictedServices())));
+      args.add(
+          Shell.flag("--add-restricted-services", String.join(",", c.addRestrictedServices())));
     }
     if (c.enableVpcRestriction()) {
       args.add("--enable-vpc-accessible-services");
     }
     if (!c.addVpcAllowedServices().isEmpty()) {
-      args.add(Shell.flag("--add-vpc-allowed-services", String.join(",", c.addVpcAllowedServices())));
+      args.add(
+          Shell.flag("--add-vpc-allowed-services", String.join(",", c.addVpcAllowedServices())));
     }
     if (first && !p.etag().isEmpty()) {
       args.add(Shell.flag("--etag", p.etag()));

@@ -11,7 +11,8 @@ import java.util.List;
  * @param changes non-empty; at most one for status and one for spec
  * @param notes warnings about the perimeter, e.g. a spec that differs from status beyond the fix
  */
-public record PerimeterChange(ServicePerimeter before, List<ConfigChange> changes, List<String> notes) {
+public record PerimeterChange(
+    ServicePerimeter before, List<ConfigChange> changes, List<String> notes) {
   public PerimeterChange {
     changes = List.copyOf(changes);
     notes = List.copyOf(notes);

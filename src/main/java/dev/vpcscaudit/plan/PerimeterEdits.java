@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Applies {@link ConfigChange}s the way gcloud does: {@code --add-*} flags add what is missing
- * (adding an existing item is a no-op), and a change to the spec of a perimeter without an
- * explicit spec first copies status into spec and sets {@code useExplicitDryRunSpec}.
+ * (adding an existing item is a no-op), and a change to the spec of a perimeter without an explicit
+ * spec first copies status into spec and sets {@code useExplicitDryRunSpec}.
  */
 final class PerimeterEdits {
 
@@ -32,7 +32,15 @@ final class PerimeterEdits {
       }
     }
     return new ServicePerimeter(
-        p.name(), p.title(), p.description(), p.type(), status, spec, explicit, p.etag(), p.unmodeledFields());
+        p.name(),
+        p.title(),
+        p.description(),
+        p.type(),
+        status,
+        spec,
+        explicit,
+        p.etag(),
+        p.unmodeledFields());
   }
 
   static PerimeterConfig apply(PerimeterConfig c, ConfigChange change) {

@@ -21,14 +21,14 @@ import java.util.Set;
  * it when enforced get it back in their spec (an explicit spec that dropped it); if none holds it
  * at all, {@code --target-perimeter} names the one to add it to.
  *
- * <p>Enforce stage: the regular perimeters whose status holds the project get the fixes in
- * status (if none, those whose explicit spec holds it, or the target, get the project and the
- * fixes), and every explicit spec that holds the project (or belongs to such a target) gets the
- * same fixes, so that a later {@code dry-run enforce} does not undo them.
+ * <p>Enforce stage: the regular perimeters whose status holds the project get the fixes in status
+ * (if none, those whose explicit spec holds it, or the target, get the project and the fixes), and
+ * every explicit spec that holds the project (or belongs to such a target) gets the same fixes, so
+ * that a later {@code dry-run enforce} does not undo them.
  *
  * <p>VPC accessible services: a disabled restriction is enabled with {@code RESTRICTED-SERVICES}
- * allowed, so that every restricted service stays reachable and only unrestricted APIs are cut
- * off; an enabled restriction gets just the required services it lacks.
+ * allowed, so that every restricted service stays reachable and only unrestricted APIs are cut off;
+ * an enabled restriction gets just the required services it lacks.
  */
 public final class Planner {
 
@@ -54,7 +54,8 @@ public final class Planner {
 
     List<PerimeterChange> out = new ArrayList<>();
     if (stage == Stage.DRY_RUN) {
-      List<ServicePerimeter> holders = regular.stream().filter(p -> p.dryRunConfig().holds(resource)).toList();
+      List<ServicePerimeter> holders =
+          regular.stream().filter(p -> p.dryRunConfig().holds(resource)).toList();
       boolean addProject = holders.isEmpty();
       if (addProject) {
         holders = regular.stream().filter(p -> p.enforcedConfig().holds(resource)).toList();
@@ -76,7 +77,9 @@ public final class Planner {
       boolean addProject = statusTargets.isEmpty();
       if (addProject) {
         statusTargets =
-            regular.stream().filter(p -> p.useExplicitDryRunSpec() && p.dryRunConfig().holds(resource)).toList();
+            regular.stream()
+                .filter(p -> p.useExplicitDryRunSpec() && p.dryRunConfig().holds(resource))
+                .toList();
       }
       if (statusTargets.isEmpty()) {
         statusTargets = List.of(target(target, perimeters, regular, resource));
@@ -102,10 +105,14 @@ public final class Planner {
   }
 
   /** The additions {@code config} needs to pass the profile's rules. */
-  static ConfigChange needs(PerimeterConfig config, Profile profile, String resource, boolean addResource, boolean spec) {
-    List<String> addResources = addResource && !config.holds(resource) ? List.of(resource) : List.of();
+  static ConfigChange needs(
+      PerimeterConfig config, Profile profile, String resource, boolean addResource, boolean spec) {
+    List<String> addResources =
+        addResource && !config.holds(resource) ? List.of(resource) : List.of();
     List<String> addRestricted =
-        profile.requiredServices().stream().filter(s -> !config.restrictedServices().contains(s)).toList();
+        profile.requiredServices().stream()
+            .filter(s -> !config.restrictedServices().contains(s))
+            .toList();
     boolean enable = false;
     List<String> addAllowed = List.of();
     if (profile.vpcAccessibleServicesRequired()) {
@@ -113,12 +120,16 @@ public final class Planner {
       if (!vpc.enableRestriction()) {
         enable = true;
         addAllowed =
-            vpc.allowsRestrictedServices() ? List.of() : List.of(VpcAccessibleServices.RESTRICTED_SERVICES);
+            vpc.allowsRestrictedServices()
+                ? List.of()
+                : List.of(VpcAccessibleServices.RESTRICTED_SERVICES);
       } else if (!vpc.allowsRestrictedServices()) {
         // Every required service ends up restricted, but RESTRICTED-SERVICES is not allowed:
         // allow the required services that are not listed.
         addAllowed =
-            profile.requiredServices().stream().filter(s -> !vpc.allowedServices().contains(s)).toList();
+            profile.requiredServices().stream()
+                .filter(s -> !vpc.allowedServices().contains(s))
+                .toList();
       }
     }
     return new ConfigChange(spec, addResources, addRestricted, enable, addAllowed);
@@ -159,7 +170,11 @@ public final class Planner {
     ServicePerimeter p = matches.get(0);
     if (!p.isRegular()) {
       throw new BadInputException(
-          "--target-perimeter " + target + ": " + p.name() + " is a bridge perimeter, which cannot restrict services; name a regular one");
+          "--target-perimeter "
+              + target
+              + ": "
+              + p.name()
+              + " is a bridge perimeter, which cannot restrict services; name a regular one");
     }
     return p;
   }
@@ -168,7 +183,8 @@ public final class Planner {
     if (target == null) {
       return;
     }
-    boolean named = holders.stream().anyMatch(p -> p.name().equals(target) || p.shortName().equals(target));
+    boolean named =
+        holders.stream().anyMatch(p -> p.name().equals(target) || p.shortName().equals(target));
     if (!named) {
       throw new BadInputException(
           "--target-perimeter "
@@ -180,7 +196,9 @@ public final class Planner {
   }
 
   private static String describe(ServicePerimeter p) {
-    return p.title().isEmpty() || p.title().equals(p.shortName()) ? p.name() : p.name() + " (" + p.title() + ")";
+    return p.title().isEmpty() || p.title().equals(p.shortName())
+        ? p.name()
+        : p.name() + " (" + p.title() + ")";
   }
 
   /** Warns when enforcing the spec would enforce more than the plan's fixes. */
@@ -190,7 +208,9 @@ public final class Planner {
     }
     Set<String> ignore = new LinkedHashSet<>();
     changes.forEach(c -> ignore.addAll(c.addedValues()));
-    boolean vpcTouched = changes.stream().anyMatch(c -> c.enableVpcRestriction() || !c.addVpcAllowedServices().isEmpty());
+    boolean vpcTouched =
+        changes.stream()
+            .anyMatch(c -> c.enableVpcRestriction() || !c.addVpcAllowedServices().isEmpty());
     PerimeterConfig status = p.enforcedConfig();
     PerimeterConfig spec = p.dryRunConfig();
     List<String> fields = new ArrayList<>();

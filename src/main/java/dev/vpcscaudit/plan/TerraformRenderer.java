@@ -18,13 +18,13 @@ import java.util.Map;
  * Renders a {@link FixPlan} as Terraform: for each perimeter to change, a {@code
  * google_access_context_manager_service_perimeter} that reproduces the WHOLE perimeter with the
  * fixes merged in, and an {@code import} block (Terraform >= 1.5) so that {@code terraform plan}
- * adopts the existing perimeter. Attribute names follow the google provider's schema
- * (magic-modules {@code mmv1/products/accesscontextmanager/ServicePerimeter.yaml}: {@code
- * ingress_policies.title}, {@code ingress_to.roles}, {@code egress_from.sources}, {@code
- * egress_from.source_restriction}, {@code vpc_accessible_services.allowed_service_patterns}, ...).
+ * adopts the existing perimeter. Attribute names follow the google provider's schema (magic-modules
+ * {@code mmv1/products/accesscontextmanager/ServicePerimeter.yaml}: {@code ingress_policies.title},
+ * {@code ingress_to.roles}, {@code egress_from.sources}, {@code egress_from.source_restriction},
+ * {@code vpc_accessible_services.allowed_service_patterns}, ...).
  *
- * <p>The resource is authoritative: whatever it omits, Terraform deletes. A perimeter that holds
- * a field this renderer cannot reproduce is refused, never rendered without it.
+ * <p>The resource is authoritative: whatever it omits, Terraform deletes. A perimeter that holds a
+ * field this renderer cannot reproduce is refused, never rendered without it.
  */
 public final class TerraformRenderer {
 
@@ -45,9 +45,19 @@ public final class TerraformRenderer {
       }
     }
     StringBuilder out = new StringBuilder();
-    String project = plan.project().resourceName() + (plan.project().id() == null ? "" : " (" + plan.project().id() + ")");
-    out.append("# Fix plan by ").append(ToolVersion.NAME).append(": Terraform, stage ").append(plan.stage().label()).append('\n');
-    out.append("# Project: ").append(Hcl.comment(project)).append("   Profile: ").append(Hcl.comment(plan.profile().name())).append('\n');
+    String project =
+        plan.project().resourceName()
+            + (plan.project().id() == null ? "" : " (" + plan.project().id() + ")");
+    out.append("# Fix plan by ")
+        .append(ToolVersion.NAME)
+        .append(": Terraform, stage ")
+        .append(plan.stage().label())
+        .append('\n');
+    out.append("# Project: ")
+        .append(Hcl.comment(project))
+        .append("   Profile: ")
+        .append(Hcl.comment(plan.profile().name()))
+        .append('\n');
     if (plan.isEmpty()) {
       out.append("#\n# Nothing to fix: the audit finds nothing in the ")
           .append(plan.stage() == Stage.DRY_RUN ? "dry-run" : "enforced or dry-run")
@@ -55,11 +65,16 @@ public final class TerraformRenderer {
       return out.toString();
     }
     out.append("#\n")
-        .append("# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
-        .append("# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:\n")
-        .append("# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
-        .append("# on apply. Run `terraform plan` and check that it only adds what the comments say.\n")
-        .append("# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set\n")
+        .append(
+            "# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
+        .append(
+            "# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:\n")
+        .append(
+            "# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
+        .append(
+            "# on apply. Run `terraform plan` and check that it only adds what the comments say.\n")
+        .append(
+            "# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set\n")
         .append("# billing_project and user_project_override = true in the provider block.\n")
         .append("# Verify afterwards: ")
         .append(Hcl.comment(plan.verifyCommand()))
@@ -71,7 +86,11 @@ public final class TerraformRenderer {
       ServicePerimeter after = change.after();
       String address = address(before, used);
       out.append('\n');
-      out.append("# ").append(before.name()).append(": ").append(Hcl.comment(describe(change))).append('\n');
+      out.append("# ")
+          .append(before.name())
+          .append(": ")
+          .append(Hcl.comment(describe(change)))
+          .append('\n');
       for (String note : change.notes()) {
         out.append("# NOTE: ").append(Hcl.comment(note)).append('\n');
       }
@@ -93,7 +112,9 @@ public final class TerraformRenderer {
       if (after.useExplicitDryRunSpec() && after.spec() != null) {
         config("spec", after.spec(), out);
       }
-      out.append("\n  use_explicit_dry_run_spec = ").append(after.useExplicitDryRunSpec()).append('\n');
+      out.append("\n  use_explicit_dry_run_spec = ")
+          .append(after.useExplicitDryRunSpec())
+          .append('\n');
       out.append("}\n");
     }
     return out.toString();
@@ -149,7 +170,11 @@ public final class TerraformRenderer {
         attr(in + "    ", "pattern", sp.pattern(), out);
         out.append(in).append("  }\n");
       }
-      list(in + "  ", "service_patterns_enforcement_scopes", v.servicePatternsEnforcementScopes(), out);
+      list(
+          in + "  ",
+          "service_patterns_enforcement_scopes",
+          v.servicePatternsEnforcementScopes(),
+          out);
       out.append(in).append("}\n");
     }
     for (IngressPolicy p : c.ingressPolicies()) {

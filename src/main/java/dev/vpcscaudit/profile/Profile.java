@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a perimeter must do for a workload: the services it must restrict and whether VPC
- * accessible services must be limited to them. Loaded from a YAML profile by {@link Profiles}.
+ * What a perimeter must do for a workload: the services it must restrict and whether VPC accessible
+ * services must be limited to them. Loaded from a YAML profile by {@link Profiles}.
  *
  * @param name short name, e.g. {@code gdc-bare-metal}
  * @param origin where it was loaded from: {@code shipped} or the file path given

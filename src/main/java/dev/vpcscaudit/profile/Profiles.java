@@ -132,16 +132,19 @@ public final class Profiles {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      String detail = e.getOriginalMessage() == null ? "" : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String detail =
+          e.getOriginalMessage() == null
+              ? ""
+              : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
       throw new BadInputException(label + ": not valid YAML" + where + detail, e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
     }
     if (!root.isObject()) {
-      throw new BadInputException(label + ": expected a mapping of keys (formatVersion, name, ...)");
+      throw new BadInputException(
+          label + ": expected a mapping of keys (formatVersion, name, ...)");
     }
     checkKeys(root, "", label);
 

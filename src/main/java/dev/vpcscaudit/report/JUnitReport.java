@@ -42,7 +42,8 @@ public final class JUnitReport {
       if (!evaluated) {
         continue;
       }
-      Set<Finding> unmatched = new LinkedHashSet<>(result.findings().stream().filter(f -> f.mode() == mode).toList());
+      Set<Finding> unmatched =
+          new LinkedHashSet<>(result.findings().stream().filter(f -> f.mode() == mode).toList());
       List<Case> cases = new ArrayList<>();
       cases.add(check(project, Rule.PROJECT_NOT_IN_PERIMETER, null, null, unmatched));
       for (PerimeterMembership m : result.perimeters()) {
@@ -50,18 +51,23 @@ public final class JUnitReport {
           continue;
         }
         for (String service : result.profile().requiredServices()) {
-          cases.add(check(m.name(), Rule.REQUIRED_SERVICE_UNRESTRICTED, m.name(), service, unmatched));
+          cases.add(
+              check(m.name(), Rule.REQUIRED_SERVICE_UNRESTRICTED, m.name(), service, unmatched));
         }
         if (result.profile().vpcAccessibleServicesRequired()) {
-          cases.add(check(m.name(), Rule.VPC_ACCESSIBLE_SERVICES_DISABLED, m.name(), null, unmatched));
+          cases.add(
+              check(m.name(), Rule.VPC_ACCESSIBLE_SERVICES_DISABLED, m.name(), null, unmatched));
           for (String service : result.profile().requiredServices()) {
-            cases.add(check(m.name(), Rule.VPC_ALLOWED_SERVICE_MISSING, m.name(), service, unmatched));
+            cases.add(
+                check(m.name(), Rule.VPC_ALLOWED_SERVICE_MISSING, m.name(), service, unmatched));
           }
         }
       }
       // A finding no check above stands for still fails a case of its own.
       for (Finding f : unmatched) {
-        cases.add(new Case(f.perimeter() == null ? project : f.perimeter(), name(f.rule(), f.service()), f));
+        cases.add(
+            new Case(
+                f.perimeter() == null ? project : f.perimeter(), name(f.rule(), f.service()), f));
       }
       suites.add(cases);
       modes.add(mode);
@@ -75,7 +81,10 @@ public final class JUnitReport {
       x.writeStartElement("testsuites");
       x.writeAttribute("name", ToolVersion.NAME + " " + project + " " + result.profile().name());
       x.writeAttribute("tests", String.valueOf(suites.stream().mapToInt(List::size).sum()));
-      x.writeAttribute("failures", String.valueOf(suites.stream().flatMap(List::stream).filter(c -> c.failure() != null).count()));
+      x.writeAttribute(
+          "failures",
+          String.valueOf(
+              suites.stream().flatMap(List::stream).filter(c -> c.failure() != null).count()));
       x.writeAttribute("errors", "0");
       x.writeCharacters("\n");
       for (int i = 0; i < suites.size(); i++) {
@@ -84,7 +93,8 @@ public final class JUnitReport {
         x.writeStartElement("testsuite");
         x.writeAttribute("name", modes.get(i).label());
         x.writeAttribute("tests", String.valueOf(cases.size()));
-        x.writeAttribute("failures", String.valueOf(cases.stream().filter(c -> c.failure() != null).count()));
+        x.writeAttribute(
+            "failures", String.valueOf(cases.stream().filter(c -> c.failure() != null).count()));
         x.writeAttribute("errors", "0");
         x.writeAttribute("skipped", "0");
         x.writeCharacters("\n");
@@ -101,7 +111,8 @@ public final class JUnitReport {
             x.writeStartElement("failure");
             x.writeAttribute("type", c.failure().severity().label());
             x.writeAttribute("message", xmlSafe(c.failure().message()));
-            x.writeCharacters(xmlSafe(c.failure().message() + "\nfix: " + c.failure().rule().fix()));
+            x.writeCharacters(
+                xmlSafe(c.failure().message() + "\nfix: " + c.failure().rule().fix()));
             x.writeEndElement();
             x.writeEndElement();
           }
@@ -121,10 +132,15 @@ public final class JUnitReport {
     return out.toString();
   }
 
-  private static Case check(String classname, Rule rule, String perimeter, String service, Set<Finding> unmatched) {
+  private static Case check(
+      String classname, Rule rule, String perimeter, String service, Set<Finding> unmatched) {
     Finding failure =
         unmatched.stream()
-            .filter(f -> f.rule() == rule && Objects.equals(f.perimeter(), perimeter) && Objects.equals(f.service(), service))
+            .filter(
+                f ->
+                    f.rule() == rule
+                        && Objects.equals(f.perimeter(), perimeter)
+                        && Objects.equals(f.service(), service))
             .findFirst()
             .orElse(null);
     if (failure != null) {
@@ -143,7 +159,13 @@ public final class JUnitReport {
     s.codePoints()
         .forEach(
             cp -> {
-              boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000;
+              boolean ok =
+                  cp == 0x9
+                      || cp == 0xA
+                      || cp == 0xD
+                      || cp >= 0x20 && cp <= 0xD7FF
+                      || cp >= 0xE000 && cp <= 0xFFFD
+                      || cp >= 0x10000;
               if (ok) {
                 out.appendCodePoint(cp);
               } else {

@@ -2,7 +2,6 @@ package dev.vpcscaudit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import dev.vpcscaudit.files.JsonStyle;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
@@ -10,6 +9,7 @@ import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.files.JsonStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

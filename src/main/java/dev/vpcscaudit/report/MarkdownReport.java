@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * The audit as GitHub-flavoured Markdown, for pull-request comments and CI job summaries: the
- * verdict first, then the perimeters and one table of findings per mode and perimeter. Every
- * value is escaped so that it cannot break a table or start markup.
+ * verdict first, then the perimeters and one table of findings per mode and perimeter. Every value
+ * is escaped so that it cannot break a table or start markup.
  */
 public final class MarkdownReport {
 
@@ -61,7 +61,11 @@ public final class MarkdownReport {
 
     Map<String, List<Finding>> groups = new LinkedHashMap<>();
     for (Finding f : result.findings()) {
-      groups.computeIfAbsent(f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), ""), k -> new ArrayList<>()).add(f);
+      groups
+          .computeIfAbsent(
+              f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), ""),
+              k -> new ArrayList<>())
+          .add(f);
     }
     for (List<Finding> group : groups.values()) {
       Finding first = group.get(0);
@@ -93,7 +97,8 @@ public final class MarkdownReport {
     StringBuilder out = new StringBuilder();
     for (char c : s.toCharArray()) {
       switch (c) {
-        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!', '~', '&' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!', '~', '&' ->
+            out.append('\\').append(c);
         case '\n', '\r' -> out.append(' ');
         default -> out.append(c);
       }

@@ -16,8 +16,8 @@ import java.io.UncheckedIOException;
  * The audit as SARIF 2.1.0 (OASIS), for code-scanning dashboards: one run, the rule catalogue in
  * {@code tool.driver.rules}, one result per finding with its perimeter as a logical location, the
  * input file (offline audits) as the physical location, and a stable {@code partialFingerprints}
- * entry so that the same finding matches across runs. No timestamps: the same audit gives the
- * same bytes.
+ * entry so that the same finding matches across runs. No timestamps: the same audit gives the same
+ * bytes.
  */
 public final class SarifReport {
 
@@ -97,7 +97,8 @@ public final class SarifReport {
         }
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
-        g.writeStringField("fullyQualifiedName", f.perimeter() == null ? projectResource : f.perimeter());
+        g.writeStringField(
+            "fullyQualifiedName", f.perimeter() == null ? projectResource : f.perimeter());
         g.writeStringField("kind", "resource");
         g.writeEndObject();
         g.writeEndArray();

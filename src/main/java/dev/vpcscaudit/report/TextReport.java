@@ -42,15 +42,16 @@ public final class TextReport {
     if (result.profile().vpcAccessibleServicesRequired()) {
       out.append(", VPC accessible services required");
     }
-    out.append(")   Source: ").append(result.source().equals("api") ? "live API" : "file").append('\n');
+    out.append(")   Source: ")
+        .append(result.source().equals("api") ? "live API" : "file")
+        .append('\n');
     out.append('\n');
 
     if (result.perimeters().isEmpty()) {
       out.append("No perimeter holds ").append(project).append(".\n");
     } else {
       out.append("Perimeters holding the project:\n");
-      int width =
-          result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+      int width = result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
       for (PerimeterMembership m : result.perimeters()) {
         List<String> modes = m.modes().stream().map(Mode::label).toList();
         out.append("  ")
@@ -73,7 +74,8 @@ public final class TextReport {
       Finding first = group.get(0);
       out.append('\n');
       String heading = first.mode() == Mode.ENFORCED ? "ENFORCED (status)" : "DRY-RUN (spec)";
-      out.append(a.bold(heading + "  " + (first.perimeter() == null ? "project" : first.perimeter())))
+      out.append(
+              a.bold(heading + "  " + (first.perimeter() == null ? "project" : first.perimeter())))
           .append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
       for (Finding f : group) {
@@ -110,7 +112,10 @@ public final class TextReport {
     String counts =
         plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info");
     if (result.compliant()) {
-      out.append(a.green("Compliant with profile " + result.profile().name())).append(" (").append(counts).append(")\n");
+      out.append(a.green("Compliant with profile " + result.profile().name()))
+          .append(" (")
+          .append(counts)
+          .append(")\n");
     } else {
       out.append(a.red("Not compliant with profile " + result.profile().name()))
           .append(": ")

@@ -52,7 +52,8 @@ class AuditEngineTest {
 
   @Test
   void projectInNoPerimeterIsAnEnforcedError() {
-    String other = "{\"resources\": [\"projects/999\"], \"restrictedServices\": " + allRequired() + "}";
+    String other =
+        "{\"resources\": [\"projects/999\"], \"restrictedServices\": " + allRequired() + "}";
     AuditResult result = audit("[" + perimeter("other", other) + "]");
 
     assertThat(result.findings())
@@ -65,10 +66,13 @@ class AuditEngineTest {
   @Test
   void projectIdInResourcesDoesNotCount() {
     // Perimeters list projects by number; a project ID there is not membership.
-    String byId = "{\"resources\": [\"projects/gdc-prod\"], \"restrictedServices\": " + allRequired() + "}";
+    String byId =
+        "{\"resources\": [\"projects/gdc-prod\"], \"restrictedServices\": " + allRequired() + "}";
     AuditResult result = audit("[" + perimeter("gdc", byId) + "]");
 
-    assertThat(result.findings()).extracting(Finding::rule).containsExactly(Rule.PROJECT_NOT_IN_PERIMETER);
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly(Rule.PROJECT_NOT_IN_PERIMETER);
   }
 
   @Test
@@ -76,7 +80,9 @@ class AuditEngineTest {
     String bridge =
         "{\"name\": \"accessPolicies/111/servicePerimeters/bridge\","
             + " \"perimeterType\": \"PERIMETER_TYPE_BRIDGE\","
-            + " \"status\": {\"resources\": [\"projects/" + PROJECT + "\", \"projects/5\"]}}";
+            + " \"status\": {\"resources\": [\"projects/"
+            + PROJECT
+            + "\", \"projects/5\"]}}";
     AuditResult result = audit("[" + bridge + "]");
 
     assertThat(result.findings())
@@ -97,7 +103,9 @@ class AuditEngineTest {
     String bridge =
         "{\"name\": \"accessPolicies/111/servicePerimeters/bridge\","
             + " \"perimeterType\": \"PERIMETER_TYPE_BRIDGE\","
-            + " \"status\": {\"resources\": [\"projects/" + PROJECT + "\"]}}";
+            + " \"status\": {\"resources\": [\"projects/"
+            + PROJECT
+            + "\"]}}";
     AuditResult result = audit("[" + bridge + ", " + perimeter("gdc", compliantConfig()) + "]");
 
     assertThat(result.findings()).isEmpty();
@@ -107,7 +115,8 @@ class AuditEngineTest {
   @Test
   void absentPerimeterTypeMeansRegular() {
     // The fixture's perimeter has no perimeterType at all.
-    AuditResult result = audit("[" + perimeter("gdc", config(requiredWithout(LOGGING), VPC_RESTRICTED)) + "]");
+    AuditResult result =
+        audit("[" + perimeter("gdc", config(requiredWithout(LOGGING), VPC_RESTRICTED)) + "]");
 
     assertThat(result.perimeters()).extracting(m -> m.type().label()).containsExactly("regular");
     assertThat(result.findings())
@@ -118,13 +127,27 @@ class AuditEngineTest {
   @Test
   void missingRestrictedServicesAreErrorsWhenEnforced() {
     AuditResult result =
-        audit("[" + perimeter("gdc", config(requiredWithout(LOGGING, STORAGE), VPC_RESTRICTED)) + "]");
+        audit(
+            "["
+                + perimeter("gdc", config(requiredWithout(LOGGING, STORAGE), VPC_RESTRICTED))
+                + "]");
 
     assertThat(result.findings())
-        .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::perimeter, Finding::service)
+        .extracting(
+            Finding::rule, Finding::severity, Finding::mode, Finding::perimeter, Finding::service)
         .containsExactly(
-            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, Severity.ERROR, Mode.ENFORCED, fullName("gdc"), LOGGING),
-            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, Severity.ERROR, Mode.ENFORCED, fullName("gdc"), STORAGE));
+            tuple(
+                Rule.REQUIRED_SERVICE_UNRESTRICTED,
+                Severity.ERROR,
+                Mode.ENFORCED,
+                fullName("gdc"),
+                LOGGING),
+            tuple(
+                Rule.REQUIRED_SERVICE_UNRESTRICTED,
+                Severity.ERROR,
+                Mode.ENFORCED,
+                fullName("gdc"),
+                STORAGE));
   }
 
   @Test
@@ -134,7 +157,8 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::service)
-        .containsExactly(tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, Severity.WARNING, Mode.DRY_RUN, LOGGING));
+        .containsExactly(
+            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, Severity.WARNING, Mode.DRY_RUN, LOGGING));
     assertThat(result.perimeters())
         .extracting(PerimeterMembership::modes)
         .containsExactly(List.of(Mode.ENFORCED, Mode.DRY_RUN));
@@ -144,7 +168,9 @@ class AuditEngineTest {
   void inheritedDryRunConfigIsReportedOnceAsEnforced() {
     // A spec is present but useExplicitDryRunSpec is false: the dry-run config is the status.
     String json =
-        "[{\"name\": \"" + fullName("gdc") + "\", \"status\": "
+        "[{\"name\": \""
+            + fullName("gdc")
+            + "\", \"status\": "
             + config(requiredWithout(LOGGING), VPC_RESTRICTED)
             + ", \"spec\": {\"resources\": [], \"restrictedServices\": []}}]";
     AuditResult result = audit(json);
@@ -165,7 +191,8 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::mode, Finding::severity, Finding::service)
         .containsExactly(
-            tuple(Mode.ENFORCED, Severity.ERROR, LOGGING), tuple(Mode.DRY_RUN, Severity.WARNING, LOGGING));
+            tuple(Mode.ENFORCED, Severity.ERROR, LOGGING),
+            tuple(Mode.DRY_RUN, Severity.WARNING, LOGGING));
   }
 
   @Test
@@ -182,7 +209,8 @@ class AuditEngineTest {
 
   @Test
   void specThatDropsTheProjectWarnsInDryRun() {
-    String spec = "{\"resources\": [\"projects/999\"], \"restrictedServices\": " + allRequired() + "}";
+    String spec =
+        "{\"resources\": [\"projects/999\"], \"restrictedServices\": " + allRequired() + "}";
     AuditResult result = audit("[" + perimeter("gdc", compliantConfig(), spec) + "]");
 
     assertThat(result.findings())
@@ -201,8 +229,11 @@ class AuditEngineTest {
     // Enforced in "old"; staged out of "old" and into "new": the dry-run view still holds it.
     String oldSpec = "{\"resources\": [], \"restrictedServices\": " + allRequired() + "}";
     String json =
-        "[" + perimeter("old", compliantConfig(), oldSpec) + ", "
-            + perimeter("new", null, compliantConfig()) + "]";
+        "["
+            + perimeter("old", compliantConfig(), oldSpec)
+            + ", "
+            + perimeter("new", null, compliantConfig())
+            + "]";
     AuditResult result = audit(json);
 
     assertThat(result.findings()).isEmpty();
@@ -240,9 +271,12 @@ class AuditEngineTest {
   void restrictedServicesValueCoversOnlyRestrictedServices() {
     // logging is neither restricted nor listed; RESTRICTED-SERVICES is allowed: reported once, as
     // unrestricted (restricting it also makes it accessible).
-    AuditResult result = audit("[" + perimeter("gdc", config(requiredWithout(LOGGING), VPC_RESTRICTED)) + "]");
+    AuditResult result =
+        audit("[" + perimeter("gdc", config(requiredWithout(LOGGING), VPC_RESTRICTED)) + "]");
 
-    assertThat(result.findings()).extracting(Finding::rule).containsExactly(Rule.REQUIRED_SERVICE_UNRESTRICTED);
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly(Rule.REQUIRED_SERVICE_UNRESTRICTED);
   }
 
   @Test
@@ -255,7 +289,8 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::service)
         .containsExactly(
-            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, LOGGING), tuple(Rule.VPC_ALLOWED_SERVICE_MISSING, LOGGING));
+            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, LOGGING),
+            tuple(Rule.VPC_ALLOWED_SERVICE_MISSING, LOGGING));
   }
 
   @Test
@@ -273,7 +308,8 @@ class AuditEngineTest {
   void profileWithoutVpcRequirementSkipsVpcRules() {
     Profile noVpc =
         new Profile("no-vpc", "", "", "", "", List.of(LOGGING), false, List.of(), "test");
-    AuditResult result = audit("[" + perimeter("gdc", config(jsonList(List.of(LOGGING)), null)) + "]", noVpc);
+    AuditResult result =
+        audit("[" + perimeter("gdc", config(jsonList(List.of(LOGGING)), null)) + "]", noVpc);
 
     assertThat(result.findings()).isEmpty();
   }
@@ -283,13 +319,15 @@ class AuditEngineTest {
     String a = perimeter("a", config(requiredWithout(LOGGING), VPC_RESTRICTED));
     String b =
         "{\"name\": \"accessPolicies/222/servicePerimeters/b\", \"status\": "
-            + config(requiredWithout(STORAGE), VPC_RESTRICTED) + "}";
+            + config(requiredWithout(STORAGE), VPC_RESTRICTED)
+            + "}";
     AuditResult result = audit("[" + b + ", " + a + "]");
 
     assertThat(result.findings())
         .extracting(Finding::perimeter, Finding::service)
         .containsExactly(
-            tuple(fullName("a"), LOGGING), tuple("accessPolicies/222/servicePerimeters/b", STORAGE));
+            tuple(fullName("a"), LOGGING),
+            tuple("accessPolicies/222/servicePerimeters/b", STORAGE));
     assertThat(result.perimeters())
         .extracting(PerimeterMembership::name)
         .containsExactly(fullName("a"), "accessPolicies/222/servicePerimeters/b");
@@ -299,11 +337,20 @@ class AuditEngineTest {
   void findingsAreSortedByModePerimeterRuleAndService() {
     String status = config(requiredWithout(STORAGE, LOGGING), "{\"enableRestriction\": false}");
     String spec = config(requiredWithout(LOGGING), VPC_RESTRICTED);
-    AuditResult result = audit("[" + perimeter("z", status, spec) + ", " + perimeter("a", status) + "]");
+    AuditResult result =
+        audit("[" + perimeter("z", status, spec) + ", " + perimeter("a", status) + "]");
 
     assertThat(result.findings()).isSortedAccordingTo(Finding.ORDER);
     assertThat(result.findings())
-        .extracting(f -> f.mode().label() + " " + f.perimeter().substring(f.perimeter().length() - 1) + " " + f.rule().id() + " " + f.service())
+        .extracting(
+            f ->
+                f.mode().label()
+                    + " "
+                    + f.perimeter().substring(f.perimeter().length() - 1)
+                    + " "
+                    + f.rule().id()
+                    + " "
+                    + f.service())
         .containsExactly(
             "enforced a required-service-unrestricted logging.googleapis.com",
             "enforced a required-service-unrestricted storage.googleapis.com",

@@ -33,8 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * Measures what users wait for and prints figures and ratios (never asserted in tests): an offline
- * audit of a large export, plan rendering, and a live discovery against the local fake with a
- * fixed per-request latency, sequential against parallel. Run with {@code make bench}.
+ * audit of a large export, plan rendering, and a live discovery against the local fake with a fixed
+ * per-request latency, sequential against parallel. Run with {@code make bench}.
  */
 public final class Benchmark {
 
@@ -45,7 +45,9 @@ public final class Benchmark {
     int perimeters = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     long latency = args.length > 1 ? Long.parseLong(args[1]) : 40;
     Profile profile = Profiles.resolve(Profiles.DEFAULT);
-    System.out.printf("vpcsc-audit benchmark (java %s, %d cores)%n%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "vpcsc-audit benchmark (java %s, %d cores)%n%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
     // 1. Offline audit of a large export: parse + evaluate + JSON report.
     Path dir = Files.createTempDirectory("vpcsc-bench");
@@ -56,59 +58,90 @@ public final class Benchmark {
         median(
             () -> {
               List<ServicePerimeter> read = PerimeterFiles.read(export);
-              AuditResult r = AuditEngine.audit(new ProjectRef(null, PROJECT), read, profile, "file");
+              AuditResult r =
+                  AuditEngine.audit(new ProjectRef(null, PROJECT), read, profile, "file");
               return JsonReport.render(r, "bench").length();
             });
-    System.out.printf("offline audit, %d perimeters (%.1f MiB): median %.1f ms = %.0f perimeters/s%n",
+    System.out.printf(
+        "offline audit, %d perimeters (%.1f MiB): median %.1f ms = %.0f perimeters/s%n",
         perimeters, bytes / 1048576.0, auditMs, perimeters / (auditMs / 1000));
 
     // 2. Plans for the project's perimeter, both renderers.
     List<ServicePerimeter> read = PerimeterFiles.read(export);
     double gcloudMs = median(() -> GcloudRenderer.render(plan(read, profile)).length());
     double tfMs = median(() -> TerraformRenderer.render(plan(read, profile)).length());
-    System.out.printf("plan (find + render) over the same export: gcloud median %.1f ms, terraform median %.1f ms%n%n", gcloudMs, tfMs);
+    System.out.printf(
+        "plan (find + render) over the same export: gcloud median %.1f ms, terraform median %.1f ms%n%n",
+        gcloudMs, tfMs);
 
     // 3. Live discovery: project three folders deep, org-level policy + three scoped to ancestors.
     try (FakeGcp fake = new FakeGcp()) {
-      fake.project("gdc-prod", PROJECT, "folders/3").folder("folders/3", "folders/2").folder("folders/2", "folders/1").folder("folders/1", ORG);
+      fake.project("gdc-prod", PROJECT, "folders/3")
+          .folder("folders/3", "folders/2")
+          .folder("folders/2", "folders/1")
+          .folder("folders/1", ORG);
       fake.policy(ORG, "accessPolicies/100", null);
       for (int f = 1; f <= 3; f++) {
         fake.policy(ORG, "accessPolicies/10" + f, "folders/" + f);
       }
-      fake.perimeters("accessPolicies/100", "[{\"name\": \"accessPolicies/100/servicePerimeters/gdc\", \"status\": {\"resources\": [\"projects/" + PROJECT + "\"]}}]");
+      fake.perimeters(
+          "accessPolicies/100",
+          "[{\"name\": \"accessPolicies/100/servicePerimeters/gdc\", \"status\": {\"resources\": [\"projects/"
+              + PROJECT
+              + "\"]}}]");
       int before = fake.apiRequests().size();
       double fixed = live(fake, LivePerimeterSource.Config.DEFAULT_PARALLELISM);
-      int requests = (fake.apiRequests().size() - before) / 4; // one warm-up and three measured runs
+      int requests =
+          (fake.apiRequests().size() - before) / 4; // one warm-up and three measured runs
       fake.latency(latency);
       double sequential = live(fake, 1);
       double parallel = live(fake, LivePerimeterSource.Config.DEFAULT_PARALLELISM);
-      System.out.printf("live discovery (project 3 folders deep, 4 candidate policies): %d requests%n", requests);
+      System.out.printf(
+          "live discovery (project 3 folders deep, 4 candidate policies): %d requests%n", requests);
       System.out.printf("  no latency (client start-up and local work): median %.0f ms%n", fixed);
-      System.out.printf("  %d ms per request, one read at a time: median %.0f ms%n", latency, sequential);
-      System.out.printf("  %d ms per request, %d in parallel:     median %.0f ms  -> %.2fx faster%n",
+      System.out.printf(
+          "  %d ms per request, one read at a time: median %.0f ms%n", latency, sequential);
+      System.out.printf(
+          "  %d ms per request, %d in parallel:     median %.0f ms  -> %.2fx faster%n",
           latency, LivePerimeterSource.Config.DEFAULT_PARALLELISM, parallel, sequential / parallel);
-      System.out.printf("  lower bound for the dependent chain (project, 3 folders, policies, listings): %d ms + start-up%n", 6 * latency);
+      System.out.printf(
+          "  lower bound for the dependent chain (project, 3 folders, policies, listings): %d ms + start-up%n",
+          6 * latency);
     }
   }
 
   static FixPlan plan(List<ServicePerimeter> perimeters, Profile profile) {
-    return Planner.plan(new ProjectRef(null, PROJECT), perimeters, profile, Stage.DRY_RUN, null, "vpcsc-audit audit");
+    return Planner.plan(
+        new ProjectRef(null, PROJECT),
+        perimeters,
+        profile,
+        Stage.DRY_RUN,
+        null,
+        "vpcsc-audit audit");
   }
 
   static double live(FakeGcp fake, int parallelism) throws Exception {
     LivePerimeterSource.Config config =
         new LivePerimeterSource.Config(
-            null, null, null, null,
+            null,
+            null,
+            null,
+            null,
             Endpoints.resolve(fake.url(), fake.url(), Map.of()),
             ProxySettings.fromEnv(Map.of()),
             Duration.ofSeconds(60),
             RetryPolicy.DEFAULT,
             parallelism);
     Supplier<GoogleCredentials> creds =
-        () -> GoogleCredentials.newBuilder().setAccessToken(new AccessToken("bench", new Date(Long.MAX_VALUE))).build();
+        () ->
+            GoogleCredentials.newBuilder()
+                .setAccessToken(new AccessToken("bench", new Date(Long.MAX_VALUE)))
+                .build();
     return median(
         () -> {
-          PerimeterSource.Discovery d = new LivePerimeterSource(config, CallLog.quiet(), creds).discover(ProjectRef.parse("gdc-prod"));
+          PerimeterSource.Discovery d =
+              new LivePerimeterSource(config, CallLog.quiet(), creds)
+                  .discover(ProjectRef.parse("gdc-prod"));
           return d.perimeters().size();
         },
         1,
@@ -121,14 +154,26 @@ public final class Benchmark {
     for (int i = 0; i < n; i++) {
       boolean mine = i == n - 1;
       out.append(i == 0 ? "" : ",")
-          .append("{\"name\": \"accessPolicies/100/servicePerimeters/p").append(i).append("\", \"title\": \"team ").append(i)
-          .append("\", \"status\": {\"resources\": [\"projects/").append(mine ? PROJECT : String.valueOf(500000 + i))
-          .append("\", \"projects/").append(600000 + i).append("\"], \"restrictedServices\": [")
-          .append("\"storage.googleapis.com\", \"bigquery.googleapis.com\", \"logging.googleapis.com\", \"monitoring.googleapis.com\"")
-          .append("], \"accessLevels\": [\"accessPolicies/100/accessLevels/corp\"], \"ingressPolicies\": [{\"title\": \"in")
-          .append(i).append("\", \"ingressFrom\": {\"identities\": [\"user:a").append(i)
-          .append("@example.com\"], \"sources\": [{\"accessLevel\": \"*\"}]}, \"ingressTo\": {\"resources\": [\"*\"],")
-          .append(" \"operations\": [{\"serviceName\": \"storage.googleapis.com\", \"methodSelectors\": [{\"method\": \"*\"}]}]}}]}}");
+          .append("{\"name\": \"accessPolicies/100/servicePerimeters/p")
+          .append(i)
+          .append("\", \"title\": \"team ")
+          .append(i)
+          .append("\", \"status\": {\"resources\": [\"projects/")
+          .append(mine ? PROJECT : String.valueOf(500000 + i))
+          .append("\", \"projects/")
+          .append(600000 + i)
+          .append("\"], \"restrictedServices\": [")
+          .append(
+              "\"storage.googleapis.com\", \"bigquery.googleapis.com\", \"logging.googleapis.com\", \"monitoring.googleapis.com\"")
+          .append(
+              "], \"accessLevels\": [\"accessPolicies/100/accessLevels/corp\"], \"ingressPolicies\": [{\"title\": \"in")
+          .append(i)
+          .append("\", \"ingressFrom\": {\"identities\": [\"user:a")
+          .append(i)
+          .append(
+              "@example.com\"], \"sources\": [{\"accessLevel\": \"*\"}]}, \"ingressTo\": {\"resources\": [\"*\"],")
+          .append(
+              " \"operations\": [{\"serviceName\": \"storage.googleapis.com\", \"methodSelectors\": [{\"method\": \"*\"}]}]}}]}}");
     }
     return out.append("]").toString();
   }
@@ -154,5 +199,4 @@ public final class Benchmark {
     Arrays.sort(ms);
     return ms[runs / 2];
   }
-
 }

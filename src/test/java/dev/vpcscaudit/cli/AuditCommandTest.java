@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real CLI, in-process: exit codes and what it prints. */
 class AuditCommandTest {
 
-  static final String SAMPLE = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+  static final String SAMPLE =
+      Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
 
   @TempDir Path dir;
 
@@ -30,7 +31,9 @@ class AuditCommandTest {
     Cli.Result r = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE);
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("Not compliant with profile gdc-bare-metal").doesNotContain("\u001b[");
+    assertThat(r.out())
+        .contains("Not compliant with profile gdc-bare-metal")
+        .doesNotContain("\u001b[");
     assertThat(r.err()).isEmpty();
   }
 
@@ -39,7 +42,14 @@ class AuditCommandTest {
     Path file = write("ok.json", "[" + perimeter("gdc", compliantConfig()) + "]");
 
     Cli.Result r =
-        Cli.run("audit", "--project", "projects/123456789012", "--from-file", file.toString(), "--format", "json");
+        Cli.run(
+            "audit",
+            "--project",
+            "projects/123456789012",
+            "--from-file",
+            file.toString(),
+            "--format",
+            "json");
 
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("\"compliant\": true").contains("\"findings\": [ ]");
@@ -48,15 +58,27 @@ class AuditCommandTest {
   @Test
   void failOnControlsTheExitCode() throws IOException {
     // Compliant enforced config; a staged spec missing a service gives one warning.
-    String spec = "{\"resources\": [\"projects/123456789012\"], \"restrictedServices\": [], "
-        + "\"vpcAccessibleServices\": {\"enableRestriction\": true, \"allowedServices\": [\"RESTRICTED-SERVICES\"]}}";
+    String spec =
+        "{\"resources\": [\"projects/123456789012\"], \"restrictedServices\": [], "
+            + "\"vpcAccessibleServices\": {\"enableRestriction\": true, \"allowedServices\": [\"RESTRICTED-SERVICES\"]}}";
     Path file = write("warn.json", "[" + perimeter("gdc", compliantConfig(), spec) + "]");
     String f = file.toString();
 
     assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", f).code()).isZero();
-    assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", f, "--fail-on", "warning").code())
+    assertThat(
+            Cli.run("audit", "--project", "123456789012", "--from-file", f, "--fail-on", "warning")
+                .code())
         .isEqualTo(1);
-    assertThat(Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--fail-on", "never").code())
+    assertThat(
+            Cli.run(
+                    "audit",
+                    "--project",
+                    "123456789012",
+                    "--from-file",
+                    SAMPLE,
+                    "--fail-on",
+                    "never")
+                .code())
         .isZero();
   }
 
@@ -65,7 +87,16 @@ class AuditCommandTest {
     Path out = dir.resolve("report.json");
 
     Cli.Result r =
-        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json", "--output", out.toString());
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--format",
+            "json",
+            "--output",
+            out.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
@@ -76,16 +107,37 @@ class AuditCommandTest {
   @Test
   void policyFiltersTheFile() {
     Cli.Result r =
-        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--policy", "accessPolicies/587139914682", "--format", "json");
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--policy",
+            "accessPolicies/587139914682",
+            "--format",
+            "json");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("gdc_prod");
   }
 
   @Test
   void stacktraceOnlyWhenAsked() {
-    Cli.Result plain = Cli.run("audit", "--project", "123456789012", "--from-file", dir.resolve("nope.json").toString());
+    Cli.Result plain =
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            dir.resolve("nope.json").toString());
     Cli.Result traced =
-        Cli.run("audit", "--project", "123456789012", "--from-file", dir.resolve("nope.json").toString(), "--stacktrace");
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            dir.resolve("nope.json").toString(),
+            "--stacktrace");
 
     assertThat(plain.code()).isEqualTo(2);
     assertThat(plain.err().lines()).hasSize(1);
@@ -97,7 +149,8 @@ class AuditCommandTest {
   void helpAndVersion() {
     Cli.Result help = Cli.run("audit", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("--from-file=FILE", "--fail-on=LEVEL", "--profile=NAME|FILE", "Exit codes");
+    assertThat(help.out())
+        .contains("--from-file=FILE", "--fail-on=LEVEL", "--profile=NAME|FILE", "Exit codes");
 
     Cli.Result version = Cli.run("--version");
     assertThat(version.code()).isZero();
@@ -105,7 +158,9 @@ class AuditCommandTest {
 
     Cli.Result none = Cli.run();
     assertThat(none.code()).isEqualTo(2);
-    assertThat(none.err()).isEqualTo("error: missing command: audit, plan, export or profiles (see 'vpcsc-audit --help')\n");
+    assertThat(none.err())
+        .isEqualTo(
+            "error: missing command: audit, plan, export or profiles (see 'vpcsc-audit --help')\n");
   }
 
   @Test
@@ -121,16 +176,28 @@ class AuditCommandTest {
     Path bad = write("bad.yaml", "formatVersion: 1\nname: x\nrequiredServices: []\n");
     Cli.Result invalid = Cli.run("profiles", "show", bad.toString());
     assertThat(invalid.code()).isEqualTo(2);
-    assertThat(invalid.err()).isEqualTo("error: --profile " + bad + ": key 'requiredServices': the list is empty\n");
+    assertThat(invalid.err())
+        .isEqualTo("error: --profile " + bad + ": key 'requiredServices': the list is empty\n");
   }
 
   @Test
   void userProfileFileIsUsed() throws IOException {
     Path profile =
-        write("p.yaml", "formatVersion: 1\nname: logging-only\nrequiredServices: [logging.googleapis.com]\n");
+        write(
+            "p.yaml",
+            "formatVersion: 1\nname: logging-only\nrequiredServices: [logging.googleapis.com]\n");
 
     Cli.Result r =
-        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--profile", profile.toString(), "--format", "json");
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--profile",
+            profile.toString(),
+            "--format",
+            "json");
 
     // The sample restricts and allows logging in both modes: compliant for this profile.
     assertThat(r.out()).contains("\"profile\": \"logging-only\"", "\"compliant\": true");

@@ -19,14 +19,26 @@ class BadInputTest {
 
   @TempDir static Path dir;
 
-  private static final String OK_PERIMETER = "[{\"name\": \"accessPolicies/1/servicePerimeters/p\"}]";
+  private static final String OK_PERIMETER =
+      "[{\"name\": \"accessPolicies/1/servicePerimeters/p\"}]";
 
   static Stream<Arguments> badInputs() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     cases.add(file("not JSON", "not-json.json", "this is not json", "not valid JSON at line 1"));
-    cases.add(file("truncated JSON", "truncated.json", "[{\"name\": \"accessPolicies/1/servi", "not valid JSON"));
-    cases.add(file("wrong top-level type", "number.json", "42", "expected a JSON list of perimeters"));
-    cases.add(file("perimeter without a name", "noname.json", "[{\"title\": \"t\"}]", "[0]: missing required field 'name'"));
+    cases.add(
+        file(
+            "truncated JSON",
+            "truncated.json",
+            "[{\"name\": \"accessPolicies/1/servi",
+            "not valid JSON"));
+    cases.add(
+        file("wrong top-level type", "number.json", "42", "expected a JSON list of perimeters"));
+    cases.add(
+        file(
+            "perimeter without a name",
+            "noname.json",
+            "[{\"title\": \"t\"}]",
+            "[0]: missing required field 'name'"));
     cases.add(
         file(
             "resources not strings",
@@ -43,19 +55,40 @@ class BadInputTest {
     cases.add(
         Arguments.of(
             "a missing file",
-            List.of("audit", "--project", "123456789012", "--from-file", dir.resolve("missing.json").toString()),
+            List.of(
+                "audit",
+                "--project",
+                "123456789012",
+                "--from-file",
+                dir.resolve("missing.json").toString()),
             "--from-file " + dir.resolve("missing.json") + ": no such file"));
     Path ok = Files.writeString(dir.resolve("ok.json"), OK_PERIMETER);
     cases.add(
         Arguments.of(
             "unknown profile",
-            List.of("audit", "--project", "123456789012", "--from-file", ok.toString(), "--profile", "gke"),
+            List.of(
+                "audit",
+                "--project",
+                "123456789012",
+                "--from-file",
+                ok.toString(),
+                "--profile",
+                "gke"),
             "--profile gke: no shipped profile of that name"));
-    Path badProfile = Files.writeString(dir.resolve("bad-profile.yaml"), "formatVersion: 1\nname: x\nservices: []\n");
+    Path badProfile =
+        Files.writeString(
+            dir.resolve("bad-profile.yaml"), "formatVersion: 1\nname: x\nservices: []\n");
     cases.add(
         Arguments.of(
             "malformed profile",
-            List.of("audit", "--project", "123456789012", "--from-file", ok.toString(), "--profile", badProfile.toString()),
+            List.of(
+                "audit",
+                "--project",
+                "123456789012",
+                "--from-file",
+                ok.toString(),
+                "--profile",
+                badProfile.toString()),
             "--profile " + badProfile + ": unknown key 'services'"));
     cases.add(
         Arguments.of(
@@ -80,7 +113,8 @@ class BadInputTest {
     cases.add(
         Arguments.of(
             "malformed policy",
-            List.of("audit", "--project", "1", "--from-file", ok.toString(), "--policy", "policy-1"),
+            List.of(
+                "audit", "--project", "1", "--from-file", ok.toString(), "--policy", "policy-1"),
             "--policy 'policy-1': expected a number or accessPolicies/NUMBER"));
     cases.add(
         Arguments.of(
@@ -90,12 +124,28 @@ class BadInputTest {
     cases.add(
         Arguments.of(
             "output into a missing directory",
-            List.of("audit", "--project", "1", "--from-file", ok.toString(), "--output", dir.resolve("no/such/r.txt").toString()),
+            List.of(
+                "audit",
+                "--project",
+                "1",
+                "--from-file",
+                ok.toString(),
+                "--output",
+                dir.resolve("no/such/r.txt").toString()),
             "--output " + dir.resolve("no/such/r.txt") + ": the directory does not exist"));
     cases.add(
         Arguments.of(
             "conflicting flags: --from-file with live-only flags",
-            List.of("audit", "--project", "1", "--from-file", ok.toString(), "--organization", "5", "--timeout", "9"),
+            List.of(
+                "audit",
+                "--project",
+                "1",
+                "--from-file",
+                ok.toString(),
+                "--organization",
+                "5",
+                "--timeout",
+                "9"),
             "--from-file reads an export and makes no API call: it cannot be combined with --organization, --timeout"));
     cases.add(
         Arguments.of(
@@ -117,21 +167,37 @@ class BadInputTest {
             "timeout out of range",
             List.of("audit", "--project", "1", "--timeout", "0"),
             "--timeout 0: expected 1 to 3600 seconds"));
-    cases.add(Arguments.of("missing --project", List.of("audit", "--from-file", ok.toString()), "Missing required option: '--project=PROJECT'"));
-    cases.add(Arguments.of("unknown option", List.of("audit", "--projekt", "1"), "Unknown option or argument: '--projekt'"));
+    cases.add(
+        Arguments.of(
+            "missing --project",
+            List.of("audit", "--from-file", ok.toString()),
+            "Missing required option: '--project=PROJECT'"));
+    cases.add(
+        Arguments.of(
+            "unknown option",
+            List.of("audit", "--projekt", "1"),
+            "Unknown option or argument: '--projekt'"));
     return cases.stream();
   }
 
-  private static Arguments file(String what, String name, String content, String message) throws IOException {
+  private static Arguments file(String what, String name, String content, String message)
+      throws IOException {
     return file(what, name, content, message, false);
   }
 
-  private static Arguments file(String what, String name, String content, String message, boolean latin1)
-      throws IOException {
+  private static Arguments file(
+      String what, String name, String content, String message, boolean latin1) throws IOException {
     Path file = dir.resolve(name);
-    Files.write(file, content.getBytes(latin1 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(
+        file,
+        content.getBytes(
+            latin1
+                ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8));
     return Arguments.of(
-        what, List.of("audit", "--project", "123456789012", "--from-file", file.toString()), "--from-file " + file + ": " + message);
+        what,
+        List.of("audit", "--project", "123456789012", "--from-file", file.toString()),
+        "--from-file " + file + ": " + message);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -142,6 +208,10 @@ class BadInputTest {
     assertThat(r.code()).as(what).isEqualTo(2);
     assertThat(r.out()).as(what).isEmpty();
     assertThat(r.err().lines()).as(what).hasSize(1);
-    assertThat(r.err()).as(what).startsWith("error: ").contains(message).doesNotContain("\tat ", "Exception");
+    assertThat(r.err())
+        .as(what)
+        .startsWith("error: ")
+        .contains(message)
+        .doesNotContain("\tat ", "Exception");
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveCliTest {
 
   static final String ORG = "organizations/9000";
-  static final String SAMPLE = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+  static final String SAMPLE =
+      Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
 
   @TempDir Path dir;
   FakeGcp fake;
@@ -49,7 +50,9 @@ class LiveCliTest {
     Files.writeString(
         adc,
         "{\"type\": \"authorized_user\", \"client_id\": \"test-client\", \"client_secret\": \"test-secret\","
-            + " \"refresh_token\": \"test-refresh\", \"token_uri\": \"" + fake.url() + "/token\"}");
+            + " \"refresh_token\": \"test-refresh\", \"token_uri\": \""
+            + fake.url()
+            + "/token\"}");
     Map<String, String> env = new HashMap<>();
     env.put("GOOGLE_APPLICATION_CREDENTIALS", adc.toString());
     env.put("NO_GCE_CHECK", "true");
@@ -63,7 +66,9 @@ class LiveCliTest {
 
   @Test
   void adcTokenIsFetchedAndSentOnEveryCall() throws Exception {
-    SubprocessTest.Run run = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json", "--verbose");
+    SubprocessTest.Run run =
+        SubprocessTest.java(
+            env(), "audit", "--project", "gdc-prod", "--format", "json", "--verbose");
 
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(fake.tokensIssued()).isEqualTo(1);
@@ -73,7 +78,9 @@ class LiveCliTest {
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer fake-token-1"));
     // --verbose: one line per request and the total; never a token.
     assertThat(run.err().lines().filter(l -> l.contains(" -> 200 ("))).hasSize(5);
-    assertThat(run.err()).contains("vpcsc-audit: 5 API requests").doesNotContain("fake-token", "test-secret", "test-refresh");
+    assertThat(run.err())
+        .contains("vpcsc-audit: 5 API requests")
+        .doesNotContain("fake-token", "test-secret", "test-refresh");
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("source").asText()).isEqualTo("api");
     assertThat(report.path("project").path("id").asText()).isEqualTo("gdc-prod");
@@ -81,8 +88,10 @@ class LiveCliTest {
 
   @Test
   void liveAndFileAuditsGiveIdenticalFindings() throws Exception {
-    SubprocessTest.Run live = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json");
-    Cli.Result file = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
+    SubprocessTest.Run live =
+        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json");
+    Cli.Result file =
+        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
 
     ObjectMapper json = new ObjectMapper();
     JsonNode a = json.readTree(live.out());
@@ -96,11 +105,22 @@ class LiveCliTest {
   @Test
   void exportKeepsWhatTheLiveReadReturnedForALaterOfflineAudit() throws Exception {
     Path exported = dir.resolve("exported.json");
-    SubprocessTest.Run export = SubprocessTest.java(env(), "export", "--project", "gdc-prod", "--output", exported.toString());
+    SubprocessTest.Run export =
+        SubprocessTest.java(
+            env(), "export", "--project", "gdc-prod", "--output", exported.toString());
     assertThat(export.code()).as(export.err()).isZero();
 
-    Cli.Result fromExport = Cli.run("audit", "--project", "123456789012", "--from-file", exported.toString(), "--format", "json");
-    Cli.Result fromSample = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
+    Cli.Result fromExport =
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            exported.toString(),
+            "--format",
+            "json");
+    Cli.Result fromSample =
+        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
 
     assertThat(fromExport.out()).isEqualTo(fromSample.out());
   }
@@ -108,28 +128,49 @@ class LiveCliTest {
   @Test
   void billingProjectIsSentAsQuotaProject() throws Exception {
     SubprocessTest.Run run =
-        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--billing-project", "my-quota-proj", "--fail-on", "never");
+        SubprocessTest.java(
+            env(),
+            "audit",
+            "--project",
+            "gdc-prod",
+            "--billing-project",
+            "my-quota-proj",
+            "--fail-on",
+            "never");
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(fake.apiRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.userProject()).isEqualTo("my-quota-proj"));
+    assertThat(fake.apiRequests())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.userProject()).isEqualTo("my-quota-proj"));
   }
 
   @Test
   void impersonationCallsIamCredentialsAndUsesTheServiceAccountsToken() throws Exception {
     String sa = "auditor@ops-proj.iam.gserviceaccount.com";
     SubprocessTest.Run run =
-        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--impersonate-service-account", sa, "--fail-on", "never");
+        SubprocessTest.java(
+            env(),
+            "audit",
+            "--project",
+            "gdc-prod",
+            "--impersonate-service-account",
+            sa,
+            "--fail-on",
+            "never");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(fake.requests())
         .filteredOn(r -> r.path().endsWith(":generateAccessToken"))
         .singleElement()
-        .satisfies(r -> {
-          assertThat(r.method()).isEqualTo("POST");
-          assertThat(r.path()).isEqualTo("/v1/projects/-/serviceAccounts/" + sa + ":generateAccessToken");
-          assertThat(r.authorization()).isEqualTo("Bearer fake-token-1");
-        });
-    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer impersonated-" + sa));
+        .satisfies(
+            r -> {
+              assertThat(r.method()).isEqualTo("POST");
+              assertThat(r.path())
+                  .isEqualTo("/v1/projects/-/serviceAccounts/" + sa + ":generateAccessToken");
+              assertThat(r.authorization()).isEqualTo("Bearer fake-token-1");
+            });
+    assertThat(fake.apiRequests())
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer impersonated-" + sa));
   }
 
   @Test
@@ -142,7 +183,9 @@ class LiveCliTest {
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("error: no Application Default Credentials: run `gcloud auth application-default login`");
+    assertThat(run.err())
+        .startsWith(
+            "error: no Application Default Credentials: run `gcloud auth application-default login`");
     assertThat(fake.apiRequests()).isEmpty();
   }
 
@@ -150,13 +193,15 @@ class LiveCliTest {
   void forbiddenFolderExitsThreeAndNeverCompliant() throws Exception {
     fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
 
-    SubprocessTest.Run run = SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
+    SubprocessTest.Run run =
+        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo(
-        "error: cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant roles/browser"
-            + " on folders/1, or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant roles/browser"
+                + " on folders/1, or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
   }
 
   @Test
@@ -167,8 +212,9 @@ class LiveCliTest {
     SubprocessTest.Run run = SubprocessTest.java(env, "audit", "--project", "gdc-prod");
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(
-        "error: CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER 'http://acm.example.com/': http:// is allowed only for a"
-            + " loopback host; use https://\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER 'http://acm.example.com/': http:// is allowed only for a"
+                + " loopback host; use https://\n");
   }
 }

@@ -17,12 +17,14 @@ class PlanCommandTest {
 
   @Test
   void writesAGcloudScriptForTheSample() {
-    Cli.Result r = Cli.run("plan", "--project", "123456789012", "--from-file", SAMPLE, "--as", "gcloud");
+    Cli.Result r =
+        Cli.run("plan", "--project", "123456789012", "--from-file", SAMPLE, "--as", "gcloud");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .startsWith("#!/usr/bin/env bash\n")
-        .contains("set -euo pipefail", "perimeters dry-run update gdc_prod", "--policy=587139914682")
+        .contains(
+            "set -euo pipefail", "perimeters dry-run update gdc_prod", "--policy=587139914682")
         .contains("#   vpcsc-audit audit --project 123456789012 --from-file " + SAMPLE);
   }
 
@@ -30,59 +32,119 @@ class PlanCommandTest {
   void writesTerraformToAFile() throws Exception {
     Path out = dir.resolve("fix.tf");
     Cli.Result r =
-        Cli.run("plan", "--project", "123456789012", "--from-file", SAMPLE, "--as", "terraform", "--stage", "enforce", "-o", out.toString());
+        Cli.run(
+            "plan",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--as",
+            "terraform",
+            "--stage",
+            "enforce",
+            "-o",
+            out.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).isEqualTo("wrote terraform plan to " + out + " (1 perimeter(s) to change)\n");
+    assertThat(r.err())
+        .isEqualTo("wrote terraform plan to " + out + " (1 perimeter(s) to change)\n");
     assertThat(Files.readString(out)).contains("import {", "use_explicit_dry_run_spec = true");
   }
 
   @Test
   void projectInNoRegularPerimeterNeedsATarget() throws Exception {
-    Path file = Files.writeString(dir.resolve("p.json"),
-        "[" + Fixtures.perimeter("other", "{\"resources\": [\"projects/5\"]}") + "]");
+    Path file =
+        Files.writeString(
+            dir.resolve("p.json"),
+            "[" + Fixtures.perimeter("other", "{\"resources\": [\"projects/5\"]}") + "]");
 
-    Cli.Result none = Cli.run("plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud");
+    Cli.Result none =
+        Cli.run(
+            "plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud");
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.out()).isEmpty();
-    assertThat(none.err()).isEqualTo(
-        "error: projects/123456789012 is in no regular perimeter: name the one to add it to with --target-perimeter NAME"
-            + " (candidates: accessPolicies/111/servicePerimeters/other)\n");
+    assertThat(none.err())
+        .isEqualTo(
+            "error: projects/123456789012 is in no regular perimeter: name the one to add it to with --target-perimeter NAME"
+                + " (candidates: accessPolicies/111/servicePerimeters/other)\n");
 
     Cli.Result named =
-        Cli.run("plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud", "--target-perimeter", "other");
+        Cli.run(
+            "plan",
+            "--project",
+            "123456789012",
+            "--from-file",
+            file.toString(),
+            "--as",
+            "gcloud",
+            "--target-perimeter",
+            "other");
     assertThat(named.code()).as(named.err()).isZero();
     assertThat(named.out()).contains("--add-resources=projects/123456789012");
 
     Cli.Result unknown =
-        Cli.run("plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud", "--target-perimeter", "nope");
+        Cli.run(
+            "plan",
+            "--project",
+            "123456789012",
+            "--from-file",
+            file.toString(),
+            "--as",
+            "gcloud",
+            "--target-perimeter",
+            "nope");
     assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err()).startsWith("error: --target-perimeter nope: no such perimeter in the input");
+    assertThat(unknown.err())
+        .startsWith("error: --target-perimeter nope: no such perimeter in the input");
   }
 
   @Test
   void targetWhenTheProjectIsAlreadyInAPerimeterIsRefused() {
     Cli.Result r =
-        Cli.run("plan", "--project", "123456789012", "--from-file", SAMPLE, "--as", "gcloud", "--target-perimeter", "analytics");
+        Cli.run(
+            "plan",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--as",
+            "gcloud",
+            "--target-perimeter",
+            "analytics");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("the project is already in accessPolicies/587139914682/servicePerimeters/gdc_prod");
+    assertThat(r.err())
+        .contains(
+            "the project is already in accessPolicies/587139914682/servicePerimeters/gdc_prod");
   }
 
   @Test
   void terraformRefusesFieldsItCannotReproduce() throws Exception {
-    Path file = Files.writeString(dir.resolve("p.json"),
-        "[{\"name\": \"accessPolicies/1/servicePerimeters/p\", \"status\": {\"resources\": [\"projects/123456789012\"],"
-            + " \"ingressPolicies\": [{\"ingressFrom\": {\"sources\": [{\"pscEndpoint\": {\"forwardingRule\": \"fr\"}}]}}]}}]");
+    Path file =
+        Files.writeString(
+            dir.resolve("p.json"),
+            "[{\"name\": \"accessPolicies/1/servicePerimeters/p\", \"status\": {\"resources\": [\"projects/123456789012\"],"
+                + " \"ingressPolicies\": [{\"ingressFrom\": {\"sources\": [{\"pscEndpoint\": {\"forwardingRule\": \"fr\"}}]}}]}}]");
 
-    Cli.Result tf = Cli.run("plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "terraform");
+    Cli.Result tf =
+        Cli.run(
+            "plan",
+            "--project",
+            "123456789012",
+            "--from-file",
+            file.toString(),
+            "--as",
+            "terraform");
     assertThat(tf.code()).isEqualTo(2);
-    assertThat(tf.err()).isEqualTo(
-        "error: accessPolicies/1/servicePerimeters/p: the read holds status.ingressPolicies[0].ingressFrom.sources[0].pscEndpoint,"
-            + " which vpcsc-audit cannot reproduce in Terraform; refusing to write a resource that would delete it (use --as"
-            + " gcloud, which only adds)\n");
+    assertThat(tf.err())
+        .isEqualTo(
+            "error: accessPolicies/1/servicePerimeters/p: the read holds status.ingressPolicies[0].ingressFrom.sources[0].pscEndpoint,"
+                + " which vpcsc-audit cannot reproduce in Terraform; refusing to write a resource that would delete it (use --as"
+                + " gcloud, which only adds)\n");
 
-    Cli.Result gcloud = Cli.run("plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud");
+    Cli.Result gcloud =
+        Cli.run(
+            "plan", "--project", "123456789012", "--from-file", file.toString(), "--as", "gcloud");
     assertThat(gcloud.code()).as(gcloud.err()).isZero();
   }
 
@@ -90,9 +152,13 @@ class PlanCommandTest {
   void usageErrors() {
     Cli.Result noAs = Cli.run("plan", "--project", "1", "--from-file", SAMPLE);
     assertThat(noAs.code()).isEqualTo(2);
-    assertThat(noAs.err()).isEqualTo("error: Missing required option: '--as=FORMAT' (see 'vpcsc-audit plan --help')\n");
+    assertThat(noAs.err())
+        .isEqualTo(
+            "error: Missing required option: '--as=FORMAT' (see 'vpcsc-audit plan --help')\n");
 
-    Cli.Result badStage = Cli.run("plan", "--project", "1", "--from-file", SAMPLE, "--as", "gcloud", "--stage", "now");
+    Cli.Result badStage =
+        Cli.run(
+            "plan", "--project", "1", "--from-file", SAMPLE, "--as", "gcloud", "--stage", "now");
     assertThat(badStage.code()).isEqualTo(2);
     assertThat(badStage.err()).contains("expected dry-run or enforce, got 'now'");
   }
@@ -100,7 +166,10 @@ class PlanCommandTest {
   @Test
   void auditTextPointsToPlan() {
     Cli.Result r = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE);
-    assertThat(r.out()).endsWith(
-        "To fix: vpcsc-audit plan --project 123456789012 --from-file " + SAMPLE + " --as gcloud   (or --as terraform)\n");
+    assertThat(r.out())
+        .endsWith(
+            "To fix: vpcsc-audit plan --project 123456789012 --from-file "
+                + SAMPLE
+                + " --as gcloud   (or --as terraform)\n");
   }
 }

@@ -17,7 +17,8 @@ class SubprocessTest {
 
   record Run(int code, String out, String err) {}
 
-  static Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  static Run java(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
@@ -31,7 +32,10 @@ class SubprocessTest {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -42,10 +46,20 @@ class SubprocessTest {
     assertThat(findings.code()).isEqualTo(1);
     assertThat(findings.out()).contains("Not compliant").doesNotContain("\u001b[");
 
-    Run never = java(Map.of(), "audit", "--project", "123456789012", "--from-file", sample, "--fail-on", "never");
+    Run never =
+        java(
+            Map.of(),
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            sample,
+            "--fail-on",
+            "never");
     assertThat(never.code()).isZero();
 
-    Run bad = java(Map.of(), "audit", "--project", "123456789012", "--from-file", "/nonexistent/x.json");
+    Run bad =
+        java(Map.of(), "audit", "--project", "123456789012", "--from-file", "/nonexistent/x.json");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("error: --from-file /nonexistent/x.json: no such file\n");
     assertThat(bad.out()).isEmpty();

@@ -36,7 +36,15 @@ class LiveDiscoveryTest {
   }
 
   static String perimeterJson(String policy, String name, String status) {
-    return "{\"name\": \"" + policy + "/servicePerimeters/" + name + "\", \"title\": \"" + name + "\", \"status\": " + status + "}";
+    return "{\"name\": \""
+        + policy
+        + "/servicePerimeters/"
+        + name
+        + "\", \"title\": \""
+        + name
+        + "\", \"status\": "
+        + status
+        + "}";
   }
 
   PerimeterSource.Discovery discover(String project, String policy, String organization) {
@@ -61,7 +69,9 @@ class LiveDiscoveryTest {
   /** A fixed token that "refreshes" to itself, as a real credential would after a 401. */
   static final class TestCredentials extends GoogleCredentials {
     TestCredentials() {
-      super(GoogleCredentials.newBuilder().setAccessToken(new AccessToken("test-token", new Date(Long.MAX_VALUE))));
+      super(
+          GoogleCredentials.newBuilder()
+              .setAccessToken(new AccessToken("test-token", new Date(Long.MAX_VALUE))));
     }
 
     @Override
@@ -76,7 +86,9 @@ class LiveDiscoveryTest {
         .folder("folders/2", "folders/1")
         .folder("folders/1", ORG)
         .policy(ORG, "accessPolicies/100", null)
-        .perimeters("accessPolicies/100", "[" + perimeterJson("accessPolicies/100", "gdc", compliantConfig()) + "]");
+        .perimeters(
+            "accessPolicies/100",
+            "[" + perimeterJson("accessPolicies/100", "gdc", compliantConfig()) + "]");
   }
 
   @Test
@@ -87,7 +99,9 @@ class LiveDiscoveryTest {
 
     assertThat(found.project()).isEqualTo(new ProjectRef("gdc-prod", NUMBER));
     assertThat(found.source()).isEqualTo("api");
-    assertThat(found.perimeters()).extracting(ServicePerimeter::name).containsExactly("accessPolicies/100/servicePerimeters/gdc");
+    assertThat(found.perimeters())
+        .extracting(ServicePerimeter::name)
+        .containsExactly("accessPolicies/100/servicePerimeters/gdc");
     assertThat(fake.apiRequests())
         .extracting(r -> r.method() + " " + r.path())
         .containsExactly(
@@ -97,15 +111,19 @@ class LiveDiscoveryTest {
             "GET /v1/accessPolicies",
             "GET /v1/accessPolicies/100/servicePerimeters");
     assertThat(log.requests()).isEqualTo(5);
-    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
-    assertThat(fake.apiRequests()).allSatisfy(r -> assertThat(r.userAgent()).contains("vpcsc-audit/"));
+    assertThat(fake.apiRequests())
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
+    assertThat(fake.apiRequests())
+        .allSatisfy(r -> assertThat(r.userAgent()).contains("vpcsc-audit/"));
   }
 
   @Test
   void scopedPolicyOnAnAncestorFolderIsACandidateAndOthersAreNot() {
     twoFoldersDeep();
     fake.policy(ORG, "accessPolicies/200", "folders/1")
-        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]")
+        .perimeters(
+            "accessPolicies/200",
+            "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]")
         .policy(ORG, "accessPolicies/300", "folders/77")
         .policy(ORG, "accessPolicies/400", "projects/555");
 
@@ -113,20 +131,28 @@ class LiveDiscoveryTest {
 
     assertThat(found.perimeters())
         .extracting(ServicePerimeter::name)
-        .containsExactly("accessPolicies/100/servicePerimeters/gdc", "accessPolicies/200/servicePerimeters/scoped");
-    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).doesNotContain(
-        "/v1/accessPolicies/300/servicePerimeters", "/v1/accessPolicies/400/servicePerimeters");
+        .containsExactly(
+            "accessPolicies/100/servicePerimeters/gdc",
+            "accessPolicies/200/servicePerimeters/scoped");
+    assertThat(fake.apiRequests())
+        .extracting(FakeGcp.Request::path)
+        .doesNotContain(
+            "/v1/accessPolicies/300/servicePerimeters", "/v1/accessPolicies/400/servicePerimeters");
   }
 
   @Test
   void scopedPolicyOnTheProject() {
     fake.project("solo-proj", NUMBER, ORG)
         .policy(ORG, "accessPolicies/500", "projects/" + NUMBER)
-        .perimeters("accessPolicies/500", "[" + perimeterJson("accessPolicies/500", "mine", compliantConfig()) + "]");
+        .perimeters(
+            "accessPolicies/500",
+            "[" + perimeterJson("accessPolicies/500", "mine", compliantConfig()) + "]");
 
     PerimeterSource.Discovery found = discover("solo-proj", null, null);
 
-    assertThat(found.perimeters()).extracting(ServicePerimeter::name).containsExactly("accessPolicies/500/servicePerimeters/mine");
+    assertThat(found.perimeters())
+        .extracting(ServicePerimeter::name)
+        .containsExactly("accessPolicies/500/servicePerimeters/mine");
   }
 
   @Test
@@ -144,14 +170,19 @@ class LiveDiscoveryTest {
     twoFoldersDeep();
     StringBuilder many = new StringBuilder("[");
     for (int i = 0; i < 7; i++) {
-      many.append(perimeterJson("accessPolicies/100", "other" + i, "{\"resources\": [\"projects/9\"]}")).append(',');
+      many.append(
+              perimeterJson("accessPolicies/100", "other" + i, "{\"resources\": [\"projects/9\"]}"))
+          .append(',');
     }
     many.append(perimeterJson("accessPolicies/100", "last", compliantConfig())).append(']');
     fake.perimeters("accessPolicies/100", many.toString()).pageSize(3);
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
 
-    assertThat(found.perimeters()).hasSize(9).extracting(ServicePerimeter::shortName).contains("last");
+    assertThat(found.perimeters())
+        .hasSize(9)
+        .extracting(ServicePerimeter::shortName)
+        .contains("last");
     assertThat(fake.apiRequests())
         .filteredOn(r -> r.path().endsWith("/servicePerimeters"))
         .extracting(FakeGcp.Request::query)
@@ -167,7 +198,9 @@ class LiveDiscoveryTest {
       fake.policy(ORG, "accessPolicies/70" + i, "folders/8" + i);
     }
     fake.policy(ORG, "accessPolicies/200", "folders/2")
-        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "late", compliantConfig()) + "]")
+        .perimeters(
+            "accessPolicies/200",
+            "[" + perimeterJson("accessPolicies/200", "late", compliantConfig()) + "]")
         .pageSize(2);
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
@@ -181,7 +214,8 @@ class LiveDiscoveryTest {
     fake.perimeters(
         "accessPolicies/100",
         "[{\"name\": \"accessPolicies/100/servicePerimeters/staged\", \"useExplicitDryRunSpec\": true, \"spec\": "
-            + config("[]", null) + "}]");
+            + config("[]", null)
+            + "}]");
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
 
@@ -197,7 +231,9 @@ class LiveDiscoveryTest {
 
     PerimeterSource.Discovery byNumber = discover(NUMBER, "100", null);
     assertThat(byNumber.perimeters()).hasSize(1);
-    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).containsExactly("/v1/accessPolicies/100/servicePerimeters");
+    assertThat(fake.apiRequests())
+        .extracting(FakeGcp.Request::path)
+        .containsExactly("/v1/accessPolicies/100/servicePerimeters");
   }
 
   @Test
@@ -207,7 +243,8 @@ class LiveDiscoveryTest {
     PerimeterSource.Discovery found = discover("gdc-prod", "100", null);
 
     assertThat(found.project().number()).isEqualTo(NUMBER);
-    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path)
+    assertThat(fake.apiRequests())
+        .extracting(FakeGcp.Request::path)
         .containsExactly("/v3/projects/gdc-prod", "/v1/accessPolicies/100/servicePerimeters");
   }
 
@@ -215,18 +252,25 @@ class LiveDiscoveryTest {
   void organizationFlagSkipsTheFolderWalk() {
     twoFoldersDeep();
     fake.policy(ORG, "accessPolicies/200", "folders/1")
-        .perimeters("accessPolicies/200", "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]");
+        .perimeters(
+            "accessPolicies/200",
+            "[" + perimeterJson("accessPolicies/200", "scoped", compliantConfig()) + "]");
 
     PerimeterSource.Discovery found = discover(NUMBER, null, "9000");
 
     assertThat(found.perimeters()).hasSize(2);
-    assertThat(fake.apiRequests()).extracting(FakeGcp.Request::path).noneMatch(p -> p.startsWith("/v3/"));
+    assertThat(fake.apiRequests())
+        .extracting(FakeGcp.Request::path)
+        .noneMatch(p -> p.startsWith("/v3/"));
   }
 
   @Test
   void forbiddenFolderFailsWithTheRoleToGrant() {
     twoFoldersDeep();
-    fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "The caller does not have permission"));
+    fake.fail(
+        "/v3/folders/1",
+        403,
+        FakeGcp.error(403, "PERMISSION_DENIED", "The caller does not have permission"));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
@@ -246,7 +290,9 @@ class LiveDiscoveryTest {
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
 
     assertThat(found.perimeters()).hasSize(1);
-    assertThat(fake.apiRequests()).filteredOn(r -> r.path().endsWith("/servicePerimeters")).hasSize(3);
+    assertThat(fake.apiRequests())
+        .filteredOn(r -> r.path().endsWith("/servicePerimeters"))
+        .hasSize(3);
     assertThat(fake.apiRequests()).filteredOn(r -> r.path().startsWith("/v3/projects")).hasSize(2);
   }
 
@@ -259,20 +305,27 @@ class LiveDiscoveryTest {
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
-        .hasMessageStartingWith("cannot list the perimeters of accessPolicies/100: the API answered HTTP 503 after retries (down)");
-    assertThat(fake.apiRequests()).filteredOn(r -> r.path().endsWith("/servicePerimeters")).hasSize(4);
+        .hasMessageStartingWith(
+            "cannot list the perimeters of accessPolicies/100: the API answered HTTP 503 after retries (down)");
+    assertThat(fake.apiRequests())
+        .filteredOn(r -> r.path().endsWith("/servicePerimeters"))
+        .hasSize(4);
   }
 
   @Test
   void unauthenticatedFailsAtOnce() {
     twoFoldersDeep();
     for (int i = 0; i < 5; i++) {
-      fake.fail("/v3/projects", 401, FakeGcp.error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials."));
+      fake.fail(
+          "/v3/projects",
+          401,
+          FakeGcp.error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials."));
     }
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
-        .hasMessageContaining("cannot read project gdc-prod: the credentials were rejected (HTTP 401): run `gcloud auth application-default login`");
+        .hasMessageContaining(
+            "cannot read project gdc-prod: the credentials were rejected (HTTP 401): run `gcloud auth application-default login`");
     // No backoff retries; the client library refreshes the token once after a 401.
     assertThat(fake.apiRequests()).hasSizeLessThanOrEqualTo(2);
   }
@@ -283,11 +336,15 @@ class LiveDiscoveryTest {
     fake.fail(
         "/v1/accessPolicies",
         403,
-        FakeGcp.error(403, "PERMISSION_DENIED", "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: Xy12-abC"));
+        FakeGcp.error(
+            403,
+            "PERMISSION_DENIED",
+            "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: Xy12-abC"));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
-        .hasMessageContaining("cannot list the access policies of organizations/9000: the request was blocked by a VPC Service Controls perimeter (vpcServiceControlsUniqueIdentifier Xy12-abC)");
+        .hasMessageContaining(
+            "cannot list the access policies of organizations/9000: the request was blocked by a VPC Service Controls perimeter (vpcServiceControlsUniqueIdentifier Xy12-abC)");
   }
 
   @Test
@@ -296,7 +353,10 @@ class LiveDiscoveryTest {
     fake.fail(
         "/v1/accessPolicies/100",
         403,
-        FakeGcp.error(403, "PERMISSION_DENIED", "Your application is authenticating by using local Application Default Credentials. The accesscontextmanager.googleapis.com API requires a quota project, which is not set by default."));
+        FakeGcp.error(
+            403,
+            "PERMISSION_DENIED",
+            "Your application is authenticating by using local Application Default Credentials. The accesscontextmanager.googleapis.com API requires a quota project, which is not set by default."));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .hasMessageContaining("set --billing-project PROJECT");
@@ -332,17 +392,22 @@ class LiveDiscoveryTest {
     fake.perimeters("accessPolicies/100", lossless);
 
     ServicePerimeter p =
-        discover("gdc-prod", null, null).perimeters().stream().filter(x -> x.shortName().equals("full")).findFirst().orElseThrow();
+        discover("gdc-prod", null, null).perimeters().stream()
+            .filter(x -> x.shortName().equals("full"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(p.etag()).isEqualTo("\"e7\"");
     assertThat(p.unmodeledFields()).isEmpty();
     assertThat(p.status().ingressPolicies().get(0).title()).isEqualTo("in-title");
     assertThat(p.status().ingressPolicies().get(0).to().roles()).containsExactly("roles/viewer");
     assertThat(p.status().egressPolicies().get(0).from().sources()).hasSize(1);
-    assertThat(p.status().egressPolicies().get(0).from().sourceRestriction()).isEqualTo("SOURCE_RESTRICTION_ENABLED");
+    assertThat(p.status().egressPolicies().get(0).from().sourceRestriction())
+        .isEqualTo("SOURCE_RESTRICTION_ENABLED");
     assertThat(p.status().egressPolicies().get(0).to().roles()).containsExactly("roles/viewer");
     assertThat(p.status().vpcAccessibleServices().allowedServicePatterns()).hasSize(1);
-    assertThat(p.status().vpcAccessibleServices().servicePatternsEnforcementScopes()).containsExactly("GOOGLE_APIS_VIA_PRIVATE_PATH");
+    assertThat(p.status().vpcAccessibleServices().servicePatternsEnforcementScopes())
+        .containsExactly("GOOGLE_APIS_VIA_PRIVATE_PATH");
   }
 
   @Test
@@ -350,7 +415,9 @@ class LiveDiscoveryTest {
     twoFoldersDeep();
     discover("gdc-prod", null, null);
 
-    assertThat(fake.apiRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+    assertThat(fake.apiRequests())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
   }
 
   @Test
@@ -368,7 +435,7 @@ class LiveDiscoveryTest {
     twoFoldersDeep();
     assertThatThrownBy(() -> discover("nope-project", null, null))
         .isInstanceOf(CloudReadException.class)
-        .hasMessageStartingWith("cannot read project nope-project: permission denied (HTTP 403, needs resourcemanager.projects.get)");
+        .hasMessageStartingWith(
+            "cannot read project nope-project: permission denied (HTTP 403, needs resourcemanager.projects.get)");
   }
-
 }

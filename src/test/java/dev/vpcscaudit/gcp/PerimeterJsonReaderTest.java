@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PerimeterJsonReaderTest {
 
   private static List<ServicePerimeter> read(String json) {
-    return PerimeterJsonReader.readPerimeters(PerimeterJsonReader.parseTree(json, "in.json"), "in.json");
+    return PerimeterJsonReader.readPerimeters(
+        PerimeterJsonReader.parseTree(json, "in.json"), "in.json");
   }
 
   @Test
@@ -67,7 +68,9 @@ class PerimeterJsonReaderTest {
         .containsExactly("storage.googleapis.com/b/x/*");
     IngressPolicy in = p.status().ingressPolicies().get(0);
     assertThat(in.title()).isEqualTo("in");
-    assertThat(in.from().sources()).extracting(s -> s.accessLevel() + "|" + s.resource()).containsExactly("*|", "|projects/9");
+    assertThat(in.from().sources())
+        .extracting(s -> s.accessLevel() + "|" + s.resource())
+        .containsExactly("*|", "|projects/9");
     assertThat(in.to().roles()).containsExactly("roles/storage.objectViewer");
     assertThat(in.to().operations().get(0).methodSelectors()).hasSize(2);
     EgressPolicy out = p.status().egressPolicies().get(0);
@@ -113,19 +116,26 @@ class PerimeterJsonReaderTest {
 
   @Test
   void errorsNameTheSourceAndThePath() {
-    assertError("[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"status\": {\"resources\": [1]}}]",
+    assertError(
+        "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"status\": {\"resources\": [1]}}]",
         "in.json: [0].status.resources[0]: expected a string, got a number");
     assertError("[{\"title\": \"no name\"}]", "in.json: [0]: missing required field 'name'");
-    assertError("[{\"name\": \"perimeters/a\"}]", "in.json: [0].name: 'perimeters/a' is not a perimeter name");
-    assertError("[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"perimeterType\": \"X\"}]",
+    assertError(
+        "[{\"name\": \"perimeters/a\"}]",
+        "in.json: [0].name: 'perimeters/a' is not a perimeter name");
+    assertError(
+        "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"perimeterType\": \"X\"}]",
         "in.json: [0].perimeterType: unknown perimeter type 'X'");
-    assertError("[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"useExplicitDryRunSpec\": \"yes\"}]",
+    assertError(
+        "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"useExplicitDryRunSpec\": \"yes\"}]",
         "in.json: [0].useExplicitDryRunSpec: expected true or false, got a string");
-    assertError("[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"status\": []}]",
+    assertError(
+        "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"status\": []}]",
         "in.json: [0].status: expected an object, got a list");
     assertError("[1]", "in.json: [0]: expected an object, got a number");
     assertError("\"text\"", "in.json: expected a JSON list of perimeters");
-    assertError("[{\"name\": \"accessPolicies/1/servicePerimeters/a\"}, {\"name\": \"accessPolicies/1/servicePerimeters/a\"}]",
+    assertError(
+        "[{\"name\": \"accessPolicies/1/servicePerimeters/a\"}, {\"name\": \"accessPolicies/1/servicePerimeters/a\"}]",
         "in.json: perimeter accessPolicies/1/servicePerimeters/a appears more than once");
   }
 

@@ -61,21 +61,66 @@ class PlanClosureTest {
     String sample = Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
     String[][] cases = {
       {"sample", sample, null},
-      {"status only, VPC accessible services absent", "[" + perimeter("gdc", config("[\"logging.googleapis.com\"]", null)) + "]", null},
-      {"VPC restriction with a partial list",
-        "[" + perimeter("gdc", config(allRequired(), "{\"enableRestriction\": true, \"allowedServices\": [\"logging.googleapis.com\"]}")) + "]", null},
-      {"explicit spec dropped the project",
-        "[" + perimeter("gdc", compliantConfig(), "{\"resources\": [\"projects/5\"], \"restrictedServices\": [\"logging.googleapis.com\"]}") + "]", null},
+      {
+        "status only, VPC accessible services absent",
+        "[" + perimeter("gdc", config("[\"logging.googleapis.com\"]", null)) + "]",
+        null
+      },
+      {
+        "VPC restriction with a partial list",
+        "["
+            + perimeter(
+                "gdc",
+                config(
+                    allRequired(),
+                    "{\"enableRestriction\": true, \"allowedServices\": [\"logging.googleapis.com\"]}"))
+            + "]",
+        null
+      },
+      {
+        "explicit spec dropped the project",
+        "["
+            + perimeter(
+                "gdc",
+                compliantConfig(),
+                "{\"resources\": [\"projects/5\"], \"restrictedServices\": [\"logging.googleapis.com\"]}")
+            + "]",
+        null
+      },
       {"dry-run-only perimeter", "[" + perimeter("staged", null, config("[]", null)) + "]", null},
-      {"in no perimeter, target given",
-        "[" + perimeter("other", "{\"resources\": [\"projects/5\"], \"restrictedServices\": [\"bigquery.googleapis.com\"]}")
+      {
+        "in no perimeter, target given",
+        "["
+            + perimeter(
+                "other",
+                "{\"resources\": [\"projects/5\"], \"restrictedServices\": [\"bigquery.googleapis.com\"]}")
             + ", {\"name\": \"accessPolicies/111/servicePerimeters/bridge\", \"perimeterType\": \"PERIMETER_TYPE_BRIDGE\","
-            + " \"status\": {\"resources\": [\"projects/" + PROJECT + "\"]}}]",
-        "other"},
-      {"two policies",
-        "[" + perimeter("a", config("[]", null)) + ", {\"name\": \"accessPolicies/222/servicePerimeters/a\", \"status\": "
-            + config("[\"logging.googleapis.com\"]", VPC_RESTRICTED) + "}]", null},
-      {"every field kept", "[" + perimeter("full", FULL_CONFIG, FULL_CONFIG.replace("bigquery.googleapis.com\"]", "bigquery.googleapis.com\", \"pubsub.googleapis.com\"]")) + "]", null},
+            + " \"status\": {\"resources\": [\"projects/"
+            + PROJECT
+            + "\"]}}]",
+        "other"
+      },
+      {
+        "two policies",
+        "["
+            + perimeter("a", config("[]", null))
+            + ", {\"name\": \"accessPolicies/222/servicePerimeters/a\", \"status\": "
+            + config("[\"logging.googleapis.com\"]", VPC_RESTRICTED)
+            + "}]",
+        null
+      },
+      {
+        "every field kept",
+        "["
+            + perimeter(
+                "full",
+                FULL_CONFIG,
+                FULL_CONFIG.replace(
+                    "bigquery.googleapis.com\"]",
+                    "bigquery.googleapis.com\", \"pubsub.googleapis.com\"]"))
+            + "]",
+        null
+      },
       {"compliant", "[" + perimeter("gdc", compliantConfig()) + "]", null},
     };
     for (String[] c : cases) {
@@ -91,7 +136,13 @@ class PlanClosureTest {
   }
 
   static FixPlan plan(List<ServicePerimeter> input, String target, Stage stage) {
-    return Planner.plan(new ProjectRef(null, PROJECT), input, Fixtures.gdc(), stage, target, "vpcsc-audit audit --project " + PROJECT);
+    return Planner.plan(
+        new ProjectRef(null, PROJECT),
+        input,
+        Fixtures.gdc(),
+        stage,
+        target,
+        "vpcsc-audit audit --project " + PROJECT);
   }
 
   static void assertClosed(List<ServicePerimeter> after, Stage stage, String what) {
@@ -122,9 +173,15 @@ class PlanClosureTest {
     assertThat(now.resources()).as(what).containsAll(was.resources());
     assertThat(now.accessLevels()).as(what).containsAll(was.accessLevels());
     assertThat(now.restrictedServices()).as(what).containsAll(was.restrictedServices());
-    assertThat(now.vpcOrDefault().allowedServices()).as(what).containsAll(was.vpcOrDefault().allowedServices());
-    assertThat(now.vpcOrDefault().allowedServicePatterns()).as(what).containsAll(was.vpcOrDefault().allowedServicePatterns());
-    assertThat(now.vpcOrDefault().servicePatternsEnforcementScopes()).as(what).containsAll(was.vpcOrDefault().servicePatternsEnforcementScopes());
+    assertThat(now.vpcOrDefault().allowedServices())
+        .as(what)
+        .containsAll(was.vpcOrDefault().allowedServices());
+    assertThat(now.vpcOrDefault().allowedServicePatterns())
+        .as(what)
+        .containsAll(was.vpcOrDefault().allowedServicePatterns());
+    assertThat(now.vpcOrDefault().servicePatternsEnforcementScopes())
+        .as(what)
+        .containsAll(was.vpcOrDefault().servicePatternsEnforcementScopes());
     if (was.vpcOrDefault().enableRestriction()) {
       assertThat(now.vpcOrDefault().enableRestriction()).as(what).isTrue();
     }
@@ -134,32 +191,37 @@ class PlanClosureTest {
 
   @ParameterizedTest(name = "gcloud, {0}, {3}")
   @MethodSource("scenarios")
-  void gcloudPlanClosesAndKeepsEverything(String name, String json, String target, Stage stage) throws Exception {
+  void gcloudPlanClosesAndKeepsEverything(String name, String json, String target, Stage stage)
+      throws Exception {
     List<ServicePerimeter> input = Fixtures.perimeters(json);
     FixPlan plan = plan(input, target, stage);
 
     GcloudStub.Run run = GcloudStub.run(GcloudRenderer.render(plan), dir);
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.invocations()).allSatisfy(argv -> assertThat(argv).anyMatch(a -> a.startsWith("--policy=")));
+    assertThat(run.invocations())
+        .allSatisfy(argv -> assertThat(argv).anyMatch(a -> a.startsWith("--policy=")));
     List<ServicePerimeter> after = GcloudModel.apply(input, run.invocations());
     assertClosed(after, stage, name);
     assertLossless(input, after);
     // The planner's own view of the result agrees with gcloud's.
     for (PerimeterChange c : plan.perimeters()) {
-      ServicePerimeter applied = after.stream().filter(p -> p.name().equals(c.before().name())).findFirst().orElseThrow();
+      ServicePerimeter applied =
+          after.stream().filter(p -> p.name().equals(c.before().name())).findFirst().orElseThrow();
       assertThat(applied.enforcedConfig()).isEqualTo(c.after().enforcedConfig());
       assertThat(applied.dryRunConfig()).isEqualTo(c.after().dryRunConfig());
     }
     if (stage == Stage.DRY_RUN) {
       // Staging never touches the enforced config.
-      assertThat(run.invocations()).allSatisfy(argv -> assertThat(argv.get(2)).isEqualTo("dry-run"));
+      assertThat(run.invocations())
+          .allSatisfy(argv -> assertThat(argv.get(2)).isEqualTo("dry-run"));
     }
   }
 
   @ParameterizedTest(name = "terraform, {0}, {3}")
   @MethodSource("scenarios")
-  void terraformPlanClosesAndKeepsEverything(String name, String json, String target, Stage stage) throws Exception {
+  void terraformPlanClosesAndKeepsEverything(String name, String json, String target, Stage stage)
+      throws Exception {
     List<ServicePerimeter> input = Fixtures.perimeters(json);
     FixPlan plan = plan(input, target, stage);
 
@@ -167,17 +229,28 @@ class PlanClosureTest {
 
     assertThat(parsed.resources()).hasSize(plan.perimeters().size());
     assertThat(parsed.imports().values())
-        .containsExactlyInAnyOrderElementsOf(plan.perimeters().stream().map(c -> c.before().name()).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            plan.perimeters().stream().map(c -> c.before().name()).toList());
     List<ServicePerimeter> after = new ArrayList<>();
     for (ServicePerimeter p : input) {
       ServicePerimeter declared =
-          parsed.resources().values().stream().filter(r -> r.name().equals(p.name())).findFirst().orElse(null);
+          parsed.resources().values().stream()
+              .filter(r -> r.name().equals(p.name()))
+              .findFirst()
+              .orElse(null);
       after.add(declared == null ? p : declared);
       if (declared != null) {
-        String address = parsed.imports().entrySet().stream().filter(e -> e.getValue().equals(p.name())).findFirst().orElseThrow().getKey();
+        String address =
+            parsed.imports().entrySet().stream()
+                .filter(e -> e.getValue().equals(p.name()))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         assertThat(parsed.resources()).containsKey(address.substring(address.indexOf('.') + 1));
         if (stage == Stage.DRY_RUN) {
-          assertThat(declared.enforcedConfig()).as("status unchanged when staging").isEqualTo(p.enforcedConfig());
+          assertThat(declared.enforcedConfig())
+              .as("status unchanged when staging")
+              .isEqualTo(p.enforcedConfig());
         }
       }
     }

@@ -16,18 +16,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both renderers, both stages, compared exactly with golden files; hostile input executes nothing. */
+/**
+ * Both renderers, both stages, compared exactly with golden files; hostile input executes nothing.
+ */
 class PlanGoldenTest {
 
   @TempDir Path dir;
 
   /** Titles, descriptions and an etag an attacker could choose; names are validated by the API. */
-  static final String HOSTILE_TITLE = "it's \"quoted\" $(touch pwned-title) `touch pwned-tick`; rm -rf ~ \\ end";
-  static final String HOSTILE_DESCRIPTION = "line one\nline two ${var.x} %{ if true }x%{ endif } \r\n# not a comment\n$(touch pwned-desc) Zürich ✓ 東京";
+  static final String HOSTILE_TITLE =
+      "it's \"quoted\" $(touch pwned-title) `touch pwned-tick`; rm -rf ~ \\ end";
+
+  static final String HOSTILE_DESCRIPTION =
+      "line one\nline two ${var.x} %{ if true }x%{ endif } \r\n# not a comment\n$(touch pwned-desc) Zürich ✓ 東京";
   static final String HOSTILE_ETAG = "'; touch pwned-etag; echo '$(id)`id`\n";
 
   static List<ServicePerimeter> sample() throws Exception {
-    return Fixtures.perimeters(Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json")));
+    return Fixtures.perimeters(
+        Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json")));
   }
 
   static List<ServicePerimeter> hostile() {
@@ -38,9 +44,14 @@ class PlanGoldenTest {
             + jsonString(HOSTILE_DESCRIPTION)
             + ", \"etag\": "
             + jsonString(HOSTILE_ETAG)
-            + ", \"status\": {\"resources\": [\"projects/" + PROJECT + "\"], \"restrictedServices\": [\"logging.googleapis.com\"],"
-            + " \"ingressPolicies\": [{\"title\": " + jsonString("${title} %{x} \"q\" \\ '$(touch pwned-ingress)'")
-            + ", \"ingressFrom\": {\"identities\": [" + jsonString("user:o'brien@example.com") + "]}}]}}]";
+            + ", \"status\": {\"resources\": [\"projects/"
+            + PROJECT
+            + "\"], \"restrictedServices\": [\"logging.googleapis.com\"],"
+            + " \"ingressPolicies\": [{\"title\": "
+            + jsonString("${title} %{x} \"q\" \\ '$(touch pwned-ingress)'")
+            + ", \"ingressFrom\": {\"identities\": ["
+            + jsonString("user:o'brien@example.com")
+            + "]}}]}}]";
     return Fixtures.perimeters(json);
   }
 
@@ -54,7 +65,11 @@ class PlanGoldenTest {
 
   static FixPlan plan(List<ServicePerimeter> perimeters, Stage stage) {
     return Planner.plan(
-        new ProjectRef("gdc-prod", PROJECT), perimeters, Fixtures.gdc(), stage, null,
+        new ProjectRef("gdc-prod", PROJECT),
+        perimeters,
+        Fixtures.gdc(),
+        stage,
+        null,
         "vpcsc-audit audit --project gdc-prod");
   }
 
@@ -67,7 +82,8 @@ class PlanGoldenTest {
       String hcl = TerraformRenderer.render(plan(sample(), stage));
       if (stage == Stage.DRY_RUN) {
         // The dry-run Terraform for the sample is the example users read.
-        Golden.assertFileMatches(hcl, TerraformExamplesTest.EXAMPLES.resolve("adopt-existing/gdc_prod.tf"));
+        Golden.assertFileMatches(
+            hcl, TerraformExamplesTest.EXAMPLES.resolve("adopt-existing/gdc_prod.tf"));
       } else {
         Golden.assertMatches(hcl, "plan/sample-" + stage.label() + ".tf");
       }
@@ -76,7 +92,8 @@ class PlanGoldenTest {
 
   @Test
   void nothingToFixGoldens() throws Exception {
-    List<ServicePerimeter> ok = Fixtures.perimeters("[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
+    List<ServicePerimeter> ok =
+        Fixtures.perimeters("[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
     FixPlan plan = plan(ok, Stage.DRY_RUN);
     assertThat(plan.isEmpty()).isTrue();
     String script = GcloudRenderer.render(plan);
@@ -96,12 +113,16 @@ class PlanGoldenTest {
 
       assertThat(run.exitCode()).as(run.stderr()).isZero();
       try (Stream<Path> files = Files.list(dir)) {
-        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pwned"));
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith("pwned"));
       }
       assertThat(Path.of(System.getProperty("user.home")).resolve("pwned-title")).doesNotExist();
       // The etag reaches gcloud as one exact word.
       assertThat(run.invocations().get(0)).contains("--etag=" + HOSTILE_ETAG);
-      assertThat(run.invocations()).allSatisfy(argv -> assertThat(argv).allMatch(a -> !a.contains("pwned") || a.startsWith("--etag=")));
+      assertThat(run.invocations())
+          .allSatisfy(
+              argv ->
+                  assertThat(argv).allMatch(a -> !a.contains("pwned") || a.startsWith("--etag=")));
     }
   }
 
@@ -119,7 +140,8 @@ class PlanGoldenTest {
       ServicePerimeter original = hostile().get(0);
       assertThat(declared.title()).isEqualTo(HOSTILE_TITLE);
       assertThat(declared.description()).isEqualTo(HOSTILE_DESCRIPTION);
-      assertThat(declared.enforcedConfig().ingressPolicies()).isEqualTo(original.enforcedConfig().ingressPolicies());
+      assertThat(declared.enforcedConfig().ingressPolicies())
+          .isEqualTo(original.enforcedConfig().ingressPolicies());
     }
   }
 }

@@ -20,12 +20,17 @@ class TerraformExamplesTest {
   @Test
   @SuppressWarnings("unchecked")
   void everyExampleParsesAndTheFromScratchOneListsTheProfilesServices() throws Exception {
-    for (String f : new String[] {"gdc-perimeter/main.tf", "adopt-existing/providers.tf", "adopt-existing/gdc_prod.tf"}) {
+    for (String f :
+        new String[] {
+          "gdc-perimeter/main.tf", "adopt-existing/providers.tf", "adopt-existing/gdc_prod.tf"
+        }) {
       assertThat(new HCLParser().parse(Files.readString(EXAMPLES.resolve(f)))).as(f).isNotEmpty();
     }
-    Map<String, Object> main = new HCLParser().parse(Files.readString(EXAMPLES.resolve("gdc-perimeter/main.tf")));
+    Map<String, Object> main =
+        new HCLParser().parse(Files.readString(EXAMPLES.resolve("gdc-perimeter/main.tf")));
     Map<String, Object> locals = (Map<String, Object>) main.get("locals");
     assertThat((java.util.List<Object>) locals.get("gdc_services"))
-        .containsExactlyElementsOf(Fixtures.gdc().requiredServices().stream().map(s -> (Object) s).toList());
+        .containsExactlyElementsOf(
+            Fixtures.gdc().requiredServices().stream().map(s -> (Object) s).toList());
   }
 }

@@ -2,6 +2,7 @@ package dev.vpcscaudit.report;
 
 import static dev.vpcscaudit.testing.Fixtures.compliantConfig;
 import static dev.vpcscaudit.testing.Fixtures.perimeter;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
@@ -10,8 +11,6 @@ import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.testing.Fixtures;
 import dev.vpcscaudit.testing.Golden;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +20,13 @@ class ReportGoldenTest {
   private static AuditResult sample() {
     List<ServicePerimeter> perimeters =
         PerimeterFiles.read(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
-    return AuditEngine.audit(new ProjectRef("gdc-prod", Fixtures.PROJECT), perimeters, Fixtures.gdc(), "file");
+    return AuditEngine.audit(
+        new ProjectRef("gdc-prod", Fixtures.PROJECT), perimeters, Fixtures.gdc(), "file");
   }
 
   private static AuditResult of(String json) {
-    return AuditEngine.audit(new ProjectRef(null, Fixtures.PROJECT), Fixtures.perimeters(json), Fixtures.gdc(), "file");
+    return AuditEngine.audit(
+        new ProjectRef(null, Fixtures.PROJECT), Fixtures.perimeters(json), Fixtures.gdc(), "file");
   }
 
   @Test
@@ -50,25 +51,32 @@ class ReportGoldenTest {
     Golden.assertMatches(sarif, "report/sample.sarif");
     Golden.assertMatches(JUnitReport.render(sample), "report/sample.junit.xml");
     Golden.assertMatches(
-        MarkdownReport.render(sample, "vpcsc-audit plan --project 123456789012 --as gcloud"), "report/sample.md");
+        MarkdownReport.render(sample, "vpcsc-audit plan --project 123456789012 --as gcloud"),
+        "report/sample.md");
 
     // SARIF: every finding is a result with a rule of the catalogue and a stable fingerprint.
-    com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif).path("runs").get(0);
+    com.fasterxml.jackson.databind.JsonNode run =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif).path("runs").get(0);
     assertThat(run.path("results")).hasSize(sample.findings().size());
     for (com.fasterxml.jackson.databind.JsonNode r : run.path("results")) {
       int index = r.path("ruleIndex").asInt();
-      assertThat(run.path("tool").path("driver").path("rules").get(index).path("id").asText()).isEqualTo(r.path("ruleId").asText());
+      assertThat(run.path("tool").path("driver").path("rules").get(index).path("id").asText())
+          .isEqualTo(r.path("ruleId").asText());
       assertThat(r.path("partialFingerprints").path(SarifReport.FINGERPRINT).asText()).isNotEmpty();
     }
-    assertThat(run.path("results").findValuesAsText(SarifReport.FINGERPRINT)).doesNotHaveDuplicates();
+    assertThat(run.path("results").findValuesAsText(SarifReport.FINGERPRINT))
+        .doesNotHaveDuplicates();
 
     // JUnit: well-formed, one failure per finding.
     org.w3c.dom.Document doc =
         javax.xml.parsers.DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
-            .parse(new java.io.ByteArrayInputStream(JUnitReport.render(sample).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    JUnitReport.render(sample).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(sample.findings().size());
-    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(String.valueOf(sample.findings().size()));
+    assertThat(doc.getDocumentElement().getAttribute("failures"))
+        .isEqualTo(String.valueOf(sample.findings().size()));
   }
 
   @Test
@@ -82,7 +90,8 @@ class ReportGoldenTest {
 
   @Test
   void markdownEscapesTableBreakers() {
-    assertThat(MarkdownReport.text("a|b *c* <x> `y`\nz")).isEqualTo("a\\|b \\*c\\* \\<x\\> \\`y\\` z");
+    assertThat(MarkdownReport.text("a|b *c* <x> `y`\nz"))
+        .isEqualTo("a\\|b \\*c\\* \\<x\\> \\`y\\` z");
   }
 
   @Test

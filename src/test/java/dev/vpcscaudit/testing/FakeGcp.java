@@ -25,14 +25,21 @@ import java.util.concurrent.Executors;
 /**
  * A local fake of the Google APIs the auditor reads, on 127.0.0.1 only, speaking their REST JSON:
  * Cloud Resource Manager v3 ({@code GET v3/projects/X}, {@code GET v3/folders/N}), Access Context
- * Manager v1 ({@code GET v1/accessPolicies?parent=}, {@code GET v1/accessPolicies/P/servicePerimeters},
- * both paged), an OAuth token endpoint ({@code POST /token}) and IAM Credentials
- * ({@code generateAccessToken}). Faults can be queued per path; every request is recorded.
+ * Manager v1 ({@code GET v1/accessPolicies?parent=}, {@code GET
+ * v1/accessPolicies/P/servicePerimeters}, both paged), an OAuth token endpoint ({@code POST
+ * /token}) and IAM Credentials ({@code generateAccessToken}). Faults can be queued per path; every
+ * request is recorded.
  */
 public final class FakeGcp implements AutoCloseable {
 
   /** One request as the server saw it. */
-  public record Request(String method, String path, String query, String authorization, String userProject, String userAgent) {}
+  public record Request(
+      String method,
+      String path,
+      String query,
+      String authorization,
+      String userProject,
+      String userAgent) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,7 +160,9 @@ public final class FakeGcp implements AutoCloseable {
 
   /** Requests to the APIs (not to the token or IAM endpoints). */
   public List<Request> apiRequests() {
-    return requests().stream().filter(r -> r.path().startsWith("/v1/accessPolicies") || r.path().startsWith("/v3/")).toList();
+    return requests().stream()
+        .filter(r -> r.path().startsWith("/v1/accessPolicies") || r.path().startsWith("/v3/"))
+        .toList();
   }
 
   public synchronized int tokensIssued() {
@@ -184,7 +193,11 @@ public final class FakeGcp implements AutoCloseable {
       int[] status;
       String body;
       synchronized (this) {
-        String key = faultStatus.keySet().stream().filter(k -> path.startsWith(k) && !faultStatus.get(k).isEmpty()).findFirst().orElse(null);
+        String key =
+            faultStatus.keySet().stream()
+                .filter(k -> path.startsWith(k) && !faultStatus.get(k).isEmpty())
+                .findFirst()
+                .orElse(null);
         status = key == null ? null : faultStatus.get(key).poll();
         body = key == null ? null : faultBody.get(key).poll();
       }
@@ -196,12 +209,22 @@ public final class FakeGcp implements AutoCloseable {
         synchronized (this) {
           tokens++;
         }
-        send(ex, 200, "{\"access_token\": \"fake-token-" + tokens + "\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}");
+        send(
+            ex,
+            200,
+            "{\"access_token\": \"fake-token-"
+                + tokens
+                + "\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}");
         return;
       }
       if (method.equals("POST") && path.endsWith(":generateAccessToken")) {
         String sa = path.substring(path.lastIndexOf('/') + 1, path.indexOf(":generateAccessToken"));
-        send(ex, 200, "{\"accessToken\": \"impersonated-" + sa + "\", \"expireTime\": \"2099-01-01T00:00:00Z\"}");
+        send(
+            ex,
+            200,
+            "{\"accessToken\": \"impersonated-"
+                + sa
+                + "\", \"expireTime\": \"2099-01-01T00:00:00Z\"}");
         return;
       }
       if (!method.equals("GET")) {
@@ -215,13 +238,20 @@ public final class FakeGcp implements AutoCloseable {
       } else if (path.startsWith("/v3/folders/")) {
         String folder = path.substring("/v3/".length());
         String parent = folders.get(folder);
-        ObjectNode f = parent == null ? null : JSON.createObjectNode().put("name", folder).put("parent", parent).put("displayName", folder);
+        ObjectNode f =
+            parent == null
+                ? null
+                : JSON.createObjectNode()
+                    .put("name", folder)
+                    .put("parent", parent)
+                    .put("displayName", folder);
         sendOr404(ex, f, "folder");
       } else if (path.equals("/v1/accessPolicies")) {
         List<ObjectNode> list = policies.getOrDefault(params.getOrDefault("parent", ""), List.of());
         sendPage(ex, "accessPolicies", new ArrayList<JsonNode>(list), params);
       } else if (path.startsWith("/v1/accessPolicies/") && path.endsWith("/servicePerimeters")) {
-        String policy = path.substring("/v1/".length(), path.length() - "/servicePerimeters".length());
+        String policy =
+            path.substring("/v1/".length(), path.length() - "/servicePerimeters".length());
         List<JsonNode> list = perimeters.get(policy);
         if (list == null) {
           send(ex, 404, error(404, "NOT_FOUND", "Access Policy " + policy + " not found"));
@@ -236,7 +266,9 @@ public final class FakeGcp implements AutoCloseable {
     }
   }
 
-  private void sendPage(HttpExchange ex, String field, List<JsonNode> all, Map<String, String> params) throws IOException {
+  private void sendPage(
+      HttpExchange ex, String field, List<JsonNode> all, Map<String, String> params)
+      throws IOException {
     int asked = Integer.parseInt(params.getOrDefault("pageSize", "0"));
     int size = asked > 0 ? Math.min(asked, pageSize) : pageSize;
     String token = params.getOrDefault("pageToken", "");
@@ -256,7 +288,13 @@ public final class FakeGcp implements AutoCloseable {
 
   private void sendOr404(HttpExchange ex, JsonNode node, String what) throws IOException {
     if (node == null) {
-      send(ex, 403, error(403, "PERMISSION_DENIED", "Permission denied on resource " + what + " (or it may not exist)."));
+      send(
+          ex,
+          403,
+          error(
+              403,
+              "PERMISSION_DENIED",
+              "Permission denied on resource " + what + " (or it may not exist)."));
     } else {
       send(ex, 200, node.toString());
     }

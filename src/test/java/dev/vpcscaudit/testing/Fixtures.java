@@ -61,7 +61,13 @@ public final class Fixtures {
 
   /** A regular perimeter {@code name} with the given status and no explicit spec. */
   public static String perimeter(String name, String status) {
-    return "{\"name\": \"" + POLICY + "/servicePerimeters/" + name + "\", \"status\": " + status + "}";
+    return "{\"name\": \""
+        + POLICY
+        + "/servicePerimeters/"
+        + name
+        + "\", \"status\": "
+        + status
+        + "}";
   }
 
   /** A regular perimeter with an explicit dry-run spec. */

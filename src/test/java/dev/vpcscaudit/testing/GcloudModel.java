@@ -14,14 +14,15 @@ import java.util.Map;
  * An independent model of what gcloud does with the commands a fix plan runs (Google Cloud SDK
  * {@code access-context-manager perimeters update | dry-run update | dry-run enforce}): add flags
  * are read-modify-write unions; {@code dry-run update} on a perimeter without an explicit spec
- * first copies status into spec and sets useExplicitDryRunSpec; {@code dry-run enforce} copies
- * spec into status and clears it. Any flag it does not know fails the test.
+ * first copies status into spec and sets useExplicitDryRunSpec; {@code dry-run enforce} copies spec
+ * into status and clears it. Any flag it does not know fails the test.
  */
 public final class GcloudModel {
 
   private GcloudModel() {}
 
-  public static List<ServicePerimeter> apply(List<ServicePerimeter> perimeters, List<List<String>> invocations) {
+  public static List<ServicePerimeter> apply(
+      List<ServicePerimeter> perimeters, List<List<String>> invocations) {
     Map<String, ServicePerimeter> byName = new LinkedHashMap<>();
     perimeters.forEach(p -> byName.put(p.name(), p));
     for (List<String> argv : invocations) {
@@ -50,7 +51,8 @@ public final class GcloudModel {
         p = with(p, p.dryRunConfig(), null, false);
       } else if (verb.equals("update")) {
         if (dryRun) {
-          PerimeterConfig base = p.useExplicitDryRunSpec() ? orEmpty(p.spec()) : orEmpty(p.status());
+          PerimeterConfig base =
+              p.useExplicitDryRunSpec() ? orEmpty(p.spec()) : orEmpty(p.status());
           p = with(p, p.status(), add(base, flags, argv), true);
         } else {
           p = with(p, add(orEmpty(p.status()), flags, argv), p.spec(), p.useExplicitDryRunSpec());
@@ -63,30 +65,46 @@ public final class GcloudModel {
     return new ArrayList<>(byName.values());
   }
 
-  private static PerimeterConfig add(PerimeterConfig c, Map<String, String> flags, List<String> argv) {
+  private static PerimeterConfig add(
+      PerimeterConfig c, Map<String, String> flags, List<String> argv) {
     List<String> resources = c.resources();
     List<String> restricted = c.restrictedServices();
     VpcAccessibleServices vpc = c.vpcAccessibleServices();
     for (Map.Entry<String, String> f : flags.entrySet()) {
-      List<String> values = f.getValue().isEmpty() ? List.of() : Arrays.asList(f.getValue().split(","));
+      List<String> values =
+          f.getValue().isEmpty() ? List.of() : Arrays.asList(f.getValue().split(","));
       switch (f.getKey()) {
         case "--add-resources" -> resources = union(resources, values);
         case "--add-restricted-services" -> restricted = union(restricted, values);
         case "--enable-vpc-accessible-services" -> {
           VpcAccessibleServices v = vpc == null ? VpcAccessibleServices.DISABLED : vpc;
-          vpc = new VpcAccessibleServices(true, v.allowedServices(), v.allowedServicePatterns(), v.servicePatternsEnforcementScopes());
+          vpc =
+              new VpcAccessibleServices(
+                  true,
+                  v.allowedServices(),
+                  v.allowedServicePatterns(),
+                  v.servicePatternsEnforcementScopes());
         }
         case "--add-vpc-allowed-services" -> {
           VpcAccessibleServices v = vpc == null ? VpcAccessibleServices.DISABLED : vpc;
-          vpc = new VpcAccessibleServices(v.enableRestriction(), union(v.allowedServices(), values), v.allowedServicePatterns(), v.servicePatternsEnforcementScopes());
+          vpc =
+              new VpcAccessibleServices(
+                  v.enableRestriction(),
+                  union(v.allowedServices(), values),
+                  v.allowedServicePatterns(),
+                  v.servicePatternsEnforcementScopes());
         }
-        default -> throw new AssertionError("flag the model does not know (" + f.getKey() + ") in " + argv);
+        default ->
+            throw new AssertionError(
+                "flag the model does not know (" + f.getKey() + ") in " + argv);
       }
     }
     if (vpc != null && !vpc.enableRestriction() && !vpc.allowedServices().isEmpty()) {
-      throw new AssertionError("the API refuses allowedServices without enableRestriction: " + argv);
+      throw new AssertionError(
+          "the API refuses allowedServices without enableRestriction: " + argv);
     }
-    return new PerimeterConfig(resources, c.accessLevels(), restricted, vpc, c.ingressPolicies(), c.egressPolicies());
+    return new PerimeterConfig(
+        resources, c.accessLevels(), restricted, vpc, c.ingressPolicies(), c.egressPolicies());
   }
 
   private static List<String> union(List<String> a, List<String> b) {
@@ -99,7 +117,17 @@ public final class GcloudModel {
     return c == null ? PerimeterConfig.EMPTY : c;
   }
 
-  private static ServicePerimeter with(ServicePerimeter p, PerimeterConfig status, PerimeterConfig spec, boolean explicit) {
-    return new ServicePerimeter(p.name(), p.title(), p.description(), p.type(), status, spec, explicit, p.etag(), p.unmodeledFields());
+  private static ServicePerimeter with(
+      ServicePerimeter p, PerimeterConfig status, PerimeterConfig spec, boolean explicit) {
+    return new ServicePerimeter(
+        p.name(),
+        p.title(),
+        p.description(),
+        p.type(),
+        status,
+        spec,
+        explicit,
+        p.etag(),
+        p.unmodeledFields());
   }
 }

@@ -24,7 +24,8 @@ public final class GcloudStub {
   public record Run(int exitCode, List<List<String>> invocations, String stderr) {}
 
   /** {@code bash -n}: the script parses. */
-  public static void assertSyntax(String script, Path dir) throws IOException, InterruptedException {
+  public static void assertSyntax(String script, Path dir)
+      throws IOException, InterruptedException {
     Path file = dir.resolve("syntax-check.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     Process p = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
@@ -40,7 +41,8 @@ public final class GcloudStub {
     Path log = dir.resolve("gcloud.log");
     Files.deleteIfExists(log);
     Path gcloud = bin.resolve("gcloud");
-    Files.writeString(gcloud, "#!/usr/bin/env bash\nprintf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n");
+    Files.writeString(
+        gcloud, "#!/usr/bin/env bash\nprintf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n");
     Files.setPosixFilePermissions(gcloud, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path file = dir.resolve("plan.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);

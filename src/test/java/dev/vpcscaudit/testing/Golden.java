@@ -17,7 +17,8 @@ public final class Golden {
   private Golden() {}
 
   public static void assertMatches(String actual, String name) {
-    assertFileMatches(actual, Fixtures.repoRoot().resolve("src/test/resources/golden").resolve(name));
+    assertFileMatches(
+        actual, Fixtures.repoRoot().resolve("src/test/resources/golden").resolve(name));
   }
 
   /** The same for a file elsewhere in the repository (an example kept in sync with the code). */

@@ -22,7 +22,13 @@ public final class HclModel {
 
   /** Blocks that may repeat, which hcl4j gives as a map when there is one. */
   private static final Set<String> REPEATED =
-      Set.of("ingressPolicies", "egressPolicies", "sources", "operations", "methodSelectors", "allowedServicePatterns");
+      Set.of(
+          "ingressPolicies",
+          "egressPolicies",
+          "sources",
+          "operations",
+          "methodSelectors",
+          "allowedServicePatterns");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -37,19 +43,24 @@ public final class HclModel {
     Map<String, ServicePerimeter> out = new java.util.LinkedHashMap<>();
     Object resources = root.get("resource");
     if (resources instanceof Map<?, ?> byType) {
-      Map<String, Object> perimeters = (Map<String, Object>) byType.get("google_access_context_manager_service_perimeter");
+      Map<String, Object> perimeters =
+          (Map<String, Object>) byType.get("google_access_context_manager_service_perimeter");
       if (perimeters != null) {
         for (Map.Entry<String, Object> e : perimeters.entrySet()) {
           ObjectNode json = (ObjectNode) toJson(e.getValue(), "");
           json.remove("parent");
           String text = new ObjectMapper().writeValueAsString(json);
-          out.put(e.getKey(), PerimeterJsonReader.readPerimeter(PerimeterJsonReader.parseTree(text, "hcl"), "", "hcl"));
+          out.put(
+              e.getKey(),
+              PerimeterJsonReader.readPerimeter(
+                  PerimeterJsonReader.parseTree(text, "hcl"), "", "hcl"));
         }
       }
     }
     Map<String, String> imports = new java.util.LinkedHashMap<>();
     Object imp = root.get("import");
-    List<Object> blocks = imp instanceof List<?> l ? (List<Object>) l : imp == null ? List.of() : List.of(imp);
+    List<Object> blocks =
+        imp instanceof List<?> l ? (List<Object>) l : imp == null ? List.of() : List.of(imp);
     for (Object b : blocks) {
       Map<String, Object> m = (Map<String, Object>) b;
       imports.put(String.valueOf(m.get("to")), decode(String.valueOf(m.get("id"))));

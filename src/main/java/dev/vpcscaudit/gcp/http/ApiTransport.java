@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one HTTP transport every API call goes through (the typed clients' and our own REST reads):
@@ -27,8 +27,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>read-only: anything but GET is refused before it leaves the process;
- *   <li>transient failures (429, 5xx, I/O errors) retried by {@link RetryPolicy}, within the
- *       run's {@link Deadline};
+ *   <li>transient failures (429, 5xx, I/O errors) retried by {@link RetryPolicy}, within the run's
+ *       {@link Deadline};
  *   <li>every request counted, and logged with {@code --verbose}, by {@link CallLog}.
  * </ul>
  */
@@ -42,6 +42,7 @@ public final class ApiTransport extends HttpTransport {
   private final CallLog log;
   private final RetryPolicy retry;
   private final Deadline deadline;
+
   /** 401 answers per URL: the library refreshes the token and retries once; a second is final. */
   private final Map<String, AtomicInteger> unauthorized = new ConcurrentHashMap<>();
 
@@ -97,13 +98,21 @@ public final class ApiTransport extends HttpTransport {
     public LowLevelHttpResponse execute() throws IOException {
       if (!method.equals("GET")) {
         throw new WriteRefusedException(
-            "refused " + method + " " + url + ": vpcsc-audit is read-only and sends only GET requests");
+            "refused "
+                + method
+                + " "
+                + url
+                + ": vpcsc-audit is read-only and sends only GET requests");
       }
       HttpResponse<byte[]> last = null;
       for (int attempt = 1; ; attempt++) {
         if (deadline.expired()) {
           throw new DeadlineExceededException(
-              "--timeout of " + deadline.budget().toSeconds() + "s passed before GET " + url + " completed");
+              "--timeout of "
+                  + deadline.budget().toSeconds()
+                  + "s passed before GET "
+                  + url
+                  + " completed");
         }
         long start = System.nanoTime();
         IOException failure = null;
@@ -111,8 +120,10 @@ public final class ApiTransport extends HttpTransport {
           last = client.send(build(), HttpResponse.BodyHandlers.ofByteArray());
           log.request(method, url, String.valueOf(last.statusCode()), millisSince(start));
           if (last.statusCode() == 401
-              && unauthorized.computeIfAbsent(url, k -> new AtomicInteger()).incrementAndGet() > 1) {
-            throw new RejectedCredentialsException(url, new String(last.body(), StandardCharsets.UTF_8));
+              && unauthorized.computeIfAbsent(url, k -> new AtomicInteger()).incrementAndGet()
+                  > 1) {
+            throw new RejectedCredentialsException(
+                url, new String(last.body(), StandardCharsets.UTF_8));
           }
           if (!RetryPolicy.isTransient(last.statusCode())) {
             return new Response(last);
@@ -143,7 +154,9 @@ public final class ApiTransport extends HttpTransport {
         timeout = Duration.ofMillis(readTimeoutMillis);
       }
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(url)).timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout).GET();
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout)
+              .GET();
       for (String[] h : headers) {
         if (!RESTRICTED.contains(h[0].toLowerCase(Locale.ROOT))) {
           b.header(h[0], h[1]);
@@ -173,7 +186,10 @@ public final class ApiTransport extends HttpTransport {
 
     Response(HttpResponse<byte[]> response) {
       this.response = response;
-      response.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
     }
 
     @Override

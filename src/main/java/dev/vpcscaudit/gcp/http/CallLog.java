@@ -12,7 +12,9 @@ public final class CallLog {
   private final PrintWriter verbose;
   private final AtomicInteger requests = new AtomicInteger();
 
-  /** @param verbose where to print each request, or null to print nothing */
+  /**
+   * @param verbose where to print each request, or null to print nothing
+   */
   public CallLog(PrintWriter verbose) {
     this.verbose = verbose;
   }

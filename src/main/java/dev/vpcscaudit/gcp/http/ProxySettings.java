@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Proxies from the environment, read as curl and gcloud read them: {@code HTTPS_PROXY} for https
- * URLs, {@code HTTP_PROXY} for http URLs (lower-case names too), and {@code NO_PROXY}: a comma
- * list of host names (a name also matches its subdomains; a leading dot is allowed), IP
- * addresses, or {@code *} for every host. Loopback hosts and the metadata server ({@code
+ * URLs, {@code HTTP_PROXY} for http URLs (lower-case names too), and {@code NO_PROXY}: a comma list
+ * of host names (a name also matches its subdomains; a leading dot is allowed), IP addresses, or
+ * {@code *} for every host. Loopback hosts and the metadata server ({@code
  * metadata.google.internal}, link-local 169.254.0.0/16) are never proxied.
  */
 public final class ProxySettings extends ProxySelector {
@@ -72,11 +72,14 @@ public final class ProxySettings extends ProxySelector {
   }
 
   private static boolean isMetadataServer(String host) {
-    return host.equals("metadata.google.internal") || host.equals("metadata") || host.startsWith("169.254.");
+    return host.equals("metadata.google.internal")
+        || host.equals("metadata")
+        || host.startsWith("169.254.");
   }
 
   private boolean bypassed(String host) {
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     for (String entry : noProxy) {
       if (entry.equals("*") || h.equals(entry) || h.endsWith("." + entry)) {
         return true;
@@ -102,11 +105,15 @@ public final class ProxySettings extends ProxySelector {
     }
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
       throw new BadInputException(
-          name + "='" + raw + "': only http:// proxies are supported (HTTPS goes through them with CONNECT)");
+          name
+              + "='"
+              + raw
+              + "': only http:// proxies are supported (HTTPS goes through them with CONNECT)");
     }
     if (uri.getUserInfo() != null) {
       throw new BadInputException(
-          name + ": credentials in the proxy URL are not supported; use a proxy that admits this host");
+          name
+              + ": credentials in the proxy URL are not supported; use a proxy that admits this host");
     }
     int port = uri.getPort() == -1 ? 1080 : uri.getPort();
     return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));

@@ -3,11 +3,12 @@ package dev.vpcscaudit.gcp.http;
 import java.time.Duration;
 
 /**
- * Bounded exponential backoff for transient failures (HTTP 429, 500, 502, 503, 504 and I/O
- * errors such as timeouts): at most {@code maxAttempts} tries, waits growing from {@code
- * initialDelay} by {@code multiplier} up to {@code maxDelay}, and never past the run's deadline.
+ * Bounded exponential backoff for transient failures (HTTP 429, 500, 502, 503, 504 and I/O errors
+ * such as timeouts): at most {@code maxAttempts} tries, waits growing from {@code initialDelay} by
+ * {@code multiplier} up to {@code maxDelay}, and never past the run's deadline.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
 
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(5, Duration.ofMillis(500), 2.0, Duration.ofSeconds(8));

@@ -42,7 +42,14 @@ class ApiTransportTest {
 
     for (String method : new String[] {"POST", "PATCH", "PUT", "DELETE"}) {
       assertThatThrownBy(
-              () -> f.buildRequest(method, url, method.equals("DELETE") ? null : ByteArrayContent.fromString("application/json", "{}")).execute())
+              () ->
+                  f.buildRequest(
+                          method,
+                          url,
+                          method.equals("DELETE")
+                              ? null
+                              : ByteArrayContent.fromString("application/json", "{}"))
+                      .execute())
           .isInstanceOf(WriteRefusedException.class)
           .hasMessageContaining("read-only");
     }
@@ -54,7 +61,9 @@ class ApiTransportTest {
     for (int i = 0; i < 5; i++) {
       fake.fail("/v3/projects/some-proj", 502, "bad gateway");
     }
-    HttpRequest r = factory(Duration.ofSeconds(10)).buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj"));
+    HttpRequest r =
+        factory(Duration.ofSeconds(10))
+            .buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj"));
     r.setThrowExceptionOnExecuteError(false);
     r.setNumberOfRetries(0);
 
@@ -78,7 +87,9 @@ class ApiTransportTest {
   @Test
   void deadlineStopsBeforeSending() throws Exception {
     HttpRequestFactory f = factory(Duration.ZERO);
-    assertThatThrownBy(() -> f.buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj")).execute())
+    assertThatThrownBy(
+            () ->
+                f.buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj")).execute())
         .isInstanceOf(DeadlineExceededException.class)
         .hasMessageContaining("--timeout");
     assertThat(fake.requests()).isEmpty();

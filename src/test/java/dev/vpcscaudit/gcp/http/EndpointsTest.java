@@ -17,10 +17,18 @@ class EndpointsTest {
     assertThat(d.iamCredentials()).isEqualTo("https://iamcredentials.googleapis.com");
 
     Endpoints env =
-        Endpoints.resolve(null, null, Map.of(Endpoints.ACM_ENV, "https://accesscontextmanager-psc.p.googleapis.com/"));
-    assertThat(env.accessContextManager()).isEqualTo("https://accesscontextmanager-psc.p.googleapis.com");
+        Endpoints.resolve(
+            null,
+            null,
+            Map.of(Endpoints.ACM_ENV, "https://accesscontextmanager-psc.p.googleapis.com/"));
+    assertThat(env.accessContextManager())
+        .isEqualTo("https://accesscontextmanager-psc.p.googleapis.com");
 
-    Endpoints flag = Endpoints.resolve("http://127.0.0.1:9000/", "http://localhost:9001", Map.of(Endpoints.ACM_ENV, "https://x/"));
+    Endpoints flag =
+        Endpoints.resolve(
+            "http://127.0.0.1:9000/",
+            "http://localhost:9001",
+            Map.of(Endpoints.ACM_ENV, "https://x/"));
     assertThat(flag.accessContextManager()).isEqualTo("http://127.0.0.1:9000");
     assertThat(flag.resourceManager()).isEqualTo("http://localhost:9001");
   }
@@ -30,8 +38,10 @@ class EndpointsTest {
     assertThatThrownBy(() -> Endpoints.resolve("http://10.0.0.5/", null, Map.of()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("http:// is allowed only for a loopback host");
-    assertThatThrownBy(() -> Endpoints.resolve("ftp://x/", null, Map.of())).hasMessageContaining("expected https://HOST/");
-    assertThatThrownBy(() -> Endpoints.resolve("https://x/v1/", null, Map.of())).hasMessageContaining("give the host only");
+    assertThatThrownBy(() -> Endpoints.resolve("ftp://x/", null, Map.of()))
+        .hasMessageContaining("expected https://HOST/");
+    assertThatThrownBy(() -> Endpoints.resolve("https://x/v1/", null, Map.of()))
+        .hasMessageContaining("give the host only");
     assertThat(Endpoints.isLoopback("127.8.9.10")).isTrue();
     assertThat(Endpoints.isLoopback("[::1]")).isTrue();
     assertThat(Endpoints.isLoopback("127.example.com")).isFalse();

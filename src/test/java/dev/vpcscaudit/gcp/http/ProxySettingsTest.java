@@ -25,7 +25,11 @@ class ProxySettingsTest {
   void httpsProxyForHttpsUrlsExceptNoProxyAndLoopback() {
     ProxySettings p =
         ProxySettings.fromEnv(
-            Map.of("HTTPS_PROXY", "http://proxy.corp:3128", "NO_PROXY", "internal.corp, .googleapis.com,10.1.2.3"));
+            Map.of(
+                "HTTPS_PROXY",
+                "http://proxy.corp:3128",
+                "NO_PROXY",
+                "internal.corp, .googleapis.com,10.1.2.3"));
 
     assertThat(proxyOf(p, "https://example.com/x")).isEqualTo("proxy.corp:3128");
     assertThat(proxyOf(p, "https://accesscontextmanager.googleapis.com/v1")).isEqualTo("direct");
@@ -40,14 +44,16 @@ class ProxySettingsTest {
   @Test
   void theMetadataServerIsNeverProxied() {
     ProxySettings p = ProxySettings.fromEnv(Map.of("HTTP_PROXY", "http://proxy.corp:3128"));
-    assertThat(proxyOf(p, "http://metadata.google.internal/computeMetadata/v1/")).isEqualTo("direct");
+    assertThat(proxyOf(p, "http://metadata.google.internal/computeMetadata/v1/"))
+        .isEqualTo("direct");
     assertThat(proxyOf(p, "http://169.254.169.254/computeMetadata/v1/")).isEqualTo("direct");
     assertThat(proxyOf(p, "http://example.com/")).isEqualTo("proxy.corp:3128");
   }
 
   @Test
   void lowerCaseNamesDefaultPortAndWildcard() {
-    ProxySettings p = ProxySettings.fromEnv(Map.of("https_proxy", "proxy.corp", "http_proxy", "http://p2:80"));
+    ProxySettings p =
+        ProxySettings.fromEnv(Map.of("https_proxy", "proxy.corp", "http_proxy", "http://p2:80"));
     assertThat(proxyOf(p, "https://example.com/")).isEqualTo("proxy.corp:1080");
     assertThat(proxyOf(p, "http://example.com/")).isEqualTo("p2:80");
 
