@@ -3,6 +3,7 @@ MVN ?= mvn -B -ntp
 JAR := target/vpcsc-audit.jar
 SAMPLE_PROJECT := 123456789012
 SAMPLE := samples/gdc-perimeters.json
+SERVICES := samples/supported-services.json
 
 .PHONY: build test demo demo-json bench format clean
 
@@ -16,8 +17,8 @@ test:
 
 ## demo: build, then audit the bundled sample export offline (no cloud account needed)
 demo: build
-	@echo "\$$ java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE)"
-	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE); \
+	@echo "\$$ java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES)"
+	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES); \
 	  status=$$?; echo; \
 	  case $$status in \
 	    0) echo "exit code 0: the sample is compliant.";; \

@@ -3,11 +3,14 @@ package dev.vpcscaudit.audit;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.model.VpcAccessibleServices;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates the contract's rules for one project over perimeters from every candidate policy.
@@ -28,6 +31,20 @@ public final class AuditEngine {
    */
   public static AuditResult audit(
       ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String source) {
+    return audit(project, perimeters, profile, source, null);
+  }
+
+  /**
+   * Audits {@code project} and, when {@code supportedServices} is not null, checks each required
+   * service against that list. Service findings are about the service, not a perimeter or a mode:
+   * they are reported once, with mode {@code enforced} and no perimeter.
+   */
+  public static AuditResult audit(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      Profile profile,
+      String source,
+      List<SupportedService> supportedServices) {
     String resource = project.resourceName();
     List<ServicePerimeter> sorted =
         perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
@@ -93,7 +110,60 @@ public final class AuditEngine {
     for (ServicePerimeter p : dryRunRegular) {
       checkConfig(p, p.dryRunConfig(), Mode.DRY_RUN, Severity.WARNING, profile, findings);
     }
-    return new AuditResult(project, profile, source, members, findings);
+    if (supportedServices != null) {
+      checkServices(supportedServices, profile, findings);
+    }
+    return new AuditResult(project, profile, source, members, findings, supportedServices != null);
+  }
+
+  private static void checkServices(
+      List<SupportedService> supported, Profile profile, List<Finding> findings) {
+    Map<String, SupportedService> byName = new HashMap<>();
+    supported.forEach(s -> byName.put(s.name(), s));
+    for (String service : profile.requiredServices()) {
+      SupportedService s = byName.get(service);
+      if (s == null) {
+        findings.add(
+            serviceFinding(
+                Rule.SERVICE_NOT_SUPPORTED,
+                Severity.ERROR,
+                service,
+                service + " is not in the list of services VPC Service Controls supports"));
+        continue;
+      }
+      if (profile.restrictedVipRequired() && !s.availableOnRestrictedVip()) {
+        findings.add(
+            serviceFinding(
+                Rule.SERVICE_NOT_ON_RESTRICTED_VIP,
+                Severity.ERROR,
+                service,
+                service + " is not available on the restricted VIP (restricted.googleapis.com)"));
+      }
+      String stage = s.serviceSupportStage();
+      if (stage.equals("DEPRECATED")) {
+        findings.add(
+            serviceFinding(
+                Rule.SERVICE_SUPPORT_DEPRECATED,
+                Severity.WARNING,
+                service,
+                "VPC Service Controls support for " + service + " is deprecated"));
+      } else if (stage.equals("PREVIEW")) {
+        findings.add(
+            serviceFinding(
+                Rule.SERVICE_SUPPORT_PREVIEW,
+                Severity.INFO,
+                service,
+                "VPC Service Controls support for "
+                    + service
+                    + " is in preview"
+                    + (s.knownLimitations() ? ", with known limitations" : "")));
+      }
+    }
+  }
+
+  private static Finding serviceFinding(
+      Rule rule, Severity severity, String service, String message) {
+    return new Finding(rule, severity, Mode.ENFORCED, null, service, message);
   }
 
   private static void checkConfig(

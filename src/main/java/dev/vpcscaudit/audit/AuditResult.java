@@ -9,13 +9,15 @@ import java.util.List;
  * sorted by {@link Finding#ORDER}. A run that could not read everything never produces one.
  *
  * @param source {@code api} for a live read, {@code file} for {@code --from-file}
+ * @param servicesChecked whether the supported-services rules ran (a list was read)
  */
 public record AuditResult(
     ProjectRef project,
     Profile profile,
     String source,
     List<PerimeterMembership> perimeters,
-    List<Finding> findings) {
+    List<Finding> findings,
+    boolean servicesChecked) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);

@@ -17,7 +17,24 @@ public enum Rule {
   VPC_ALLOWED_SERVICE_MISSING(
       "vpc-allowed-service-missing",
       "A required service is not accessible from the perimeter's VPC networks",
-      "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services.");
+      "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services."),
+  SERVICE_NOT_SUPPORTED(
+      "service-not-supported",
+      "A required service is not supported by VPC Service Controls",
+      "Check the service name in the profile: a perimeter cannot protect an unsupported service."),
+  SERVICE_NOT_ON_RESTRICTED_VIP(
+      "service-not-on-restricted-vip",
+      "A required service is not available on the restricted VIP",
+      "Workloads cannot reach it through restricted.googleapis.com; plan another path and review"
+          + " the profile."),
+  SERVICE_SUPPORT_DEPRECATED(
+      "service-support-deprecated",
+      "VPC Service Controls support for a required service is deprecated",
+      "Read the service's VPC Service Controls notes and plan for the end of support."),
+  SERVICE_SUPPORT_PREVIEW(
+      "service-support-preview",
+      "VPC Service Controls support for a required service is in preview",
+      "Read the service's known limitations before relying on the perimeter for it.");
 
   private final String id;
   private final String title;
@@ -41,5 +58,13 @@ public enum Rule {
   /** One sentence on what to change. */
   public String fix() {
     return fix;
+  }
+
+  /** True for the rules about a service's support, not about a perimeter or the project. */
+  public boolean isServiceRule() {
+    return this == SERVICE_NOT_SUPPORTED
+        || this == SERVICE_NOT_ON_RESTRICTED_VIP
+        || this == SERVICE_SUPPORT_DEPRECATED
+        || this == SERVICE_SUPPORT_PREVIEW;
   }
 }

@@ -69,7 +69,12 @@ public final class AuditCommand extends ReadingCommand {
 
     PerimeterSource.Discovery found = source.discover(project);
     AuditResult result =
-        AuditEngine.audit(found.project(), found.perimeters(), profile, found.source());
+        AuditEngine.audit(
+            found.project(),
+            found.perimeters(),
+            profile,
+            found.source(),
+            found.supportedServices());
 
     String planCommand =
         "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";

@@ -3,6 +3,7 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.gcp.FilePerimeterSource;
 import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.gcp.ServicesFileSource;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.plan.Shell;
@@ -81,6 +82,22 @@ public final class SelectionOptions {
               + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
               + " made; PROJECT must then be a number.")
   Path fromFile;
+
+  @Option(
+      names = "--check-services",
+      description =
+          "Also check that VPC Service Controls supports each required service and (when the"
+              + " profile requires it) that it is on the restricted VIP, from the live"
+              + " supported-services list (one more request per page).")
+  boolean checkServices;
+
+  @Option(
+      names = "--services-file",
+      paramLabel = "FILE",
+      description =
+          "Run that check against the JSON of 'gcloud access-context-manager supported-services"
+              + " list --format=json' instead of the API (offline too).")
+  Path servicesFile;
 
   @Option(
       names = "--impersonate-service-account",
@@ -181,7 +198,14 @@ public final class SelectionOptions {
             "--from-file reads an export and makes no API call: it cannot be combined with "
                 + String.join(", ", given));
       }
-      return new FilePerimeterSource(fromFile, policyNumber);
+      if (checkServices && servicesFile == null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--check-services reads the supported-services API, and --from-file makes no API"
+                + " call: give --services-file FILE (gcloud access-context-manager"
+                + " supported-services list --format=json)");
+      }
+      return withServicesFile(new FilePerimeterSource(fromFile, policyNumber));
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
@@ -198,6 +222,10 @@ public final class SelectionOptions {
           spec.commandLine(), "--billing-project '" + billingProject + "': expected a project ID");
     }
     CallLog log = new CallLog(common.verbose ? spec.commandLine().getErr() : null);
+    return withServicesFile(live(policyNumber, org, log));
+  }
+
+  private PerimeterSource live(String policyNumber, String org, CallLog log) {
     return new LivePerimeterSource(
         LivePerimeterSource.config(
             policyNumber,
@@ -207,8 +235,13 @@ public final class SelectionOptions {
             acmEndpoint,
             crmEndpoint,
             Duration.ofSeconds(timeoutSeconds),
+            /* readSupportedServices= */ checkServices && servicesFile == null,
             System.getenv()),
         log);
+  }
+
+  private PerimeterSource withServicesFile(PerimeterSource source) {
+    return servicesFile == null ? source : new ServicesFileSource(source, servicesFile);
   }
 
   private String number(String flag, String value, Pattern pattern, String prefix) {

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.gcp;
 
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.model.SupportedService;
 import java.util.List;
 
 /** The read-only part of the Access Context Manager v1 API that the audit needs. */
@@ -11,6 +12,9 @@ public interface AccessContextManager {
 
   /** {@code GET v1/{policy}/servicePerimeters}, every page, every field kept. */
   List<ServicePerimeter> perimeters(String policy);
+
+  /** {@code GET v1/services}, every page: the services VPC Service Controls supports. */
+  List<SupportedService> supportedServices();
 
   /**
    * An access policy.

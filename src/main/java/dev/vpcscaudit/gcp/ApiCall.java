@@ -35,6 +35,15 @@ record ApiCall(String what, String permission, String grant) {
             + ", or name the policy with --policy POLICY_NUMBER");
   }
 
+  static ApiCall supportedServices() {
+    return new ApiCall(
+        "list the services VPC Service Controls supports",
+        "(any authenticated caller)",
+        "check the credentials, or skip the check (drop --check-services) or give"
+            + " --services-file FILE from 'gcloud access-context-manager supported-services list"
+            + " --format=json'");
+  }
+
   static ApiCall perimeters(String policy) {
     return new ApiCall(
         "list the perimeters of " + policy,

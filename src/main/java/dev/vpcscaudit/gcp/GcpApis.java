@@ -30,12 +30,14 @@ import dev.vpcscaudit.gcp.http.ApiTransport;
 import dev.vpcscaudit.gcp.http.Deadline;
 import dev.vpcscaudit.gcp.http.Endpoints;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.model.SupportedService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The live APIs over one {@link ApiTransport}: Cloud Resource Manager and the access-policy listing
@@ -115,13 +117,33 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   @Override
   public List<ServicePerimeter> perimeters(String policy) {
-    ApiCall call = ApiCall.perimeters(policy);
-    List<ServicePerimeter> out = new ArrayList<>();
+    return pages(
+        ApiCall.perimeters(policy),
+        "/v1/" + policy + "/servicePerimeters",
+        "servicePerimeters",
+        (list, source) -> PerimeterJsonReader.readPerimeters(list, source));
+  }
+
+  @Override
+  public List<SupportedService> supportedServices() {
+    return pages(
+        ApiCall.supportedServices(),
+        "/v1/services",
+        "supportedServices",
+        (list, source) -> SupportedServicesReader.readList(list, "", source));
+  }
+
+  /**
+   * GETs every page of a list method as REST JSON and reads the list field of each page: the
+   * lossless path, parsed by our own readers instead of the typed protos.
+   */
+  private <T> List<T> pages(
+      ApiCall call, String path, String listField, BiFunction<JsonNode, String, List<T>> reader) {
+    List<T> out = new ArrayList<>();
     String pageToken = "";
     int page = 1;
     do {
-      GenericUrl url =
-          new GenericUrl(endpoints.accessContextManager() + "/v1/" + policy + "/servicePerimeters");
+      GenericUrl url = new GenericUrl(endpoints.accessContextManager() + path);
       url.set("pageSize", PAGE_SIZE);
       if (!pageToken.isEmpty()) {
         url.set("pageToken", pageToken);
@@ -152,9 +174,12 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         if (!root.isObject()) {
           throw new BadInputException(source + ": expected a JSON object");
         }
-        JsonNode list = root.path("servicePerimeters");
+        JsonNode list = root.path(listField);
         if (!list.isMissingNode()) {
-          out.addAll(PerimeterJsonReader.readPerimeters(list, source));
+          if (!list.isArray()) {
+            throw new BadInputException(source + ": " + listField + " is not a list");
+          }
+          out.addAll(reader.apply(list, source));
         }
         pageToken = root.path("nextPageToken").asText("");
       } catch (BadInputException e) {

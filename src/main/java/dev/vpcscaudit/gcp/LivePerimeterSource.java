@@ -8,10 +8,13 @@ import dev.vpcscaudit.gcp.http.Endpoints;
 import dev.vpcscaudit.gcp.http.ProxySettings;
 import dev.vpcscaudit.gcp.http.RetryPolicy;
 import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.SupportedService;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +33,8 @@ public final class LivePerimeterSource implements PerimeterSource {
       ProxySettings proxies,
       Duration timeout,
       RetryPolicy retry,
-      int parallelism) {
+      int parallelism,
+      boolean readSupportedServices) {
 
     /** Independent reads (perimeter listings of several policies) run this many at a time. */
     public static final int DEFAULT_PARALLELISM = 4;
@@ -75,6 +79,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       String acmEndpoint,
       String crmEndpoint,
       Duration timeout,
+      boolean readSupportedServices,
       Map<String, String> env) {
     return new Config(
         policy,
@@ -85,7 +90,8 @@ public final class LivePerimeterSource implements PerimeterSource {
         ProxySettings.fromEnv(env),
         timeout,
         RetryPolicy.DEFAULT,
-        Config.DEFAULT_PARALLELISM);
+        Config.DEFAULT_PARALLELISM,
+        readSupportedServices);
   }
 
   @Override
@@ -95,9 +101,15 @@ public final class LivePerimeterSource implements PerimeterSource {
     ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
     ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
+      // The supported-services list does not depend on the project: read it alongside.
+      Future<List<SupportedService>> services =
+          config.readSupportedServices() ? pool.submit(apis::supportedServices) : null;
       Discovery found =
           new PerimeterDiscovery(apis, apis, pool, log)
               .run(project, config.policy(), config.organization());
+      if (services != null) {
+        found = found.withSupportedServices(PerimeterDiscovery.await(services));
+      }
       log.note(log.requests() + " API requests");
       return found;
     } finally {

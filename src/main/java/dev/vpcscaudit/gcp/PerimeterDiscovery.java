@@ -149,7 +149,7 @@ final class PerimeterDiscovery {
     return s == null || s.isEmpty() ? "(none)" : s;
   }
 
-  private static <T> T await(Future<T> future) {
+  static <T> T await(Future<T> future) {
     try {
       return future.get();
     } catch (ExecutionException e) {

@@ -2,6 +2,7 @@ package dev.vpcscaudit.gcp;
 
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.model.SupportedService;
 import java.util.List;
 
 /** Where the perimeters that may hold a project come from: a file or the live API. */
@@ -18,10 +19,27 @@ public interface PerimeterSource {
    *
    * @param project the project with its number resolved
    * @param source {@code api} or {@code file}, as reports name it
+   * @param supportedServices the services VPC Service Controls supports, or null when that list was
+   *     not read (the supported-services check is off)
    */
-  record Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
+  record Discovery(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      String source,
+      List<SupportedService> supportedServices) {
     public Discovery {
       perimeters = List.copyOf(perimeters);
+      supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
+    }
+
+    /** A discovery without the supported-services list. */
+    public Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
+      this(project, perimeters, source, null);
+    }
+
+    /** The same discovery with the supported-services list. */
+    public Discovery withSupportedServices(List<SupportedService> services) {
+      return new Discovery(project, perimeters, source, services);
     }
   }
 }

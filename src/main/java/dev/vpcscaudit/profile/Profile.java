@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param name short name, e.g. {@code gdc-bare-metal}
  * @param origin where it was loaded from: {@code shipped} or the file path given
  * @param requiredServices service names in the order the profile lists them, no duplicates
+ * @param restrictedVipRequired every required service must be reachable on the restricted VIP
+ *     (checked with {@code --check-services} / {@code --services-file})
  */
 public record Profile(
     String name,
@@ -19,6 +21,7 @@ public record Profile(
     String sourceSection,
     List<String> requiredServices,
     boolean vpcAccessibleServicesRequired,
+    boolean restrictedVipRequired,
     List<String> notes,
     String origin) {
 

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * requiredServices:                      # required, non-empty, no duplicates
  *   - logging.googleapis.com
  * vpcAccessibleServices: {required: true}  # optional; required defaults to true
+ * restrictedVip: {required: true}       # optional; required defaults to false
  * notes: [...]                           # optional, non-empty when present
  * </pre>
  */
@@ -63,10 +64,13 @@ public final class Profiles {
               "source",
               "requiredServices",
               "vpcAccessibleServices",
+              "restrictedVip",
               "notes"),
           "source",
           Set.of("document", "section", "quote"),
           "vpcAccessibleServices",
+          Set.of("required"),
+          "restrictedVip",
           Set.of("required"));
 
   private static final YAMLMapper YAML =
@@ -190,23 +194,8 @@ public final class Profiles {
       }
     }
 
-    boolean vpcRequired = true;
-    JsonNode vpc = root.get("vpcAccessibleServices");
-    if (vpc != null) {
-      if (!vpc.isObject()) {
-        throw new BadInputException(
-            label + ": key 'vpcAccessibleServices': expected a mapping with key 'required'");
-      }
-      checkKeys(vpc, "vpcAccessibleServices", label);
-      JsonNode req = vpc.get("required");
-      if (req != null) {
-        if (!req.isBoolean()) {
-          throw new BadInputException(
-              label + ": key 'vpcAccessibleServices.required': expected true or false");
-        }
-        vpcRequired = req.booleanValue();
-      }
-    }
+    boolean vpcRequired = requiredFlag(root, "vpcAccessibleServices", true, label);
+    boolean restrictedVipRequired = requiredFlag(root, "restrictedVip", false, label);
 
     String document = null;
     String section = null;
@@ -236,8 +225,31 @@ public final class Profiles {
         section,
         List.copyOf(seen),
         vpcRequired,
+        restrictedVipRequired,
         notes,
         origin);
+  }
+
+  /** {@code KEY: {required: BOOL}}, or {@code defaultValue} when the key is absent. */
+  private static boolean requiredFlag(
+      JsonNode root, String key, boolean defaultValue, String label) {
+    JsonNode block = root.get(key);
+    if (block == null) {
+      return defaultValue;
+    }
+    if (!block.isObject()) {
+      throw new BadInputException(
+          label + ": key '" + key + "': expected a mapping with key 'required'");
+    }
+    checkKeys(block, key, label);
+    JsonNode req = block.get("required");
+    if (req == null) {
+      return defaultValue;
+    }
+    if (!req.isBoolean()) {
+      throw new BadInputException(label + ": key '" + key + ".required': expected true or false");
+    }
+    return req.booleanValue();
   }
 
   private static void checkKeys(JsonNode node, String parent, String label) {

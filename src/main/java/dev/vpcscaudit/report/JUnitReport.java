@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Rule;
+import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.model.PerimeterType;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -63,11 +64,22 @@ public final class JUnitReport {
           }
         }
       }
-      // A finding no check above stands for still fails a case of its own.
+      if (mode == Mode.ENFORCED && result.servicesChecked()) {
+        for (String service : result.profile().requiredServices()) {
+          cases.add(check("services", Rule.SERVICE_NOT_SUPPORTED, null, service, unmatched));
+          if (result.profile().restrictedVipRequired()) {
+            cases.add(
+                check("services", Rule.SERVICE_NOT_ON_RESTRICTED_VIP, null, service, unmatched));
+          }
+        }
+      }
+      // A finding no check above stands for gets a case of its own; info findings pass.
       for (Finding f : unmatched) {
+        String classname =
+            f.rule().isServiceRule() ? "services" : f.perimeter() == null ? project : f.perimeter();
         cases.add(
             new Case(
-                f.perimeter() == null ? project : f.perimeter(), name(f.rule(), f.service()), f));
+                classname, name(f.rule(), f.service()), f.severity() == Severity.INFO ? null : f));
       }
       suites.add(cases);
       modes.add(mode);

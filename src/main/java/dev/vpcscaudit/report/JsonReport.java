@@ -42,6 +42,7 @@ public final class JsonReport {
       g.writeEndObject();
       g.writeStringField("profile", result.profile().name());
       g.writeStringField("source", result.source());
+      g.writeBooleanField("servicesChecked", result.servicesChecked());
       g.writeArrayFieldStart("perimeters");
       for (PerimeterMembership m : result.perimeters()) {
         g.writeStartObject();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The audit as GitHub-flavoured Markdown, for pull-request comments and CI job summaries: the
@@ -42,6 +41,8 @@ public final class MarkdownReport {
         .append(i)
         .append(" info. Source: ")
         .append(result.source().equals("api") ? "live API" : "file")
+        .append(". Supported services: ")
+        .append(result.servicesChecked() ? "checked" : "not checked")
         .append(".\n\n");
 
     if (result.perimeters().isEmpty()) {
@@ -61,18 +62,19 @@ public final class MarkdownReport {
 
     Map<String, List<Finding>> groups = new LinkedHashMap<>();
     for (Finding f : result.findings()) {
-      groups
-          .computeIfAbsent(
-              f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), ""),
-              k -> new ArrayList<>())
-          .add(f);
+      groups.computeIfAbsent(TextReport.groupKey(f), k -> new ArrayList<>()).add(f);
     }
     for (List<Finding> group : groups.values()) {
       Finding first = group.get(0);
       out.append("\n### ")
-          .append(first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
-          .append(": ")
-          .append(first.perimeter() == null ? "project" : "`" + code(first.perimeter()) + "`")
+          .append(
+              first.rule().isServiceRule()
+                  ? "Supported services"
+                  : (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
+                      + ": "
+                      + (first.perimeter() == null
+                          ? "project"
+                          : "`" + code(first.perimeter()) + "`"))
           .append("\n\n| Severity | Rule | Service | Finding |\n|---|---|---|---|\n");
       for (Finding f : group) {
         out.append("| ")

@@ -45,6 +45,12 @@ public final class TextReport {
     out.append(")   Source: ")
         .append(result.source().equals("api") ? "live API" : "file")
         .append('\n');
+    out.append("Supported services: ")
+        .append(
+            result.servicesChecked()
+                ? "checked"
+                : "not checked (--check-services, or --services-file FILE offline)")
+        .append('\n');
     out.append('\n');
 
     if (result.perimeters().isEmpty()) {
@@ -67,16 +73,18 @@ public final class TextReport {
     // Group by (mode, perimeter), keeping the findings' report order.
     Map<String, List<Finding>> groups = new LinkedHashMap<>();
     for (Finding f : result.findings()) {
-      String key = f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
+      String key = groupKey(f);
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
     for (List<Finding> group : groups.values()) {
       Finding first = group.get(0);
       out.append('\n');
-      String heading = first.mode() == Mode.ENFORCED ? "ENFORCED (status)" : "DRY-RUN (spec)";
-      out.append(
-              a.bold(heading + "  " + (first.perimeter() == null ? "project" : first.perimeter())))
-          .append('\n');
+      String heading =
+          first.rule().isServiceRule()
+              ? "SUPPORTED SERVICES"
+              : (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
+                  + (first.perimeter() == null ? "project" : first.perimeter());
+      out.append(a.bold(heading)).append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
       for (Finding f : group) {
         byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
@@ -126,6 +134,13 @@ public final class TextReport {
       }
     }
     return out.toString();
+  }
+
+  /** Findings are grouped by mode and perimeter; service findings form a group of their own. */
+  static String groupKey(Finding f) {
+    return f.rule().isServiceRule()
+        ? "services"
+        : f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
   }
 
   /** Appends {@code items} comma-separated, breaking lines before {@code width} columns. */

@@ -307,7 +307,7 @@ class AuditEngineTest {
   @Test
   void profileWithoutVpcRequirementSkipsVpcRules() {
     Profile noVpc =
-        new Profile("no-vpc", "", "", "", "", List.of(LOGGING), false, List.of(), "test");
+        new Profile("no-vpc", "", "", "", "", List.of(LOGGING), false, false, List.of(), "test");
     AuditResult result =
         audit("[" + perimeter("gdc", config(jsonList(List.of(LOGGING)), null)) + "]", noVpc);
 
@@ -371,5 +371,97 @@ class AuditEngineTest {
     assertThat(result.compliant()).isFalse();
     assertThat(result.hasFindingAtLeast(Severity.ERROR)).isFalse();
     assertThat(result.hasFindingAtLeast(Severity.WARNING)).isTrue();
+  }
+
+  /** The GDC services as a supported-services list, with overrides by name. */
+  private static List<dev.vpcscaudit.model.SupportedService> supported(
+      java.util.Map<String, dev.vpcscaudit.model.SupportedService> overrides) {
+    List<dev.vpcscaudit.model.SupportedService> out = new ArrayList<>();
+    for (String s : gdc().requiredServices()) {
+      if (overrides.containsKey(s)) {
+        if (overrides.get(s) != null) {
+          out.add(overrides.get(s));
+        }
+      } else {
+        out.add(new dev.vpcscaudit.model.SupportedService(s, s, true, false, "GA"));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void supportedServicesAllGaOnTheRestrictedVipAddNothing() {
+    AuditResult result =
+        AuditEngine.audit(
+            new ProjectRef(null, PROJECT),
+            perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+            gdc(),
+            "file",
+            supported(java.util.Map.of()));
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.servicesChecked()).isTrue();
+  }
+
+  @Test
+  void serviceSupportRules() {
+    java.util.Map<String, dev.vpcscaudit.model.SupportedService> overrides =
+        new java.util.HashMap<>();
+    overrides.put(LOGGING, null); // not supported at all
+    overrides.put(
+        STORAGE, new dev.vpcscaudit.model.SupportedService(STORAGE, "", false, false, "GA"));
+    overrides.put(
+        "iam.googleapis.com",
+        new dev.vpcscaudit.model.SupportedService("iam.googleapis.com", "", true, true, "PREVIEW"));
+    overrides.put(
+        "compute.googleapis.com",
+        new dev.vpcscaudit.model.SupportedService(
+            "compute.googleapis.com", "", true, false, "DEPRECATED"));
+
+    AuditResult result =
+        AuditEngine.audit(
+            new ProjectRef(null, PROJECT),
+            perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+            gdc(),
+            "file",
+            supported(overrides));
+
+    assertThat(result.findings())
+        .extracting(
+            Finding::rule, Finding::severity, Finding::mode, Finding::perimeter, Finding::service)
+        .containsExactly(
+            tuple(Rule.SERVICE_NOT_ON_RESTRICTED_VIP, Severity.ERROR, Mode.ENFORCED, null, STORAGE),
+            tuple(Rule.SERVICE_NOT_SUPPORTED, Severity.ERROR, Mode.ENFORCED, null, LOGGING),
+            tuple(
+                Rule.SERVICE_SUPPORT_DEPRECATED,
+                Severity.WARNING,
+                Mode.ENFORCED,
+                null,
+                "compute.googleapis.com"),
+            tuple(
+                Rule.SERVICE_SUPPORT_PREVIEW,
+                Severity.INFO,
+                Mode.ENFORCED,
+                null,
+                "iam.googleapis.com"));
+    assertThat(result.findings())
+        .filteredOn(f -> f.rule() == Rule.SERVICE_SUPPORT_PREVIEW)
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).endsWith("with known limitations"));
+  }
+
+  @Test
+  void restrictedVipIsCheckedOnlyWhenTheProfileRequiresIt() {
+    Profile noVip =
+        new Profile("no-vip", "", "", "", "", List.of(STORAGE), false, false, List.of(), "test");
+    AuditResult result =
+        AuditEngine.audit(
+            new ProjectRef(null, PROJECT),
+            perimeters("[" + perimeter("gdc", config(jsonList(List.of(STORAGE)), null)) + "]"),
+            noVip,
+            "file",
+            List.of(new dev.vpcscaudit.model.SupportedService(STORAGE, "", false, false, "GA")));
+
+    assertThat(result.findings()).isEmpty();
   }
 }

@@ -131,7 +131,8 @@ public final class Benchmark {
             ProxySettings.fromEnv(Map.of()),
             Duration.ofSeconds(60),
             RetryPolicy.DEFAULT,
-            parallelism);
+            parallelism,
+            /* readSupportedServices= */ false);
     Supplier<GoogleCredentials> creds =
         () ->
             GoogleCredentials.newBuilder()

@@ -126,6 +126,32 @@ class LiveCliTest {
   }
 
   @Test
+  void checkServicesReadsTheSupportedServicesListInTheSameRun() throws Exception {
+    fake.supportedServices(
+        Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
+
+    SubprocessTest.Run run =
+        SubprocessTest.java(
+            env(),
+            "audit",
+            "--project",
+            "gdc-prod",
+            "--check-services",
+            "--format",
+            "json",
+            "--verbose");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("\"servicesChecked\": true", "\"ruleId\": \"service-support-preview\"");
+    assertThat(fake.apiRequests())
+        .hasSize(6)
+        .filteredOn(r -> r.path().equals("/v1/services"))
+        .hasSize(1);
+    assertThat(run.err()).contains("vpcsc-audit: 6 API requests");
+  }
+
+  @Test
   void billingProjectIsSentAsQuotaProject() throws Exception {
     SubprocessTest.Run run =
         SubprocessTest.java(

@@ -52,6 +52,11 @@ class LiveDiscoveryTest {
   }
 
   LivePerimeterSource source(String policy, String organization, Duration timeout) {
+    return source(policy, organization, timeout, false);
+  }
+
+  LivePerimeterSource source(
+      String policy, String organization, Duration timeout, boolean services) {
     LivePerimeterSource.Config config =
         new LivePerimeterSource.Config(
             policy,
@@ -62,7 +67,8 @@ class LiveDiscoveryTest {
             ProxySettings.fromEnv(Map.of()),
             timeout,
             new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)),
-            LivePerimeterSource.Config.DEFAULT_PARALLELISM);
+            LivePerimeterSource.Config.DEFAULT_PARALLELISM,
+            services);
     return new LivePerimeterSource(config, log, TestCredentials::new);
   }
 
@@ -418,6 +424,29 @@ class LiveDiscoveryTest {
     assertThat(fake.apiRequests())
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+  }
+
+  @Test
+  void supportedServicesAreReadAlongsideEveryPage() {
+    twoFoldersDeep();
+    StringBuilder services = new StringBuilder("[");
+    for (int i = 0; i < 5; i++) {
+      services
+          .append(i == 0 ? "" : ",")
+          .append("{\"name\": \"s")
+          .append(i)
+          .append(
+              ".googleapis.com\", \"availableOnRestrictedVip\": true, \"serviceSupportStage\": \"GA\",")
+          .append(" \"supportedMethods\": [{\"method\": \"*\"}]}");
+    }
+    fake.supportedServices(services.append("]").toString()).pageSize(2);
+
+    PerimeterSource.Discovery found =
+        source(null, null, Duration.ofSeconds(30), true).discover(ProjectRef.parse("gdc-prod"));
+
+    assertThat(found.supportedServices()).hasSize(5).allMatch(s -> s.availableOnRestrictedVip());
+    assertThat(fake.apiRequests()).filteredOn(r -> r.path().equals("/v1/services")).hasSize(3);
+    assertThat(discover("gdc-prod", null, null).supportedServices()).as("off by default").isNull();
   }
 
   @Test

@@ -95,6 +95,22 @@ class ReportGoldenTest {
   }
 
   @Test
+  void sampleWithSupportedServices() {
+    List<ServicePerimeter> perimeters =
+        PerimeterFiles.read(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
+    AuditResult result =
+        AuditEngine.audit(
+            new ProjectRef("gdc-prod", Fixtures.PROJECT),
+            perimeters,
+            Fixtures.gdc(),
+            "file",
+            dev.vpcscaudit.gcp.SupportedServicesReader.read(
+                Fixtures.repoRoot().resolve("samples/supported-services.json")));
+    Golden.assertMatches(TextReport.render(result, false, ""), "report/sample-services.txt");
+    Golden.assertMatches(JUnitReport.render(result), "report/sample-services.junit.xml");
+  }
+
+  @Test
   void compliantText() {
     AuditResult result = of("[" + perimeter("gdc", compliantConfig()) + "]");
     Golden.assertMatches(TextReport.render(result, false, ""), "report/compliant.txt");

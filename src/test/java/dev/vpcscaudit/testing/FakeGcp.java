@@ -56,6 +56,7 @@ public final class FakeGcp implements AutoCloseable {
   private final Map<String, String> folders = new HashMap<>();
   private final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
   private final Map<String, List<JsonNode>> perimeters = new LinkedHashMap<>();
+  private final List<JsonNode> services = new ArrayList<>();
   private final Map<String, Deque<int[]>> faultStatus = new HashMap<>();
   private final Map<String, Deque<String>> faultBody = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -123,6 +124,16 @@ public final class FakeGcp implements AutoCloseable {
     return this;
   }
 
+  /** The supported-services list ({@code GET v1/services}), given as a JSON array. */
+  public FakeGcp supportedServices(String jsonArray) {
+    try {
+      JSON.readTree(jsonArray).forEach(services::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   /** Every answer waits this long first, like a remote API (for benchmarks). */
   public FakeGcp latency(long millis) {
     this.latencyMillis = millis;
@@ -161,7 +172,11 @@ public final class FakeGcp implements AutoCloseable {
   /** Requests to the APIs (not to the token or IAM endpoints). */
   public List<Request> apiRequests() {
     return requests().stream()
-        .filter(r -> r.path().startsWith("/v1/accessPolicies") || r.path().startsWith("/v3/"))
+        .filter(
+            r ->
+                r.path().startsWith("/v1/accessPolicies")
+                    || r.path().equals("/v1/services")
+                    || r.path().startsWith("/v3/"))
         .toList();
   }
 
@@ -246,6 +261,8 @@ public final class FakeGcp implements AutoCloseable {
                     .put("parent", parent)
                     .put("displayName", folder);
         sendOr404(ex, f, "folder");
+      } else if (path.equals("/v1/services")) {
+        sendPage(ex, "supportedServices", services, params);
       } else if (path.equals("/v1/accessPolicies")) {
         List<ObjectNode> list = policies.getOrDefault(params.getOrDefault("parent", ""), List.of());
         sendPage(ex, "accessPolicies", new ArrayList<JsonNode>(list), params);
