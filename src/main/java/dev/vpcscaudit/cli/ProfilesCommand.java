@@ -51,10 +51,11 @@ public final class ProfilesCommand implements Runnable {
       for (String name : Profiles.shippedNames()) {
         Profile p = Profiles.resolve(name);
         out.printf(
-            "%-20s %2d services%s  %s%n",
+            "%-20s %2d services%s%s  %s%n",
             p.name(),
             p.requiredServices().size(),
             p.vpcAccessibleServicesRequired() ? ", VPC accessible services" : "",
+            p.restrictedVipRequired() ? ", restricted VIP" : "",
             p.title());
       }
       out.flush();
