@@ -1,5 +1,7 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.dns.DnsAnswer;
+import dev.vpcscaudit.dns.VipRanges;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
@@ -31,20 +33,22 @@ public final class AuditEngine {
    */
   public static AuditResult audit(
       ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String source) {
-    return audit(project, perimeters, profile, source, null);
+    return audit(project, perimeters, profile, source, null, null);
   }
 
   /**
    * Audits {@code project} and, when {@code supportedServices} is not null, checks each required
-   * service against that list. Service findings are about the service, not a perimeter or a mode:
-   * they are reported once, with mode {@code enforced} and no perimeter.
+   * service against that list; when {@code dnsAnswers} is not null, checks that each name resolves
+   * into the restricted VIP. Service and DNS findings are about a service or a host name, not a
+   * perimeter or a mode: they are reported once, with mode {@code enforced} and no perimeter.
    */
   public static AuditResult audit(
       ProjectRef project,
       List<ServicePerimeter> perimeters,
       Profile profile,
       String source,
-      List<SupportedService> supportedServices) {
+      List<SupportedService> supportedServices,
+      List<DnsAnswer> dnsAnswers) {
     String resource = project.resourceName();
     List<ServicePerimeter> sorted =
         perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
@@ -113,7 +117,59 @@ public final class AuditEngine {
     if (supportedServices != null) {
       checkServices(supportedServices, profile, findings);
     }
-    return new AuditResult(project, profile, source, members, findings, supportedServices != null);
+    if (dnsAnswers != null) {
+      checkDns(dnsAnswers, findings);
+    }
+    return new AuditResult(
+        project, profile, source, members, findings, supportedServices != null, dnsAnswers != null);
+  }
+
+  /** The host names the DNS check resolves for {@code profile}: the VIP itself, then each API. */
+  public static List<String> dnsNames(Profile profile) {
+    List<String> names = new ArrayList<>();
+    names.add("restricted.googleapis.com");
+    names.addAll(profile.requiredServices());
+    names.addAll(profile.restrictedVipHostnames());
+    return names;
+  }
+
+  private static void checkDns(List<DnsAnswer> answers, List<Finding> findings) {
+    for (DnsAnswer a : answers) {
+      String via = a.aliases().isEmpty() ? "" : " (via " + String.join(" -> ", a.aliases()) + ")";
+      if (!a.found() || a.addresses().isEmpty()) {
+        findings.add(
+            new Finding(
+                Rule.DNS_NO_ADDRESS,
+                Severity.ERROR,
+                Mode.ENFORCED,
+                null,
+                a.name(),
+                a.name() + " does not resolve to any address" + via));
+        continue;
+      }
+      List<String> outside =
+          a.addresses().stream().filter(x -> !VipRanges.isRestricted(x)).toList();
+      if (!outside.isEmpty()) {
+        boolean privateVip = outside.stream().anyMatch(VipRanges::isPrivate);
+        findings.add(
+            new Finding(
+                Rule.DNS_NOT_RESTRICTED_VIP,
+                Severity.ERROR,
+                Mode.ENFORCED,
+                null,
+                a.name(),
+                a.name()
+                    + " resolves to "
+                    + String.join(", ", outside)
+                    + via
+                    + (privateVip
+                        ? ", the private.googleapis.com range: do not mix the two VIPs"
+                        : ", outside "
+                            + VipRanges.RESTRICTED_V4
+                            + " and "
+                            + VipRanges.RESTRICTED_V6)));
+      }
+    }
   }
 
   private static void checkServices(

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param source {@code api} for a live read, {@code file} for {@code --from-file}
  * @param servicesChecked whether the supported-services rules ran (a list was read)
+ * @param dnsChecked whether the DNS rules ran (host names were resolved)
  */
 public record AuditResult(
     ProjectRef project,
@@ -17,7 +18,8 @@ public record AuditResult(
     String source,
     List<PerimeterMembership> perimeters,
     List<Finding> findings,
-    boolean servicesChecked) {
+    boolean servicesChecked,
+    boolean dnsChecked) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);

@@ -34,7 +34,17 @@ public enum Rule {
   SERVICE_SUPPORT_PREVIEW(
       "service-support-preview",
       "VPC Service Controls support for a required service is in preview",
-      "Read the service's known limitations before relying on the perimeter for it.");
+      "Read the service's known limitations before relying on the perimeter for it."),
+  DNS_NOT_RESTRICTED_VIP(
+      "dns-not-restricted-vip",
+      "A host name does not resolve to the restricted VIP",
+      "Serve a private googleapis.com zone: A restricted.googleapis.com -> 199.36.153.4-7, CNAME"
+          + " *.googleapis.com -> restricted.googleapis.com (and gcr.io, pkg.dev the same way)."),
+  DNS_NO_ADDRESS(
+      "dns-no-address",
+      "A host name does not resolve at all",
+      "Add the name to the private zone (CNAME to the restricted VIP) on the resolver the hosts"
+          + " use.");
 
   private final String id;
   private final String title;
@@ -66,5 +76,10 @@ public enum Rule {
         || this == SERVICE_NOT_ON_RESTRICTED_VIP
         || this == SERVICE_SUPPORT_DEPRECATED
         || this == SERVICE_SUPPORT_PREVIEW;
+  }
+
+  /** True for the rules about what host names resolve to. */
+  public boolean isDnsRule() {
+    return this == DNS_NOT_RESTRICTED_VIP || this == DNS_NO_ADDRESS;
   }
 }

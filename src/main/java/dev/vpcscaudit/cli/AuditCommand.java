@@ -4,6 +4,8 @@ import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.dns.DnsAnswer;
+import dev.vpcscaudit.dns.DnsResolver;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
@@ -13,8 +15,12 @@ import dev.vpcscaudit.report.MarkdownReport;
 import dev.vpcscaudit.report.ReportFormat;
 import dev.vpcscaudit.report.SarifReport;
 import dev.vpcscaudit.report.TextReport;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code vpcsc-audit audit}: finds the perimeters that hold a project and checks them. */
 @Command(
@@ -61,20 +67,37 @@ public final class AuditCommand extends ReadingCommand {
               + " ${DEFAULT-VALUE}).")
   FailOn failOn;
 
+  @Option(
+      names = "--check-dns",
+      description =
+          "Also check that restricted.googleapis.com, each required service's host name and the"
+              + " profile's other host names resolve into the restricted VIP (199.36.153.4/30),"
+              + " using this host's resolvers: run it on the cluster's hosts.")
+  boolean checkDns;
+
+  @Option(
+      names = "--dns-resolver",
+      paramLabel = "HOST[:PORT]",
+      description = "Run that check against this DNS server instead of the host's resolvers.")
+  String dnsResolver;
+
   @Override
   public Integer call() {
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(common);
     Profile profile = selection.loadProfile();
 
+    DnsResolver dns = dnsResolver(profile);
     PerimeterSource.Discovery found = source.discover(project);
+    List<DnsAnswer> answers = dns == null ? null : dns.resolve(AuditEngine.dnsNames(profile));
     AuditResult result =
         AuditEngine.audit(
             found.project(),
             found.perimeters(),
             profile,
             found.source(),
-            found.supportedServices());
+            found.supportedServices(),
+            answers);
 
     String planCommand =
         "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";
@@ -98,6 +121,52 @@ public final class AuditCommand extends ReadingCommand {
             + output.file
             + (result.compliant() ? " (compliant)" : " (not compliant)"));
     return exitCode(result).code();
+  }
+
+  /**
+   * The resolver {@code --check-dns} / {@code --dns-resolver} ask for, or null for no DNS check.
+   */
+  private DnsResolver dnsResolver(Profile profile) {
+    if (!checkDns && dnsResolver == null) {
+      return null;
+    }
+    if (!profile.restrictedVipRequired()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--check-dns: profile "
+              + profile.name()
+              + " does not require the restricted VIP (restrictedVip.required), so there is"
+              + " nothing to check DNS against");
+    }
+    Duration timeout = Duration.ofSeconds(5);
+    if (dnsResolver == null) {
+      return DnsResolver.system(timeout);
+    }
+    return DnsResolver.at(resolverAddress(dnsResolver), timeout);
+  }
+
+  private InetSocketAddress resolverAddress(String value) {
+    String host = value.strip();
+    int port = 53;
+    int colon = host.lastIndexOf(':');
+    boolean bracketed = host.startsWith("[");
+    if (colon > 0 && (bracketed ? host.indexOf(']') < colon : host.indexOf(':') == colon)) {
+      try {
+        port = Integer.parseInt(host.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      host = host.substring(0, colon);
+    }
+    if (bracketed && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (port < 1 || port > 65535 || host.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--dns-resolver '" + value + "': expected HOST or HOST:PORT (port 1-65535)");
+    }
+    return new InetSocketAddress(host, port);
   }
 
   private ExitCode exitCode(AuditResult result) {

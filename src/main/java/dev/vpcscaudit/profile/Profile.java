@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param requiredServices service names in the order the profile lists them, no duplicates
  * @param restrictedVipRequired every required service must be reachable on the restricted VIP
  *     (checked with {@code --check-services} / {@code --services-file})
+ * @param restrictedVipHostnames more names the DNS check resolves besides the services, e.g. {@code
+ *     gcr.io}
  */
 public record Profile(
     String name,
@@ -22,6 +24,7 @@ public record Profile(
     List<String> requiredServices,
     boolean vpcAccessibleServicesRequired,
     boolean restrictedVipRequired,
+    List<String> restrictedVipHostnames,
     List<String> notes,
     String origin) {
 
@@ -32,6 +35,7 @@ public record Profile(
     sourceDocument = Objects.requireNonNullElse(sourceDocument, "");
     sourceSection = Objects.requireNonNullElse(sourceSection, "");
     requiredServices = List.copyOf(requiredServices);
+    restrictedVipHostnames = List.copyOf(restrictedVipHostnames);
     notes = List.copyOf(notes);
     origin = Objects.requireNonNullElse(origin, "");
   }

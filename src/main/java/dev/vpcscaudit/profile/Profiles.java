@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * requiredServices:                      # required, non-empty, no duplicates
  *   - logging.googleapis.com
  * vpcAccessibleServices: {required: true}  # optional; required defaults to true
- * restrictedVip: {required: true}       # optional; required defaults to false
+ * restrictedVip: {required: true, hostnames: [gcr.io]}  # optional; required defaults to false
  * notes: [...]                           # optional, non-empty when present
  * </pre>
  */
@@ -50,6 +50,8 @@ public final class Profiles {
   static final List<String> SHIPPED = List.of("gdc-bare-metal");
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern HOSTNAME =
+      Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Pattern SERVICE =
       Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*\\.googleapis\\.com");
 
@@ -71,7 +73,7 @@ public final class Profiles {
           "vpcAccessibleServices",
           Set.of("required"),
           "restrictedVip",
-          Set.of("required"));
+          Set.of("required", "hostnames"));
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -196,6 +198,22 @@ public final class Profiles {
 
     boolean vpcRequired = requiredFlag(root, "vpcAccessibleServices", true, label);
     boolean restrictedVipRequired = requiredFlag(root, "restrictedVip", false, label);
+    List<String> hostnames = List.of();
+    JsonNode vip = root.get("restrictedVip");
+    if (vip != null && vip.get("hostnames") != null) {
+      hostnames = stringList(vip.get("hostnames"), "restrictedVip.hostnames", label);
+      for (int i = 0; i < hostnames.size(); i++) {
+        if (!HOSTNAME.matcher(hostnames.get(i)).matches()) {
+          throw new BadInputException(
+              label
+                  + ": key 'restrictedVip.hostnames["
+                  + i
+                  + "]': '"
+                  + hostnames.get(i)
+                  + "' is not a host name");
+        }
+      }
+    }
 
     String document = null;
     String section = null;
@@ -226,6 +244,7 @@ public final class Profiles {
         List.copyOf(seen),
         vpcRequired,
         restrictedVipRequired,
+        hostnames,
         notes,
         origin);
   }

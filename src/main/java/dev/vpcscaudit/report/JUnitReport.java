@@ -1,6 +1,7 @@
 package dev.vpcscaudit.report;
 
 import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
@@ -71,6 +72,19 @@ public final class JUnitReport {
             cases.add(
                 check("services", Rule.SERVICE_NOT_ON_RESTRICTED_VIP, null, service, unmatched));
           }
+        }
+      }
+      if (mode == Mode.ENFORCED && result.dnsChecked()) {
+        for (String name : AuditEngine.dnsNames(result.profile())) {
+          Finding failure =
+              unmatched.stream()
+                  .filter(f -> f.rule().isDnsRule() && name.equals(f.service()))
+                  .findFirst()
+                  .orElse(null);
+          if (failure != null) {
+            unmatched.remove(failure);
+          }
+          cases.add(new Case("dns", "resolves-to-restricted-vip " + name, failure));
         }
       }
       // A finding no check above stands for gets a case of its own; info findings pass.

@@ -43,6 +43,7 @@ public final class JsonReport {
       g.writeStringField("profile", result.profile().name());
       g.writeStringField("source", result.source());
       g.writeBooleanField("servicesChecked", result.servicesChecked());
+      g.writeBooleanField("dnsChecked", result.dnsChecked());
       g.writeArrayFieldStart("perimeters");
       for (PerimeterMembership m : result.perimeters()) {
         g.writeStartObject();

@@ -43,6 +43,8 @@ public final class MarkdownReport {
         .append(result.source().equals("api") ? "live API" : "file")
         .append(". Supported services: ")
         .append(result.servicesChecked() ? "checked" : "not checked")
+        .append(". DNS: ")
+        .append(result.dnsChecked() ? "checked" : "not checked")
         .append(".\n\n");
 
     if (result.perimeters().isEmpty()) {
@@ -70,11 +72,13 @@ public final class MarkdownReport {
           .append(
               first.rule().isServiceRule()
                   ? "Supported services"
-                  : (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
-                      + ": "
-                      + (first.perimeter() == null
-                          ? "project"
-                          : "`" + code(first.perimeter()) + "`"))
+                  : first.rule().isDnsRule()
+                      ? "DNS"
+                      : (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
+                          + ": "
+                          + (first.perimeter() == null
+                              ? "project"
+                              : "`" + code(first.perimeter()) + "`"))
           .append("\n\n| Severity | Rule | Service | Finding |\n|---|---|---|---|\n");
       for (Finding f : group) {
         out.append("| ")

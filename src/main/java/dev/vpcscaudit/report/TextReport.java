@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.dns.VipRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class TextReport {
             result.servicesChecked()
                 ? "checked"
                 : "not checked (--check-services, or --services-file FILE offline)")
+        .append("   DNS: ")
+        .append(
+            result.dnsChecked() ? "checked" : "not checked (--check-dns on the cluster's hosts)")
         .append('\n');
     out.append('\n');
 
@@ -82,8 +86,10 @@ public final class TextReport {
       String heading =
           first.rule().isServiceRule()
               ? "SUPPORTED SERVICES"
-              : (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
-                  + (first.perimeter() == null ? "project" : first.perimeter());
+              : first.rule().isDnsRule()
+                  ? "DNS (restricted VIP " + VipRanges.RESTRICTED_V4 + ")"
+                  : (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
+                      + (first.perimeter() == null ? "project" : first.perimeter());
       out.append(a.bold(heading)).append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
       for (Finding f : group) {
@@ -103,7 +109,8 @@ public final class TextReport {
         } else {
           out.append(": ")
               .append(services.size())
-              .append(services.size() == 1 ? " service" : " services")
+              .append(rule.isDnsRule() ? " name" : " service")
+              .append(services.size() == 1 ? "" : "s")
               .append('\n');
           wrap(services, "      ", 100, out);
         }
@@ -138,9 +145,13 @@ public final class TextReport {
 
   /** Findings are grouped by mode and perimeter; service findings form a group of their own. */
   static String groupKey(Finding f) {
-    return f.rule().isServiceRule()
-        ? "services"
-        : f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
+    if (f.rule().isServiceRule()) {
+      return "services";
+    }
+    if (f.rule().isDnsRule()) {
+      return "dns";
+    }
+    return f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
   }
 
   /** Appends {@code items} comma-separated, breaking lines before {@code width} columns. */

@@ -307,7 +307,8 @@ class AuditEngineTest {
   @Test
   void profileWithoutVpcRequirementSkipsVpcRules() {
     Profile noVpc =
-        new Profile("no-vpc", "", "", "", "", List.of(LOGGING), false, false, List.of(), "test");
+        new Profile(
+            "no-vpc", "", "", "", "", List.of(LOGGING), false, false, List.of(), List.of(), "test");
     AuditResult result =
         audit("[" + perimeter("gdc", config(jsonList(List.of(LOGGING)), null)) + "]", noVpc);
 
@@ -397,7 +398,8 @@ class AuditEngineTest {
             perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
             gdc(),
             "file",
-            supported(java.util.Map.of()));
+            supported(java.util.Map.of()),
+            null);
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.servicesChecked()).isTrue();
@@ -424,7 +426,8 @@ class AuditEngineTest {
             perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
             gdc(),
             "file",
-            supported(overrides));
+            supported(overrides),
+            null);
 
     assertThat(result.findings())
         .extracting(
@@ -453,14 +456,16 @@ class AuditEngineTest {
   @Test
   void restrictedVipIsCheckedOnlyWhenTheProfileRequiresIt() {
     Profile noVip =
-        new Profile("no-vip", "", "", "", "", List.of(STORAGE), false, false, List.of(), "test");
+        new Profile(
+            "no-vip", "", "", "", "", List.of(STORAGE), false, false, List.of(), List.of(), "test");
     AuditResult result =
         AuditEngine.audit(
             new ProjectRef(null, PROJECT),
             perimeters("[" + perimeter("gdc", config(jsonList(List.of(STORAGE)), null)) + "]"),
             noVip,
             "file",
-            List.of(new dev.vpcscaudit.model.SupportedService(STORAGE, "", false, false, "GA")));
+            List.of(new dev.vpcscaudit.model.SupportedService(STORAGE, "", false, false, "GA")),
+            null);
 
     assertThat(result.findings()).isEmpty();
   }

@@ -105,7 +105,8 @@ class ReportGoldenTest {
             Fixtures.gdc(),
             "file",
             dev.vpcscaudit.gcp.SupportedServicesReader.read(
-                Fixtures.repoRoot().resolve("samples/supported-services.json")));
+                Fixtures.repoRoot().resolve("samples/supported-services.json")),
+            null);
     Golden.assertMatches(TextReport.render(result, false, ""), "report/sample-services.txt");
     Golden.assertMatches(JUnitReport.render(result), "report/sample-services.junit.xml");
   }
