@@ -51,7 +51,7 @@ public final class TextReport {
             result.servicesChecked()
                 ? "checked"
                 : "not checked (--check-services, or --services-file FILE offline)")
-        .append("   DNS: ")
+        .append("\nDNS: ")
         .append(
             result.dnsChecked() ? "checked" : "not checked (--check-dns on the cluster's hosts)")
         .append('\n');

@@ -99,6 +99,8 @@ class ProfilesTest {
             + "| p.yaml: key 'notes': the list is empty",
         "formatVersion: 1\\nname: x\\nrequiredServices: [a.googleapis.com]\\nvpcAccessibleServices: {required: yes please}"
             + "| p.yaml: key 'vpcAccessibleServices.required': expected true or false",
+        "formatVersion: 1\\nname: x\\nrequiredServices: [a.googleapis.com]\\nrestrictedVip: {hostnames: [Bad_Host]}"
+            + "| p.yaml: key 'restrictedVip.hostnames[0]': 'Bad_Host' is not a host name",
         "- a\\n- b| p.yaml: expected a mapping",
         "formatVersion: 1\\n  bad: [| p.yaml: not valid YAML",
         "'  '| p.yaml: the file is empty",
