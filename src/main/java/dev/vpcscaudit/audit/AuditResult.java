@@ -35,6 +35,12 @@ public record AuditResult(
     return count(Severity.ERROR) == 0 && count(Severity.WARNING) == 0;
   }
 
+  /** True when a perimeter finding (one that {@code plan} can fix) is an error or a warning. */
+  public boolean hasPlanFixableFinding() {
+    return findings.stream()
+        .anyMatch(f -> f.rule().isPerimeterRule() && f.severity().atLeast(Severity.WARNING));
+  }
+
   /** True when some finding is at least as severe as {@code threshold}. */
   public boolean hasFindingAtLeast(Severity threshold) {
     return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));

@@ -78,6 +78,11 @@ public enum Rule {
         || this == SERVICE_SUPPORT_PREVIEW;
   }
 
+  /** True for the rules a fix plan can fix: the perimeter rules. */
+  public boolean isPerimeterRule() {
+    return !isServiceRule() && !isDnsRule();
+  }
+
   /** True for the rules about what host names resolve to. */
   public boolean isDnsRule() {
     return this == DNS_NOT_RESTRICTED_VIP || this == DNS_NO_ADDRESS;

@@ -92,7 +92,7 @@ public final class MarkdownReport {
             .append(" |\n");
       }
     }
-    if (!result.compliant() && !fixHint.isEmpty()) {
+    if (!fixHint.isEmpty() && result.hasPlanFixableFinding()) {
       out.append("\nTo fix:\n\n```sh\n").append(fixHint.replace("```", "` ` `")).append("\n```\n");
     }
     return out.toString();

@@ -136,7 +136,7 @@ public final class TextReport {
           .append(": ")
           .append(counts)
           .append('\n');
-      if (!fixHint.isEmpty()) {
+      if (!fixHint.isEmpty() && result.hasPlanFixableFinding()) {
         out.append("To fix: ").append(fixHint).append('\n');
       }
     }
