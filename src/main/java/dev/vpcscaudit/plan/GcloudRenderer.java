@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * Renders a {@link FixPlan} as a bash script of {@code gcloud access-context-manager perimeters}
- * commands. Only add-type flags are used ({@code --add-resources}, {@code
- * --add-restricted-services}, {@code --enable-vpc-accessible-services}, {@code
- * --add-vpc-allowed-services}; Google Cloud SDK reference for {@code perimeters update} and {@code
- * perimeters dry-run update}), every command names {@code --policy} (gcloud's policy auto-detection
- * fails with scoped policies), and every value from the input is shell-quoted.
+ * commands. Only add-type flags are used: {@code --add-resources}, {@code
+ * --add-restricted-services}, and the group {@code --enable-vpc-accessible-services
+ * --add-vpc-allowed-services}, plus {@code --etag} (all in the SYNOPSIS of the Cloud SDK reference
+ * pages for {@code perimeters update} and {@code perimeters dry-run update}). Every command names
+ * {@code --policy} (gcloud's policy auto-detection fails with scoped policies), and every value
+ * from the input is shell-quoted.
  */
 public final class GcloudRenderer {
 
