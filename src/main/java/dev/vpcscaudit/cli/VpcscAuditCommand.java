@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.ToolVersion;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       PlanCommand.class,
       ExportCommand.class,
-      ProfilesCommand.class
+      ProfilesCommand.class,
+      AutoComplete.GenerateCompletion.class
     },
     footer = {
       "",

@@ -203,4 +203,14 @@ class AuditCommandTest {
     assertThat(r.out()).contains("\"profile\": \"logging-only\"", "\"compliant\": true");
     assertThat(r.code()).isZero();
   }
+
+  @Test
+  void bashCompletionScript() {
+    Cli.Result r = Cli.run("generate-completion");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .startsWith("#!/usr/bin/env bash")
+        .contains("complete -F", "--from-file", "--as");
+  }
 }
