@@ -1,0 +1,91 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpcscaudit.testing.FakeGcp;
+import dev.vpcscaudit.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deliverable itself: {@code java -jar target/vpcsc-audit.jar}, shaded, offline and live (ADC +
+ * endpoint overrides against the local fake), so a broken shade (lost service files, missing
+ * classes) fails the build.
+ */
+class PackagedJarIT {
+
+  @TempDir Path dir;
+
+  SubprocessTest.Run jar(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(System.getProperty("jar"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new SubprocessTest.Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void offlineAndLiveFromThePackagedJar() throws Exception {
+    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+    SubprocessTest.Run version = jar(Map.of(), "--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("vpcsc-audit ");
+
+    SubprocessTest.Run offline =
+        jar(Map.of(), "audit", "--project", "123456789012", "--from-file", sample);
+    assertThat(offline.code()).as(offline.err()).isEqualTo(1);
+    assertThat(offline.out()).contains("Not compliant with profile gdc-bare-metal");
+
+    try (FakeGcp fake = new FakeGcp()) {
+      fake.project("gdc-prod", "123456789012", "organizations/9000")
+          .policy("organizations/9000", "accessPolicies/587139914682", null)
+          .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)));
+      Path adc = dir.resolve("adc.json");
+      Files.writeString(
+          adc,
+          "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
+              + " \"refresh_token\": \"r\", \"token_uri\": \""
+              + fake.url()
+              + "/token\"}");
+      Map<String, String> env =
+          Map.of(
+              "GOOGLE_APPLICATION_CREDENTIALS",
+              adc.toString(),
+              "NO_GCE_CHECK",
+              "true",
+              "HOME",
+              dir.toString(),
+              "CLOUDSDK_CONFIG",
+              dir.resolve("gcloud").toString(),
+              "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER",
+              fake.url() + "/",
+              "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER",
+              fake.url() + "/");
+
+      SubprocessTest.Run live = jar(env, "plan", "--project", "gdc-prod", "--as", "terraform");
+
+      assertThat(live.code()).as(live.err()).isZero();
+      assertThat(live.out())
+          .contains("import {", "accessPolicies/587139914682/servicePerimeters/gdc_prod");
+      assertThat(fake.apiRequests()).hasSize(3);
+    }
+  }
+}
