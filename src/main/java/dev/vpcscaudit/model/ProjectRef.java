@@ -40,11 +40,6 @@ public record ProjectRef(String id, String number) {
             + " or projects/NUMBER");
   }
 
-  /** The same project with its number resolved. */
-  public ProjectRef withNumber(String resolvedNumber) {
-    return new ProjectRef(id, resolvedNumber);
-  }
-
   public boolean hasNumber() {
     return number != null;
   }
@@ -55,10 +50,5 @@ public record ProjectRef(String id, String number) {
       throw new IllegalStateException("project " + id + " has no number yet");
     }
     return "projects/" + number;
-  }
-
-  /** The ID when known, otherwise the number: for messages. */
-  public String display() {
-    return id != null ? id : number;
   }
 }

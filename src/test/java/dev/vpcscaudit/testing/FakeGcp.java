@@ -188,7 +188,7 @@ public final class FakeGcp implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     String query = ex.getRequestURI().getRawQuery();
     String method = ex.getRequestMethod();
-    byte[] requestBody = ex.getRequestBody().readAllBytes();
+    ex.getRequestBody().readAllBytes(); // drain the body; the fake never reads it
     if (latencyMillis > 0) {
       try {
         Thread.sleep(latencyMillis);
