@@ -1,6 +1,21 @@
 # Fix plan by vpcsc-audit: Terraform, stage dry-run
 # Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 #
+# Not fixed by this plan (11 findings; no additive dry-run change fixes them):
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing artifactregistry.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing cloudresourcemanager.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing compute.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing connectgateway.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing containerregistry.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing gkeonprem.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing iam.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing opsconfigmonitoring.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing servicecontrol.googleapis.com
+#     why: already staged in the dry-run spec of accessPolicies/587139914682/servicePerimeters/gdc_prod
+#     step: enforce it: gcloud access-context-manager perimeters dry-run enforce gdc_prod --policy=587139914682 (enforces everything staged in that spec; review it first with 'perimeters dry-run describe'), or plan with --stage enforce
+#
 # Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted

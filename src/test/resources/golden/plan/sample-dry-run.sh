@@ -5,6 +5,20 @@
 # It only adds: no resource, access level, service or ingress/egress rule is removed.
 # Each perimeter's first command carries the etag that was read, so it fails if the
 # perimeter changed since; then audit and plan again.
+# Not fixed by this plan (11 findings; no additive dry-run change fixes them):
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing artifactregistry.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing cloudresourcemanager.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing compute.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing connectgateway.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing containerregistry.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing gkeonprem.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing iam.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing opsconfigmonitoring.googleapis.com
+#   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: vpc-allowed-service-missing servicecontrol.googleapis.com
+#     why: already staged in the dry-run spec of accessPolicies/587139914682/servicePerimeters/gdc_prod
+#     step: enforce it: gcloud access-context-manager perimeters dry-run enforce gdc_prod --policy=587139914682 (enforces everything staged in that spec; review it first with 'perimeters dry-run describe'), or plan with --stage enforce
 # Verify afterwards (no dry-run finding should remain):
 #   vpcsc-audit audit --project gdc-prod
 set -euo pipefail

@@ -1,47 +1,43 @@
 package dev.vpcscaudit.audit;
 
-import dev.vpcscaudit.dns.DnsAnswer;
-import dev.vpcscaudit.dns.VipRanges;
+import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.SupportedService;
-import dev.vpcscaudit.model.VpcAccessibleServices;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Evaluates the contract's rules for one project over perimeters from every candidate policy.
+ * Runs every rule of {@link Rules} for one project over perimeters from every candidate policy and
+ * collects checks and findings, each finding with its remedy at each stage.
  *
  * <p>Enforced mode reads each perimeter's {@code status}; dry-run mode reads only explicit specs
  * ({@code useExplicitDryRunSpec: true}), because an inherited dry-run config is the status itself
  * and is reported once, as enforced. Bridge perimeters never protect: they are listed as members
  * but cannot restrict services.
+ *
+ * <p>Remedies of config findings: an enforced finding is fixed in {@code status} at the enforce
+ * stage; at the dry-run stage in {@code spec}, unless the perimeter's explicit spec already passes
+ * that check, when the step is to enforce the staged spec. A dry-run finding is fixed in {@code
+ * spec} at both stages, so that a later {@code dry-run enforce} does not undo an enforced fix.
  */
 public final class AuditEngine {
 
   private AuditEngine() {}
 
-  /**
-   * Audits {@code project}, whose number must be known, against {@code profile}.
-   *
-   * @param source {@code api} or {@code file}, copied into the result
-   */
+  /** Audits {@code project}, whose number must be known, against {@code profile}. */
   public static AuditResult audit(
       ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String source) {
-    return audit(project, perimeters, profile, source, null, null);
+    return audit(new AuditInput(project, perimeters, profile, null), source, null, null);
   }
 
-  /**
-   * Audits {@code project} and, when {@code supportedServices} is not null, checks each required
-   * service against that list; when {@code dnsAnswers} is not null, checks that each name resolves
-   * into the restricted VIP. Service and DNS findings are about a service or a host name, not a
-   * perimeter or a mode: they are reported once, with mode {@code enforced} and no perimeter.
-   */
+  /** As {@link #audit(AuditInput, String, List, List)} with no target perimeter. */
   public static AuditResult audit(
       ProjectRef project,
       List<ServicePerimeter> perimeters,
@@ -49,79 +45,68 @@ public final class AuditEngine {
       String source,
       List<SupportedService> supportedServices,
       List<DnsAnswer> dnsAnswers) {
-    String resource = project.resourceName();
-    List<ServicePerimeter> sorted =
-        perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
+    return audit(
+        new AuditInput(project, perimeters, profile, null), source, supportedServices, dnsAnswers);
+  }
 
-    List<PerimeterMembership> members = new ArrayList<>();
-    List<ServicePerimeter> enforcedRegular = new ArrayList<>();
-    List<ServicePerimeter> enforcedBridge = new ArrayList<>();
-    List<ServicePerimeter> dryRunRegular = new ArrayList<>();
-    boolean heldInDryRunView = false;
-    for (ServicePerimeter p : sorted) {
-      List<Mode> modes = new ArrayList<>();
+  /**
+   * Audits the input; when {@code supportedServices} is not null, checks each required service
+   * against that list; when {@code dnsAnswers} is not null, checks that each name resolves into the
+   * restricted VIP. Service and DNS findings are about a service or a host name, not a perimeter or
+   * a mode: they are reported once, with mode {@code enforced} and no perimeter.
+   *
+   * @param source {@code api} or {@code file}, copied into the result
+   */
+  public static AuditResult audit(
+      AuditInput input,
+      String source,
+      List<SupportedService> supportedServices,
+      List<DnsAnswer> dnsAnswers) {
+    Collector out = new Collector();
+    String resource = input.resource();
+
+    for (ProjectRule rule : Rules.projectRules()) {
+      rule.check(input, out.project(rule, resource));
+    }
+    for (ServicePerimeter p : input.regular()) {
       if (p.enforcedConfig().holds(resource)) {
-        modes.add(Mode.ENFORCED);
-        (p.isRegular() ? enforcedRegular : enforcedBridge).add(p);
+        checkConfig(p, p.enforcedConfig(), Mode.ENFORCED, input.profile(), out);
       }
+    }
+    for (ServicePerimeter p : input.regular()) {
       if (p.useExplicitDryRunSpec() && p.dryRunConfig().holds(resource)) {
-        modes.add(Mode.DRY_RUN);
-        if (p.isRegular()) {
-          dryRunRegular.add(p);
-        }
+        checkConfig(p, p.dryRunConfig(), Mode.DRY_RUN, input.profile(), out);
       }
-      if (p.isRegular() && p.dryRunConfig().holds(resource)) {
-        heldInDryRunView = true;
-      }
-      if (!modes.isEmpty()) {
-        members.add(new PerimeterMembership(p.name(), p.title(), p.type(), modes));
-      }
-    }
-
-    List<Finding> findings = new ArrayList<>();
-    if (enforcedRegular.isEmpty()) {
-      String bridges =
-          enforcedBridge.isEmpty()
-              ? ""
-              : " (bridge perimeter "
-                  + String.join(", ", enforcedBridge.stream().map(ServicePerimeter::name).toList())
-                  + " holds it, but a bridge does not restrict services)";
-      findings.add(
-          new Finding(
-              Rule.PROJECT_NOT_IN_PERIMETER,
-              Severity.ERROR,
-              Mode.ENFORCED,
-              null,
-              null,
-              resource + " is in no regular perimeter's enforced config" + bridges));
-    } else if (!heldInDryRunView) {
-      findings.add(
-          new Finding(
-              Rule.PROJECT_NOT_IN_PERIMETER,
-              Severity.WARNING,
-              Mode.DRY_RUN,
-              null,
-              null,
-              resource
-                  + " is enforced in "
-                  + String.join(", ", enforcedRegular.stream().map(ServicePerimeter::name).toList())
-                  + " but no dry-run config holds it: enforcing the staged dry-run specs would"
-                  + " leave it unprotected"));
-    }
-    for (ServicePerimeter p : enforcedRegular) {
-      checkConfig(p, p.enforcedConfig(), Mode.ENFORCED, Severity.ERROR, profile, findings);
-    }
-    for (ServicePerimeter p : dryRunRegular) {
-      checkConfig(p, p.dryRunConfig(), Mode.DRY_RUN, Severity.WARNING, profile, findings);
     }
     if (supportedServices != null) {
-      checkServices(supportedServices, profile, findings);
+      Map<String, SupportedService> byName = new HashMap<>();
+      supportedServices.forEach(s -> byName.put(s.name(), s));
+      for (String service : input.profile().requiredServices()) {
+        for (ServiceRule rule : Rules.serviceRules()) {
+          rule.check(
+              service,
+              byName.get(service),
+              input.profile(),
+              out.subject(rule, "services", service, rule.id() + " " + service));
+        }
+      }
     }
     if (dnsAnswers != null) {
-      checkDns(dnsAnswers, findings);
+      for (DnsAnswer a : dnsAnswers) {
+        for (DnsRule rule : Rules.dnsRules()) {
+          rule.check(a, out.subject(rule, "dns", a.name(), DnsRule.checkName(a.name())));
+        }
+      }
     }
     return new AuditResult(
-        project, profile, source, members, findings, supportedServices != null, dnsAnswers != null);
+        input.project(),
+        input.profile(),
+        source,
+        memberships(input),
+        out.findings(),
+        out.checks(),
+        supportedServices != null,
+        dnsAnswers != null);
   }
 
   /** The host names the DNS check resolves for {@code profile}: the VIP itself, then each API. */
@@ -133,154 +118,151 @@ public final class AuditEngine {
     return names;
   }
 
-  private static void checkDns(List<DnsAnswer> answers, List<Finding> findings) {
-    for (DnsAnswer a : answers) {
-      String via = a.aliases().isEmpty() ? "" : " (via " + String.join(" -> ", a.aliases()) + ")";
-      if (!a.found() || a.addresses().isEmpty()) {
-        findings.add(
-            new Finding(
-                Rule.DNS_NO_ADDRESS,
-                Severity.ERROR,
-                Mode.ENFORCED,
-                null,
-                a.name(),
-                a.name() + " does not resolve to any address" + via));
-        continue;
+  private static List<PerimeterMembership> memberships(AuditInput input) {
+    List<PerimeterMembership> members = new ArrayList<>();
+    for (ServicePerimeter p : input.perimeters()) {
+      List<Mode> modes = new ArrayList<>();
+      if (p.enforcedConfig().holds(input.resource())) {
+        modes.add(Mode.ENFORCED);
       }
-      List<String> outside =
-          a.addresses().stream().filter(x -> !VipRanges.isRestricted(x)).toList();
-      if (!outside.isEmpty()) {
-        boolean privateVip = outside.stream().anyMatch(VipRanges::isPrivate);
-        findings.add(
-            new Finding(
-                Rule.DNS_NOT_RESTRICTED_VIP,
-                Severity.ERROR,
-                Mode.ENFORCED,
-                null,
-                a.name(),
-                a.name()
-                    + " resolves to "
-                    + String.join(", ", outside)
-                    + via
-                    + (privateVip
-                        ? ", the private.googleapis.com range: do not mix the two VIPs"
-                        : ", outside "
-                            + VipRanges.RESTRICTED_V4
-                            + " and "
-                            + VipRanges.RESTRICTED_V6)));
+      if (p.useExplicitDryRunSpec() && p.dryRunConfig().holds(input.resource())) {
+        modes.add(Mode.DRY_RUN);
+      }
+      if (!modes.isEmpty()) {
+        members.add(new PerimeterMembership(p.name(), p.title(), p.type(), modes));
       }
     }
-  }
-
-  private static void checkServices(
-      List<SupportedService> supported, Profile profile, List<Finding> findings) {
-    Map<String, SupportedService> byName = new HashMap<>();
-    supported.forEach(s -> byName.put(s.name(), s));
-    for (String service : profile.requiredServices()) {
-      SupportedService s = byName.get(service);
-      if (s == null) {
-        findings.add(
-            serviceFinding(
-                Rule.SERVICE_NOT_SUPPORTED,
-                Severity.ERROR,
-                service,
-                service + " is not in the list of services VPC Service Controls supports"));
-        continue;
-      }
-      if (profile.restrictedVipRequired() && !s.availableOnRestrictedVip()) {
-        findings.add(
-            serviceFinding(
-                Rule.SERVICE_NOT_ON_RESTRICTED_VIP,
-                Severity.ERROR,
-                service,
-                service + " is not available on the restricted VIP (restricted.googleapis.com)"));
-      }
-      String stage = s.serviceSupportStage();
-      if (stage.equals("DEPRECATED")) {
-        findings.add(
-            serviceFinding(
-                Rule.SERVICE_SUPPORT_DEPRECATED,
-                Severity.WARNING,
-                service,
-                "VPC Service Controls support for " + service + " is deprecated"));
-      } else if (stage.equals("PREVIEW")) {
-        findings.add(
-            serviceFinding(
-                Rule.SERVICE_SUPPORT_PREVIEW,
-                Severity.INFO,
-                service,
-                "VPC Service Controls support for "
-                    + service
-                    + " is in preview"
-                    + (s.knownLimitations() ? ", with known limitations" : "")));
-      }
-    }
-  }
-
-  private static Finding serviceFinding(
-      Rule rule, Severity severity, String service, String message) {
-    return new Finding(rule, severity, Mode.ENFORCED, null, service, message);
+    return members;
   }
 
   private static void checkConfig(
-      ServicePerimeter perimeter,
-      PerimeterConfig config,
-      Mode mode,
-      Severity severity,
-      Profile profile,
-      List<Finding> findings) {
-    String name = perimeter.name();
-    String where = mode == Mode.ENFORCED ? "status" : "spec";
-    for (String service : profile.requiredServices()) {
-      if (!config.restrictedServices().contains(service)) {
-        findings.add(
-            new Finding(
-                Rule.REQUIRED_SERVICE_UNRESTRICTED,
-                severity,
-                mode,
-                name,
-                service,
-                service + " is not in " + where + ".restrictedServices"));
+      ServicePerimeter p, PerimeterConfig config, Mode mode, Profile profile, Collector out) {
+    String field = mode == Mode.ENFORCED ? "status" : "spec";
+    Severity severity = mode == Mode.ENFORCED ? Severity.ERROR : Severity.WARNING;
+    for (ConfigRule rule : Rules.configRules()) {
+      Map<String, List<Edit>> specProblems =
+          mode == Mode.ENFORCED && p.useExplicitDryRunSpec()
+              ? problems(rule, p, p.dryRunConfig(), profile)
+              : null;
+      rule.check(
+          new ConfigRule.Subject(p, config, field, profile),
+          new ConfigRule.Results() {
+            @Override
+            public void pass(String service) {
+              out.add(new Check(mode, p.name(), checkName(rule, service), null));
+            }
+
+            @Override
+            public void fail(String service, String message, List<Edit> edits) {
+              Remedies remedies;
+              if (mode == Mode.DRY_RUN) {
+                remedies = Remedies.both(fix(p, ConfigTarget.SPEC, edits));
+              } else {
+                Remedy dryRun;
+                if (specProblems == null) {
+                  // No explicit spec: gcloud's dry-run update first copies status into one.
+                  dryRun = fix(p, ConfigTarget.SPEC, edits);
+                } else if (specProblems.containsKey(key(service))) {
+                  dryRun = fix(p, ConfigTarget.SPEC, specProblems.get(key(service)));
+                } else {
+                  dryRun = Commands.alreadyStaged(p);
+                }
+                remedies = new Remedies(dryRun, fix(p, ConfigTarget.STATUS, edits));
+              }
+              Finding f = new Finding(rule, severity, mode, p.name(), service, message, remedies);
+              out.add(new Check(mode, p.name(), checkName(rule, service), f));
+            }
+          });
+    }
+  }
+
+  /** The failures of {@code rule} on {@code config}, by service, with their edits. */
+  private static Map<String, List<Edit>> problems(
+      ConfigRule rule, ServicePerimeter p, PerimeterConfig config, Profile profile) {
+    Map<String, List<Edit>> out = new HashMap<>();
+    rule.check(
+        new ConfigRule.Subject(p, config, "spec", profile),
+        new ConfigRule.Results() {
+          @Override
+          public void pass(String service) {}
+
+          @Override
+          public void fail(String service, String message, List<Edit> edits) {
+            out.put(key(service), edits);
+          }
+        });
+    return out;
+  }
+
+  private static String key(String service) {
+    return Objects.requireNonNullElse(service, "");
+  }
+
+  private static Remedy fix(ServicePerimeter p, ConfigTarget target, List<Edit> edits) {
+    return new Remedy.Fix(edits.stream().map(e -> new FixAction(p.name(), target, e)).toList());
+  }
+
+  private static String checkName(Rule rule, String service) {
+    return service == null ? rule.id() : rule.id() + " " + service;
+  }
+
+  /** Collects checks in evaluation order; checks with the same name merge, a failure winning. */
+  private static final class Collector {
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+    private int extra;
+
+    void add(Check c) {
+      String key = c.mode() + "\u0000" + c.subject() + "\u0000" + c.name();
+      Check old = checks.get(key);
+      if (old == null || old.failure() == null) {
+        checks.put(key, old == null ? c : c.failure() == null ? old : c);
+      } else if (c.failure() != null) {
+        checks.put(key + "\u0000" + extra++, c);
       }
     }
-    if (!profile.vpcAccessibleServicesRequired()) {
-      return;
+
+    ProjectRule.Results project(ProjectRule rule, String resource) {
+      return new ProjectRule.Results() {
+        @Override
+        public void check(Mode mode, Severity severity, String message, Remedies remedies) {
+          add(
+              new Check(
+                  mode,
+                  resource,
+                  rule.id(),
+                  new Finding(rule, severity, mode, null, null, message, remedies)));
+        }
+
+        @Override
+        public void pass(Mode mode) {
+          add(new Check(mode, resource, rule.id(), null));
+        }
+      };
     }
-    VpcAccessibleServices vpc = config.vpcOrDefault();
-    if (!vpc.enableRestriction()) {
-      findings.add(
-          new Finding(
-              Rule.VPC_ACCESSIBLE_SERVICES_DISABLED,
-              severity,
-              mode,
-              name,
-              null,
-              where
-                  + ".vpcAccessibleServices.enableRestriction is not true: the perimeter's VPC"
-                  + " networks can reach any Google API, not only restricted ones"));
-      return;
+
+    SubjectResults subject(Rule rule, String subject, String service, String name) {
+      return new SubjectResults() {
+        @Override
+        public void pass() {
+          add(new Check(Mode.ENFORCED, subject, name, null));
+        }
+
+        @Override
+        public void fail(Severity severity, String message, Remedy remedy) {
+          Finding f =
+              new Finding(
+                  rule, severity, Mode.ENFORCED, null, service, message, Remedies.both(remedy));
+          add(new Check(Mode.ENFORCED, subject, name, f));
+        }
+      };
     }
-    for (String service : profile.requiredServices()) {
-      boolean restricted = config.restrictedServices().contains(service);
-      boolean allowed =
-          vpc.allowedServices().contains(service) || vpc.allowsRestrictedServices() && restricted;
-      // Unrestricted while RESTRICTED-SERVICES is allowed: restricting it also makes it
-      // accessible, so it is reported once, as required-service-unrestricted.
-      boolean reportedAsUnrestricted = !restricted && vpc.allowsRestrictedServices();
-      if (!allowed && !reportedAsUnrestricted) {
-        findings.add(
-            new Finding(
-                Rule.VPC_ALLOWED_SERVICE_MISSING,
-                severity,
-                mode,
-                name,
-                service,
-                service
-                    + " is not in "
-                    + where
-                    + ".vpcAccessibleServices.allowedServices, which does not include "
-                    + VpcAccessibleServices.RESTRICTED_SERVICES));
-      }
+
+    List<Check> checks() {
+      return List.copyOf(checks.values());
+    }
+
+    List<Finding> findings() {
+      return checks.values().stream().map(Check::failure).filter(Objects::nonNull).toList();
     }
   }
 }

@@ -5,8 +5,9 @@ import dev.vpcscaudit.profile.Profile;
 import java.util.List;
 
 /**
- * The outcome of a completed audit of one project: every perimeter that holds it and every finding,
- * sorted by {@link Finding#ORDER}. A run that could not read everything never produces one.
+ * The outcome of a completed audit of one project: every perimeter that holds it, every check the
+ * rules made (in evaluation order) and every finding, sorted by {@link Finding#ORDER}. A run that
+ * could not read everything never produces one.
  *
  * @param source {@code api} for a live read, {@code file} for {@code --from-file}
  * @param servicesChecked whether the supported-services rules ran (a list was read)
@@ -18,12 +19,14 @@ public record AuditResult(
     String source,
     List<PerimeterMembership> perimeters,
     List<Finding> findings,
+    List<Check> checks,
     boolean servicesChecked,
     boolean dnsChecked) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
     findings = findings.stream().sorted(Finding.ORDER).toList();
+    checks = List.copyOf(checks);
   }
 
   public long count(Severity severity) {
@@ -35,10 +38,9 @@ public record AuditResult(
     return count(Severity.ERROR) == 0 && count(Severity.WARNING) == 0;
   }
 
-  /** True when a perimeter finding (one that {@code plan} can fix) is an error or a warning. */
-  public boolean hasPlanFixableFinding() {
-    return findings.stream()
-        .anyMatch(f -> f.rule().isPerimeterRule() && f.severity().atLeast(Severity.WARNING));
+  /** The error and warning findings, the ones a plan is for. */
+  public List<Finding> actionable() {
+    return findings.stream().filter(f -> f.severity().atLeast(Severity.WARNING)).toList();
   }
 
   /** True when some finding is at least as severe as {@code threshold}. */

@@ -4,11 +4,17 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One problem found. {@code perimeter} is null for project-level findings, {@code service} for
- * findings not about one service.
+ * One problem found, with its remedy at each stage. {@code perimeter} is null for project-level
+ * findings, {@code service} for findings not about one service (or host name).
  */
 public record Finding(
-    Rule rule, Severity severity, Mode mode, String perimeter, String service, String message) {
+    Rule rule,
+    Severity severity,
+    Mode mode,
+    String perimeter,
+    String service,
+    String message,
+    Remedies remedies) {
 
   /** The report order: mode, perimeter, rule ID, service (absent values first). */
   public static final Comparator<Finding> ORDER =
@@ -22,5 +28,10 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(remedies, "remedies");
+  }
+
+  public Remedy remedy(Stage stage) {
+    return remedies.at(stage);
   }
 }

@@ -4,9 +4,9 @@ import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.dns.DnsAnswer;
 import dev.vpcscaudit.dns.DnsResolver;
 import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.report.JUnitReport;
@@ -99,8 +99,7 @@ public final class AuditCommand extends ReadingCommand {
             found.supportedServices(),
             answers);
 
-    String planCommand =
-        "vpcsc-audit plan " + selection.selectionArgs(result.project()) + " --as gcloud";
+    String planCommand = "vpcsc-audit plan " + selection.selectionArgs(result.project());
     String report =
         switch (format) {
           case json -> JsonReport.render(result, ToolVersion.get());
@@ -112,7 +111,7 @@ public final class AuditCommand extends ReadingCommand {
                   result,
                   OutputOption.useColor(
                       System.console() != null, System.getenv("NO_COLOR"), output.file),
-                  planCommand + "   (or --as terraform)");
+                  planCommand);
         };
     output.emit(
         report,

@@ -1,10 +1,10 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.plan.FixPlan;
 import dev.vpcscaudit.plan.GcloudRenderer;
 import dev.vpcscaudit.plan.Planner;
-import dev.vpcscaudit.plan.Stage;
 import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
 import picocli.CommandLine.Command;

@@ -1,12 +1,12 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.gcp.FilePerimeterSource;
 import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.gcp.ServicesFileSource;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
-import dev.vpcscaudit.plan.Shell;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.dns;
 
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.model.DnsAnswer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;

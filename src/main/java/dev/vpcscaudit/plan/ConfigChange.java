@@ -1,6 +1,11 @@
 package dev.vpcscaudit.plan;
 
+import dev.vpcscaudit.audit.ConfigTarget;
+import dev.vpcscaudit.audit.Edit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Additions to one config of a perimeter. A change only ever adds: it never removes a resource,
@@ -23,6 +28,31 @@ public record ConfigChange(
     addResources = List.copyOf(addResources);
     addRestrictedServices = List.copyOf(addRestrictedServices);
     addVpcAllowedServices = List.copyOf(addVpcAllowedServices);
+  }
+
+  /** The edits of fix actions to one config, as one change (duplicates dropped). */
+  static ConfigChange of(ConfigTarget target, List<Edit> edits) {
+    Set<String> resources = new LinkedHashSet<>();
+    Set<String> restricted = new LinkedHashSet<>();
+    Set<String> allowed = new LinkedHashSet<>();
+    boolean enable = false;
+    for (Edit e : edits) {
+      if (e instanceof Edit.AddResource r) {
+        resources.add(r.resource());
+      } else if (e instanceof Edit.AddRestrictedService r) {
+        restricted.add(r.service());
+      } else if (e instanceof Edit.EnableVpcRestriction) {
+        enable = true;
+      } else if (e instanceof Edit.AddVpcAllowedService a) {
+        allowed.add(a.service());
+      }
+    }
+    return new ConfigChange(
+        target == ConfigTarget.SPEC,
+        new ArrayList<>(resources),
+        new ArrayList<>(restricted),
+        enable,
+        new ArrayList<>(allowed));
   }
 
   public boolean isEmpty() {

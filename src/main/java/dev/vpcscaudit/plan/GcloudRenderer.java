@@ -1,6 +1,8 @@
 package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,9 @@ public final class GcloudRenderer {
     header(plan, out);
     out.append("set -euo pipefail\n");
     if (plan.isEmpty()) {
-      out.append("\n# Nothing to fix: the audit finds nothing in the ")
-          .append(plan.stage() == Stage.DRY_RUN ? "dry-run" : "enforced or dry-run")
-          .append(" config. This script changes nothing.\n");
+      out.append("\n# ")
+          .append(Shell.comment(PlanHeader.nothingToChange(plan)))
+          .append(" This script changes nothing.\n");
       return out.toString();
     }
     for (PerimeterChange change : plan.perimeters()) {
@@ -107,6 +109,9 @@ public final class GcloudRenderer {
           .append(
               "# Each perimeter's first command carries the etag that was read, so it fails if the\n")
           .append("# perimeter changed since; then audit and plan again.\n");
+    }
+    for (String line : PlanHeader.lines(plan)) {
+      out.append("# ").append(Shell.comment(line)).append('\n');
     }
     out.append("# Verify afterwards (")
         .append(

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.plan;
 
+import dev.vpcscaudit.escape.Shell;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,17 @@
 package dev.vpcscaudit.plan;
 
+import dev.vpcscaudit.audit.AuditEngine;
+import dev.vpcscaudit.audit.AuditInput;
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Check;
+import dev.vpcscaudit.audit.ConfigTarget;
+import dev.vpcscaudit.audit.Edit;
+import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.FixAction;
+import dev.vpcscaudit.audit.Mode;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
@@ -8,29 +20,29 @@ import dev.vpcscaudit.model.VpcAccessibleServices;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Computes the smallest additive changes after which the audit passes in the staged mode.
+ * Builds a fix plan from the findings' remedies and nothing else: audit, take the {@link
+ * Remedy.Fix} actions of every error and warning at the planned stage, apply them as gcloud would,
+ * audit the result again (a perimeter the project was just added to now has its own findings), and
+ * repeat until no new action appears. Findings whose remedy at this stage is a manual step are
+ * listed in the plan with their reason and step; a {@link Remedy.NeedsChoice} stops the plan.
  *
- * <p>Dry-run stage: every regular perimeter whose dry-run view holds the project gets the missing
- * services and VPC settings in its spec. If none holds it there, the regular perimeters that hold
- * it when enforced get it back in their spec (an explicit spec that dropped it); if none holds it
- * at all, {@code --target-perimeter} names the one to add it to.
- *
- * <p>Enforce stage: the regular perimeters whose status holds the project get the fixes in status
- * (if none, those whose explicit spec holds it, or the target, get the project and the fixes), and
- * every explicit spec that holds the project (or belongs to such a target) gets the same fixes, so
- * that a later {@code dry-run enforce} does not undo them.
- *
- * <p>VPC accessible services: a disabled restriction is enabled with {@code RESTRICTED-SERVICES}
- * allowed, so that every restricted service stays reachable and only unrestricted APIs are cut off;
- * an enabled restriction gets just the required services it lacks.
+ * <p>The plan never puts the project into a second regular perimeter of one policy, in the enforced
+ * view or in the dry-run view: the API refuses such a write (FAILED_PRECONDITION) after earlier
+ * commands of a script have already run.
  */
 public final class Planner {
+
+  /** More rounds than any remedy chain needs (membership, then the config it brings in). */
+  private static final int MAX_ROUNDS = 5;
 
   private Planner() {}
 
@@ -46,109 +58,166 @@ public final class Planner {
       String target,
       String verifyCommand) {
     String resource = project.resourceName();
+    String targetName = target == null ? null : resolveTarget(target, perimeters).name();
+    rejectUnneededTarget(target, targetName, perimeters, resource);
+
+    AuditResult first = audit(project, perimeters, profile, targetName);
+    Set<FixAction> actions = new LinkedHashSet<>();
+    List<String> notes = new ArrayList<>();
+    List<ServicePerimeter> current = perimeters;
+    AuditResult result = first;
+    for (int round = 0; ; round++) {
+      boolean added = false;
+      for (Finding f : actionableInEvaluationOrder(result)) {
+        Remedy remedy = f.remedy(stage);
+        if (remedy instanceof Remedy.NeedsChoice choice) {
+          throw new BadInputException(choice.message());
+        }
+        if (remedy instanceof Remedy.Fix fix) {
+          added |= actions.addAll(fix.actions());
+          if (!fix.note().isEmpty() && !notes.contains(fix.note())) {
+            notes.add(fix.note());
+          }
+        }
+      }
+      if (!added) {
+        break;
+      }
+      if (round == MAX_ROUNDS) {
+        throw new IllegalStateException("fix plan did not converge: " + actions);
+      }
+      current = apply(perimeters, changes(perimeters, actions));
+      result = audit(project, current, profile, targetName);
+    }
+
+    List<Unfixed> unfixed = new ArrayList<>();
+    Set<Finding> listed = new LinkedHashSet<>();
+    for (Finding f : first.actionable()) {
+      if (f.remedy(stage) instanceof Remedy.Manual m) {
+        unfixed.add(new Unfixed(f, m));
+        listed.add(f);
+      }
+    }
+    // What remains in the staged mode after the plan is listed too (a plan is never silent).
+    for (Finding f : result.actionable()) {
+      boolean inStage = stage == Stage.ENFORCE || f.mode() == Mode.DRY_RUN;
+      if (inStage && f.remedy(stage) instanceof Remedy.Manual m && !containsSame(listed, f)) {
+        unfixed.add(new Unfixed(f, m));
+      }
+    }
+    checkOnePerimeterPerPolicy(perimeters, current, resource);
+
+    List<PerimeterChange> out = new ArrayList<>();
+    for (Map.Entry<ServicePerimeter, List<ConfigChange>> e :
+        changes(perimeters, actions).entrySet()) {
+      out.add(new PerimeterChange(e.getKey(), e.getValue(), specNotes(e.getKey(), e.getValue())));
+    }
+    return new FixPlan(project, profile, stage, out, unfixed, notes, verifyCommand);
+  }
+
+  /**
+   * A finding of this stage that the plan does not fix, with the reason and the step.
+   *
+   * @param finding as the audit reported it
+   */
+  public record Unfixed(Finding finding, Remedy.Manual remedy) {}
+
+  private static AuditResult audit(
+      ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String target) {
+    return AuditEngine.audit(
+        new AuditInput(project, perimeters, profile, target), "plan", null, null);
+  }
+
+  /** Errors and warnings in the order the rules reported them (the profile's service order). */
+  private static List<Finding> actionableInEvaluationOrder(AuditResult result) {
+    return result.checks().stream()
+        .map(Check::failure)
+        .filter(f -> f != null && f.severity().atLeast(Severity.WARNING))
+        .toList();
+  }
+
+  private static boolean containsSame(Set<Finding> listed, Finding f) {
+    return listed.stream()
+        .anyMatch(
+            g ->
+                g.rule() == f.rule()
+                    && g.mode() == f.mode()
+                    && Objects.equals(g.perimeter(), f.perimeter())
+                    && Objects.equals(g.service(), f.service()));
+  }
+
+  /** The actions grouped by perimeter (name order), status before spec. */
+  static Map<ServicePerimeter, List<ConfigChange>> changes(
+      List<ServicePerimeter> perimeters, Set<FixAction> actions) {
+    Map<String, ServicePerimeter> byName = new LinkedHashMap<>();
+    perimeters.forEach(p -> byName.put(p.name(), p));
+    Map<String, Map<ConfigTarget, List<Edit>>> grouped = new TreeMap<>();
+    for (FixAction a : actions) {
+      if (!byName.containsKey(a.perimeter())) {
+        throw new IllegalStateException("fix for an unknown perimeter " + a.perimeter());
+      }
+      grouped
+          .computeIfAbsent(a.perimeter(), k -> new TreeMap<>())
+          .computeIfAbsent(a.target(), k -> new ArrayList<>())
+          .add(a.edit());
+    }
+    Map<ServicePerimeter, List<ConfigChange>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<ConfigTarget, List<Edit>>> e : grouped.entrySet()) {
+      List<ConfigChange> list = new ArrayList<>();
+      e.getValue().forEach((target, edits) -> list.add(ConfigChange.of(target, edits)));
+      out.put(byName.get(e.getKey()), list);
+    }
+    return out;
+  }
+
+  private static List<ServicePerimeter> apply(
+      List<ServicePerimeter> perimeters, Map<ServicePerimeter, List<ConfigChange>> changes) {
+    return perimeters.stream()
+        .map(p -> changes.containsKey(p) ? PerimeterEdits.apply(p, changes.get(p)) : p)
+        .toList();
+  }
+
+  /** Refuses a plan that would put the project in a second regular perimeter of a policy. */
+  private static void checkOnePerimeterPerPolicy(
+      List<ServicePerimeter> before, List<ServicePerimeter> after, String resource) {
+    for (boolean dryRun : new boolean[] {false, true}) {
+      Map<String, List<String>> was = holders(before, resource, dryRun);
+      Map<String, List<String>> now = holders(after, resource, dryRun);
+      for (Map.Entry<String, List<String>> e : now.entrySet()) {
+        int previously = was.getOrDefault(e.getKey(), List.of()).size();
+        if (e.getValue().size() > 1 && e.getValue().size() > previously) {
+          throw new BadInputException(
+              "the plan would put "
+                  + resource
+                  + " in more than one regular perimeter of "
+                  + e.getKey()
+                  + (dryRun ? " in the dry-run view" : "")
+                  + " ("
+                  + String.join(", ", e.getValue())
+                  + "), which the API refuses; choose one with --target-perimeter");
+        }
+      }
+    }
+  }
+
+  private static Map<String, List<String>> holders(
+      List<ServicePerimeter> perimeters, String resource, boolean dryRun) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (ServicePerimeter p : perimeters) {
+      PerimeterConfig c = dryRun ? p.dryRunConfig() : p.enforcedConfig();
+      if (p.isRegular() && c.holds(resource)) {
+        out.computeIfAbsent(p.policy(), k -> new ArrayList<>()).add(p.name());
+      }
+    }
+    return out;
+  }
+
+  private static ServicePerimeter resolveTarget(String target, List<ServicePerimeter> all) {
     List<ServicePerimeter> regular =
-        perimeters.stream()
+        all.stream()
             .filter(ServicePerimeter::isRegular)
             .sorted(Comparator.comparing(ServicePerimeter::name))
             .toList();
-
-    List<PerimeterChange> out = new ArrayList<>();
-    if (stage == Stage.DRY_RUN) {
-      List<ServicePerimeter> holders =
-          regular.stream().filter(p -> p.dryRunConfig().holds(resource)).toList();
-      boolean addProject = holders.isEmpty();
-      if (addProject) {
-        holders = regular.stream().filter(p -> p.enforcedConfig().holds(resource)).toList();
-      }
-      if (holders.isEmpty()) {
-        holders = List.of(target(target, perimeters, regular, resource));
-      } else {
-        rejectUnneededTarget(target, holders);
-      }
-      for (ServicePerimeter p : holders) {
-        ConfigChange c = needs(p.dryRunConfig(), profile, resource, addProject, /* spec= */ true);
-        if (!c.isEmpty()) {
-          out.add(new PerimeterChange(p, List.of(c), notes(p, List.of(c))));
-        }
-      }
-    } else {
-      List<ServicePerimeter> statusTargets =
-          regular.stream().filter(p -> p.enforcedConfig().holds(resource)).toList();
-      boolean addProject = statusTargets.isEmpty();
-      if (addProject) {
-        statusTargets =
-            regular.stream()
-                .filter(p -> p.useExplicitDryRunSpec() && p.dryRunConfig().holds(resource))
-                .toList();
-      }
-      if (statusTargets.isEmpty()) {
-        statusTargets = List.of(target(target, perimeters, regular, resource));
-      } else {
-        rejectUnneededTarget(target, statusTargets);
-      }
-      for (ServicePerimeter p : regular) {
-        boolean isTarget = statusTargets.contains(p);
-        List<ConfigChange> changes = new ArrayList<>();
-        if (isTarget) {
-          changes.add(needs(p.enforcedConfig(), profile, resource, addProject, /* spec= */ false));
-        }
-        if (p.useExplicitDryRunSpec() && (isTarget || p.dryRunConfig().holds(resource))) {
-          changes.add(needs(p.dryRunConfig(), profile, resource, isTarget, /* spec= */ true));
-        }
-        changes.removeIf(ConfigChange::isEmpty);
-        if (!changes.isEmpty()) {
-          out.add(new PerimeterChange(p, changes, notes(p, changes)));
-        }
-      }
-    }
-    return new FixPlan(project, profile, stage, out, verifyCommand);
-  }
-
-  /** The additions {@code config} needs to pass the profile's rules. */
-  static ConfigChange needs(
-      PerimeterConfig config, Profile profile, String resource, boolean addResource, boolean spec) {
-    List<String> addResources =
-        addResource && !config.holds(resource) ? List.of(resource) : List.of();
-    List<String> addRestricted =
-        profile.requiredServices().stream()
-            .filter(s -> !config.restrictedServices().contains(s))
-            .toList();
-    boolean enable = false;
-    List<String> addAllowed = List.of();
-    if (profile.vpcAccessibleServicesRequired()) {
-      VpcAccessibleServices vpc = config.vpcOrDefault();
-      if (!vpc.enableRestriction()) {
-        enable = true;
-        addAllowed =
-            vpc.allowsRestrictedServices()
-                ? List.of()
-                : List.of(VpcAccessibleServices.RESTRICTED_SERVICES);
-      } else if (!vpc.allowsRestrictedServices()) {
-        // Every required service ends up restricted, but RESTRICTED-SERVICES is not allowed:
-        // allow the required services that are not listed.
-        addAllowed =
-            profile.requiredServices().stream()
-                .filter(s -> !vpc.allowedServices().contains(s))
-                .toList();
-      }
-    }
-    return new ConfigChange(spec, addResources, addRestricted, enable, addAllowed);
-  }
-
-  private static ServicePerimeter target(
-      String target, List<ServicePerimeter> all, List<ServicePerimeter> regular, String resource) {
-    if (target == null) {
-      String candidates =
-          regular.isEmpty()
-              ? "none: the input has no regular perimeter"
-              : String.join(", ", regular.stream().map(Planner::describe).toList());
-      throw new BadInputException(
-          resource
-              + " is in no regular perimeter: name the one to add it to with --target-perimeter NAME"
-              + " (candidates: "
-              + candidates
-              + ")");
-    }
     List<ServicePerimeter> matches =
         all.stream().filter(p -> p.name().equals(target) || p.shortName().equals(target)).toList();
     if (matches.isEmpty()) {
@@ -179,30 +248,31 @@ public final class Planner {
     return p;
   }
 
-  private static void rejectUnneededTarget(String target, List<ServicePerimeter> holders) {
+  /** A target is only for a project that no regular perimeter holds in either view. */
+  private static void rejectUnneededTarget(
+      String target, String targetName, List<ServicePerimeter> perimeters, String resource) {
     if (target == null) {
       return;
     }
-    boolean named =
-        holders.stream().anyMatch(p -> p.name().equals(target) || p.shortName().equals(target));
-    if (!named) {
+    List<String> holders =
+        perimeters.stream()
+            .filter(ServicePerimeter::isRegular)
+            .filter(p -> p.enforcedConfig().holds(resource) || p.dryRunConfig().holds(resource))
+            .map(ServicePerimeter::name)
+            .sorted()
+            .toList();
+    if (!holders.isEmpty() && !holders.contains(targetName)) {
       throw new BadInputException(
           "--target-perimeter "
               + target
               + ": the project is already in "
-              + String.join(", ", holders.stream().map(ServicePerimeter::name).toList())
+              + String.join(", ", holders)
               + ", which the plan fixes; a project belongs in one regular perimeter (drop the flag)");
     }
   }
 
-  private static String describe(ServicePerimeter p) {
-    return p.title().isEmpty() || p.title().equals(p.shortName())
-        ? p.name()
-        : p.name() + " (" + p.title() + ")";
-  }
-
   /** Warns when enforcing the spec would enforce more than the plan's fixes. */
-  private static List<String> notes(ServicePerimeter p, List<ConfigChange> changes) {
+  private static List<String> specNotes(ServicePerimeter p, List<ConfigChange> changes) {
     if (!p.useExplicitDryRunSpec()) {
       return List.of();
     }

@@ -58,10 +58,17 @@ public final class TerraformRenderer {
         .append("   Profile: ")
         .append(Hcl.comment(plan.profile().name()))
         .append('\n');
+    List<String> header = PlanHeader.lines(plan);
+    if (!header.isEmpty()) {
+      out.append("#\n");
+      for (String line : header) {
+        out.append("# ").append(Hcl.comment(line)).append('\n');
+      }
+    }
     if (plan.isEmpty()) {
-      out.append("#\n# Nothing to fix: the audit finds nothing in the ")
-          .append(plan.stage() == Stage.DRY_RUN ? "dry-run" : "enforced or dry-run")
-          .append(" config. This file declares nothing.\n");
+      out.append("#\n# ")
+          .append(Hcl.comment(PlanHeader.nothingToChange(plan)))
+          .append(" This file declares nothing.\n");
       return out.toString();
     }
     out.append("#\n")

@@ -1,20 +1,14 @@
 package dev.vpcscaudit.report;
 
 import dev.vpcscaudit.ToolVersion;
-import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Check;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
-import dev.vpcscaudit.audit.PerimeterMembership;
-import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.model.PerimeterType;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -37,63 +31,18 @@ public final class JUnitReport {
     List<List<Case>> suites = new ArrayList<>();
     List<Mode> modes = new ArrayList<>();
     for (Mode mode : Mode.values()) {
-      boolean evaluated =
-          mode == Mode.ENFORCED
-              || result.perimeters().stream().anyMatch(m -> m.modes().contains(mode))
-              || result.findings().stream().anyMatch(f -> f.mode() == mode);
-      if (!evaluated) {
-        continue;
-      }
-      Set<Finding> unmatched =
-          new LinkedHashSet<>(result.findings().stream().filter(f -> f.mode() == mode).toList());
       List<Case> cases = new ArrayList<>();
-      cases.add(check(project, Rule.PROJECT_NOT_IN_PERIMETER, null, null, unmatched));
-      for (PerimeterMembership m : result.perimeters()) {
-        if (m.type() != PerimeterType.REGULAR || !m.modes().contains(mode)) {
+      for (Check c : result.checks()) {
+        if (c.mode() != mode) {
           continue;
         }
-        for (String service : result.profile().requiredServices()) {
-          cases.add(
-              check(m.name(), Rule.REQUIRED_SERVICE_UNRESTRICTED, m.name(), service, unmatched));
-        }
-        if (result.profile().vpcAccessibleServicesRequired()) {
-          cases.add(
-              check(m.name(), Rule.VPC_ACCESSIBLE_SERVICES_DISABLED, m.name(), null, unmatched));
-          for (String service : result.profile().requiredServices()) {
-            cases.add(
-                check(m.name(), Rule.VPC_ALLOWED_SERVICE_MISSING, m.name(), service, unmatched));
-          }
-        }
+        // Info findings are notes, not failures.
+        Finding failure =
+            c.failure() == null || c.failure().severity() == Severity.INFO ? null : c.failure();
+        cases.add(new Case(c.subject(), c.name(), failure));
       }
-      if (mode == Mode.ENFORCED && result.servicesChecked()) {
-        for (String service : result.profile().requiredServices()) {
-          cases.add(check("services", Rule.SERVICE_NOT_SUPPORTED, null, service, unmatched));
-          if (result.profile().restrictedVipRequired()) {
-            cases.add(
-                check("services", Rule.SERVICE_NOT_ON_RESTRICTED_VIP, null, service, unmatched));
-          }
-        }
-      }
-      if (mode == Mode.ENFORCED && result.dnsChecked()) {
-        for (String name : AuditEngine.dnsNames(result.profile())) {
-          Finding failure =
-              unmatched.stream()
-                  .filter(f -> f.rule().isDnsRule() && name.equals(f.service()))
-                  .findFirst()
-                  .orElse(null);
-          if (failure != null) {
-            unmatched.remove(failure);
-          }
-          cases.add(new Case("dns", "resolves-to-restricted-vip " + name, failure));
-        }
-      }
-      // A finding no check above stands for gets a case of its own; info findings pass.
-      for (Finding f : unmatched) {
-        String classname =
-            f.rule().isServiceRule() ? "services" : f.perimeter() == null ? project : f.perimeter();
-        cases.add(
-            new Case(
-                classname, name(f.rule(), f.service()), f.severity() == Severity.INFO ? null : f));
+      if (cases.isEmpty()) {
+        continue;
       }
       suites.add(cases);
       modes.add(mode);
@@ -138,7 +87,7 @@ public final class JUnitReport {
             x.writeAttribute("type", c.failure().severity().label());
             x.writeAttribute("message", xmlSafe(c.failure().message()));
             x.writeCharacters(
-                xmlSafe(c.failure().message() + "\nfix: " + c.failure().rule().fix()));
+                xmlSafe(c.failure().message() + "\nfix: " + c.failure().rule().help()));
             x.writeEndElement();
             x.writeEndElement();
           }
@@ -156,27 +105,6 @@ public final class JUnitReport {
       throw new IllegalStateException("cannot write JUnit XML", e);
     }
     return out.toString();
-  }
-
-  private static Case check(
-      String classname, Rule rule, String perimeter, String service, Set<Finding> unmatched) {
-    Finding failure =
-        unmatched.stream()
-            .filter(
-                f ->
-                    f.rule() == rule
-                        && Objects.equals(f.perimeter(), perimeter)
-                        && Objects.equals(f.service(), service))
-            .findFirst()
-            .orElse(null);
-    if (failure != null) {
-      unmatched.remove(failure);
-    }
-    return new Case(classname, name(rule, service), failure);
-  }
-
-  private static String name(Rule rule, String service) {
-    return service == null ? rule.id() : rule.id() + " " + service;
   }
 
   /** XML 1.0 cannot carry most control characters, even escaped. */

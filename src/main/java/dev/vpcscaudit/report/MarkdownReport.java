@@ -19,7 +19,11 @@ public final class MarkdownReport {
 
   private MarkdownReport() {}
 
-  public static String render(AuditResult result, String fixHint) {
+  /**
+   * @param planCommand {@code vpcsc-audit plan} with the audit's selection, for the "To fix"
+   *     section; empty for none
+   */
+  public static String render(AuditResult result, String planCommand) {
     StringBuilder out = new StringBuilder();
     String project = "projects/" + result.project().number();
     out.append("## VPC Service Controls audit: `").append(code(project)).append('`');
@@ -70,15 +74,16 @@ public final class MarkdownReport {
       Finding first = group.get(0);
       out.append("\n### ")
           .append(
-              first.rule().isServiceRule()
-                  ? "Supported services"
-                  : first.rule().isDnsRule()
-                      ? "DNS"
-                      : (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
-                          + ": "
-                          + (first.perimeter() == null
-                              ? "project"
-                              : "`" + code(first.perimeter()) + "`"))
+              switch (first.rule().category()) {
+                case SERVICES -> "Supported services";
+                case DNS -> "DNS";
+                case PERIMETER ->
+                    (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
+                        + ": "
+                        + (first.perimeter() == null
+                            ? "project"
+                            : "`" + code(first.perimeter()) + "`");
+              })
           .append("\n\n| Severity | Rule | Service | Finding |\n|---|---|---|---|\n");
       for (Finding f : group) {
         out.append("| ")
@@ -92,8 +97,15 @@ public final class MarkdownReport {
             .append(" |\n");
       }
     }
-    if (!fixHint.isEmpty() && result.hasPlanFixableFinding()) {
-      out.append("\nTo fix:\n\n```sh\n").append(fixHint.replace("```", "` ` `")).append("\n```\n");
+    List<String> advice = FixAdvice.lines(result, planCommand);
+    if (!advice.isEmpty()) {
+      out.append("\nTo fix:\n\n```sh\n");
+      for (String line : advice) {
+        out.append(line.startsWith("vpcsc-audit ") ? "" : "# ")
+            .append(line.replace("```", "` ` `"))
+            .append('\n');
+      }
+      out.append("```\n");
     }
     return out.toString();
   }

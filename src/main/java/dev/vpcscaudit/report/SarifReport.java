@@ -6,6 +6,7 @@ import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Rule;
+import dev.vpcscaudit.audit.Rules;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.files.JsonStyle;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class SarifReport {
       g.writeStringField("name", ToolVersion.NAME);
       g.writeStringField("version", toolVersion);
       g.writeArrayFieldStart("rules");
-      for (Rule rule : Rule.values()) {
+      for (Rule rule : Rules.ALL) {
         g.writeStartObject();
         g.writeStringField("id", rule.id());
         g.writeStringField("name", pascal(rule.id()));
@@ -54,7 +55,7 @@ public final class SarifReport {
         g.writeStringField("text", rule.title());
         g.writeEndObject();
         g.writeObjectFieldStart("help");
-        g.writeStringField("text", rule.fix());
+        g.writeStringField("text", rule.help());
         g.writeEndObject();
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", "error");
@@ -80,7 +81,7 @@ public final class SarifReport {
       for (Finding f : result.findings()) {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule().id());
-        g.writeNumberField("ruleIndex", f.rule().ordinal());
+        g.writeNumberField("ruleIndex", Rules.index(f.rule()));
         g.writeStringField("level", level(f.severity()));
         g.writeObjectFieldStart("message");
         g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");

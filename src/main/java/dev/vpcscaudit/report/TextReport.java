@@ -1,12 +1,13 @@
 package dev.vpcscaudit.report;
 
 import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.dns.VipRanges;
+import dev.vpcscaudit.model.VipRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,10 @@ public final class TextReport {
   /**
    * Renders {@code result}.
    *
-   * @param fixHint the command that writes a fix plan, printed when something needs fixing; empty
-   *     for none
+   * @param planCommand {@code vpcsc-audit plan} with the audit's selection, for the "To fix" lines;
+   *     empty for none
    */
-  public static String render(AuditResult result, boolean color, String fixHint) {
+  public static String render(AuditResult result, boolean color, String planCommand) {
     Ansi a = new Ansi(color);
     StringBuilder out = new StringBuilder();
     String project = "projects/" + result.project().number();
@@ -84,12 +85,13 @@ public final class TextReport {
       Finding first = group.get(0);
       out.append('\n');
       String heading =
-          first.rule().isServiceRule()
-              ? "SUPPORTED SERVICES"
-              : first.rule().isDnsRule()
-                  ? "DNS (restricted VIP " + VipRanges.RESTRICTED_V4 + ")"
-                  : (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
-                      + (first.perimeter() == null ? "project" : first.perimeter());
+          switch (first.rule().category()) {
+            case SERVICES -> "SUPPORTED SERVICES";
+            case DNS -> "DNS (restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
+            case PERIMETER ->
+                (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
+                    + (first.perimeter() == null ? "project" : first.perimeter());
+          };
       out.append(a.bold(heading)).append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
       for (Finding f : group) {
@@ -109,13 +111,14 @@ public final class TextReport {
         } else {
           out.append(": ")
               .append(services.size())
-              .append(rule.isDnsRule() ? " name" : " service")
+              .append(" ")
+              .append(rule.category().subjectNoun())
               .append(services.size() == 1 ? "" : "s")
               .append('\n');
           wrap(services, "      ", 100, out);
         }
         out.append("      fix: ")
-            .append(rule.fix().replace("projects/NUMBER", "projects/" + result.project().number()))
+            .append(rule.help().replace("projects/NUMBER", "projects/" + result.project().number()))
             .append('\n');
       }
     }
@@ -136,8 +139,9 @@ public final class TextReport {
           .append(": ")
           .append(counts)
           .append('\n');
-      if (!fixHint.isEmpty() && result.hasPlanFixableFinding()) {
-        out.append("To fix: ").append(fixHint).append('\n');
+      List<String> advice = FixAdvice.lines(result, planCommand);
+      for (int i = 0; i < advice.size(); i++) {
+        out.append(i == 0 ? "To fix: " : "        ").append(advice.get(i)).append('\n');
       }
     }
     return out.toString();
@@ -145,11 +149,9 @@ public final class TextReport {
 
   /** Findings are grouped by mode and perimeter; service findings form a group of their own. */
   static String groupKey(Finding f) {
-    if (f.rule().isServiceRule()) {
-      return "services";
-    }
-    if (f.rule().isDnsRule()) {
-      return "dns";
+    Category c = f.rule().category();
+    if (!c.perMode()) {
+      return c.label();
     }
     return f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
   }

@@ -58,7 +58,8 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::perimeter)
-        .containsExactly(tuple(Rule.PROJECT_NOT_IN_PERIMETER, Severity.ERROR, Mode.ENFORCED, null));
+        .containsExactly(
+            tuple(Rules.PROJECT_NOT_IN_PERIMETER, Severity.ERROR, Mode.ENFORCED, null));
     assertThat(result.perimeters()).isEmpty();
     assertThat(result.compliant()).isFalse();
   }
@@ -72,7 +73,7 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule)
-        .containsExactly(Rule.PROJECT_NOT_IN_PERIMETER);
+        .containsExactly(Rules.PROJECT_NOT_IN_PERIMETER);
   }
 
   @Test
@@ -89,7 +90,7 @@ class AuditEngineTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.rule()).isEqualTo(Rule.PROJECT_NOT_IN_PERIMETER);
+              assertThat(f.rule()).isEqualTo(Rules.PROJECT_NOT_IN_PERIMETER);
               assertThat(f.severity()).isEqualTo(Severity.ERROR);
               assertThat(f.message()).contains("bridge perimeter " + fullName("bridge"));
             });
@@ -121,7 +122,7 @@ class AuditEngineTest {
     assertThat(result.perimeters()).extracting(m -> m.type().label()).containsExactly("regular");
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::service)
-        .containsExactly(tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, LOGGING));
+        .containsExactly(tuple(Rules.REQUIRED_SERVICE_UNRESTRICTED, LOGGING));
   }
 
   @Test
@@ -137,13 +138,13 @@ class AuditEngineTest {
             Finding::rule, Finding::severity, Finding::mode, Finding::perimeter, Finding::service)
         .containsExactly(
             tuple(
-                Rule.REQUIRED_SERVICE_UNRESTRICTED,
+                Rules.REQUIRED_SERVICE_UNRESTRICTED,
                 Severity.ERROR,
                 Mode.ENFORCED,
                 fullName("gdc"),
                 LOGGING),
             tuple(
-                Rule.REQUIRED_SERVICE_UNRESTRICTED,
+                Rules.REQUIRED_SERVICE_UNRESTRICTED,
                 Severity.ERROR,
                 Mode.ENFORCED,
                 fullName("gdc"),
@@ -158,7 +159,7 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::service)
         .containsExactly(
-            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, Severity.WARNING, Mode.DRY_RUN, LOGGING));
+            tuple(Rules.REQUIRED_SERVICE_UNRESTRICTED, Severity.WARNING, Mode.DRY_RUN, LOGGING));
     assertThat(result.perimeters())
         .extracting(PerimeterMembership::modes)
         .containsExactly(List.of(Mode.ENFORCED, Mode.DRY_RUN));
@@ -201,7 +202,7 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode)
-        .containsExactly(tuple(Rule.PROJECT_NOT_IN_PERIMETER, Severity.ERROR, Mode.ENFORCED));
+        .containsExactly(tuple(Rules.PROJECT_NOT_IN_PERIMETER, Severity.ERROR, Mode.ENFORCED));
     assertThat(result.perimeters())
         .extracting(PerimeterMembership::modes)
         .containsExactly(List.of(Mode.DRY_RUN));
@@ -217,7 +218,7 @@ class AuditEngineTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.rule()).isEqualTo(Rule.PROJECT_NOT_IN_PERIMETER);
+              assertThat(f.rule()).isEqualTo(Rules.PROJECT_NOT_IN_PERIMETER);
               assertThat(f.mode()).isEqualTo(Mode.DRY_RUN);
               assertThat(f.severity()).isEqualTo(Severity.WARNING);
               assertThat(f.perimeter()).isNull();
@@ -248,8 +249,8 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::service)
         .containsExactly(
-            tuple(Rule.VPC_ACCESSIBLE_SERVICES_DISABLED, Severity.ERROR, Mode.ENFORCED, null),
-            tuple(Rule.VPC_ACCESSIBLE_SERVICES_DISABLED, Severity.WARNING, Mode.DRY_RUN, null));
+            tuple(Rules.VPC_ACCESSIBLE_SERVICES_DISABLED, Severity.ERROR, Mode.ENFORCED, null),
+            tuple(Rules.VPC_ACCESSIBLE_SERVICES_DISABLED, Severity.WARNING, Mode.DRY_RUN, null));
   }
 
   @Test
@@ -263,8 +264,8 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::severity, Finding::mode, Finding::service)
         .containsExactly(
-            tuple(Rule.VPC_ALLOWED_SERVICE_MISSING, Severity.ERROR, Mode.ENFORCED, LOGGING),
-            tuple(Rule.VPC_ALLOWED_SERVICE_MISSING, Severity.WARNING, Mode.DRY_RUN, LOGGING));
+            tuple(Rules.VPC_ALLOWED_SERVICE_MISSING, Severity.ERROR, Mode.ENFORCED, LOGGING),
+            tuple(Rules.VPC_ALLOWED_SERVICE_MISSING, Severity.WARNING, Mode.DRY_RUN, LOGGING));
   }
 
   @Test
@@ -276,7 +277,7 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule)
-        .containsExactly(Rule.REQUIRED_SERVICE_UNRESTRICTED);
+        .containsExactly(Rules.REQUIRED_SERVICE_UNRESTRICTED);
   }
 
   @Test
@@ -289,8 +290,8 @@ class AuditEngineTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::service)
         .containsExactly(
-            tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, LOGGING),
-            tuple(Rule.VPC_ALLOWED_SERVICE_MISSING, LOGGING));
+            tuple(Rules.REQUIRED_SERVICE_UNRESTRICTED, LOGGING),
+            tuple(Rules.VPC_ALLOWED_SERVICE_MISSING, LOGGING));
   }
 
   @Test
@@ -301,7 +302,7 @@ class AuditEngineTest {
 
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::service)
-        .containsExactly(tuple(Rule.REQUIRED_SERVICE_UNRESTRICTED, LOGGING));
+        .containsExactly(tuple(Rules.REQUIRED_SERVICE_UNRESTRICTED, LOGGING));
   }
 
   @Test
@@ -433,22 +434,23 @@ class AuditEngineTest {
         .extracting(
             Finding::rule, Finding::severity, Finding::mode, Finding::perimeter, Finding::service)
         .containsExactly(
-            tuple(Rule.SERVICE_NOT_ON_RESTRICTED_VIP, Severity.ERROR, Mode.ENFORCED, null, STORAGE),
-            tuple(Rule.SERVICE_NOT_SUPPORTED, Severity.ERROR, Mode.ENFORCED, null, LOGGING),
             tuple(
-                Rule.SERVICE_SUPPORT_DEPRECATED,
+                Rules.SERVICE_NOT_ON_RESTRICTED_VIP, Severity.ERROR, Mode.ENFORCED, null, STORAGE),
+            tuple(Rules.SERVICE_NOT_SUPPORTED, Severity.ERROR, Mode.ENFORCED, null, LOGGING),
+            tuple(
+                Rules.SERVICE_SUPPORT_DEPRECATED,
                 Severity.WARNING,
                 Mode.ENFORCED,
                 null,
                 "compute.googleapis.com"),
             tuple(
-                Rule.SERVICE_SUPPORT_PREVIEW,
+                Rules.SERVICE_SUPPORT_PREVIEW,
                 Severity.INFO,
                 Mode.ENFORCED,
                 null,
                 "iam.googleapis.com"));
     assertThat(result.findings())
-        .filteredOn(f -> f.rule() == Rule.SERVICE_SUPPORT_PREVIEW)
+        .filteredOn(f -> f.rule() == Rules.SERVICE_SUPPORT_PREVIEW)
         .singleElement()
         .satisfies(f -> assertThat(f.message()).endsWith("with known limitations"));
   }

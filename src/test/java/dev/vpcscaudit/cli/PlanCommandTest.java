@@ -167,9 +167,15 @@ class PlanCommandTest {
   void auditTextPointsToPlan() {
     Cli.Result r = Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE);
     assertThat(r.out())
-        .endsWith(
+        .contains(
             "To fix: vpcsc-audit plan --project 123456789012 --from-file "
                 + SAMPLE
-                + " --as gcloud   (or --as terraform)\n");
+                + " --as gcloud   # or --as terraform; stages every fix in dry-run first\n")
+        .endsWith(
+            "        11 findings are already staged in the dry-run spec of"
+                + " accessPolicies/587139914682/servicePerimeters/gdc_prod: enforce it: gcloud"
+                + " access-context-manager perimeters dry-run enforce gdc_prod"
+                + " --policy=587139914682 (enforces everything staged in that spec; review it"
+                + " first with 'perimeters dry-run describe'), or plan with --stage enforce\n");
   }
 }

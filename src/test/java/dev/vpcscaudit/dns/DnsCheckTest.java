@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
-import dev.vpcscaudit.audit.Rule;
+import dev.vpcscaudit.audit.Rules;
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.VipRanges;
 import dev.vpcscaudit.testing.FakeDns;
 import dev.vpcscaudit.testing.Fixtures;
 import java.net.InetSocketAddress;
@@ -84,13 +86,13 @@ class DnsCheckTest {
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::service)
         .containsExactly(
-            tuple(Rule.DNS_NO_ADDRESS, "opsconfigmonitoring.googleapis.com"),
-            tuple(Rule.DNS_NO_ADDRESS, "servicecontrol.googleapis.com"),
-            tuple(Rule.DNS_NO_ADDRESS, "us-docker.pkg.dev"),
-            tuple(Rule.DNS_NO_ADDRESS, "us.gcr.io"),
-            tuple(Rule.DNS_NOT_RESTRICTED_VIP, "monitoring.googleapis.com"),
-            tuple(Rule.DNS_NOT_RESTRICTED_VIP, "pkg.dev"),
-            tuple(Rule.DNS_NOT_RESTRICTED_VIP, "storage.googleapis.com"));
+            tuple(Rules.DNS_NO_ADDRESS, "opsconfigmonitoring.googleapis.com"),
+            tuple(Rules.DNS_NO_ADDRESS, "servicecontrol.googleapis.com"),
+            tuple(Rules.DNS_NO_ADDRESS, "us-docker.pkg.dev"),
+            tuple(Rules.DNS_NO_ADDRESS, "us.gcr.io"),
+            tuple(Rules.DNS_NOT_RESTRICTED_VIP, "monitoring.googleapis.com"),
+            tuple(Rules.DNS_NOT_RESTRICTED_VIP, "pkg.dev"),
+            tuple(Rules.DNS_NOT_RESTRICTED_VIP, "storage.googleapis.com"));
     assertThat(result.findings())
         .filteredOn(f -> "storage.googleapis.com".equals(f.service()))
         .singleElement()

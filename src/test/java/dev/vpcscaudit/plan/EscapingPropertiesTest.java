@@ -3,6 +3,7 @@ package dev.vpcscaudit.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import dev.vpcscaudit.escape.Shell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,6 +12,7 @@ import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
+import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;

@@ -3,6 +3,7 @@ package dev.vpcscaudit.plan;
 import static dev.vpcscaudit.testing.Fixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.testing.Fixtures;
@@ -143,5 +144,24 @@ class PlanGoldenTest {
       assertThat(declared.enforcedConfig().ingressPolicies())
           .isEqualTo(original.enforcedConfig().ingressPolicies());
     }
+  }
+
+  @Test
+  void stagedButNotEnforcedGoldens() throws Exception {
+    List<ServicePerimeter> staged =
+        Fixtures.perimeters(dev.vpcscaudit.report.ReportGoldenTest.stagedNotEnforced());
+    FixPlan dryRun = plan(staged, Stage.DRY_RUN);
+    assertThat(dryRun.isEmpty()).isTrue();
+    assertThat(dryRun.unfixed()).hasSize(4);
+    String script = GcloudRenderer.render(dryRun);
+    Golden.assertMatches(script, "plan/staged-dry-run.sh");
+    assertThat(script).contains("dry-run enforce gdc --policy=111");
+    assertThat(GcloudStub.run(script, dir).invocations()).isEmpty();
+
+    FixPlan enforce = plan(staged, Stage.ENFORCE);
+    assertThat(enforce.unfixed()).isEmpty();
+    String enforceScript = GcloudRenderer.render(enforce);
+    Golden.assertMatches(enforceScript, "plan/staged-enforce.sh");
+    Golden.assertMatches(TerraformRenderer.render(enforce), "plan/staged-enforce.tf");
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Text and JSON reports compared exactly with golden files. */
-class ReportGoldenTest {
+public class ReportGoldenTest {
 
   private static AuditResult sample() {
     List<ServicePerimeter> perimeters =
@@ -51,7 +51,7 @@ class ReportGoldenTest {
     Golden.assertMatches(sarif, "report/sample.sarif");
     Golden.assertMatches(JUnitReport.render(sample), "report/sample.junit.xml");
     Golden.assertMatches(
-        MarkdownReport.render(sample, "vpcsc-audit plan --project 123456789012 --as gcloud"),
+        MarkdownReport.render(sample, "vpcsc-audit plan --project 123456789012"),
         "report/sample.md");
 
     // SARIF: every finding is a result with a rule of the catalogue and a stable fingerprint.
@@ -123,5 +123,25 @@ class ReportGoldenTest {
     AuditResult result = of("[]");
     Golden.assertMatches(TextReport.render(result, false, ""), "report/no-perimeter.txt");
     Golden.assertMatches(JsonReport.render(result, "test"), "report/no-perimeter.json");
+  }
+
+  /** A dry-run spec that stages every required service while the status lacks four. */
+  public static String stagedNotEnforced() {
+    List<String> required = Fixtures.gdc().requiredServices();
+    String status =
+        Fixtures.config(
+            Fixtures.jsonList(required.subList(4, required.size())), Fixtures.VPC_RESTRICTED);
+    return "[" + perimeter("gdc", status, compliantConfig()) + "]";
+  }
+
+  @Test
+  void stagedButNotEnforcedNamesTheEnforceStep() {
+    AuditResult result = of(stagedNotEnforced());
+    String plan = "vpcsc-audit plan --project 123456789012 --from-file staged.json";
+    Golden.assertMatches(TextReport.render(result, false, plan), "report/staged.txt");
+    Golden.assertMatches(MarkdownReport.render(result, plan), "report/staged.md");
+    assertThat(TextReport.render(result, false, plan))
+        .contains("--as gcloud --stage enforce")
+        .contains("perimeters dry-run enforce gdc --policy=111");
   }
 }

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.plan;
+package dev.vpcscaudit.escape;
 
 import java.util.regex.Pattern;
 
@@ -22,12 +22,12 @@ public final class Shell {
   }
 
   /** {@code --flag=value} with the value quoted as one word. */
-  static String flag(String name, String value) {
+  public static String flag(String name, String value) {
     return name + "=" + quote(value);
   }
 
   /** Text safe inside a {@code #} comment: control characters and backslashes escaped. */
-  static String comment(String text) {
+  public static String comment(String text) {
     StringBuilder out = new StringBuilder();
     text.codePoints()
         .forEach(

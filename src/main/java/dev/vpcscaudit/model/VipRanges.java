@@ -1,4 +1,4 @@
-package dev.vpcscaudit.dns;
+package dev.vpcscaudit.model;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.dns;
+package dev.vpcscaudit.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.plan;
+package dev.vpcscaudit.audit;
 
 /** Where a fix plan puts its changes ({@code --stage}). */
 public enum Stage {

@@ -1,0 +1,33 @@
+package dev.vpcscaudit.audit;
+
+import dev.vpcscaudit.model.PerimeterConfig;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.profile.Profile;
+import java.util.List;
+
+/**
+ * A rule about one config (enforced status or explicit dry-run spec) of one regular perimeter that
+ * holds the project. The engine sets severity and mode and turns the edits into remedies for each
+ * stage; the rule only says what is wrong with this config and which additive edits to it fix it.
+ */
+public interface ConfigRule extends Rule {
+
+  void check(Subject subject, Results out);
+
+  /**
+   * The config under audit.
+   *
+   * @param field {@code status} or {@code spec}, for messages
+   */
+  record Subject(
+      ServicePerimeter perimeter, PerimeterConfig config, String field, Profile profile) {}
+
+  /** Where a config rule reports. */
+  interface Results {
+    /** The check about {@code service} (or the whole config when null) passed. */
+    void pass(String service);
+
+    /** It failed; {@code edits} to the same config fix it. */
+    void fail(String service, String message, List<Edit> edits);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vpcscaudit.audit;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a finding is fixed at one {@link Stage}: by additive {@link FixAction}s that a plan applies,
+ * or, when no additive change fixes it at that stage, the reason and the step a person takes.
+ */
+public sealed interface Remedy {
+
+  /**
+   * Fixed by these actions.
+   *
+   * @param note why the plan chose what it did, for the plan's header; empty for none
+   */
+  record Fix(List<FixAction> actions, String note) implements Remedy {
+    public Fix {
+      actions = List.copyOf(actions);
+      if (actions.isEmpty()) {
+        throw new IllegalArgumentException("a fix needs at least one action");
+      }
+      note = Objects.requireNonNullElse(note, "");
+    }
+
+    public Fix(List<FixAction> actions) {
+      this(actions, "");
+    }
+  }
+
+  /**
+   * No additive change of this stage fixes it.
+   *
+   * @param reason why, e.g. "already staged in the dry-run spec of P"
+   * @param step what a person does instead, e.g. the exact command
+   */
+  record Manual(String reason, String step) implements Remedy {
+    public Manual {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(step, "step");
+    }
+  }
+
+  /**
+   * Fixable only once the user chooses, e.g. which perimeter to add the project to ({@code
+   * --target-perimeter}); a plan that meets it stops with {@code message} (exit 2).
+   */
+  record NeedsChoice(String message) implements Remedy {
+    public NeedsChoice {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+}

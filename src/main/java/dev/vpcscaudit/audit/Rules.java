@@ -1,0 +1,70 @@
+package dev.vpcscaudit.audit;
+
+import dev.vpcscaudit.audit.rules.DnsNoAddress;
+import dev.vpcscaudit.audit.rules.DnsNotRestrictedVip;
+import dev.vpcscaudit.audit.rules.ProjectNotInPerimeter;
+import dev.vpcscaudit.audit.rules.RequiredServiceUnrestricted;
+import dev.vpcscaudit.audit.rules.ServiceNotOnRestrictedVip;
+import dev.vpcscaudit.audit.rules.ServiceNotSupported;
+import dev.vpcscaudit.audit.rules.ServiceSupportDeprecated;
+import dev.vpcscaudit.audit.rules.ServiceSupportPreview;
+import dev.vpcscaudit.audit.rules.VpcAccessibleServicesDisabled;
+import dev.vpcscaudit.audit.rules.VpcAllowedServiceMissing;
+import java.util.List;
+
+/** The rule catalogue. A new rule is one class in {@code audit.rules} and one line here. */
+public final class Rules {
+
+  public static final ProjectRule PROJECT_NOT_IN_PERIMETER = new ProjectNotInPerimeter();
+  public static final ConfigRule REQUIRED_SERVICE_UNRESTRICTED = new RequiredServiceUnrestricted();
+  public static final ConfigRule VPC_ACCESSIBLE_SERVICES_DISABLED =
+      new VpcAccessibleServicesDisabled();
+  public static final ConfigRule VPC_ALLOWED_SERVICE_MISSING = new VpcAllowedServiceMissing();
+  public static final ServiceRule SERVICE_NOT_SUPPORTED = new ServiceNotSupported();
+  public static final ServiceRule SERVICE_NOT_ON_RESTRICTED_VIP = new ServiceNotOnRestrictedVip();
+  public static final ServiceRule SERVICE_SUPPORT_DEPRECATED = new ServiceSupportDeprecated();
+  public static final ServiceRule SERVICE_SUPPORT_PREVIEW = new ServiceSupportPreview();
+  public static final DnsRule DNS_NOT_RESTRICTED_VIP = new DnsNotRestrictedVip();
+  public static final DnsRule DNS_NO_ADDRESS = new DnsNoAddress();
+
+  /** Every rule, in catalogue order (SARIF {@code ruleIndex}). */
+  public static final List<Rule> ALL =
+      List.of(
+          PROJECT_NOT_IN_PERIMETER,
+          REQUIRED_SERVICE_UNRESTRICTED,
+          VPC_ACCESSIBLE_SERVICES_DISABLED,
+          VPC_ALLOWED_SERVICE_MISSING,
+          SERVICE_NOT_SUPPORTED,
+          SERVICE_NOT_ON_RESTRICTED_VIP,
+          SERVICE_SUPPORT_DEPRECATED,
+          SERVICE_SUPPORT_PREVIEW,
+          DNS_NOT_RESTRICTED_VIP,
+          DNS_NO_ADDRESS);
+
+  private Rules() {}
+
+  public static List<ProjectRule> projectRules() {
+    return of(ProjectRule.class);
+  }
+
+  public static List<ConfigRule> configRules() {
+    return of(ConfigRule.class);
+  }
+
+  public static List<ServiceRule> serviceRules() {
+    return of(ServiceRule.class);
+  }
+
+  public static List<DnsRule> dnsRules() {
+    return of(DnsRule.class);
+  }
+
+  /** The rule's position in {@link #ALL}. */
+  public static int index(Rule rule) {
+    return ALL.indexOf(rule);
+  }
+
+  private static <T extends Rule> List<T> of(Class<T> kind) {
+    return ALL.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+}

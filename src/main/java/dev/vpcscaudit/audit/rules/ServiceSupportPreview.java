@@ -1,0 +1,51 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.ServiceRule;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.model.SupportedService;
+import dev.vpcscaudit.profile.Profile;
+
+/** {@code service-support-preview}. */
+public final class ServiceSupportPreview implements ServiceRule {
+
+  @Override
+  public String id() {
+    return "service-support-preview";
+  }
+
+  @Override
+  public String title() {
+    return "VPC Service Controls support for a required service is in preview";
+  }
+
+  @Override
+  public String help() {
+    return "Read the service's known limitations before relying on the perimeter for it.";
+  }
+
+  @Override
+  public Category category() {
+    return Category.SERVICES;
+  }
+
+  @Override
+  public void check(
+      String service, SupportedService supported, Profile profile, SubjectResults out) {
+    if (supported != null && supported.serviceSupportStage().equals("PREVIEW")) {
+      out.fail(
+          Severity.INFO,
+          "VPC Service Controls support for "
+              + service
+              + " is in preview"
+              + (supported.knownLimitations() ? ", with known limitations" : ""),
+          remedy());
+    }
+  }
+
+  private Remedy remedy() {
+    return new Remedy.Manual("no change to a perimeter fixes it", help());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.vpcscaudit.report;
+
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The "To fix" lines of a report, read from the findings' remedies: the {@code plan} command with
+ * the stage that really fixes what was found, and the manual steps (with how many findings each one
+ * fixes) for what no dry-run plan can fix.
+ */
+final class FixAdvice {
+
+  private FixAdvice() {}
+
+  /**
+   * @param planCommand {@code vpcsc-audit plan} with the audit's selection flags, without {@code
+   *     --as}; empty for no advice
+   */
+  static List<String> lines(AuditResult result, String planCommand) {
+    List<String> out = new ArrayList<>();
+    if (planCommand.isEmpty()) {
+      return out;
+    }
+    List<Finding> findings = result.actionable();
+    boolean stageable = false;
+    boolean enforceable = false;
+    Map<String, Integer> manual = new LinkedHashMap<>();
+    List<String> choices = new ArrayList<>();
+    for (Finding f : findings) {
+      Remedy dryRun = f.remedy(Stage.DRY_RUN);
+      Remedy enforce = f.remedy(Stage.ENFORCE);
+      if (dryRun instanceof Remedy.Fix) {
+        stageable = true;
+      } else if (dryRun instanceof Remedy.Manual m && enforce instanceof Remedy.Fix) {
+        enforceable = true;
+        manual.merge(m.reason() + ": " + m.step(), 1, Integer::sum);
+      } else if (dryRun instanceof Remedy.NeedsChoice c) {
+        if (!choices.contains(c.message())) {
+          choices.add(c.message());
+        }
+      }
+    }
+    if (stageable) {
+      out.add(
+          planCommand + " --as gcloud   # or --as terraform; stages every fix in dry-run first");
+    } else if (enforceable) {
+      out.add(planCommand + " --as gcloud --stage enforce   # or --as terraform");
+    }
+    for (Map.Entry<String, Integer> e : manual.entrySet()) {
+      int n = e.getValue();
+      out.add(n + (n == 1 ? " finding is " : " findings are ") + e.getKey());
+    }
+    out.addAll(choices);
+    return out;
+  }
+}

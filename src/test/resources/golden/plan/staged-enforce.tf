@@ -1,0 +1,73 @@
+# Fix plan by vpcsc-audit: Terraform, stage enforce
+# Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
+#
+# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
+# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
+# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
+# on apply. Run `terraform plan` and check that it only adds what the comments say.
+# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
+# billing_project and user_project_override = true in the provider block.
+# Verify afterwards: vpcsc-audit audit --project gdc-prod
+
+# accessPolicies/111/servicePerimeters/gdc: status adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com
+import {
+  to = google_access_context_manager_service_perimeter.gdc
+  id = "accessPolicies/111/servicePerimeters/gdc"
+}
+
+resource "google_access_context_manager_service_perimeter" "gdc" {
+  parent         = "accessPolicies/111"
+  name           = "accessPolicies/111/servicePerimeters/gdc"
+  title          = ""
+  perimeter_type = "PERIMETER_TYPE_REGULAR"
+
+  status {
+    resources = ["projects/123456789012"]
+    restricted_services = [
+      "containerregistry.googleapis.com",
+      "gkeconnect.googleapis.com",
+      "gkehub.googleapis.com",
+      "gkeonprem.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+      "opsconfigmonitoring.googleapis.com",
+      "servicecontrol.googleapis.com",
+      "storage.googleapis.com",
+      "artifactregistry.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com",
+      "connectgateway.googleapis.com",
+    ]
+    vpc_accessible_services {
+      enable_restriction = true
+      allowed_services = ["RESTRICTED-SERVICES"]
+    }
+  }
+
+  spec {
+    resources = ["projects/123456789012"]
+    restricted_services = [
+      "artifactregistry.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com",
+      "connectgateway.googleapis.com",
+      "containerregistry.googleapis.com",
+      "gkeconnect.googleapis.com",
+      "gkehub.googleapis.com",
+      "gkeonprem.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+      "opsconfigmonitoring.googleapis.com",
+      "servicecontrol.googleapis.com",
+      "storage.googleapis.com",
+    ]
+    vpc_accessible_services {
+      enable_restriction = true
+      allowed_services = ["RESTRICTED-SERVICES"]
+    }
+  }
+
+  use_explicit_dry_run_spec = true
+}
