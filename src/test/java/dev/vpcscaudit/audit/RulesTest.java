@@ -1,0 +1,138 @@
+package dev.vpcscaudit.audit;
+
+import static dev.vpcscaudit.testing.Fixtures.PROJECT;
+import static dev.vpcscaudit.testing.Fixtures.compliantConfig;
+import static dev.vpcscaudit.testing.Fixtures.config;
+import static dev.vpcscaudit.testing.Fixtures.gdc;
+import static dev.vpcscaudit.testing.Fixtures.perimeter;
+import static dev.vpcscaudit.testing.Fixtures.perimeters;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpcscaudit.model.DnsAnswer;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.SupportedService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule of the catalogue: its metadata is complete, some scenario makes it fire, and each
+ * finding it yields carries, at each stage, a typed fix action or a manual step with its reason.
+ */
+class RulesTest {
+
+  private static final String LOGGING = "logging.googleapis.com";
+
+  /** Scenarios that, between them, make every rule fire. */
+  private static List<AuditResult> scenarios() {
+    ProjectRef project = new ProjectRef(null, PROJECT);
+    List<AuditResult> out = new ArrayList<>();
+    // Not in any perimeter; then in one whose status lacks services and VPC settings.
+    out.add(AuditEngine.audit(project, perimeters("[]"), gdc(), "file"));
+    out.add(
+        AuditEngine.audit(
+            project,
+            perimeters("[" + perimeter("gdc", config("[]", null), "{\"resources\": []}") + "]"),
+            gdc(),
+            "file"));
+    out.add(
+        AuditEngine.audit(
+            project,
+            perimeters(
+                "["
+                    + perimeter(
+                        "gdc",
+                        config(
+                            "[\"" + LOGGING + "\"]",
+                            "{\"enableRestriction\": true, \"allowedServices\": []}"))
+                    + "]"),
+            gdc(),
+            "file"));
+    // Supported services: missing, off the VIP, deprecated, preview.
+    List<SupportedService> services = new ArrayList<>();
+    for (String s : gdc().requiredServices()) {
+      switch (s) {
+        case LOGGING -> {}
+        case "storage.googleapis.com" ->
+            services.add(new SupportedService(s, "", false, false, "GA"));
+        case "iam.googleapis.com" ->
+            services.add(new SupportedService(s, "", true, true, "PREVIEW"));
+        case "compute.googleapis.com" ->
+            services.add(new SupportedService(s, "", true, false, "DEPRECATED"));
+        default -> services.add(new SupportedService(s, "", true, false, "GA"));
+      }
+    }
+    List<DnsAnswer> dns =
+        List.of(
+            new DnsAnswer("restricted.googleapis.com", true, List.of("199.36.153.4"), List.of()),
+            new DnsAnswer(LOGGING, false, List.of(), List.of()),
+            new DnsAnswer("storage.googleapis.com", true, List.of("142.250.1.1"), List.of()));
+    out.add(
+        AuditEngine.audit(
+            project,
+            perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+            gdc(),
+            "file",
+            services,
+            dns));
+    return out;
+  }
+
+  @Test
+  void everyRuleFiresAndEveryFindingHasARemedyAtEachStage() {
+    Set<String> fired = new HashSet<>();
+    for (AuditResult result : scenarios()) {
+      for (Finding f : result.findings()) {
+        fired.add(f.rule().id());
+        for (Stage stage : Stage.values()) {
+          Remedy r = f.remedy(stage);
+          String what = f.rule().id() + " " + f.service() + " at " + stage.label();
+          if (r instanceof Remedy.Fix fix) {
+            assertThat(fix.actions()).as(what).isNotEmpty();
+            assertThat(fix.actions())
+                .as(what)
+                .allSatisfy(a -> assertThat(a.perimeter()).startsWith("accessPolicies/"));
+          } else if (r instanceof Remedy.Manual m) {
+            assertThat(m.reason()).as(what).isNotBlank();
+            assertThat(m.step()).as(what).isNotBlank();
+          } else if (r instanceof Remedy.NeedsChoice c) {
+            assertThat(c.message()).as(what).contains("--target-perimeter");
+          }
+        }
+      }
+    }
+    assertThat(fired)
+        .as("every rule of the catalogue fires in some scenario")
+        .containsExactlyInAnyOrderElementsOf(Rules.ALL.stream().map(Rule::id).toList());
+  }
+
+  @Test
+  void perimeterFindingsAreFixedByActionsServiceAndDnsOnesByAStep() {
+    for (AuditResult result : scenarios()) {
+      for (Finding f : result.findings()) {
+        Remedy enforce = f.remedy(Stage.ENFORCE);
+        if (f.rule().category() == Category.PERIMETER) {
+          assertThat(enforce)
+              .as(f.rule().id())
+              .isInstanceOfAny(Remedy.Fix.class, Remedy.NeedsChoice.class);
+        } else {
+          assertThat(enforce).as(f.rule().id()).isInstanceOf(Remedy.Manual.class);
+        }
+      }
+    }
+  }
+
+  @Test
+  void catalogueMetadataIsCompleteAndIdsAreUnique() {
+    Set<String> ids = new HashSet<>();
+    for (Rule rule : Rules.ALL) {
+      assertThat(rule.id()).matches("[a-z]+(-[a-z]+)+");
+      assertThat(ids.add(rule.id())).as(rule.id()).isTrue();
+      assertThat(rule.title()).isNotBlank();
+      assertThat(rule.help()).isNotBlank();
+      assertThat(rule.category()).isNotNull();
+    }
+  }
+}
