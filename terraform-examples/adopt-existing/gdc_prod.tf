@@ -75,13 +75,13 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
         }
       }
       ingress_to {
-        resources = ["*"]
         operations {
           service_name = "gkehub.googleapis.com"
           method_selectors {
             method = "*"
           }
         }
+        resources = ["*"]
       }
     }
   }
@@ -110,7 +110,7 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
     ingress_policies {
       title = "fleet admin from the data centre"
@@ -121,13 +121,13 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
         }
       }
       ingress_to {
-        resources = ["*"]
         operations {
           service_name = "gkehub.googleapis.com"
           method_selectors {
             method = "*"
           }
         }
+        resources = ["*"]
       }
     }
   }

@@ -9,7 +9,7 @@
 # billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
-# accessPolicies/111/servicePerimeters/gdc: spec adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com enable_restriction = true allowed services RESTRICTED-SERVICES
+# accessPolicies/111/servicePerimeters/gdc: spec (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status and use_explicit_dry_run_spec becomes true) adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com enable_restriction = true allowed services RESTRICTED-SERVICES
 import {
   to = google_access_context_manager_service_perimeter.gdc
   id = "accessPolicies/111/servicePerimeters/gdc"
@@ -23,7 +23,7 @@ resource "google_access_context_manager_service_perimeter" "gdc" {
   perimeter_type = "PERIMETER_TYPE_REGULAR"
 
   status {
-    resources = ["projects/123456789012"]
+    resources           = ["projects/123456789012"]
     restricted_services = ["logging.googleapis.com"]
     ingress_policies {
       title = "$${title} %%{x} \"q\" \\ '$(touch pwned-ingress)'"
@@ -53,7 +53,7 @@ resource "google_access_context_manager_service_perimeter" "gdc" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
     ingress_policies {
       title = "$${title} %%{x} \"q\" \\ '$(touch pwned-ingress)'"

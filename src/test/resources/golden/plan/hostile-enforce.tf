@@ -42,7 +42,7 @@ resource "google_access_context_manager_service_perimeter" "gdc" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
     ingress_policies {
       title = "$${title} %%{x} \"q\" \\ '$(touch pwned-ingress)'"

@@ -73,13 +73,13 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
         }
       }
       ingress_to {
-        resources = ["*"]
         operations {
           service_name = "gkehub.googleapis.com"
           method_selectors {
             method = "*"
           }
         }
+        resources = ["*"]
       }
     }
   }
@@ -108,7 +108,7 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
     ingress_policies {
       title = "fleet admin from the data centre"
@@ -119,13 +119,13 @@ resource "google_access_context_manager_service_perimeter" "gdc_prod" {
         }
       }
       ingress_to {
-        resources = ["*"]
         operations {
           service_name = "gkehub.googleapis.com"
           method_selectors {
             method = "*"
           }
         }
+        resources = ["*"]
       }
     }
   }

@@ -41,7 +41,7 @@ resource "google_access_context_manager_service_perimeter" "gdc" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
   }
 
@@ -65,7 +65,7 @@ resource "google_access_context_manager_service_perimeter" "gdc" {
     ]
     vpc_accessible_services {
       enable_restriction = true
-      allowed_services = ["RESTRICTED-SERVICES"]
+      allowed_services   = ["RESTRICTED-SERVICES"]
     }
   }
 

@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.error.BadInputException;
-import dev.vpcscaudit.model.ApiOperation;
-import dev.vpcscaudit.model.EgressPolicy;
-import dev.vpcscaudit.model.IngressPolicy;
-import dev.vpcscaudit.model.PerimeterConfig;
-import dev.vpcscaudit.model.PerimeterType;
-import dev.vpcscaudit.model.ServicePattern;
 import dev.vpcscaudit.model.ServicePerimeter;
-import dev.vpcscaudit.model.Source;
-import dev.vpcscaudit.model.VpcAccessibleServices;
+import dev.vpcscaudit.model.Wire;
+import dev.vpcscaudit.model.WireEnum;
+import dev.vpcscaudit.model.WireSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -125,109 +122,59 @@ public final class PerimeterJsonReader {
   }
 
   private static ServicePerimeter perimeter(JsonFields f) {
-    String name = f.requiredString("name");
-    if (!PERIMETER_NAME.matcher(name).matches()) {
+    ServicePerimeter p = (ServicePerimeter) read(f, WireSchema.of(ServicePerimeter.class));
+    if (!PERIMETER_NAME.matcher(p.name()).matches()) {
       throw JsonFields.error(
           f.source(),
           f.path().isEmpty() ? "name" : f.path() + ".name",
-          "'" + name + "' is not a perimeter name (accessPolicies/POLICY/servicePerimeters/NAME)");
+          "'"
+              + p.name()
+              + "' is not a perimeter name (accessPolicies/POLICY/servicePerimeters/NAME)");
     }
-    String typeValue = f.string("perimeterType");
-    PerimeterType type =
-        typeValue == null ? PerimeterType.REGULAR : PerimeterType.fromApiValue(typeValue);
-    if (type == null) {
-      throw JsonFields.error(
-          f.source(),
-          f.path().isEmpty() ? "perimeterType" : f.path() + ".perimeterType",
-          "unknown perimeter type '"
-              + typeValue
-              + "' (expected PERIMETER_TYPE_REGULAR or PERIMETER_TYPE_BRIDGE)");
+    return p;
+  }
+
+  /** Reads one object by the model's {@link Wire} definition (the one field table). */
+  static Record read(JsonFields f, WireSchema schema) {
+    Map<String, Object> values = new HashMap<>();
+    for (WireSchema.Field field : schema.fields()) {
+      String key = field.json();
+      Object value =
+          switch (field.kind()) {
+            case STRING -> field.wire().required() ? f.requiredString(key) : f.string(key);
+            case BOOL -> f.bool(key);
+            case ENUM -> enumValue(f, key, field.type());
+            case STRING_LIST -> f.strings(key);
+            case RECORD -> f.object(key, sub -> read(sub, WireSchema.of(recordType(field))));
+            case RECORD_LIST -> f.objects(key, sub -> read(sub, WireSchema.of(recordType(field))));
+          };
+      values.put(key, value);
     }
-    PerimeterConfig status = f.object("status", PerimeterJsonReader::config);
-    PerimeterConfig spec = f.object("spec", PerimeterJsonReader::config);
-    boolean explicit = f.bool("useExplicitDryRunSpec");
-    return new ServicePerimeter(
-        name,
-        f.string("title"),
-        f.string("description"),
-        type,
-        status,
-        spec,
-        explicit,
-        f.string("etag"),
-        List.of());
+    return schema.build(values);
   }
 
-  private static PerimeterConfig config(JsonFields f) {
-    return new PerimeterConfig(
-        f.strings("resources"),
-        f.strings("accessLevels"),
-        f.strings("restrictedServices"),
-        f.object("vpcAccessibleServices", PerimeterJsonReader::vpc),
-        f.objects("ingressPolicies", PerimeterJsonReader::ingress),
-        f.objects("egressPolicies", PerimeterJsonReader::egress));
+  @SuppressWarnings("unchecked")
+  private static Class<? extends Record> recordType(WireSchema.Field field) {
+    return (Class<? extends Record>) field.type();
   }
 
-  private static VpcAccessibleServices vpc(JsonFields f) {
-    return new VpcAccessibleServices(
-        f.bool("enableRestriction"),
-        f.strings("allowedServices"),
-        f.objects(
-            "allowedServicePatterns",
-            p -> new ServicePattern(p.string("service"), p.string("pattern"))),
-        f.strings("servicePatternsEnforcementScopes"));
-  }
-
-  private static IngressPolicy ingress(JsonFields f) {
-    return new IngressPolicy(
-        f.string("title"),
-        f.object(
-            "ingressFrom",
-            from ->
-                new IngressPolicy.From(
-                    from.string("identityType"),
-                    from.strings("identities"),
-                    from.objects("sources", PerimeterJsonReader::source))),
-        f.object(
-            "ingressTo",
-            to ->
-                new IngressPolicy.To(
-                    to.objects("operations", PerimeterJsonReader::operation),
-                    to.strings("resources"),
-                    to.strings("roles"))));
-  }
-
-  private static EgressPolicy egress(JsonFields f) {
-    return new EgressPolicy(
-        f.string("title"),
-        f.object(
-            "egressFrom",
-            from ->
-                new EgressPolicy.From(
-                    from.string("identityType"),
-                    from.strings("identities"),
-                    from.objects("sources", PerimeterJsonReader::source),
-                    from.string("sourceRestriction"))),
-        f.object(
-            "egressTo",
-            to ->
-                new EgressPolicy.To(
-                    to.objects("operations", PerimeterJsonReader::operation),
-                    to.strings("resources"),
-                    to.strings("externalResources"),
-                    to.strings("roles"))));
-  }
-
-  private static Source source(JsonFields f) {
-    return new Source(f.string("accessLevel"), f.string("resource"));
-  }
-
-  private static ApiOperation operation(JsonFields f) {
-    return new ApiOperation(
-        f.string("serviceName"),
-        f.objects(
-            "methodSelectors",
-            m -> new ApiOperation.MethodSelector(m.string("method"), m.string("permission"))));
+  private static Object enumValue(JsonFields f, String key, Class<?> type) {
+    String value = f.string(key);
+    if (value == null) {
+      return null;
+    }
+    List<String> known = new ArrayList<>();
+    for (Object constant : type.getEnumConstants()) {
+      String api = ((WireEnum) constant).apiValue();
+      if (api.equals(value)) {
+        return constant;
+      }
+      known.add(api);
+    }
+    throw JsonFields.error(
+        f.source(),
+        f.path().isEmpty() ? key : f.path() + "." + key,
+        "unknown value '" + value + "' (expected " + String.join(" or ", known) + ")");
   }
 
   private static List<String> relativeTo(String base, List<String> paths) {

@@ -8,15 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpcscaudit.files.JsonStyle;
-import dev.vpcscaudit.model.ApiOperation;
-import dev.vpcscaudit.model.EgressPolicy;
-import dev.vpcscaudit.model.IngressPolicy;
-import dev.vpcscaudit.model.PerimeterConfig;
-import dev.vpcscaudit.model.PerimeterType;
-import dev.vpcscaudit.model.ServicePattern;
 import dev.vpcscaudit.model.ServicePerimeter;
-import dev.vpcscaudit.model.Source;
-import dev.vpcscaudit.model.VpcAccessibleServices;
+import dev.vpcscaudit.model.Wire;
+import dev.vpcscaudit.model.WireEnum;
+import dev.vpcscaudit.model.WireSchema;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,133 +46,34 @@ public final class PerimeterJsonWriter {
 
   /** One perimeter as a JSON object with sorted keys. */
   public static ObjectNode toJson(ServicePerimeter p) {
-    ObjectNode o = NODES.objectNode();
-    o.put("name", p.name());
-    putText(o, "title", p.title());
-    putText(o, "description", p.description());
-    putText(o, "etag", p.etag());
-    if (p.type() != PerimeterType.REGULAR) {
-      o.put("perimeterType", p.type().apiValue());
-    }
-    if (p.status() != null) {
-      o.set("status", config(p.status()));
-    }
-    if (p.spec() != null) {
-      o.set("spec", config(p.spec()));
-    }
-    if (p.useExplicitDryRunSpec()) {
-      o.put("useExplicitDryRunSpec", true);
-    }
-    return sorted(o);
+    return sorted(write(p));
   }
 
-  private static ObjectNode config(PerimeterConfig c) {
+  /** Writes one record by the model's {@link Wire} definition; empty and default fields omitted. */
+  private static ObjectNode write(Record r) {
     ObjectNode o = NODES.objectNode();
-    putList(o, "resources", c.resources());
-    putList(o, "accessLevels", c.accessLevels());
-    putList(o, "restrictedServices", c.restrictedServices());
-    if (c.vpcAccessibleServices() != null) {
-      VpcAccessibleServices v = c.vpcAccessibleServices();
-      ObjectNode vpc = o.putObject("vpcAccessibleServices");
-      if (v.enableRestriction()) {
-        vpc.put("enableRestriction", true);
+    for (WireSchema.Field field : WireSchema.of(r.getClass()).fields()) {
+      Object value = field.get(r);
+      if (field.isEmpty(value)) {
+        continue;
       }
-      putList(vpc, "allowedServices", v.allowedServices());
-      if (!v.allowedServicePatterns().isEmpty()) {
-        ArrayNode patterns = vpc.putArray("allowedServicePatterns");
-        for (ServicePattern sp : v.allowedServicePatterns()) {
-          ObjectNode x = patterns.addObject();
-          putText(x, "service", sp.service());
-          putText(x, "pattern", sp.pattern());
+      String key = field.json();
+      switch (field.kind()) {
+        case STRING -> o.put(key, (String) value);
+        case BOOL -> o.put(key, true);
+        case ENUM -> o.put(key, ((WireEnum) value).apiValue());
+        case STRING_LIST -> {
+          ArrayNode a = o.putArray(key);
+          ((List<?>) value).forEach(v -> a.add((String) v));
         }
-      }
-      putList(vpc, "servicePatternsEnforcementScopes", v.servicePatternsEnforcementScopes());
-    }
-    if (!c.ingressPolicies().isEmpty()) {
-      ArrayNode in = o.putArray("ingressPolicies");
-      for (IngressPolicy p : c.ingressPolicies()) {
-        ObjectNode x = in.addObject();
-        putText(x, "title", p.title());
-        if (p.from() != null) {
-          ObjectNode from = x.putObject("ingressFrom");
-          putText(from, "identityType", p.from().identityType());
-          putList(from, "identities", p.from().identities());
-          putSources(from, p.from().sources());
-        }
-        if (p.to() != null) {
-          ObjectNode to = x.putObject("ingressTo");
-          putOperations(to, p.to().operations());
-          putList(to, "resources", p.to().resources());
-          putList(to, "roles", p.to().roles());
-        }
-      }
-    }
-    if (!c.egressPolicies().isEmpty()) {
-      ArrayNode out = o.putArray("egressPolicies");
-      for (EgressPolicy p : c.egressPolicies()) {
-        ObjectNode x = out.addObject();
-        putText(x, "title", p.title());
-        if (p.from() != null) {
-          ObjectNode from = x.putObject("egressFrom");
-          putText(from, "identityType", p.from().identityType());
-          putList(from, "identities", p.from().identities());
-          putSources(from, p.from().sources());
-          putText(from, "sourceRestriction", p.from().sourceRestriction());
-        }
-        if (p.to() != null) {
-          ObjectNode to = x.putObject("egressTo");
-          putOperations(to, p.to().operations());
-          putList(to, "resources", p.to().resources());
-          putList(to, "externalResources", p.to().externalResources());
-          putList(to, "roles", p.to().roles());
+        case RECORD -> o.set(key, write((Record) value));
+        case RECORD_LIST -> {
+          ArrayNode a = o.putArray(key);
+          ((List<?>) value).forEach(v -> a.add(write((Record) v)));
         }
       }
     }
     return o;
-  }
-
-  private static void putSources(ObjectNode o, List<Source> sources) {
-    if (sources.isEmpty()) {
-      return;
-    }
-    ArrayNode a = o.putArray("sources");
-    for (Source s : sources) {
-      ObjectNode x = a.addObject();
-      putText(x, "accessLevel", s.accessLevel());
-      putText(x, "resource", s.resource());
-    }
-  }
-
-  private static void putOperations(ObjectNode o, List<ApiOperation> operations) {
-    if (operations.isEmpty()) {
-      return;
-    }
-    ArrayNode a = o.putArray("operations");
-    for (ApiOperation op : operations) {
-      ObjectNode x = a.addObject();
-      putText(x, "serviceName", op.serviceName());
-      if (!op.methodSelectors().isEmpty()) {
-        ArrayNode m = x.putArray("methodSelectors");
-        for (ApiOperation.MethodSelector s : op.methodSelectors()) {
-          ObjectNode y = m.addObject();
-          putText(y, "method", s.method());
-          putText(y, "permission", s.permission());
-        }
-      }
-    }
-  }
-
-  private static void putText(ObjectNode o, String key, String value) {
-    if (value != null && !value.isEmpty()) {
-      o.put(key, value);
-    }
-  }
-
-  private static void putList(ObjectNode o, String key, List<String> values) {
-    if (!values.isEmpty()) {
-      ArrayNode a = o.putArray(key);
-      values.forEach(a::add);
-    }
   }
 
   /** A copy of {@code node} with the keys of every object sorted, as gcloud prints them. */

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param from null when absent
  * @param to null when absent
  */
-public record EgressPolicy(String title, From from, To to) {
+public record EgressPolicy(
+    @Wire(json = "title", hcl = "title") String title,
+    @Wire(json = "egressFrom", hcl = "egress_from") From from,
+    @Wire(json = "egressTo", hcl = "egress_to") To to) {
 
   public EgressPolicy {
     title = Objects.requireNonNullElse(title, "");
@@ -21,10 +24,10 @@ public record EgressPolicy(String title, From from, To to) {
    * {@code egressFrom}; {@code identityType} and {@code sourceRestriction} are empty when absent.
    */
   public record From(
-      String identityType,
-      List<String> identities,
-      List<Source> sources,
-      String sourceRestriction) {
+      @Wire(json = "identityType", hcl = "identity_type") String identityType,
+      @Wire(json = "identities", hcl = "identities") List<String> identities,
+      @Wire(json = "sources", hcl = "sources") List<Source> sources,
+      @Wire(json = "sourceRestriction", hcl = "source_restriction") String sourceRestriction) {
     public From {
       identityType = Objects.requireNonNullElse(identityType, "");
       identities = List.copyOf(identities);
@@ -35,10 +38,10 @@ public record EgressPolicy(String title, From from, To to) {
 
   /** {@code egressTo}. */
   public record To(
-      List<ApiOperation> operations,
-      List<String> resources,
-      List<String> externalResources,
-      List<String> roles) {
+      @Wire(json = "operations", hcl = "operations") List<ApiOperation> operations,
+      @Wire(json = "resources", hcl = "resources") List<String> resources,
+      @Wire(json = "externalResources", hcl = "external_resources") List<String> externalResources,
+      @Wire(json = "roles", hcl = "roles") List<String> roles) {
     public To {
       operations = List.copyOf(operations);
       resources = List.copyOf(resources);

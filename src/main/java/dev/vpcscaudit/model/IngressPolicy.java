@@ -11,14 +11,20 @@ import java.util.Objects;
  * @param from null when absent
  * @param to null when absent
  */
-public record IngressPolicy(String title, From from, To to) {
+public record IngressPolicy(
+    @Wire(json = "title", hcl = "title") String title,
+    @Wire(json = "ingressFrom", hcl = "ingress_from") From from,
+    @Wire(json = "ingressTo", hcl = "ingress_to") To to) {
 
   public IngressPolicy {
     title = Objects.requireNonNullElse(title, "");
   }
 
   /** {@code ingressFrom}; {@code identityType} is empty when absent. */
-  public record From(String identityType, List<String> identities, List<Source> sources) {
+  public record From(
+      @Wire(json = "identityType", hcl = "identity_type") String identityType,
+      @Wire(json = "identities", hcl = "identities") List<String> identities,
+      @Wire(json = "sources", hcl = "sources") List<Source> sources) {
     public From {
       identityType = Objects.requireNonNullElse(identityType, "");
       identities = List.copyOf(identities);
@@ -27,7 +33,10 @@ public record IngressPolicy(String title, From from, To to) {
   }
 
   /** {@code ingressTo}. */
-  public record To(List<ApiOperation> operations, List<String> resources, List<String> roles) {
+  public record To(
+      @Wire(json = "operations", hcl = "operations") List<ApiOperation> operations,
+      @Wire(json = "resources", hcl = "resources") List<String> resources,
+      @Wire(json = "roles", hcl = "roles") List<String> roles) {
     public To {
       operations = List.copyOf(operations);
       resources = List.copyOf(resources);

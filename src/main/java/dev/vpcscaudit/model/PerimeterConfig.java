@@ -10,12 +10,13 @@ import java.util.List;
  * @param vpcAccessibleServices null when the field is absent
  */
 public record PerimeterConfig(
-    List<String> resources,
-    List<String> accessLevels,
-    List<String> restrictedServices,
-    VpcAccessibleServices vpcAccessibleServices,
-    List<IngressPolicy> ingressPolicies,
-    List<EgressPolicy> egressPolicies) {
+    @Wire(json = "resources", hcl = "resources") List<String> resources,
+    @Wire(json = "accessLevels", hcl = "access_levels") List<String> accessLevels,
+    @Wire(json = "restrictedServices", hcl = "restricted_services") List<String> restrictedServices,
+    @Wire(json = "vpcAccessibleServices", hcl = "vpc_accessible_services")
+        VpcAccessibleServices vpcAccessibleServices,
+    @Wire(json = "ingressPolicies", hcl = "ingress_policies") List<IngressPolicy> ingressPolicies,
+    @Wire(json = "egressPolicies", hcl = "egress_policies") List<EgressPolicy> egressPolicies) {
 
   public static final PerimeterConfig EMPTY =
       new PerimeterConfig(List.of(), List.of(), List.of(), null, List.of(), List.of());

@@ -1,7 +1,7 @@
 package dev.vpcscaudit.model;
 
 /** {@code perimeterType} of a service perimeter; an absent value means {@link #REGULAR}. */
-public enum PerimeterType {
+public enum PerimeterType implements WireEnum {
   REGULAR("PERIMETER_TYPE_REGULAR", "regular"),
   BRIDGE("PERIMETER_TYPE_BRIDGE", "bridge");
 
@@ -14,6 +14,7 @@ public enum PerimeterType {
   }
 
   /** The enum name the API and gcloud print, e.g. {@code PERIMETER_TYPE_BRIDGE}. */
+  @Override
   public String apiValue() {
     return apiValue;
   }

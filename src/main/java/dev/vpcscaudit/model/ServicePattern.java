@@ -7,7 +7,9 @@ import java.util.Objects;
  * service that VPC networks in the perimeter may reach. Example: {@code {"service":
  * "storage.googleapis.com", "pattern": "storage.googleapis.com/b/my-bucket/*"}}.
  */
-public record ServicePattern(String service, String pattern) {
+public record ServicePattern(
+    @Wire(json = "service", hcl = "service") String service,
+    @Wire(json = "pattern", hcl = "pattern") String pattern) {
   public ServicePattern {
     service = Objects.requireNonNullElse(service, "");
     pattern = Objects.requireNonNullElse(pattern, "");

@@ -18,14 +18,15 @@ import java.util.Objects;
  * @param etag the API's etag; empty when absent
  */
 public record ServicePerimeter(
-    String name,
-    String title,
-    String description,
-    PerimeterType type,
-    PerimeterConfig status,
-    PerimeterConfig spec,
-    boolean useExplicitDryRunSpec,
-    String etag,
+    @Wire(json = "name", hcl = "name", required = true) String name,
+    @Wire(json = "title", hcl = "title", hclAlways = true) String title,
+    @Wire(json = "description", hcl = "description") String description,
+    @Wire(json = "perimeterType", hcl = "perimeter_type", hclAlways = true) PerimeterType type,
+    @Wire(json = "status", hcl = "status") PerimeterConfig status,
+    @Wire(json = "spec", hcl = "spec") PerimeterConfig spec,
+    @Wire(json = "useExplicitDryRunSpec", hcl = "use_explicit_dry_run_spec", hclAlways = true)
+        boolean useExplicitDryRunSpec,
+    @Wire(json = "etag", outputOnly = true) String etag,
     List<String> unmodeledFields) {
 
   public ServicePerimeter {

@@ -7,10 +7,13 @@ import java.util.List;
  * networks may reach. {@code allowedServices} may hold {@link #RESTRICTED_SERVICES}.
  */
 public record VpcAccessibleServices(
-    boolean enableRestriction,
-    List<String> allowedServices,
-    List<ServicePattern> allowedServicePatterns,
-    List<String> servicePatternsEnforcementScopes) {
+    @Wire(json = "enableRestriction", hcl = "enable_restriction", hclAlways = true)
+        boolean enableRestriction,
+    @Wire(json = "allowedServices", hcl = "allowed_services") List<String> allowedServices,
+    @Wire(json = "allowedServicePatterns", hcl = "allowed_service_patterns")
+        List<ServicePattern> allowedServicePatterns,
+    @Wire(json = "servicePatternsEnforcementScopes", hcl = "service_patterns_enforcement_scopes")
+        List<String> servicePatternsEnforcementScopes) {
 
   /** The special allowed-service value meaning "every service this perimeter restricts". */
   public static final String RESTRICTED_SERVICES = "RESTRICTED-SERVICES";

@@ -2,17 +2,14 @@ package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.error.BadInputException;
-import dev.vpcscaudit.model.ApiOperation;
-import dev.vpcscaudit.model.EgressPolicy;
-import dev.vpcscaudit.model.IngressPolicy;
-import dev.vpcscaudit.model.PerimeterConfig;
-import dev.vpcscaudit.model.ServicePattern;
 import dev.vpcscaudit.model.ServicePerimeter;
-import dev.vpcscaudit.model.Source;
-import dev.vpcscaudit.model.VpcAccessibleServices;
+import dev.vpcscaudit.model.Wire;
+import dev.vpcscaudit.model.WireEnum;
+import dev.vpcscaudit.model.WireSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Renders a {@link FixPlan} as Terraform: for each perimeter to change, a {@code
@@ -106,25 +103,12 @@ public final class TerraformRenderer {
       out.append("  id = ").append(Hcl.string(before.name())).append('\n');
       out.append("}\n\n");
       out.append("resource \"").append(TYPE).append("\" \"").append(address).append("\" {\n");
-      out.append("  parent         = ").append(Hcl.string(before.policy())).append('\n');
-      out.append("  name           = ").append(Hcl.string(before.name())).append('\n');
-      out.append("  title          = ").append(Hcl.string(before.title())).append('\n');
-      if (!before.description().isEmpty()) {
-        out.append("  description    = ").append(Hcl.string(before.description())).append('\n');
-      }
-      out.append("  perimeter_type = ").append(Hcl.string(before.type().apiValue())).append('\n');
-      if (after.status() != null) {
-        config("status", after.status(), out);
-      }
-      if (after.useExplicitDryRunSpec() && after.spec() != null) {
-        config("spec", after.spec(), out);
-      }
-      out.append("\n  use_explicit_dry_run_spec = ")
-          .append(after.useExplicitDryRunSpec())
-          .append('\n');
+      out.append("  parent = ").append(Hcl.string(before.policy())).append('\n');
+      // An inherited dry-run config is the status itself: no spec block without an explicit one.
+      body(after, "  ", "", f -> !f.json().equals("spec") || after.useExplicitDryRunSpec(), out);
       out.append("}\n");
     }
-    return out.toString();
+    return HclFormat.align(out.toString());
   }
 
   /** A Terraform identifier from the perimeter's short name, unique within the file. */
@@ -143,7 +127,13 @@ public final class TerraformRenderer {
       if (s.length() > 0) {
         s.append("; ");
       }
-      s.append(c.spec() ? "spec" : "status").append(" adds");
+      s.append(c.spec() ? "spec" : "status");
+      if (c.spec() && !change.before().useExplicitDryRunSpec()) {
+        s.append(
+            " (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status"
+                + " and use_explicit_dry_run_spec becomes true)");
+      }
+      s.append(" adds");
       if (!c.addResources().isEmpty()) {
         s.append(" resources ").append(String.join(", ", c.addResources()));
       }
@@ -160,101 +150,78 @@ public final class TerraformRenderer {
     return s.toString();
   }
 
-  private static void config(String block, PerimeterConfig c, StringBuilder out) {
-    out.append('\n').append("  ").append(block).append(" {\n");
-    String in = "    ";
-    list(in, "resources", c.resources(), out);
-    list(in, "access_levels", c.accessLevels(), out);
-    list(in, "restricted_services", c.restrictedServices(), out);
-    if (c.vpcAccessibleServices() != null) {
-      VpcAccessibleServices v = c.vpcAccessibleServices();
-      out.append(in).append("vpc_accessible_services {\n");
-      out.append(in).append("  enable_restriction = ").append(v.enableRestriction()).append('\n');
-      list(in + "  ", "allowed_services", v.allowedServices(), out);
-      for (ServicePattern sp : v.allowedServicePatterns()) {
-        out.append(in).append("  allowed_service_patterns {\n");
-        attr(in + "    ", "service", sp.service(), out);
-        attr(in + "    ", "pattern", sp.pattern(), out);
-        out.append(in).append("  }\n");
+  /**
+   * Writes the attributes and nested blocks of {@code r} by the model's {@link Wire} definition, in
+   * field order. At the top level a blank line sets off each nested block, as in hand-written
+   * Terraform; {@link HclFormat} then aligns the attributes as {@code terraform fmt} does.
+   *
+   * @param path the JSON path of {@code r}, for refusals
+   */
+  private static void body(
+      Record r, String in, String path, Predicate<WireSchema.Field> include, StringBuilder out) {
+    boolean top = in.equals("  ");
+    boolean afterBlock = false;
+    for (WireSchema.Field field : WireSchema.of(r.getClass()).fields()) {
+      Object value = field.get(r);
+      if (field.wire().outputOnly() || !include.test(field)) {
+        continue;
       }
-      list(
-          in + "  ",
-          "service_patterns_enforcement_scopes",
-          v.servicePatternsEnforcementScopes(),
-          out);
-      out.append(in).append("}\n");
-    }
-    for (IngressPolicy p : c.ingressPolicies()) {
-      out.append(in).append("ingress_policies {\n");
-      String i2 = in + "  ";
-      attr(i2, "title", p.title(), out);
-      if (p.from() != null) {
-        out.append(i2).append("ingress_from {\n");
-        attr(i2 + "  ", "identity_type", p.from().identityType(), out);
-        list(i2 + "  ", "identities", p.from().identities(), out);
-        sources(i2 + "  ", p.from().sources(), out);
-        out.append(i2).append("}\n");
+      String where = path.isEmpty() ? field.json() : path + "." + field.json();
+      if (field.hcl().isEmpty()) {
+        if (!field.isEmpty(value)) {
+          throw new BadInputException(
+              where
+                  + " has no google provider argument: refusing to write a resource that would"
+                  + " delete it (use --as gcloud, which only adds)");
+        }
+        continue;
       }
-      if (p.to() != null) {
-        out.append(i2).append("ingress_to {\n");
-        list(i2 + "  ", "resources", p.to().resources(), out);
-        list(i2 + "  ", "roles", p.to().roles(), out);
-        operations(i2 + "  ", p.to().operations(), out);
-        out.append(i2).append("}\n");
+      boolean always = field.wire().hclAlways();
+      switch (field.kind()) {
+        case STRING, BOOL, ENUM -> {
+          if (!always && field.isEmpty(value)) {
+            continue;
+          }
+          if (top && afterBlock) {
+            out.append('\n');
+          }
+          afterBlock = false;
+          String literal =
+              switch (field.kind()) {
+                case STRING -> Hcl.string((String) value);
+                case BOOL -> value.toString();
+                default -> Hcl.string(((WireEnum) value).apiValue());
+              };
+          out.append(in).append(field.hcl()).append(" = ").append(literal).append('\n');
+        }
+        case STRING_LIST -> {
+          @SuppressWarnings("unchecked")
+          List<String> values = (List<String>) value;
+          if (values.isEmpty()) {
+            continue;
+          }
+          if (top && afterBlock) {
+            out.append('\n');
+          }
+          afterBlock = false;
+          list(in, field.hcl(), values, out);
+        }
+        case RECORD, RECORD_LIST -> {
+          List<?> items =
+              field.kind() == WireSchema.Kind.RECORD
+                  ? (value == null ? List.of() : List.of(value))
+                  : (List<?>) value;
+          for (Object item : items) {
+            if (top) {
+              out.append('\n');
+            }
+            out.append(in).append(field.hcl()).append(" {\n");
+            body((Record) item, in + "  ", where, f -> true, out);
+            out.append(in).append("}\n");
+            afterBlock = true;
+          }
+        }
       }
-      out.append(in).append("}\n");
-    }
-    for (EgressPolicy p : c.egressPolicies()) {
-      out.append(in).append("egress_policies {\n");
-      String i2 = in + "  ";
-      attr(i2, "title", p.title(), out);
-      if (p.from() != null) {
-        out.append(i2).append("egress_from {\n");
-        attr(i2 + "  ", "identity_type", p.from().identityType(), out);
-        list(i2 + "  ", "identities", p.from().identities(), out);
-        sources(i2 + "  ", p.from().sources(), out);
-        attr(i2 + "  ", "source_restriction", p.from().sourceRestriction(), out);
-        out.append(i2).append("}\n");
-      }
-      if (p.to() != null) {
-        out.append(i2).append("egress_to {\n");
-        list(i2 + "  ", "resources", p.to().resources(), out);
-        list(i2 + "  ", "external_resources", p.to().externalResources(), out);
-        list(i2 + "  ", "roles", p.to().roles(), out);
-        operations(i2 + "  ", p.to().operations(), out);
-        out.append(i2).append("}\n");
-      }
-      out.append(in).append("}\n");
-    }
-    out.append("  }\n");
-  }
-
-  private static void sources(String in, List<Source> sources, StringBuilder out) {
-    for (Source s : sources) {
-      out.append(in).append("sources {\n");
-      attr(in + "  ", "access_level", s.accessLevel(), out);
-      attr(in + "  ", "resource", s.resource(), out);
-      out.append(in).append("}\n");
-    }
-  }
-
-  private static void operations(String in, List<ApiOperation> operations, StringBuilder out) {
-    for (ApiOperation op : operations) {
-      out.append(in).append("operations {\n");
-      attr(in + "  ", "service_name", op.serviceName(), out);
-      for (ApiOperation.MethodSelector m : op.methodSelectors()) {
-        out.append(in).append("  method_selectors {\n");
-        attr(in + "    ", "method", m.method(), out);
-        attr(in + "    ", "permission", m.permission(), out);
-        out.append(in).append("  }\n");
-      }
-      out.append(in).append("}\n");
-    }
-  }
-
-  private static void attr(String in, String name, String value, StringBuilder out) {
-    if (!value.isEmpty()) {
-      out.append(in).append(name).append(" = ").append(Hcl.string(value)).append('\n');
     }
   }
 

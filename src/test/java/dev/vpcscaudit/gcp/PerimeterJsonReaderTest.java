@@ -125,7 +125,7 @@ class PerimeterJsonReaderTest {
         "in.json: [0].name: 'perimeters/a' is not a perimeter name");
     assertError(
         "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"perimeterType\": \"X\"}]",
-        "in.json: [0].perimeterType: unknown perimeter type 'X'");
+        "in.json: [0].perimeterType: unknown value 'X' (expected PERIMETER_TYPE_REGULAR or PERIMETER_TYPE_BRIDGE)");
     assertError(
         "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"useExplicitDryRunSpec\": \"yes\"}]",
         "in.json: [0].useExplicitDryRunSpec: expected true or false, got a string");

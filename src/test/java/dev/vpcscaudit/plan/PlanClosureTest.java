@@ -255,7 +255,9 @@ class PlanClosureTest {
     List<ServicePerimeter> input = Fixtures.perimeters(json);
     FixPlan plan = plan(input, target, stage);
 
-    HclModel.Parsed parsed = HclModel.parse(TerraformRenderer.render(plan));
+    String hcl = TerraformRenderer.render(plan);
+    dev.vpcscaudit.testing.TerraformFmt.assertCanonical(hcl, name + ", " + stage.label());
+    HclModel.Parsed parsed = HclModel.parse(hcl);
 
     assertThat(parsed.resources()).hasSize(plan.perimeters().size());
     assertThat(parsed.imports().values())

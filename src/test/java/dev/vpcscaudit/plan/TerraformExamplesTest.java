@@ -33,4 +33,19 @@ class TerraformExamplesTest {
         .containsExactlyElementsOf(
             Fixtures.gdc().requiredServices().stream().map(s -> (Object) s).toList());
   }
+
+  @Test
+  void everyTerraformFileOfTheRepositoryIsCanonical() throws Exception {
+    java.util.List<Path> files;
+    try (java.util.stream.Stream<Path> walk =
+        Files.walk(Fixtures.repoRoot())
+            .filter(p -> p.toString().endsWith(".tf"))
+            .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))) {
+      files = walk.toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+    for (Path f : files) {
+      dev.vpcscaudit.testing.TerraformFmt.assertCanonical(f, f.toString());
+    }
+  }
 }
