@@ -109,16 +109,7 @@ public final class PerimeterJsonReader {
     ServicePerimeter p =
         JsonFields.read(node, path, source, unmodeled, PerimeterJsonReader::perimeter);
     // The unread fields of the perimeter object itself are known only once its reader returned.
-    return new ServicePerimeter(
-        p.name(),
-        p.title(),
-        p.description(),
-        p.type(),
-        p.status(),
-        p.spec(),
-        p.useExplicitDryRunSpec(),
-        p.etag(),
-        relativeTo(path, unmodeled));
+    return p.withUnmodeledFields(relativeTo(path, unmodeled));
   }
 
   private static ServicePerimeter perimeter(JsonFields f) {

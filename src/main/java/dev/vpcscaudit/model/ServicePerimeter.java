@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param title display title; empty when absent
  * @param description description; empty when absent
  * @param etag the API's etag; empty when absent
+ * @param createTime output only, RFC 3339; empty when absent
+ * @param updateTime output only, RFC 3339; empty when absent
  */
 public record ServicePerimeter(
     @Wire(json = "name", hcl = "name", required = true) String name,
@@ -27,6 +29,8 @@ public record ServicePerimeter(
     @Wire(json = "useExplicitDryRunSpec", hcl = "use_explicit_dry_run_spec", hclAlways = true)
         boolean useExplicitDryRunSpec,
     @Wire(json = "etag", outputOnly = true) String etag,
+    @Wire(json = "createTime", outputOnly = true) String createTime,
+    @Wire(json = "updateTime", outputOnly = true) String updateTime,
     List<String> unmodeledFields) {
 
   public ServicePerimeter {
@@ -35,7 +39,42 @@ public record ServicePerimeter(
     description = Objects.requireNonNullElse(description, "");
     type = Objects.requireNonNullElse(type, PerimeterType.REGULAR);
     etag = Objects.requireNonNullElse(etag, "");
+    createTime = Objects.requireNonNullElse(createTime, "");
+    updateTime = Objects.requireNonNullElse(updateTime, "");
     unmodeledFields = List.copyOf(unmodeledFields);
+  }
+
+  /** This perimeter with other configs (what a write of status and spec leaves). */
+  public ServicePerimeter withConfigs(
+      PerimeterConfig status, PerimeterConfig spec, boolean useExplicitDryRunSpec) {
+    return new ServicePerimeter(
+        name,
+        title,
+        description,
+        type,
+        status,
+        spec,
+        useExplicitDryRunSpec,
+        etag,
+        createTime,
+        updateTime,
+        unmodeledFields);
+  }
+
+  /** This perimeter with the JSON paths of fields the reader did not model. */
+  public ServicePerimeter withUnmodeledFields(List<String> paths) {
+    return new ServicePerimeter(
+        name,
+        title,
+        description,
+        type,
+        status,
+        spec,
+        useExplicitDryRunSpec,
+        etag,
+        createTime,
+        updateTime,
+        paths);
   }
 
   /** The enforced config; an absent status is an empty config. */

@@ -31,16 +31,7 @@ final class PerimeterEdits {
         status = apply(status == null ? PerimeterConfig.EMPTY : status, c);
       }
     }
-    return new ServicePerimeter(
-        p.name(),
-        p.title(),
-        p.description(),
-        p.type(),
-        status,
-        spec,
-        explicit,
-        p.etag(),
-        p.unmodeledFields());
+    return p.withConfigs(status, spec, explicit);
   }
 
   static PerimeterConfig apply(PerimeterConfig c, ConfigChange change) {

@@ -119,15 +119,6 @@ public final class GcloudModel {
 
   private static ServicePerimeter with(
       ServicePerimeter p, PerimeterConfig status, PerimeterConfig spec, boolean explicit) {
-    return new ServicePerimeter(
-        p.name(),
-        p.title(),
-        p.description(),
-        p.type(),
-        status,
-        spec,
-        explicit,
-        p.etag(),
-        p.unmodeledFields());
+    return p.withConfigs(status, spec, explicit);
   }
 }
