@@ -1,8 +1,8 @@
 package dev.vpcscaudit.cli;
 
-import dev.vpcscaudit.gcp.PerimeterJsonWriter;
-import dev.vpcscaudit.gcp.PerimeterSource;
+import dev.vpcscaudit.codec.PerimeterJsonWriter;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.source.PerimeterSource;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,12 +1,12 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.audit.Stage;
-import dev.vpcscaudit.gcp.PerimeterSource;
 import dev.vpcscaudit.plan.FixPlan;
 import dev.vpcscaudit.plan.GcloudRenderer;
 import dev.vpcscaudit.plan.Planner;
 import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
+import dev.vpcscaudit.source.PerimeterSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,14 +1,14 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.escape.Shell;
-import dev.vpcscaudit.gcp.FilePerimeterSource;
 import dev.vpcscaudit.gcp.LivePerimeterSource;
-import dev.vpcscaudit.gcp.PerimeterSource;
-import dev.vpcscaudit.gcp.ServicesFileSource;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
+import dev.vpcscaudit.source.FilePerimeterSource;
+import dev.vpcscaudit.source.PerimeterSource;
+import dev.vpcscaudit.source.ServicesFileSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

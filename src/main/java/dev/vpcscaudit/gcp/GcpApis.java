@@ -24,6 +24,8 @@ import com.google.identity.accesscontextmanager.v1.AccessContextManagerSettings;
 import com.google.identity.accesscontextmanager.v1.AccessPolicy;
 import com.google.identity.accesscontextmanager.v1.ListAccessPoliciesRequest;
 import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.codec.PerimeterJsonReader;
+import dev.vpcscaudit.codec.SupportedServicesReader;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.http.ApiTransport;

@@ -9,6 +9,7 @@ import dev.vpcscaudit.gcp.http.ProxySettings;
 import dev.vpcscaudit.gcp.http.RetryPolicy;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.SupportedService;
+import dev.vpcscaudit.source.PerimeterSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

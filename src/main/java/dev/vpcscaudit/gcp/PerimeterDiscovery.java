@@ -6,6 +6,7 @@ import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.source.PerimeterSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -14,6 +14,7 @@ import dev.vpcscaudit.gcp.http.ProxySettings;
 import dev.vpcscaudit.gcp.http.RetryPolicy;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.source.PerimeterSource;
 import dev.vpcscaudit.testing.FakeGcp;
 import java.time.Duration;
 import java.util.Date;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
-import dev.vpcscaudit.gcp.PerimeterFiles;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.source.PerimeterFiles;
 import dev.vpcscaudit.testing.Fixtures;
 import dev.vpcscaudit.testing.Golden;
 import java.util.List;
@@ -104,7 +104,7 @@ public class ReportGoldenTest {
             perimeters,
             Fixtures.gdc(),
             "file",
-            dev.vpcscaudit.gcp.SupportedServicesReader.read(
+            dev.vpcscaudit.codec.SupportedServicesReader.read(
                 Fixtures.repoRoot().resolve("samples/supported-services.json")),
             null);
     Golden.assertMatches(TextReport.render(result, false, ""), "report/sample-services.txt");

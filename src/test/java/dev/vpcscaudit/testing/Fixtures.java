@@ -1,6 +1,6 @@
 package dev.vpcscaudit.testing;
 
-import dev.vpcscaudit.gcp.PerimeterJsonReader;
+import dev.vpcscaudit.codec.PerimeterJsonReader;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;

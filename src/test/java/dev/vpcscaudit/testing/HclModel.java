@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpcscaudit.gcp.PerimeterJsonReader;
+import dev.vpcscaudit.codec.PerimeterJsonReader;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.ArrayList;
 import java.util.List;

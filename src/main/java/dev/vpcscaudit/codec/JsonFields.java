@@ -1,4 +1,4 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;

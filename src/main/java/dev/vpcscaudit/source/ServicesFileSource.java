@@ -1,5 +1,6 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.source;
 
+import dev.vpcscaudit.codec.SupportedServicesReader;
 import dev.vpcscaudit.model.ProjectRef;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
@@ -36,7 +36,7 @@ public final class SupportedServicesReader {
   }
 
   /** Reads an array of SupportedService objects found at {@code path}. */
-  static List<SupportedService> readList(JsonNode array, String path, String source) {
+  public static List<SupportedService> readList(JsonNode array, String path, String source) {
     List<SupportedService> out = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.source;
 
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;

@@ -1,4 +1,4 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.source;
 
+import dev.vpcscaudit.codec.PerimeterJsonReader;
 import dev.vpcscaudit.files.InputFiles;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.nio.file.Path;

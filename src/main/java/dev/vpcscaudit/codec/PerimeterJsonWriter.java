@@ -1,4 +1,4 @@
-package dev.vpcscaudit.gcp;
+package dev.vpcscaudit.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
