@@ -110,7 +110,9 @@ public final class AuditCommand extends ReadingCommand {
               TextReport.render(
                   result,
                   OutputOption.useColor(
-                      System.console() != null, System.getenv("NO_COLOR"), output.file),
+                      RunContext.of(spec).terminal(),
+                      RunContext.of(spec).env().get("NO_COLOR"),
+                      output.file),
                   planCommand);
         };
     output.emit(

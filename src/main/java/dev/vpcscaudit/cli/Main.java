@@ -4,6 +4,7 @@ import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.CloudReadException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -13,15 +14,21 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(stdout(), stderr(), args));
+    // The one place that reads the process's surroundings; everything below gets them passed in.
+    System.exit(run(stdout(), stderr(), System.getenv(), System.console() != null, args));
   }
 
   /**
-   * Runs the CLI with {@code args}, printing through {@code out} and {@code err}, and returns the
-   * exit code of the contract.
+   * Runs the CLI with {@code args} and the environment {@code env}, printing through {@code out}
+   * and {@code err} (not a terminal), and returns the exit code of the contract.
    */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine();
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    return run(out, err, env, /* terminal= */ false, args);
+  }
+
+  static int run(
+      PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal, String... args) {
+    CommandLine cli = commandLine(new RunContext(env, terminal));
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -33,8 +40,8 @@ public final class Main {
   }
 
   /** The configured command tree, with the central exit-code and error mapping. */
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new VpcscAuditCommand());
+  static CommandLine commandLine(RunContext context) {
+    CommandLine cli = new CommandLine(new VpcscAuditCommand(context));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(Main::onParameterException);
     cli.setExecutionExceptionHandler(Main::onExecutionException);

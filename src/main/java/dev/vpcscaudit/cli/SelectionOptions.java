@@ -236,7 +236,7 @@ public final class SelectionOptions {
             crmEndpoint,
             Duration.ofSeconds(timeoutSeconds),
             /* readSupportedServices= */ checkServices && servicesFile == null,
-            System.getenv()),
+            RunContext.of(spec).env()),
         log);
   }
 

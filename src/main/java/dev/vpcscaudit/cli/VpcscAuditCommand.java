@@ -35,6 +35,16 @@ public final class VpcscAuditCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  private final RunContext context;
+
+  VpcscAuditCommand(RunContext context) {
+    this.context = context;
+  }
+
+  RunContext context() {
+    return context;
+  }
+
   @Override
   public void run() {
     throw new ParameterException(

@@ -1,7 +1,5 @@
 package dev.vpcscaudit.gcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.rpc.ApiException;
 import dev.vpcscaudit.error.CloudReadException;
@@ -12,19 +10,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Turns a failed API call into one line that says what could not be read and what to do. Every
  * result is a {@link CloudReadException}: exit code 3, never "compliant".
  */
 final class ApiErrors {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern VPCSC_ID =
-      Pattern.compile(
-          "vpcServiceControlsUniqueIdentifier\\\\?\"?\\s*[:=]\\s*\\\\?\"?([A-Za-z0-9_-]+)");
 
   private ApiErrors() {}
 
@@ -33,43 +25,58 @@ final class ApiErrors {
     return http(call, status, body, null);
   }
 
+  /**
+   * The gcloud CLI's own OAuth client project: a SERVICE_DISABLED error naming it as the consumer
+   * means user credentials without a quota project (Google's "requires a quota project, which is
+   * not set by default" error).
+   */
+  static final String GCLOUD_CLIENT_PROJECT = "projects/764086051850";
+
   private static CloudReadException http(ApiCall call, int status, String body, Throwable cause) {
-    String detail = errorMessage(body);
-    String text = body == null ? "" : body;
+    GoogleApiError error = GoogleApiError.parse(body);
+    String detail = error.message();
     String prefix = "cannot " + call.what() + ": ";
-    if (text.contains("vpcServiceControlsUniqueIdentifier")
-        || text.contains("SECURITY_POLICY_VIOLATED")) {
-      Matcher m = VPCSC_ID.matcher(text);
-      String id = m.find() ? " (vpcServiceControlsUniqueIdentifier " + m.group(1) + ")" : "";
+    if (error.blockedByPerimeter()) {
+      String id = error.perimeterDenialId();
       return new CloudReadException(
           prefix
               + "the request was blocked by a VPC Service Controls perimeter"
-              + id
+              + (id.isEmpty() ? "" : " (vpcServiceControlsUniqueIdentifier " + id + ")")
               + ": run the audit from a network and identity that the perimeter admits (inside it,"
               + " or allowed by an ingress rule for this API), or export with gcloud from there"
               + " and use --from-file",
           cause);
     }
-    if (status == 401) {
+    if (status == 401 || error.status().equals("UNAUTHENTICATED")) {
       return new CloudReadException(
           prefix
               + "the credentials were rejected (HTTP 401): run `gcloud auth application-default"
               + " login`, or point GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file",
           cause);
     }
-    if (text.contains("quota project")) {
+    Map<String, String> disabled = error.reasons().get("SERVICE_DISABLED");
+    if (disabled != null && GCLOUD_CLIENT_PROJECT.equals(disabled.get("consumer"))) {
       return new CloudReadException(
           prefix
               + "this API needs a quota project with user credentials: set --billing-project"
               + " PROJECT (or run `gcloud auth application-default set-quota-project PROJECT`)",
           cause);
     }
-    if (text.contains("SERVICE_DISABLED") || text.contains("has not been used in project")) {
+    if (disabled != null) {
       return new CloudReadException(
           prefix
-              + "the API is disabled in the quota project: "
-              + detail
-              + " (enable it, or set --billing-project to a project where it is enabled)",
+              + disabled.getOrDefault("service", "the API")
+              + " is disabled in "
+              + disabled.getOrDefault("consumer", "the quota project")
+              + ": enable it there, or set --billing-project to a project where it is enabled",
+          cause);
+    }
+    if (error.reasons().containsKey("USER_PROJECT_DENIED")) {
+      return new CloudReadException(
+          prefix
+              + "the caller may not use the quota project (needs serviceusage.services.use on"
+              + " it): grant roles/serviceusage.serviceUsageConsumer there, or set another"
+              + " --billing-project",
           cause);
     }
     if (status == 403) {
@@ -143,26 +150,5 @@ final class ApiErrors {
       }
     }
     return null;
-  }
-
-  /** The {@code error.message} of a Google API error body, or the body's first line. */
-  static String errorMessage(String body) {
-    if (body == null || body.isBlank()) {
-      return "";
-    }
-    int brace = body.indexOf('{');
-    if (brace >= 0) {
-      try {
-        JsonNode node = JSON.readTree(body.substring(brace));
-        JsonNode message = node.path("error").path("message");
-        if (message.isTextual()) {
-          return message.textValue();
-        }
-      } catch (IOException e) {
-        // not JSON: fall through to the first line
-      }
-    }
-    String line = body.strip().lines().findFirst().orElse("");
-    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 }

@@ -1,54 +1,64 @@
 package dev.vpcscaudit.gcp;
 
-import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.http.HttpTransportFactory;
+import com.google.auth.oauth2.ComputeEngineCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.gcp.http.ApiTransport;
 import dev.vpcscaudit.gcp.http.Endpoints;
-import dev.vpcscaudit.gcp.http.ProxySettings;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URISyntaxException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Application Default Credentials as gcloud and the client libraries find them
- * (GOOGLE_APPLICATION_CREDENTIALS, the gcloud ADC file, the metadata server), optionally
- * impersonating a service account and with a quota project. Tokens are never printed.
+ * Application Default Credentials, found the way gcloud and the client libraries find them but from
+ * the environment passed to the run (never {@code System.getenv}): {@code
+ * GOOGLE_APPLICATION_CREDENTIALS}, then gcloud's ADC file ({@code
+ * $CLOUDSDK_CONFIG/application_default_credentials.json}, else {@code
+ * ~/.config/gcloud/application_default_credentials.json}), then the metadata server (skipped with
+ * {@code NO_GCE_CHECK=true}). Optionally impersonating a service account and with a quota project.
+ * Every token request goes through the run's {@link ApiTransport} (retries, deadline, proxies,
+ * {@code --verbose}). Tokens are never printed.
  */
 public final class GcpCredentials {
 
   public static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+
+  static final String ADC_FILE = "application_default_credentials.json";
 
   private GcpCredentials() {}
 
   /**
    * Loads the credentials of a live run.
    *
+   * @param transport the run's transport; token requests go through its credentials view
    * @param impersonate service account email to impersonate, or null
    * @param billingProject quota project for {@code x-goog-user-project}, or null
    */
   public static GoogleCredentials load(
-      ProxySettings proxies, Endpoints endpoints, String impersonate, String billingProject) {
-    HttpTransportFactory tokens = tokenTransport(proxies);
-    GoogleCredentials credentials;
-    try {
-      credentials = GoogleCredentials.getApplicationDefault(tokens);
-    } catch (IOException e) {
-      throw new CloudReadException(
-          "no Application Default Credentials: run `gcloud auth application-default login`, or set"
-              + " GOOGLE_APPLICATION_CREDENTIALS to a credentials file ("
-              + firstLine(e.getMessage())
-              + ")",
-          e);
-    }
+      ApiTransport transport,
+      Endpoints endpoints,
+      String impersonate,
+      String billingProject,
+      Map<String, String> env) {
+    ApiTransport tokenTransport = transport.forCredentials();
+    HttpTransportFactory tokens = () -> tokenTransport;
+    GoogleCredentials credentials = applicationDefault(tokens, env);
     if (credentials.createScopedRequired()) {
       credentials = credentials.createScoped(List.of(CLOUD_PLATFORM));
     }
     if (impersonate != null) {
-      ImpersonatedCredentials.Builder b =
+      credentials =
           ImpersonatedCredentials.newBuilder()
               .setSourceCredentials(credentials)
               .setTargetPrincipal(impersonate)
@@ -59,8 +69,8 @@ public final class GcpCredentials {
                   endpoints.iamCredentials()
                       + "/v1/projects/-/serviceAccounts/"
                       + impersonate
-                      + ":generateAccessToken");
-      credentials = b.build();
+                      + ":generateAccessToken")
+              .build();
     }
     if (billingProject != null) {
       credentials = credentials.createWithQuotaProject(billingProject);
@@ -68,25 +78,88 @@ public final class GcpCredentials {
     return credentials;
   }
 
-  /** Token and metadata-server requests: plain HTTP through the same proxies as the APIs. */
-  static HttpTransportFactory tokenTransport(ProxySettings proxies) {
-    HttpTransport transport =
-        new NetHttpTransport.Builder()
-            .setConnectionFactory(
-                url -> {
-                  try {
-                    return (HttpURLConnection) url.openConnection(proxies.proxyFor(url.toURI()));
-                  } catch (URISyntaxException e) {
-                    throw new IOException("bad URL " + url, e);
-                  }
-                })
-            .build();
-    return () -> transport;
+  private static GoogleCredentials applicationDefault(
+      HttpTransportFactory tokens, Map<String, String> env) {
+    String explicit = env.get("GOOGLE_APPLICATION_CREDENTIALS");
+    if (explicit != null && !explicit.isBlank()) {
+      return fromFile(Path.of(explicit), "GOOGLE_APPLICATION_CREDENTIALS=" + explicit, tokens);
+    }
+    Path gcloudFile = gcloudAdcFile(env);
+    if (gcloudFile != null && Files.isRegularFile(gcloudFile)) {
+      return fromFile(gcloudFile, "gcloud's ADC file " + gcloudFile, tokens);
+    }
+    if (!"true".equalsIgnoreCase(env.getOrDefault("NO_GCE_CHECK", "")) && onGce(env)) {
+      return ComputeEngineCredentials.newBuilder().setHttpTransportFactory(tokens).build();
+    }
+    throw new CloudReadException(
+        "no Application Default Credentials: run `gcloud auth application-default login`, or set"
+            + " GOOGLE_APPLICATION_CREDENTIALS to a credentials file (looked in "
+            + (gcloudFile == null ? "GOOGLE_APPLICATION_CREDENTIALS" : gcloudFile.toString())
+            + (env.containsKey("NO_GCE_CHECK") ? "" : " and the metadata server")
+            + ")");
+  }
+
+  /** gcloud's ADC file: {@code $CLOUDSDK_CONFIG}, else the platform's gcloud config folder. */
+  static Path gcloudAdcFile(Map<String, String> env) {
+    String config = env.get("CLOUDSDK_CONFIG");
+    if (config != null && !config.isBlank()) {
+      return Path.of(config, ADC_FILE);
+    }
+    String appData = env.get("APPDATA");
+    if (appData != null && !appData.isBlank()) {
+      return Path.of(appData, "gcloud", ADC_FILE);
+    }
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? null : Path.of(home, ".config", "gcloud", ADC_FILE);
+  }
+
+  private static GoogleCredentials fromFile(Path file, String what, HttpTransportFactory tokens) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return GoogleCredentials.fromStream(in, tokens);
+    } catch (NoSuchFileException e) {
+      throw new CloudReadException(
+          "no Application Default Credentials: "
+              + what
+              + ": no such file (fix the variable, or unset it and run `gcloud auth"
+              + " application-default login`)",
+          e);
+    } catch (IOException | RuntimeException e) {
+      throw new CloudReadException(
+          what + ": not a usable credentials file (" + firstLine(e.getMessage()) + ")", e);
+    }
+  }
+
+  /**
+   * Whether a metadata server answers, as the client libraries check it: one GET with {@code
+   * Metadata-Flavor: Google}, never through a proxy, given one second.
+   */
+  private static boolean onGce(Map<String, String> env) {
+    String host = env.getOrDefault("GCE_METADATA_HOST", "metadata.google.internal");
+    try {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .proxy(HttpClient.Builder.NO_PROXY)
+              .connectTimeout(Duration.ofSeconds(1))
+              .build();
+      HttpResponse<Void> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://" + host + "/computeMetadata/v1/"))
+                  .header("Metadata-Flavor", "Google")
+                  .timeout(Duration.ofSeconds(1))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return r.headers().firstValue("Metadata-Flavor").orElse("").equals("Google");
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static String firstLine(String s) {
     if (s == null) {
-      return "not found";
+      return "unreadable";
     }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).strip();

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Live source: reads the organization through the APIs with Application Default Credentials. Every
@@ -32,6 +32,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       String billingProject,
       Endpoints endpoints,
       ProxySettings proxies,
+      Map<String, String> env,
       Duration timeout,
       RetryPolicy retry,
       int parallelism,
@@ -49,23 +50,25 @@ public final class LivePerimeterSource implements PerimeterSource {
 
   private final Config config;
   private final CallLog log;
-  private final Supplier<GoogleCredentials> credentials;
+  private final Function<ApiTransport, GoogleCredentials> credentials;
 
   /** A source that authenticates with Application Default Credentials. */
   public LivePerimeterSource(Config config, CallLog log) {
     this(
         config,
         log,
-        () ->
+        transport ->
             GcpCredentials.load(
-                config.proxies(),
+                transport,
                 config.endpoints(),
                 config.impersonate(),
-                config.billingProject()));
+                config.billingProject(),
+                config.env()));
   }
 
   /** A source with credentials of the caller's choosing (embedding, tests). */
-  public LivePerimeterSource(Config config, CallLog log, Supplier<GoogleCredentials> credentials) {
+  public LivePerimeterSource(
+      Config config, CallLog log, Function<ApiTransport, GoogleCredentials> credentials) {
     this.config = config;
     this.log = log;
     this.credentials = credentials;
@@ -89,6 +92,7 @@ public final class LivePerimeterSource implements PerimeterSource {
         billingProject,
         Endpoints.resolve(acmEndpoint, crmEndpoint, env),
         ProxySettings.fromEnv(env),
+        env,
         timeout,
         RetryPolicy.DEFAULT,
         Config.DEFAULT_PARALLELISM,
@@ -98,8 +102,8 @@ public final class LivePerimeterSource implements PerimeterSource {
   @Override
   public Discovery discover(ProjectRef project) {
     Deadline deadline = Deadline.in(config.timeout());
-    GoogleCredentials creds = credentials.get();
     ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
+    GoogleCredentials creds = credentials.apply(transport);
     ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
       // The supported-services list does not depend on the project: read it alongside.
@@ -111,7 +115,10 @@ public final class LivePerimeterSource implements PerimeterSource {
       if (services != null) {
         found = found.withSupportedServices(PerimeterDiscovery.await(services));
       }
-      log.note(log.requests() + " API requests");
+      log.note(
+          log.requests()
+              + " API requests"
+              + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
       return found;
     } finally {
       pool.shutdownNow();

@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Measures what users wait for and prints figures and ratios (never asserted in tests): an offline
@@ -129,12 +128,13 @@ public final class Benchmark {
             null,
             Endpoints.resolve(fake.url(), fake.url(), Map.of()),
             ProxySettings.fromEnv(Map.of()),
+            Map.of(),
             Duration.ofSeconds(60),
             RetryPolicy.DEFAULT,
             parallelism,
             /* readSupportedServices= */ false);
-    Supplier<GoogleCredentials> creds =
-        () ->
+    java.util.function.Function<dev.vpcscaudit.gcp.http.ApiTransport, GoogleCredentials> creds =
+        transport ->
             GoogleCredentials.newBuilder()
                 .setAccessToken(new AccessToken("bench", new Date(Long.MAX_VALUE)))
                 .build();

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole CLI in a child JVM, authenticating with Application Default Credentials from
- * GOOGLE_APPLICATION_CREDENTIALS (an authorized_user file whose token_uri is the local fake) and
- * reading the fake APIs through gcloud's endpoint-override variables.
+ * The whole CLI in-process (Main.run with the environment passed in), authenticating with
+ * Application Default Credentials from GOOGLE_APPLICATION_CREDENTIALS (an authorized_user file
+ * whose token_uri is the local fake) and reading the fake APIs through gcloud's endpoint-override
+ * variables.
  */
 class LiveCliTest {
 
@@ -66,9 +67,8 @@ class LiveCliTest {
 
   @Test
   void adcTokenIsFetchedAndSentOnEveryCall() throws Exception {
-    SubprocessTest.Run run =
-        SubprocessTest.java(
-            env(), "audit", "--project", "gdc-prod", "--format", "json", "--verbose");
+    Cli.Result run =
+        Cli.run(env(), "audit", "--project", "gdc-prod", "--format", "json", "--verbose");
 
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(fake.tokensIssued()).isEqualTo(1);
@@ -77,9 +77,13 @@ class LiveCliTest {
         .hasSize(5)
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer fake-token-1"));
     // --verbose: one line per request and the total; never a token.
-    assertThat(run.err().lines().filter(l -> l.contains(" -> 200 ("))).hasSize(5);
+    assertThat(run.err().lines().filter(l -> l.contains("GET ") && l.contains(" -> 200 (")))
+        .hasSize(5);
+    // The token exchange goes through the same transport, so --verbose shows it too.
+    assertThat(run.err().lines().filter(l -> l.matches(".*POST http.*/token -> 200 \\(.*")))
+        .hasSize(1);
     assertThat(run.err())
-        .contains("vpcsc-audit: 5 API requests")
+        .contains("vpcsc-audit: 5 API requests (and 1 token)")
         .doesNotContain("fake-token", "test-secret", "test-refresh");
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("source").asText()).isEqualTo("api");
@@ -88,8 +92,7 @@ class LiveCliTest {
 
   @Test
   void liveAndFileAuditsGiveIdenticalFindings() throws Exception {
-    SubprocessTest.Run live =
-        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--format", "json");
+    Cli.Result live = Cli.run(env(), "audit", "--project", "gdc-prod", "--format", "json");
     Cli.Result file =
         Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
 
@@ -105,9 +108,8 @@ class LiveCliTest {
   @Test
   void exportKeepsWhatTheLiveReadReturnedForALaterOfflineAudit() throws Exception {
     Path exported = dir.resolve("exported.json");
-    SubprocessTest.Run export =
-        SubprocessTest.java(
-            env(), "export", "--project", "gdc-prod", "--output", exported.toString());
+    Cli.Result export =
+        Cli.run(env(), "export", "--project", "gdc-prod", "--output", exported.toString());
     assertThat(export.code()).as(export.err()).isZero();
 
     Cli.Result fromExport =
@@ -130,8 +132,8 @@ class LiveCliTest {
     fake.supportedServices(
         Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
 
-    SubprocessTest.Run run =
-        SubprocessTest.java(
+    Cli.Result run =
+        Cli.run(
             env(),
             "audit",
             "--project",
@@ -153,8 +155,8 @@ class LiveCliTest {
 
   @Test
   void billingProjectIsSentAsQuotaProject() throws Exception {
-    SubprocessTest.Run run =
-        SubprocessTest.java(
+    Cli.Result run =
+        Cli.run(
             env(),
             "audit",
             "--project",
@@ -173,8 +175,8 @@ class LiveCliTest {
   @Test
   void impersonationCallsIamCredentialsAndUsesTheServiceAccountsToken() throws Exception {
     String sa = "auditor@ops-proj.iam.gserviceaccount.com";
-    SubprocessTest.Run run =
-        SubprocessTest.java(
+    Cli.Result run =
+        Cli.run(
             env(),
             "audit",
             "--project",
@@ -204,23 +206,53 @@ class LiveCliTest {
     Map<String, String> env = env();
     env.put("GOOGLE_APPLICATION_CREDENTIALS", dir.resolve("absent.json").toString());
 
-    SubprocessTest.Run run = SubprocessTest.java(env, "audit", "--project", "gdc-prod");
+    Cli.Result run = Cli.run(env, "audit", "--project", "gdc-prod");
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err())
-        .startsWith(
-            "error: no Application Default Credentials: run `gcloud auth application-default login`");
+        .startsWith("error: no Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS=")
+        .contains("absent.json: no such file")
+        .contains("`gcloud auth application-default login`");
     assertThat(fake.apiRequests()).isEmpty();
+  }
+
+  @Test
+  void gcloudsAdcFileIsFoundThroughCloudsdkConfig() throws Exception {
+    Map<String, String> env = env();
+    Path adc = Path.of(env.remove("GOOGLE_APPLICATION_CREDENTIALS"));
+    Files.createDirectories(Path.of(env.get("CLOUDSDK_CONFIG")));
+    Files.copy(adc, Path.of(env.get("CLOUDSDK_CONFIG"), "application_default_credentials.json"));
+
+    Cli.Result run = Cli.run(env, "audit", "--project", "gdc-prod", "--format", "json");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(fake.tokensIssued()).isEqualTo(1);
+  }
+
+  @Test
+  void noCredentialsAnywhereSaysHowToLogIn() throws Exception {
+    Map<String, String> env = env();
+    env.remove("GOOGLE_APPLICATION_CREDENTIALS");
+
+    Cli.Result run = Cli.run(env, "audit", "--project", "gdc-prod");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err())
+        .startsWith(
+            "error: no Application Default Credentials: run `gcloud auth application-default"
+                + " login`")
+        .contains(env.get("CLOUDSDK_CONFIG"));
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(fake.requests()).isEmpty();
   }
 
   @Test
   void forbiddenFolderExitsThreeAndNeverCompliant() throws Exception {
     fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
 
-    SubprocessTest.Run run =
-        SubprocessTest.java(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
+    Cli.Result run = Cli.run(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
@@ -235,7 +267,7 @@ class LiveCliTest {
     Map<String, String> env = env();
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", "http://acm.example.com/");
 
-    SubprocessTest.Run run = SubprocessTest.java(env, "audit", "--project", "gdc-prod");
+    Cli.Result run = Cli.run(env, "audit", "--project", "gdc-prod");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())

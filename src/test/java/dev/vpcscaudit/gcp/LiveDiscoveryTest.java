@@ -66,11 +66,12 @@ class LiveDiscoveryTest {
             null,
             Endpoints.resolve(fake.url(), fake.url(), Map.of()),
             ProxySettings.fromEnv(Map.of()),
+            Map.of(),
             timeout,
             new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)),
             LivePerimeterSource.Config.DEFAULT_PARALLELISM,
             services);
-    return new LivePerimeterSource(config, log, TestCredentials::new);
+    return new LivePerimeterSource(config, log, transport -> new TestCredentials());
   }
 
   /** A fixed token that "refreshes" to itself, as a real credential would after a 401. */
@@ -340,13 +341,7 @@ class LiveDiscoveryTest {
   @Test
   void blockedByAPerimeterSaysSo() {
     twoFoldersDeep();
-    fake.fail(
-        "/v1/accessPolicies",
-        403,
-        FakeGcp.error(
-            403,
-            "PERMISSION_DENIED",
-            "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: Xy12-abC"));
+    fake.fail("/v1/accessPolicies", 403, FakeGcp.perimeterDenial("Xy12-abC"));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
@@ -360,13 +355,51 @@ class LiveDiscoveryTest {
     fake.fail(
         "/v1/accessPolicies/100",
         403,
-        FakeGcp.error(
-            403,
-            "PERMISSION_DENIED",
-            "Your application is authenticating by using local Application Default Credentials. The accesscontextmanager.googleapis.com API requires a quota project, which is not set by default."));
+        FakeGcp.errorInfo(
+            "Your application is authenticating by using local Application Default Credentials."
+                + " The accesscontextmanager.googleapis.com API requires a quota project, which is"
+                + " not set by default.",
+            "SERVICE_DISABLED",
+            "consumer",
+            "projects/764086051850",
+            "service",
+            "accesscontextmanager.googleapis.com"));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .hasMessageContaining("set --billing-project PROJECT");
+  }
+
+  @Test
+  void aPermissionDenialThatOnlyMentionsAPerimeterInItsTextIsAPermissionDenial() {
+    twoFoldersDeep();
+    fake.fail(
+        "/v1/accessPolicies",
+        403,
+        FakeGcp.error(
+            403, "PERMISSION_DENIED", "vpcServiceControlsUniqueIdentifier: not-a-detail"));
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .hasMessageContaining(
+            "permission denied (HTTP 403, needs accesscontextmanager.policies.list)");
+  }
+
+  @Test
+  void disabledApiNamesTheConsumerProject() {
+    twoFoldersDeep();
+    fake.fail(
+        "/v1/accessPolicies/100",
+        403,
+        FakeGcp.errorInfo(
+            "Access Context Manager API has not been used in project 555 before or it is disabled.",
+            "SERVICE_DISABLED",
+            "consumer",
+            "projects/555",
+            "service",
+            "accesscontextmanager.googleapis.com"));
+
+    assertThatThrownBy(() -> discover("gdc-prod", null, null))
+        .hasMessageContaining(
+            "accesscontextmanager.googleapis.com is disabled in projects/555: enable it there");
   }
 
   @Test

@@ -163,6 +163,56 @@ public final class FakeGcp implements AutoCloseable {
     return root.toString();
   }
 
+  /**
+   * The error a VPC Service Controls perimeter returns: PERMISSION_DENIED with a
+   * PreconditionFailure violation of type VPC_SERVICE_CONTROLS whose description is the unique
+   * identifier, and an ErrorInfo with reason SECURITY_POLICY_VIOLATED.
+   */
+  public static String perimeterDenial(String uniqueId) {
+    ObjectNode root =
+        (ObjectNode)
+            readTree(
+                error(
+                    403,
+                    "PERMISSION_DENIED",
+                    "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: "
+                        + uniqueId));
+    var details = ((ObjectNode) root.get("error")).putArray("details");
+    ObjectNode failure = details.addObject();
+    failure.put("@type", "type.googleapis.com/google.rpc.PreconditionFailure");
+    ObjectNode v = failure.putArray("violations").addObject();
+    v.put("type", "VPC_SERVICE_CONTROLS");
+    v.put("description", uniqueId);
+    ObjectNode info = details.addObject();
+    info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+    info.put("reason", "SECURITY_POLICY_VIOLATED");
+    info.put("domain", "googleapis.com");
+    info.putObject("metadata").put("uid", uniqueId);
+    return root.toString();
+  }
+
+  /** A PERMISSION_DENIED error with one ErrorInfo {@code reason} and its metadata. */
+  public static String errorInfo(String message, String reason, String... metadata) {
+    ObjectNode root = (ObjectNode) readTree(error(403, "PERMISSION_DENIED", message));
+    ObjectNode info = ((ObjectNode) root.get("error")).putArray("details").addObject();
+    info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+    info.put("reason", reason);
+    info.put("domain", "googleapis.com");
+    ObjectNode m = info.putObject("metadata");
+    for (int i = 0; i + 1 < metadata.length; i += 2) {
+      m.put(metadata[i], metadata[i + 1]);
+    }
+    return root.toString();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);

@@ -42,9 +42,10 @@ public final class ApiTransport extends HttpTransport {
   private final CallLog log;
   private final RetryPolicy retry;
   private final Deadline deadline;
+  private final boolean credentialRequests;
 
   /** 401 answers per URL: the library refreshes the token and retries once; a second is final. */
-  private final Map<String, AtomicInteger> unauthorized = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> unauthorized;
 
   public ApiTransport(ProxySettings proxies, CallLog log, RetryPolicy retry, Deadline deadline) {
     this.client =
@@ -57,6 +58,26 @@ public final class ApiTransport extends HttpTransport {
     this.log = log;
     this.retry = retry;
     this.deadline = deadline;
+    this.credentialRequests = false;
+    this.unauthorized = new ConcurrentHashMap<>();
+  }
+
+  private ApiTransport(ApiTransport api) {
+    this.client = api.client;
+    this.log = api.log;
+    this.retry = api.retry;
+    this.deadline = api.deadline;
+    this.credentialRequests = true;
+    this.unauthorized = api.unauthorized;
+  }
+
+  /**
+   * The same transport (proxies, retries, deadline, {@code --verbose}) for the auth library's token
+   * requests: the OAuth token exchange and IAM Credentials' generateAccessToken are POSTs that
+   * change nothing in the cloud, so this view lets POST through. Only credentials get it.
+   */
+  public ApiTransport forCredentials() {
+    return new ApiTransport(this);
   }
 
   public CallLog log() {
@@ -96,7 +117,7 @@ public final class ApiTransport extends HttpTransport {
 
     @Override
     public LowLevelHttpResponse execute() throws IOException {
-      if (!method.equals("GET")) {
+      if (!method.equals("GET") && !(credentialRequests && method.equals("POST"))) {
         throw new WriteRefusedException(
             "refused "
                 + method
@@ -110,15 +131,22 @@ public final class ApiTransport extends HttpTransport {
           throw new DeadlineExceededException(
               "--timeout of "
                   + deadline.budget().toSeconds()
-                  + "s passed before GET "
-                  + url
+                  + "s passed before "
+                  + method
+                  + " "
+                  + redacted(url)
                   + " completed");
         }
         long start = System.nanoTime();
         IOException failure = null;
         try {
           last = client.send(build(), HttpResponse.BodyHandlers.ofByteArray());
-          log.request(method, url, String.valueOf(last.statusCode()), millisSince(start));
+          log.request(
+              method,
+              redacted(url),
+              String.valueOf(last.statusCode()),
+              millisSince(start),
+              credentialRequests);
           if (last.statusCode() == 401
               && unauthorized.computeIfAbsent(url, k -> new AtomicInteger()).incrementAndGet()
                   > 1) {
@@ -130,11 +158,12 @@ public final class ApiTransport extends HttpTransport {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted: GET " + url);
+          throw new InterruptedIOException("interrupted: " + method + " " + redacted(url));
         } catch (RejectedCredentialsException e) {
           throw e;
         } catch (IOException e) {
-          log.request(method, url, "failed: " + e, millisSince(start));
+          log.request(
+              method, redacted(url), "failed: " + e, millisSince(start), credentialRequests);
           failure = e;
         }
         Duration wait = retry.delayAfter(attempt);
@@ -148,6 +177,19 @@ public final class ApiTransport extends HttpTransport {
       }
     }
 
+    private byte[] body() {
+      if (getStreamingContent() == null) {
+        return new byte[0];
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try {
+        getStreamingContent().writeTo(bytes);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
+    }
+
     private HttpRequest build() {
       Duration timeout = deadline.remaining();
       if (readTimeoutMillis > 0 && Duration.ofMillis(readTimeoutMillis).compareTo(timeout) < 0) {
@@ -155,8 +197,18 @@ public final class ApiTransport extends HttpTransport {
       }
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(url))
-              .timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout)
-              .GET();
+              .timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout);
+      if (method.equals("POST")) {
+        b.POST(HttpRequest.BodyPublishers.ofByteArray(body()));
+        if (getContentType() != null) {
+          b.header("Content-Type", getContentType());
+        }
+        if (getContentEncoding() != null) {
+          b.header("Content-Encoding", getContentEncoding());
+        }
+      } else {
+        b.GET();
+      }
       for (String[] h : headers) {
         if (!RESTRICTED.contains(h[0].toLowerCase(Locale.ROOT))) {
           b.header(h[0], h[1]);
@@ -164,6 +216,12 @@ public final class ApiTransport extends HttpTransport {
       }
       return b.build();
     }
+  }
+
+  /** The URL without its query, which for a token request may carry secrets. */
+  private String redacted(String url) {
+    int q = url.indexOf('?');
+    return credentialRequests && q >= 0 ? url.substring(0, q) : url;
   }
 
   private static long millisSince(long startNanos) {

@@ -11,6 +11,7 @@ public final class CallLog {
 
   private final PrintWriter verbose;
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger tokenRequests = new AtomicInteger();
 
   /**
    * @param verbose where to print each request, or null to print nothing
@@ -24,8 +25,8 @@ public final class CallLog {
     return new CallLog(null);
   }
 
-  void request(String method, String url, String outcome, long millis) {
-    requests.incrementAndGet();
+  void request(String method, String url, String outcome, long millis, boolean token) {
+    (token ? tokenRequests : requests).incrementAndGet();
     print(method + " " + url + " -> " + outcome + " (" + millis + " ms)");
   }
 
@@ -41,6 +42,11 @@ public final class CallLog {
         verbose.flush();
       }
     }
+  }
+
+  /** The number of credential requests (token exchange, impersonation) so far. */
+  public int tokenRequests() {
+    return tokenRequests.get();
   }
 
   /** The number of HTTP requests sent to the APIs so far, retries included. */
