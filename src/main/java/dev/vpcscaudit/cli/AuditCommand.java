@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -43,6 +44,10 @@ import picocli.CommandLine.ParameterException;
       "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)",
     })
 public final class AuditCommand extends ReadingCommand {
+
+  @Mixin ProfileOption profileOption;
+
+  @Mixin ServicesOptions services;
 
   /** {@code --fail-on} values. */
   enum FailOn {
@@ -84,8 +89,8 @@ public final class AuditCommand extends ReadingCommand {
   @Override
   public Integer call() {
     ProjectRef project = selection.projectRef();
-    PerimeterSource source = selection.source(common);
-    Profile profile = selection.loadProfile();
+    PerimeterSource source = selection.source(services);
+    Profile profile = profileOption.load();
 
     DnsResolver dns = dnsResolver(profile);
     PerimeterSource.Discovery found = source.discover(project);
@@ -99,7 +104,8 @@ public final class AuditCommand extends ReadingCommand {
             found.supportedServices(),
             answers);
 
-    String planCommand = "vpcsc-audit plan " + selection.selectionArgs(result.project());
+    String planCommand =
+        "vpcsc-audit plan " + selection.selectionArgs(result.project(), profileOption.profile);
     String report =
         switch (format) {
           case json -> JsonReport.render(result, ToolVersion.get());

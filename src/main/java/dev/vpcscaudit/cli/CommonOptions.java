@@ -9,10 +9,4 @@ public final class CommonOptions {
       names = "--stacktrace",
       description = "Print the full stack trace of an error (for bug reports).")
   boolean stacktrace;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description =
-          "Log each API request (method, URL, status, ms) and the discovery steps to stderr.")
-  boolean verbose;
 }

@@ -27,7 +27,7 @@ public final class ExportCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
-    PerimeterSource.Discovery found = selection.source(common).discover(selection.projectRef());
+    PerimeterSource.Discovery found = selection.source(null).discover(selection.projectRef());
     for (ServicePerimeter p : found.perimeters()) {
       if (!p.unmodeledFields().isEmpty()) {
         spec.commandLine()

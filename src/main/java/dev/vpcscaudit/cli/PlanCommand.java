@@ -8,6 +8,7 @@ import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.source.PerimeterSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +34,8 @@ import picocli.CommandLine.Option;
       "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
     })
 public final class PlanCommand extends ReadingCommand {
+
+  @Mixin ProfileOption profileOption;
 
   /** {@code --as} values. */
   enum Renderer {
@@ -86,8 +89,8 @@ public final class PlanCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
-    PerimeterSource source = selection.source(common);
-    Profile profile = selection.loadProfile();
+    PerimeterSource source = selection.source(null);
+    Profile profile = profileOption.load();
     PerimeterSource.Discovery found = source.discover(selection.projectRef());
     FixPlan plan =
         Planner.plan(
@@ -96,7 +99,7 @@ public final class PlanCommand extends ReadingCommand {
             profile,
             stage.stage,
             targetPerimeter,
-            selection.auditCommand(found.project()));
+            selection.auditCommand(found.project(), profileOption.profile));
     String text =
         switch (renderer) {
           case gcloud -> GcloudRenderer.render(plan);

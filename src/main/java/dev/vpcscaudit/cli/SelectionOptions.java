@@ -4,7 +4,6 @@ import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.model.ProjectRef;
-import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 import dev.vpcscaudit.source.FilePerimeterSource;
 import dev.vpcscaudit.source.PerimeterSource;
@@ -66,15 +65,6 @@ public final class SelectionOptions {
   String organization;
 
   @Option(
-      names = "--profile",
-      paramLabel = "NAME|FILE",
-      defaultValue = Profiles.DEFAULT,
-      description =
-          "A shipped profile name or a profile YAML file (default: ${DEFAULT-VALUE}). See"
-              + " 'vpcsc-audit profiles list'.")
-  String profile;
-
-  @Option(
       names = "--from-file",
       paramLabel = "FILE",
       description =
@@ -82,22 +72,6 @@ public final class SelectionOptions {
               + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
               + " made; PROJECT must then be a number.")
   Path fromFile;
-
-  @Option(
-      names = "--check-services",
-      description =
-          "Also check that VPC Service Controls supports each required service and (when the"
-              + " profile requires it) that it is on the restricted VIP, from the live"
-              + " supported-services list (one more request per page).")
-  boolean checkServices;
-
-  @Option(
-      names = "--services-file",
-      paramLabel = "FILE",
-      description =
-          "Run that check against the JSON of 'gcloud access-context-manager supported-services"
-              + " list --format=json' instead of the API (offline too).")
-  Path servicesFile;
 
   @Option(
       names = "--impersonate-service-account",
@@ -130,6 +104,12 @@ public final class SelectionOptions {
   String crmEndpoint;
 
   @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Log each API request (method, URL, status, ms) and the discovery steps to stderr.")
+  boolean verbose;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
@@ -141,12 +121,12 @@ public final class SelectionOptions {
    * The {@code audit} command line that checks the same selection, for "verify" and "how to fix"
    * hints; values are shell-quoted.
    */
-  String auditCommand(ProjectRef resolved) {
-    return "vpcsc-audit audit " + selectionArgs(resolved);
+  String auditCommand(ProjectRef resolved, String profile) {
+    return "vpcsc-audit audit " + selectionArgs(resolved, profile);
   }
 
   /** The same selection as flags: project, source, policy, organization, profile. */
-  String selectionArgs(ProjectRef resolved) {
+  String selectionArgs(ProjectRef resolved, String profile) {
     List<String> args = new ArrayList<>();
     args.add(
         "--project "
@@ -163,7 +143,7 @@ public final class SelectionOptions {
     if (organization != null) {
       args.add("--organization " + Shell.quote(organization));
     }
-    if (!Profiles.DEFAULT.equals(profile)) {
+    if (profile != null && !Profiles.DEFAULT.equals(profile)) {
       args.add("--profile " + Shell.quote(profile));
     }
     return String.join(" ", args);
@@ -178,12 +158,14 @@ public final class SelectionOptions {
     return ProjectRef.parse(project);
   }
 
-  Profile loadProfile() {
-    return Profiles.resolve(profile);
-  }
-
-  /** The source the flags select; flag conflicts are usage errors. */
-  PerimeterSource source(CommonOptions common) {
+  /**
+   * The source the flags select; flag conflicts are usage errors.
+   *
+   * @param services the supported-services options of the command, or null when it has none
+   */
+  PerimeterSource source(ServicesOptions services) {
+    boolean checkServices = services != null && services.checkServices;
+    Path servicesFile = services == null ? null : services.servicesFile;
     String policyNumber = number("--policy", policy, POLICY, "accessPolicies/");
     if (fromFile != null) {
       List<String> given = new ArrayList<>();
@@ -205,7 +187,7 @@ public final class SelectionOptions {
                 + " call: give --services-file FILE (gcloud access-context-manager"
                 + " supported-services list --format=json)");
       }
-      return withServicesFile(new FilePerimeterSource(fromFile, policyNumber));
+      return withServicesFile(new FilePerimeterSource(fromFile, policyNumber), servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
@@ -221,11 +203,13 @@ public final class SelectionOptions {
       throw new ParameterException(
           spec.commandLine(), "--billing-project '" + billingProject + "': expected a project ID");
     }
-    CallLog log = new CallLog(common.verbose ? spec.commandLine().getErr() : null);
-    return withServicesFile(live(policyNumber, org, log));
+    CallLog log = new CallLog(verbose ? spec.commandLine().getErr() : null);
+    return withServicesFile(
+        live(policyNumber, org, log, checkServices && servicesFile == null), servicesFile);
   }
 
-  private PerimeterSource live(String policyNumber, String org, CallLog log) {
+  private PerimeterSource live(
+      String policyNumber, String org, CallLog log, boolean readSupportedServices) {
     return new LivePerimeterSource(
         LivePerimeterSource.config(
             policyNumber,
@@ -235,12 +219,12 @@ public final class SelectionOptions {
             acmEndpoint,
             crmEndpoint,
             Duration.ofSeconds(timeoutSeconds),
-            /* readSupportedServices= */ checkServices && servicesFile == null,
+            readSupportedServices,
             RunContext.of(spec).env()),
         log);
   }
 
-  private PerimeterSource withServicesFile(PerimeterSource source) {
+  private static PerimeterSource withServicesFile(PerimeterSource source, Path servicesFile) {
     return servicesFile == null ? source : new ServicesFileSource(source, servicesFile);
   }
 

@@ -1,0 +1,22 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.profile.Profile;
+import dev.vpcscaudit.profile.Profiles;
+import picocli.CommandLine.Option;
+
+/** {@code --profile}: for the commands that check against a profile (audit, plan). */
+public final class ProfileOption {
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME|FILE",
+      defaultValue = Profiles.DEFAULT,
+      description =
+          "A shipped profile name or a profile YAML file (default: ${DEFAULT-VALUE}). See"
+              + " 'vpcsc-audit profiles list'.")
+  String profile;
+
+  Profile load() {
+    return Profiles.resolve(profile);
+  }
+}
