@@ -3,13 +3,12 @@ package dev.vpcscaudit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpcscaudit.testing.Fixtures;
+import dev.vpcscaudit.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The real process: exit status, streams and environment (NO_COLOR) as a shell sees them. */
@@ -27,15 +26,8 @@ class SubprocessTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    Processes.Result r = Processes.run(pb, java.time.Duration.ofSeconds(60));
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -62,15 +61,17 @@ class EscapingPropertiesTest {
     Path file = dir.resolve("t.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     Files.deleteIfExists(dir.resolve("out.bin"));
-    Process p =
-        new ProcessBuilder(
-                "bash", "-c", "cd \"$1\" && exec bash --noprofile --norc t.sh", "_", dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    byte[] noise = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(noise, StandardCharsets.UTF_8)).isZero();
-    assertThat(noise).as("nothing but printf ran").isEmpty();
+    dev.vpcscaudit.testing.Processes.Result r =
+        dev.vpcscaudit.testing.Processes.run(
+            new ProcessBuilder(
+                "bash",
+                "-c",
+                "cd \"$1\" && exec bash --noprofile --norc t.sh",
+                "_",
+                dir.toString()),
+            java.time.Duration.ofSeconds(20));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out() + r.err()).as("nothing but printf ran").isEmpty();
     assertThat(Files.readString(dir.resolve("out.bin"), StandardCharsets.UTF_8)).isEqualTo(value);
     assertThat(Shell.comment(value)).doesNotContain("\n", "\r");
   }

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a generated script under the real bash with a stub {@code gcloud} first on PATH that only
@@ -28,10 +28,9 @@ public final class GcloudStub {
       throws IOException, InterruptedException {
     Path file = dir.resolve("syntax-check.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("bash -n: %s", out).isZero();
+    Processes.Result r =
+        Processes.run(new ProcessBuilder("bash", "-n", file.toString()), Duration.ofSeconds(30));
+    assertThat(r.code()).as("bash -n: %s", r.err()).isZero();
   }
 
   /** Runs {@code script} in {@code dir} (its working directory) with the stub gcloud. */
@@ -49,11 +48,8 @@ public final class GcloudStub {
     ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).directory(dir.toFile());
     pb.environment().put("PATH", bin + ":/usr/bin:/bin");
     pb.environment().put("GCLOUD_LOG", log.toString());
-    Process p = pb.start();
-    p.getOutputStream().close();
-    p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Processes.Result r = Processes.run(pb, Duration.ofSeconds(30));
+    String err = r.err();
     List<List<String>> calls = new ArrayList<>();
     if (Files.exists(log)) {
       String[] fields = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\0", -1);
@@ -64,6 +60,6 @@ public final class GcloudStub {
         i += n;
       }
     }
-    return new Run(p.exitValue(), calls, err);
+    return new Run(r.code(), calls, err);
   }
 }

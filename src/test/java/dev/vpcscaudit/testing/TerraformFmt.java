@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Runs the real {@code terraform fmt -check} (terraform 1.11 is on every machine of this project,
@@ -32,31 +32,27 @@ public final class TerraformFmt {
 
   /** Asserts that the file at {@code file} passes {@code terraform fmt -check}. */
   public static void assertCanonical(Path file, String what) {
-    try {
-      Path log = Files.createTempFile("tf-fmt", ".log");
-      ProcessBuilder pb =
-          new ProcessBuilder("terraform", "fmt", "-check", "-diff", "-no-color", file.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      pb.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
-      pb.environment().put("CHECKPOINT_DISABLE", "1");
-      Process p;
-      try {
-        p = pb.start();
-      } catch (IOException e) {
-        throw new AssertionError(
-            "terraform is not installed: these tests run the real 'terraform fmt' (install"
-                + " terraform 1.11 or newer)");
-      }
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("terraform fmt finished").isTrue();
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      Files.delete(log);
-      assertThat(p.exitValue()).as("terraform fmt -check on %s:%n%s", what, output).isZero();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+    ProcessBuilder pb =
+        new ProcessBuilder("terraform", "fmt", "-check", "-diff", "-no-color", file.toString());
+    pb.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
+    pb.environment().put("CHECKPOINT_DISABLE", "1");
+    if (!onPath("terraform")) {
+      throw new AssertionError(
+          "terraform is not installed: these tests run the real 'terraform fmt' (install"
+              + " terraform 1.11 or newer)");
     }
+    Processes.Result r = Processes.run(pb, Duration.ofSeconds(60));
+    assertThat(r.code()).as("terraform fmt -check on %s:%n%s%s", what, r.out(), r.err()).isZero();
+  }
+
+  /** Whether {@code command} is an executable on the PATH. */
+  static boolean onPath(String command) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
