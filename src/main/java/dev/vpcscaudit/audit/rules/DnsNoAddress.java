@@ -1,34 +1,22 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.DnsRule;
-import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
 import dev.vpcscaudit.model.DnsAnswer;
 
 /** {@code dns-no-address}: the name resolves to some address. */
-public final class DnsNoAddress implements DnsRule {
+public final class DnsNoAddress extends BaseRule implements DnsRule {
 
-  @Override
-  public String id() {
-    return "dns-no-address";
-  }
-
-  @Override
-  public String title() {
-    return "A host name does not resolve at all";
-  }
-
-  @Override
-  public String help() {
-    return "Add the name to the private zone (CNAME to the restricted VIP) on the resolver the"
-        + " hosts use.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.DNS;
+  public DnsNoAddress() {
+    super(
+        "dns-no-address",
+        "A host name does not resolve at all",
+        "Add the name to the private zone (CNAME to the restricted VIP) on the resolver the"
+            + " hosts use.",
+        Category.DNS);
   }
 
   @Override
@@ -41,6 +29,6 @@ public final class DnsNoAddress implements DnsRule {
     out.fail(
         Severity.ERROR,
         a.name() + " does not resolve to any address" + via,
-        new Remedy.Manual("DNS is served outside the perimeter", help()));
+        elsewhere("DNS is served outside the perimeter"));
   }
 }

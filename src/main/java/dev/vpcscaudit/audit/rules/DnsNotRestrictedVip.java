@@ -1,8 +1,8 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.DnsRule;
-import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
 import dev.vpcscaudit.model.DnsAnswer;
@@ -13,28 +13,16 @@ import java.util.List;
  * {@code dns-not-restricted-vip}: every address a name resolves to is in the restricted VIP
  * (199.36.153.4/30 or its IPv6 range); the private VIP is called out by name.
  */
-public final class DnsNotRestrictedVip implements DnsRule {
+public final class DnsNotRestrictedVip extends BaseRule implements DnsRule {
 
-  @Override
-  public String id() {
-    return "dns-not-restricted-vip";
-  }
-
-  @Override
-  public String title() {
-    return "A host name does not resolve to the restricted VIP";
-  }
-
-  @Override
-  public String help() {
-    return "Serve a private googleapis.com zone: A restricted.googleapis.com -> 199.36.153.4-7,"
-        + " CNAME *.googleapis.com -> restricted.googleapis.com (and gcr.io, pkg.dev the same"
-        + " way).";
-  }
-
-  @Override
-  public Category category() {
-    return Category.DNS;
+  public DnsNotRestrictedVip() {
+    super(
+        "dns-not-restricted-vip",
+        "A host name does not resolve to the restricted VIP",
+        "Serve a private googleapis.com zone: A restricted.googleapis.com -> 199.36.153.4-7,"
+            + " CNAME *.googleapis.com -> restricted.googleapis.com (and gcr.io, pkg.dev the same"
+            + " way).",
+        Category.DNS);
   }
 
   @Override
@@ -58,6 +46,6 @@ public final class DnsNotRestrictedVip implements DnsRule {
             + (privateVip
                 ? ", the private.googleapis.com range: do not mix the two VIPs"
                 : ", outside " + VipRanges.RESTRICTED_V4 + " and " + VipRanges.RESTRICTED_V6),
-        new Remedy.Manual("DNS is served outside the perimeter", help()));
+        elsewhere("DNS is served outside the perimeter"));
   }
 }

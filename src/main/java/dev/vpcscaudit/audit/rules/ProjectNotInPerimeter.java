@@ -1,6 +1,7 @@
 package dev.vpcscaudit.audit.rules;
 
 import dev.vpcscaudit.audit.AuditInput;
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.Commands;
 import dev.vpcscaudit.audit.ConfigTarget;
@@ -23,26 +24,14 @@ import java.util.List;
  * policy only, the {@code --target-perimeter} or, when its membership is already staged, the first
  * (by name) perimeter whose explicit spec holds it.
  */
-public final class ProjectNotInPerimeter implements ProjectRule {
+public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule {
 
-  @Override
-  public String id() {
-    return "project-not-in-perimeter";
-  }
-
-  @Override
-  public String title() {
-    return "The project is not in a regular service perimeter";
-  }
-
-  @Override
-  public String help() {
-    return "Add projects/NUMBER to the resources of a regular perimeter.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.PERIMETER;
+  public ProjectNotInPerimeter() {
+    super(
+        "project-not-in-perimeter",
+        "The project is not in a regular service perimeter",
+        "Add projects/NUMBER to the resources of a regular perimeter.",
+        Category.PERIMETER);
   }
 
   @Override

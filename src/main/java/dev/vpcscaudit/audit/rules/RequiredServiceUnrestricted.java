@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.audit.Edit;
@@ -8,26 +9,14 @@ import java.util.List;
 /**
  * {@code required-service-unrestricted}: each required service is in {@code restrictedServices}.
  */
-public final class RequiredServiceUnrestricted implements ConfigRule {
+public final class RequiredServiceUnrestricted extends BaseRule implements ConfigRule {
 
-  @Override
-  public String id() {
-    return "required-service-unrestricted";
-  }
-
-  @Override
-  public String title() {
-    return "A required service is not restricted by the perimeter";
-  }
-
-  @Override
-  public String help() {
-    return "Add the service to the perimeter's restricted services.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.PERIMETER;
+  public RequiredServiceUnrestricted() {
+    super(
+        "required-service-unrestricted",
+        "A required service is not restricted by the perimeter",
+        "Add the service to the perimeter's restricted services.",
+        Category.PERIMETER);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
-import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
@@ -9,27 +9,15 @@ import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
 /** {@code service-not-on-restricted-vip}. */
-public final class ServiceNotOnRestrictedVip implements ServiceRule {
+public final class ServiceNotOnRestrictedVip extends BaseRule implements ServiceRule {
 
-  @Override
-  public String id() {
-    return "service-not-on-restricted-vip";
-  }
-
-  @Override
-  public String title() {
-    return "A required service is not available on the restricted VIP";
-  }
-
-  @Override
-  public String help() {
-    return "Workloads cannot reach it through restricted.googleapis.com; plan another path and review"
-        + " the profile.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.SERVICES;
+  public ServiceNotOnRestrictedVip() {
+    super(
+        "service-not-on-restricted-vip",
+        "A required service is not available on the restricted VIP",
+        "Workloads cannot reach it through restricted.googleapis.com; plan another path and review"
+            + " the profile.",
+        Category.SERVICES);
   }
 
   @Override
@@ -44,11 +32,7 @@ public final class ServiceNotOnRestrictedVip implements ServiceRule {
       out.fail(
           Severity.ERROR,
           service + " is not available on the restricted VIP (restricted.googleapis.com)",
-          remedy());
+          elsewhere("no change to a perimeter fixes it"));
     }
-  }
-
-  private Remedy remedy() {
-    return new Remedy.Manual("no change to a perimeter fixes it", help());
   }
 }

@@ -1,7 +1,7 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
-import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
@@ -9,26 +9,14 @@ import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
 /** {@code service-support-deprecated}. */
-public final class ServiceSupportDeprecated implements ServiceRule {
+public final class ServiceSupportDeprecated extends BaseRule implements ServiceRule {
 
-  @Override
-  public String id() {
-    return "service-support-deprecated";
-  }
-
-  @Override
-  public String title() {
-    return "VPC Service Controls support for a required service is deprecated";
-  }
-
-  @Override
-  public String help() {
-    return "Read the service's VPC Service Controls notes and plan for the end of support.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.SERVICES;
+  public ServiceSupportDeprecated() {
+    super(
+        "service-support-deprecated",
+        "VPC Service Controls support for a required service is deprecated",
+        "Read the service's VPC Service Controls notes and plan for the end of support.",
+        Category.SERVICES);
   }
 
   @Override
@@ -38,11 +26,7 @@ public final class ServiceSupportDeprecated implements ServiceRule {
       out.fail(
           Severity.WARNING,
           "VPC Service Controls support for " + service + " is deprecated",
-          remedy());
+          elsewhere("no change to a perimeter fixes it"));
     }
-  }
-
-  private Remedy remedy() {
-    return new Remedy.Manual("no change to a perimeter fixes it", help());
   }
 }

@@ -1,7 +1,7 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
-import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
@@ -9,26 +9,14 @@ import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
 /** {@code service-support-preview}. */
-public final class ServiceSupportPreview implements ServiceRule {
+public final class ServiceSupportPreview extends BaseRule implements ServiceRule {
 
-  @Override
-  public String id() {
-    return "service-support-preview";
-  }
-
-  @Override
-  public String title() {
-    return "VPC Service Controls support for a required service is in preview";
-  }
-
-  @Override
-  public String help() {
-    return "Read the service's known limitations before relying on the perimeter for it.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.SERVICES;
+  public ServiceSupportPreview() {
+    super(
+        "service-support-preview",
+        "VPC Service Controls support for a required service is in preview",
+        "Read the service's known limitations before relying on the perimeter for it.",
+        Category.SERVICES);
   }
 
   @Override
@@ -41,11 +29,7 @@ public final class ServiceSupportPreview implements ServiceRule {
               + service
               + " is in preview"
               + (supported.knownLimitations() ? ", with known limitations" : ""),
-          remedy());
+          elsewhere("no change to a perimeter fixes it"));
     }
-  }
-
-  private Remedy remedy() {
-    return new Remedy.Manual("no change to a perimeter fixes it", help());
   }
 }

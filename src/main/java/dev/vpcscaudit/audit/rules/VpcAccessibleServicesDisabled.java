@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.audit.Edit;
@@ -13,26 +14,14 @@ import java.util.List;
  * RESTRICTED-SERVICES} allowed, so that every restricted service stays reachable and only
  * unrestricted APIs are cut off.
  */
-public final class VpcAccessibleServicesDisabled implements ConfigRule {
+public final class VpcAccessibleServicesDisabled extends BaseRule implements ConfigRule {
 
-  @Override
-  public String id() {
-    return "vpc-accessible-services-disabled";
-  }
-
-  @Override
-  public String title() {
-    return "VPC accessible services are not restricted";
-  }
-
-  @Override
-  public String help() {
-    return "Enable VPC accessible services and allow RESTRICTED-SERVICES.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.PERIMETER;
+  public VpcAccessibleServicesDisabled() {
+    super(
+        "vpc-accessible-services-disabled",
+        "VPC accessible services are not restricted",
+        "Enable VPC accessible services and allow RESTRICTED-SERVICES.",
+        Category.PERIMETER);
   }
 
   @Override

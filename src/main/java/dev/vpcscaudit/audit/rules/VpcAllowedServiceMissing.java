@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit.rules;
 
+import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.audit.Edit;
@@ -12,26 +13,14 @@ import java.util.List;
  * service that is unrestricted while {@code RESTRICTED-SERVICES} is allowed is left to {@link
  * RequiredServiceUnrestricted}: restricting it also makes it accessible.
  */
-public final class VpcAllowedServiceMissing implements ConfigRule {
+public final class VpcAllowedServiceMissing extends BaseRule implements ConfigRule {
 
-  @Override
-  public String id() {
-    return "vpc-allowed-service-missing";
-  }
-
-  @Override
-  public String title() {
-    return "A required service is not accessible from the perimeter's VPC networks";
-  }
-
-  @Override
-  public String help() {
-    return "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services.";
-  }
-
-  @Override
-  public Category category() {
-    return Category.PERIMETER;
+  public VpcAllowedServiceMissing() {
+    super(
+        "vpc-allowed-service-missing",
+        "A required service is not accessible from the perimeter's VPC networks",
+        "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services.",
+        Category.PERIMETER);
   }
 
   @Override
