@@ -20,8 +20,8 @@
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
 # on apply. Run `terraform plan` and check that it only adds what the comments say.
-# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
-# billing_project and user_project_override = true in the provider block.
+# Needs Terraform >= 1.5 (import blocks) and the google provider >= 6.21.0 (for title); in required_providers: google = { source = "hashicorp/google", version = ">= 6.21.0" }.
+# With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
 # accessPolicies/587139914682/servicePerimeters/gdc_prod: spec adds restricted services containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com

@@ -5,8 +5,8 @@
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
 # on apply. Run `terraform plan` and check that it only adds what the comments say.
-# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
-# billing_project and user_project_override = true in the provider block.
+# Needs Terraform >= 1.5 (import blocks) and the google provider >= 6.21.0 (for title); in required_providers: google = { source = "hashicorp/google", version = ">= 6.21.0" }.
+# With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
 # accessPolicies/111/servicePerimeters/gdc: spec (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status and use_explicit_dry_run_spec becomes true) adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com enable_restriction = true allowed services RESTRICTED-SERVICES

@@ -5,8 +5,8 @@
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
 # on apply. Run `terraform plan` and check that it only adds what the comments say.
-# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set
-# billing_project and user_project_override = true in the provider block.
+# Needs Terraform >= 1.5 (import blocks) and the google provider >= 5.0.0; in required_providers: google = { source = "hashicorp/google", version = ">= 5.0.0" }.
+# With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
 # accessPolicies/111/servicePerimeters/gdc: status adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com

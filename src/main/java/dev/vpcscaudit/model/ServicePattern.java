@@ -1,5 +1,6 @@
 package dev.vpcscaudit.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,25 @@ import java.util.Objects;
  */
 public record ServicePattern(
     @Wire(json = "service", hcl = "service") String service,
-    @Wire(json = "pattern", hcl = "pattern") String pattern) {
+    @Wire(json = "pattern", hcl = "pattern") String pattern,
+    @Wire(json = "modifiers", hcl = "modifiers") List<Modifier> modifiers) {
+
+  /** A change applied to requests that match the pattern. */
+  public record Modifier(
+      @Wire(json = "addRequestHeader", hcl = "add_request_header") Header addRequestHeader) {}
+
+  /** An HTTP request header to add. */
+  public record Header(
+      @Wire(json = "key", hcl = "key") String key,
+      @Wire(json = "value", hcl = "value") String value) {
+    public Header {
+      key = Objects.requireNonNullElse(key, "");
+      value = Objects.requireNonNullElse(value, "");
+    }
+  }
+
   public ServicePattern {
+    modifiers = List.copyOf(modifiers);
     service = Objects.requireNonNullElse(service, "");
     pattern = Objects.requireNonNullElse(pattern, "");
   }

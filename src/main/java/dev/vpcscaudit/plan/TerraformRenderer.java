@@ -68,6 +68,39 @@ public final class TerraformRenderer {
           .append(" This file declares nothing.\n");
       return out.toString();
     }
+    StringBuilder resources = new StringBuilder();
+    ProviderVersion needs = new ProviderVersion();
+    Map<String, Integer> used = new HashMap<>();
+    for (PerimeterChange change : plan.perimeters()) {
+      ServicePerimeter before = change.before();
+      ServicePerimeter after = change.after();
+      String address = address(before, used);
+      resources.append('\n');
+      resources
+          .append("# ")
+          .append(before.name())
+          .append(": ")
+          .append(Hcl.comment(describe(change)))
+          .append('\n');
+      for (String note : change.notes()) {
+        resources.append("# NOTE: ").append(Hcl.comment(note)).append('\n');
+      }
+      resources.append("import {\n");
+      resources.append("  to = ").append(TYPE).append('.').append(address).append('\n');
+      resources.append("  id = ").append(Hcl.string(before.name())).append('\n');
+      resources.append("}\n\n");
+      resources.append("resource \"").append(TYPE).append("\" \"").append(address).append("\" {\n");
+      resources.append("  parent = ").append(Hcl.string(before.policy())).append('\n');
+      // An inherited dry-run config is the status itself: no spec block without an explicit one.
+      body(
+          after,
+          "  ",
+          "",
+          f -> !f.json().equals("spec") || after.useExplicitDryRunSpec(),
+          resources,
+          needs);
+      resources.append("}\n");
+    }
     out.append("#\n")
         .append(
             "# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
@@ -77,37 +110,16 @@ public final class TerraformRenderer {
             "# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
         .append(
             "# on apply. Run `terraform plan` and check that it only adds what the comments say.\n")
+        .append("# Needs Terraform >= 1.5 (import blocks) and ")
+        .append(needs.describe())
         .append(
-            "# Needs Terraform >= 1.5 (import blocks) and the google provider; with user credentials set\n")
-        .append("# billing_project and user_project_override = true in the provider block.\n")
+            ".\n# With user credentials set billing_project and user_project_override = true in the")
+        .append(" provider block.\n")
         .append("# Verify afterwards: ")
         .append(Hcl.comment(plan.verifyCommand()))
         .append('\n');
 
-    Map<String, Integer> used = new HashMap<>();
-    for (PerimeterChange change : plan.perimeters()) {
-      ServicePerimeter before = change.before();
-      ServicePerimeter after = change.after();
-      String address = address(before, used);
-      out.append('\n');
-      out.append("# ")
-          .append(before.name())
-          .append(": ")
-          .append(Hcl.comment(describe(change)))
-          .append('\n');
-      for (String note : change.notes()) {
-        out.append("# NOTE: ").append(Hcl.comment(note)).append('\n');
-      }
-      out.append("import {\n");
-      out.append("  to = ").append(TYPE).append('.').append(address).append('\n');
-      out.append("  id = ").append(Hcl.string(before.name())).append('\n');
-      out.append("}\n\n");
-      out.append("resource \"").append(TYPE).append("\" \"").append(address).append("\" {\n");
-      out.append("  parent = ").append(Hcl.string(before.policy())).append('\n');
-      // An inherited dry-run config is the status itself: no spec block without an explicit one.
-      body(after, "  ", "", f -> !f.json().equals("spec") || after.useExplicitDryRunSpec(), out);
-      out.append("}\n");
-    }
+    out.append(resources);
     return HclFormat.align(out.toString());
   }
 
@@ -158,7 +170,12 @@ public final class TerraformRenderer {
    * @param path the JSON path of {@code r}, for refusals
    */
   private static void body(
-      Record r, String in, String path, Predicate<WireSchema.Field> include, StringBuilder out) {
+      Record r,
+      String in,
+      String path,
+      Predicate<WireSchema.Field> include,
+      StringBuilder out,
+      ProviderVersion needs) {
     boolean top = in.equals("  ");
     boolean afterBlock = false;
     for (WireSchema.Field field : WireSchema.of(r.getClass()).fields()) {
@@ -177,6 +194,9 @@ public final class TerraformRenderer {
         continue;
       }
       boolean always = field.wire().hclAlways();
+      if (!field.isEmpty(value)) {
+        needs.use(where, field.hcl());
+      }
       switch (field.kind()) {
         case STRING, BOOL, ENUM -> {
           if (!always && field.isEmpty(value)) {
@@ -216,7 +236,7 @@ public final class TerraformRenderer {
               out.append('\n');
             }
             out.append(in).append(field.hcl()).append(" {\n");
-            body((Record) item, in + "  ", where, f -> true, out);
+            body((Record) item, in + "  ", where, f -> true, out, needs);
             out.append(in).append("}\n");
             afterBlock = true;
           }

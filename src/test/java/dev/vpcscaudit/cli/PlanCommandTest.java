@@ -124,7 +124,7 @@ class PlanCommandTest {
         Files.writeString(
             dir.resolve("p.json"),
             "[{\"name\": \"accessPolicies/1/servicePerimeters/p\", \"status\": {\"resources\": [\"projects/123456789012\"],"
-                + " \"ingressPolicies\": [{\"ingressFrom\": {\"sources\": [{\"pscEndpoint\": {\"forwardingRule\": \"fr\"}}]}}]}}]");
+                + " \"ingressPolicies\": [{\"ingressFrom\": {\"sources\": [{\"vpcNetwork\": {\"name\": \"n\"}}]}}]}}]");
 
     Cli.Result tf =
         Cli.run(
@@ -138,7 +138,7 @@ class PlanCommandTest {
     assertThat(tf.code()).isEqualTo(2);
     assertThat(tf.err())
         .isEqualTo(
-            "error: accessPolicies/1/servicePerimeters/p: the read holds status.ingressPolicies[0].ingressFrom.sources[0].pscEndpoint,"
+            "error: accessPolicies/1/servicePerimeters/p: the read holds status.ingressPolicies[0].ingressFrom.sources[0].vpcNetwork,"
                 + " which vpcsc-audit cannot reproduce in Terraform; refusing to write a resource that would delete it (use --as"
                 + " gcloud, which only adds)\n");
 

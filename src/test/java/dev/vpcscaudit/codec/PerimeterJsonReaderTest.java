@@ -104,14 +104,14 @@ class PerimeterJsonReaderTest {
     String json =
         "[{\"name\": \"accessPolicies/1/servicePerimeters/a\", \"newTopLevel\": 1,"
             + " \"status\": {\"futureField\": {\"x\": 1}, \"vpcAccessibleServices\": {\"allowedServicePatterns\":"
-            + " [{\"service\": \"s.googleapis.com\", \"modifiers\": [{}]}]}}}]";
+            + " [{\"service\": \"s.googleapis.com\", \"modifiers\": [{\"removeHeader\": {}}]}]}}}]";
     ServicePerimeter p = read(json).get(0);
 
     assertThat(p.unmodeledFields())
         .containsExactlyInAnyOrder(
             "newTopLevel",
             "status.futureField",
-            "status.vpcAccessibleServices.allowedServicePatterns[0].modifiers");
+            "status.vpcAccessibleServices.allowedServicePatterns[0].modifiers[0].removeHeader");
   }
 
   @Test

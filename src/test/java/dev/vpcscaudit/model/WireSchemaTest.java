@@ -79,6 +79,7 @@ class WireSchemaTest {
             "vpcsc-audit audit");
     String hcl = TerraformRenderer.render(plan);
     TerraformFmt.assertCanonical(hcl, "all-fields");
+    assertThat(hcl).contains("version = \">= 7.41.0\"");
     ServicePerimeter declared = HclModel.parse(hcl).resources().values().iterator().next();
     for (WireSchema.Field f : WireSchema.of(ServicePerimeter.class).fields()) {
       if (f.wire().outputOnly()) {

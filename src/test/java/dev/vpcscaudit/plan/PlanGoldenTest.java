@@ -164,4 +164,36 @@ class PlanGoldenTest {
     Golden.assertMatches(enforceScript, "plan/staged-enforce.sh");
     Golden.assertMatches(TerraformRenderer.render(enforce), "plan/staged-enforce.tf");
   }
+
+  @Test
+  void theExampleProvidersConstraintCoversWhatTheGeneratedFileUses() throws Exception {
+    String hcl = TerraformRenderer.render(plan(sample(), Stage.DRY_RUN));
+    java.util.regex.Matcher needed =
+        java.util.regex.Pattern.compile("(?<![_a-z])version += \\\">= ([0-9.]+)\\\"").matcher(hcl);
+    assertThat(needed.find()).as(hcl).isTrue();
+    String providers =
+        Files.readString(TerraformExamplesTest.EXAMPLES.resolve("adopt-existing/providers.tf"));
+    java.util.regex.Matcher declared =
+        java.util.regex.Pattern.compile("(?<![_a-z])version += \\\">= ([0-9.]+)\\\"").matcher(providers);
+    assertThat(declared.find()).as(providers).isTrue();
+    assertThat(ProviderVersion.compare(declared.group(1), needed.group(1)))
+        .as("providers.tf allows %s, the file needs %s", declared.group(1), needed.group(1))
+        .isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void providerVersionFollowsTheNewestAttributeUsed() {
+    ProviderVersion v = new ProviderVersion();
+    v.use("status.resources", "resources");
+    assertThat(v.version()).isEqualTo(ProviderVersion.FLOOR);
+    v.use("status.ingressPolicies[0].title", "title");
+    assertThat(v.version()).isEqualTo("6.21.0");
+    v.use("spec.egressPolicies[2].egressFrom.sources[1].resource", "resource");
+    assertThat(v.version()).isEqualTo("6.21.0");
+    v.use("status.vpcAccessibleServices.allowedServicePatterns", "allowed_service_patterns");
+    assertThat(v.version()).isEqualTo("7.41.0");
+    assertThat(v.describe()).contains("allowed_service_patterns", "version = \">= 7.41.0\"");
+    v.use("status.ingressPolicies[0].ingressTo.roles", "roles");
+    assertThat(v.version()).isEqualTo("7.41.0");
+  }
 }

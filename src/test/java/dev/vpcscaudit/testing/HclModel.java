@@ -28,7 +28,8 @@ public final class HclModel {
           "sources",
           "operations",
           "methodSelectors",
-          "allowedServicePatterns");
+          "allowedServicePatterns",
+          "modifiers");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
