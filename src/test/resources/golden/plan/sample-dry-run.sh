@@ -3,8 +3,8 @@
 # Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 # What it changes: the dry-run config (spec) of 1 perimeter.
 # It only adds: no resource, access level, service or ingress/egress rule is removed.
-# Each perimeter's first command carries the etag that was read, so it fails if the
-# perimeter changed since; then audit and plan again.
+# It first checks that no perimeter it touches changed since it was read (etag), and
+# writes nothing if one did; then audit and plan again.
 # Not fixed by this plan (11 findings; no additive dry-run change fixes them):
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com
@@ -22,6 +22,18 @@
 # Verify afterwards (no dry-run finding should remain):
 #   vpcsc-audit audit --project gdc-prod
 set -euo pipefail
+
+# Nothing is written unless every perimeter below is still as it was read.
+expect_etag() { # PERIMETER POLICY ETAG
+  local now want
+  want="$(printf '%s' "$3")" # compared as $(...) leaves both: trailing newlines cut
+  now="$(gcloud access-context-manager perimeters describe "$1" --policy="$2" --format='value(etag)')"
+  if [[ "$now" != "$want" ]]; then
+    echo "vpcsc-audit plan: perimeter $1 of policy $2 changed since it was read (etag $now, not $want): nothing was changed; audit and plan again." >&2
+    exit 1
+  fi
+}
+expect_etag gdc_prod 587139914682 BwYdK3f1c0ffee5d2e77
 
 # --- accessPolicies/587139914682/servicePerimeters/gdc_prod (title: gdc-prod)
 # NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too

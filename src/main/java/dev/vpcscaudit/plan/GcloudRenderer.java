@@ -31,6 +31,7 @@ public final class GcloudRenderer {
           .append(" This script changes nothing.\n");
       return out.toString();
     }
+    preflight(plan, out);
     for (PerimeterChange change : plan.perimeters()) {
       ServicePerimeter p = change.before();
       out.append("\n# --- ").append(p.name());
@@ -81,6 +82,58 @@ public final class GcloudRenderer {
     return out.toString();
   }
 
+  /**
+   * Before any write, every perimeter the script touches is read again (a read-only {@code
+   * describe}) and its etag compared with the one the plan was made from: if any changed, the
+   * script stops having written nothing. The first command of each perimeter also carries {@code
+   * --etag}, so a change in between the check and the write is refused by the API too.
+   */
+  private static void preflight(FixPlan plan, StringBuilder out) {
+    List<ServicePerimeter> checked =
+        plan.perimeters().stream()
+            .map(PerimeterChange::before)
+            .filter(p -> !p.etag().isEmpty())
+            .toList();
+    List<ServicePerimeter> unchecked =
+        plan.perimeters().stream()
+            .map(PerimeterChange::before)
+            .filter(p -> p.etag().isEmpty())
+            .toList();
+    if (!unchecked.isEmpty()) {
+      out.append("\n# No etag was read for ")
+          .append(
+              Shell.comment(
+                  String.join(", ", unchecked.stream().map(ServicePerimeter::name).toList())))
+          .append(
+              ": the script cannot tell whether it changed since (export with a version that keeps etags).\n");
+    }
+    if (checked.isEmpty()) {
+      return;
+    }
+    out.append("\n# Nothing is written unless every perimeter below is still as it was read.\n")
+        .append("expect_etag() { # PERIMETER POLICY ETAG\n")
+        .append("  local now want\n")
+        .append(
+            "  want=\"$(printf '%s' \"$3\")\" # compared as $(...) leaves both: trailing newlines cut\n")
+        .append(
+            "  now=\"$(gcloud access-context-manager perimeters describe \"$1\" --policy=\"$2\" --format='value(etag)')\"\n")
+        .append("  if [[ \"$now\" != \"$want\" ]]; then\n")
+        .append(
+            "    echo \"vpcsc-audit plan: perimeter $1 of policy $2 changed since it was read (etag $now, not $want): nothing was changed; audit and plan again.\" >&2\n")
+        .append("    exit 1\n")
+        .append("  fi\n")
+        .append("}\n");
+    for (ServicePerimeter p : checked) {
+      out.append("expect_etag ")
+          .append(Shell.quote(p.shortName()))
+          .append(' ')
+          .append(Shell.quote(p.policyNumber()))
+          .append(' ')
+          .append(Shell.quote(p.etag()))
+          .append('\n');
+    }
+  }
+
   private static void header(FixPlan plan, StringBuilder out) {
     String project = plan.project().resourceName();
     if (plan.project().id() != null) {
@@ -107,8 +160,8 @@ public final class GcloudRenderer {
           .append(
               "\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
           .append(
-              "# Each perimeter's first command carries the etag that was read, so it fails if the\n")
-          .append("# perimeter changed since; then audit and plan again.\n");
+              "# It first checks that no perimeter it touches changed since it was read (etag), and\n")
+          .append("# writes nothing if one did; then audit and plan again.\n");
     }
     for (String line : PlanHeader.lines(plan)) {
       out.append("# ").append(Shell.comment(line)).append('\n');

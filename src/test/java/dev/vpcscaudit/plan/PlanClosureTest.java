@@ -226,7 +226,7 @@ class PlanClosureTest {
     List<ServicePerimeter> input = Fixtures.perimeters(json);
     FixPlan plan = plan(input, target, stage);
 
-    GcloudStub.Run run = GcloudStub.run(GcloudRenderer.render(plan), dir);
+    GcloudStub.Run run = GcloudStub.run(GcloudRenderer.render(plan), dir, input);
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.invocations())

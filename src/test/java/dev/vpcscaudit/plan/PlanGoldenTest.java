@@ -110,7 +110,7 @@ class PlanGoldenTest {
       String script = GcloudRenderer.render(plan(hostile(), stage));
       Golden.assertMatches(script, "plan/hostile-" + stage.label() + ".sh");
 
-      GcloudStub.Run run = GcloudStub.run(script, dir);
+      GcloudStub.Run run = GcloudStub.run(script, dir, hostile());
 
       assertThat(run.exitCode()).as(run.stderr()).isZero();
       try (Stream<Path> files = Files.list(dir)) {
@@ -174,7 +174,8 @@ class PlanGoldenTest {
     String providers =
         Files.readString(TerraformExamplesTest.EXAMPLES.resolve("adopt-existing/providers.tf"));
     java.util.regex.Matcher declared =
-        java.util.regex.Pattern.compile("(?<![_a-z])version += \\\">= ([0-9.]+)\\\"").matcher(providers);
+        java.util.regex.Pattern.compile("(?<![_a-z])version += \\\">= ([0-9.]+)\\\"")
+            .matcher(providers);
     assertThat(declared.find()).as(providers).isTrue();
     assertThat(ProviderVersion.compare(declared.group(1), needed.group(1)))
         .as("providers.tf allows %s, the file needs %s", declared.group(1), needed.group(1))

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -63,6 +64,9 @@ public final class FakeGcp implements AutoCloseable {
   private int pageSize = 1000;
   private volatile long latencyMillis;
   private int tokens;
+  private int etagCounter;
+  private final List<String> writes = new ArrayList<>();
+  private final Map<String, ObjectNode> operations = new HashMap<>();
 
   public FakeGcp() {
     try {
@@ -238,7 +242,7 @@ public final class FakeGcp implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     String query = ex.getRequestURI().getRawQuery();
     String method = ex.getRequestMethod();
-    ex.getRequestBody().readAllBytes(); // drain the body; the fake never reads it
+    byte[] requestBody = ex.getRequestBody().readAllBytes();
     if (latencyMillis > 0) {
       try {
         Thread.sleep(latencyMillis);
@@ -292,11 +296,29 @@ public final class FakeGcp implements AutoCloseable {
                 + "\", \"expireTime\": \"2099-01-01T00:00:00Z\"}");
         return;
       }
+      Map<String, String> params = params(query);
+      if (method.equals("PATCH") && path.contains("/servicePerimeters/")) {
+        patchPerimeter(ex, path.substring("/v1/".length()), params, requestBody);
+        return;
+      }
       if (!method.equals("GET")) {
         send(ex, 405, error(405, "METHOD_NOT_ALLOWED", method + " is not served by the fake"));
         return;
       }
-      Map<String, String> params = params(query);
+      if (path.startsWith("/v1/operations/")) {
+        ObjectNode op = operations.get(path.substring("/v1/".length()));
+        sendOr404(ex, op, "operation");
+        return;
+      }
+      if (path.startsWith("/v1/accessPolicies/") && path.contains("/servicePerimeters/")) {
+        JsonNode p = perimeter(path.substring("/v1/".length()));
+        if (p == null) {
+          send(ex, 404, error(404, "NOT_FOUND", "Service perimeter not found"));
+        } else {
+          send(ex, 200, p.toString());
+        }
+        return;
+      }
       if (path.startsWith("/v3/projects/")) {
         ObjectNode p = projects.get(path.substring("/v3/projects/".length()));
         sendOr404(ex, p, "project");
@@ -331,6 +353,151 @@ public final class FakeGcp implements AutoCloseable {
     } catch (RuntimeException e) {
       send(ex, 500, error(500, "INTERNAL", String.valueOf(e)));
     }
+  }
+
+  /** The perimeter named {@code name} as stored now, or null. */
+  public synchronized JsonNode perimeter(String name) {
+    int slash = name.indexOf("/servicePerimeters/");
+    if (slash < 0) {
+      return null;
+    }
+    for (JsonNode p : perimeters.getOrDefault(name.substring(0, slash), List.of())) {
+      if (p.path("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Every perimeter of {@code policy} as stored now, as the JSON array gcloud prints. */
+  public synchronized String perimetersJson(String policy) {
+    ArrayNode out = JSON.createArrayNode();
+    perimeters.getOrDefault(policy, List.of()).forEach(out::add);
+    return out.toString();
+  }
+
+  /** The PATCH requests that changed a perimeter, in order: {@code name -> updateMask}. */
+  public synchronized List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  /**
+   * {@code PATCH v1/{name}?updateMask=...}, as Access Context Manager answers it: the listed fields
+   * are replaced by the body's (absent in the body: cleared); an etag in the body that is not the
+   * current one is ABORTED (409) and changes nothing; a write after which a project is in more than
+   * one regular perimeter of the policy, in the enforced or the dry-run view, is
+   * FAILED_PRECONDITION (400) and changes nothing. The answer is a finished Operation.
+   */
+  private void patchPerimeter(
+      HttpExchange ex, String name, Map<String, String> params, byte[] requestBody)
+      throws IOException {
+    JsonNode body = JSON.readTree(requestBody);
+    String answer;
+    int status;
+    synchronized (this) {
+      JsonNode current = perimeter(name);
+      if (current == null) {
+        send(ex, 404, error(404, "NOT_FOUND", "Service perimeter not found"));
+        return;
+      }
+      String etag = body.path("etag").asText("");
+      if (!etag.isEmpty() && !etag.equals(current.path("etag").asText(""))) {
+        send(
+            ex,
+            409,
+            error(
+                409,
+                "ABORTED",
+                "The etag " + etag + " does not match the current etag of the perimeter."));
+        return;
+      }
+      ObjectNode updated = ((ObjectNode) current).deepCopy();
+      for (String mask : params.getOrDefault("updateMask", "").split(",")) {
+        if (!mask.isEmpty() && !mask.equals("etag")) {
+          setPath(updated, mask, body);
+        }
+      }
+      updated.put("etag", "etag-" + (++etagCounter));
+      String policy = name.substring(0, name.indexOf("/servicePerimeters/"));
+      List<JsonNode> list = new ArrayList<>(perimeters.get(policy));
+      list.replaceAll(p -> p.path("name").asText().equals(name) ? updated : p);
+      Set<String> conflicts = oneRegularPerimeterViolations(list);
+      conflicts.removeAll(oneRegularPerimeterViolations(perimeters.get(policy)));
+      if (!conflicts.isEmpty()) {
+        send(ex, 400, error(400, "FAILED_PRECONDITION", conflicts.iterator().next()));
+        return;
+      }
+      perimeters.put(policy, list);
+      writes.add(name + " " + params.getOrDefault("updateMask", ""));
+      ObjectNode op = JSON.createObjectNode();
+      op.put("name", "operations/update-" + etagCounter);
+      op.put("done", true);
+      ObjectNode response = updated.deepCopy();
+      response.put(
+          "@type", "type.googleapis.com/google.identity.accesscontextmanager.v1.ServicePerimeter");
+      op.set("response", response);
+      operations.put(op.path("name").asText(), op);
+      answer = op.toString();
+      status = 200;
+    }
+    send(ex, status, answer);
+  }
+
+  /** Sets {@code path} of {@code target} to the same path of {@code source}, or removes it. */
+  private static void setPath(ObjectNode target, String path, JsonNode source) {
+    String[] parts = path.split("\\.");
+    ObjectNode t = target;
+    JsonNode s = source;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode next = t.get(parts[i]);
+      if (!(next instanceof ObjectNode)) {
+        next = t.putObject(parts[i]);
+      }
+      t = (ObjectNode) next;
+      s = s == null ? null : s.get(parts[i]);
+    }
+    String last = parts[parts.length - 1];
+    JsonNode value = s == null ? null : s.get(last);
+    if (value == null || value.isNull()) {
+      t.remove(last);
+    } else {
+      t.set(last, value.deepCopy());
+    }
+  }
+
+  /**
+   * The API's rule: a project is in at most one regular perimeter of a policy, per view. Only a
+   * write that adds a violation is refused (a fixture may start with one).
+   */
+  private static Set<String> oneRegularPerimeterViolations(List<JsonNode> policyPerimeters) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (boolean dryRun : new boolean[] {false, true}) {
+      Map<String, String> holder = new HashMap<>();
+      for (JsonNode p : policyPerimeters) {
+        if (p.path("perimeterType").asText("").equals("PERIMETER_TYPE_BRIDGE")) {
+          continue;
+        }
+        JsonNode config =
+            dryRun && p.path("useExplicitDryRunSpec").asBoolean(false)
+                ? p.path("spec")
+                : p.path("status");
+        for (JsonNode r : config.path("resources")) {
+          String other = holder.putIfAbsent(r.asText(), p.path("name").asText());
+          if (other != null && r.asText().startsWith("projects/")) {
+            out.add(
+                "Resource '"
+                    + r.asText()
+                    + "' is in more than one regular service perimeter ("
+                    + other
+                    + ", "
+                    + p.path("name").asText()
+                    + (dryRun ? ", dry-run" : "")
+                    + ").");
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private void sendPage(

@@ -2,6 +2,7 @@ package dev.vpcscaudit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpcscaudit.model.ServicePerimeter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,21 +34,42 @@ public final class GcloudStub {
     assertThat(r.code()).as("bash -n: %s", r.err()).isZero();
   }
 
-  /** Runs {@code script} in {@code dir} (its working directory) with the stub gcloud. */
+  /** Runs {@code script} in {@code dir} with the stub gcloud, which knows no perimeter. */
   public static Run run(String script, Path dir) throws IOException, InterruptedException {
+    return run(script, dir, List.of());
+  }
+
+  /**
+   * Runs {@code script} in {@code dir} (its working directory) with the stub gcloud. The stub
+   * answers {@code perimeters describe NAME --policy=P --format=value(etag)} with the etag of that
+   * perimeter in {@code perimeters}; every other call it only records. Describe calls are not among
+   * the recorded invocations (they change nothing).
+   */
+  public static Run run(String script, Path dir, List<ServicePerimeter> perimeters)
+      throws IOException, InterruptedException {
+    Path etags = Files.createDirectories(dir.resolve("stub-etags"));
+    for (ServicePerimeter p : perimeters) {
+      Files.writeString(etags.resolve(p.policyNumber() + "_" + p.shortName()), p.etag());
+    }
     assertSyntax(script, dir);
     Path bin = Files.createDirectories(dir.resolve("stub-bin"));
     Path log = dir.resolve("gcloud.log");
     Files.deleteIfExists(log);
     Path gcloud = bin.resolve("gcloud");
     Files.writeString(
-        gcloud, "#!/usr/bin/env bash\nprintf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n");
+        gcloud,
+        "#!/usr/bin/env bash\n"
+            + "if [[ \"$3\" == describe ]]; then\n"
+            + "  cat \"$GCLOUD_ETAGS/${5#--policy=}_$4\" 2>/dev/null; echo; exit 0\n"
+            + "fi\n"
+            + "printf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n");
     Files.setPosixFilePermissions(gcloud, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path file = dir.resolve("plan.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).directory(dir.toFile());
     pb.environment().put("PATH", bin + ":/usr/bin:/bin");
     pb.environment().put("GCLOUD_LOG", log.toString());
+    pb.environment().put("GCLOUD_ETAGS", etags.toString());
     Processes.Result r = Processes.run(pb, Duration.ofSeconds(30));
     String err = r.err();
     List<List<String>> calls = new ArrayList<>();
