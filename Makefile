@@ -5,15 +5,20 @@ SAMPLE_PROJECT := 123456789012
 SAMPLE := samples/gdc-perimeters.json
 SERVICES := samples/supported-services.json
 
-.PHONY: build test demo demo-json bench format clean
+.PHONY: build test tools demo demo-json bench format clean
 
 ## build: compile and package the runnable jar at target/vpcsc-audit.jar (no tests)
 build:
 	$(MVN) -DskipTests package
 
-## test: run every test (unit, CLI, golden files) and package the jar
-test:
+## test: run every test (unit, CLI, golden files, the real gcloud and terraform) and package the jar
+test: tools
 	$(MVN) verify
+
+## tools: the real peers the tests run must be installed (they are never skipped)
+tools:
+	@command -v gcloud >/dev/null || { echo "make test: gcloud is not installed (Debian package google-cloud-cli): the plan tests run the real Google Cloud CLI" >&2; exit 1; }
+	@command -v terraform >/dev/null || { echo "make test: terraform is not installed (1.11 or newer): the Terraform tests run the real terraform fmt" >&2; exit 1; }
 
 ## demo: build, then audit the bundled sample export offline (no cloud account needed)
 demo: build

@@ -2,6 +2,7 @@ package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.ArrayList;
@@ -20,7 +21,22 @@ public final class GcloudRenderer {
 
   private GcloudRenderer() {}
 
+  /**
+   * The fields of a config that gcloud's {@code perimeters dry-run update} loses when it copies the
+   * enforced config into a new dry-run spec (a perimeter without an explicit spec): gcloud 528's v1
+   * model has no {@code vpcAccessibleServices.allowedServicePatterns} or {@code
+   * servicePatternsEnforcementScopes}, so the copy and its update mask leave them out (observed
+   * with the real gcloud against the test fake; RealGcloudPlanTest keeps it true).
+   */
+  static final List<String> LOST_BY_GCLOUD_SPEC_COPY =
+      List.of(
+          "vpcAccessibleServices.allowedServicePatterns",
+          "vpcAccessibleServices.servicePatternsEnforcementScopes");
+
   public static String render(FixPlan plan) {
+    for (PerimeterChange change : plan.perimeters()) {
+      refuseLossyCopy(change);
+    }
     StringBuilder out = new StringBuilder();
     out.append("#!/usr/bin/env bash\n");
     header(plan, out);
@@ -131,6 +147,32 @@ public final class GcloudRenderer {
           .append(' ')
           .append(Shell.quote(p.etag()))
           .append('\n');
+    }
+  }
+
+  /** A gcloud command must never lose a field: refuse the perimeter, naming the field. */
+  private static void refuseLossyCopy(PerimeterChange change) {
+    ServicePerimeter p = change.before();
+    boolean copies =
+        !p.useExplicitDryRunSpec() && change.changes().stream().anyMatch(ConfigChange::spec);
+    if (!copies || p.status() == null || p.status().vpcAccessibleServices() == null) {
+      return;
+    }
+    var vpc = p.status().vpcAccessibleServices();
+    List<String> lost = new ArrayList<>();
+    if (!vpc.allowedServicePatterns().isEmpty()) {
+      lost.add("status." + LOST_BY_GCLOUD_SPEC_COPY.get(0));
+    }
+    if (!vpc.servicePatternsEnforcementScopes().isEmpty()) {
+      lost.add("status." + LOST_BY_GCLOUD_SPEC_COPY.get(1));
+    }
+    if (!lost.isEmpty()) {
+      throw new BadInputException(
+          p.name()
+              + ": it has no explicit dry-run spec, and gcloud's 'perimeters dry-run update' would"
+              + " create one from the enforced config without "
+              + String.join(" and ", lost)
+              + ": use --as terraform, which writes the whole spec, or --stage enforce");
     }
   }
 

@@ -120,6 +120,9 @@ public final class FakeGcp implements AutoCloseable {
   public FakeGcp perimeters(String policy, String jsonArray) {
     try {
       for (JsonNode p : JSON.readTree(jsonArray)) {
+        if (p instanceof ObjectNode o && !o.has("etag")) {
+          o.put("etag", "etag-" + (++etagCounter)); // the API always returns one
+        }
         perimeters.computeIfAbsent(policy, k -> new ArrayList<>()).add(p);
       }
     } catch (IOException e) {
@@ -367,6 +370,13 @@ public final class FakeGcp implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** Someone else changes {@code name}: only its etag moves on. */
+  public synchronized FakeGcp touch(String name) {
+    JsonNode p = perimeter(name);
+    ((ObjectNode) p).put("etag", "etag-" + (++etagCounter));
+    return this;
   }
 
   /** Every perimeter of {@code policy} as stored now, as the JSON array gcloud prints. */
