@@ -87,7 +87,13 @@ public final class AuditCommand extends ReadingCommand {
   String dnsResolver;
 
   @Override
+  java.util.List<java.nio.file.Path> inputs() {
+    return java.util.Arrays.asList(selection.fromFile, services.servicesFile, profileOption.file());
+  }
+
+  @Override
   public Integer call() {
+    output.checkNotAnInput(inputs());
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(services);
     Profile profile = profileOption.load();
@@ -118,14 +124,14 @@ public final class AuditCommand extends ReadingCommand {
                   OutputOption.useColor(
                       RunContext.of(spec).terminal(),
                       RunContext.of(spec).env().get("NO_COLOR"),
-                      output.file),
+                      output.target()),
                   planCommand);
         };
     output.emit(
         report,
         format
             + " report to "
-            + output.file
+            + output.target()
             + (result.compliant() ? " (compliant)" : " (not compliant)"));
     return exitCode(result).code();
   }
@@ -173,7 +179,17 @@ public final class AuditCommand extends ReadingCommand {
           spec.commandLine(),
           "--dns-resolver '" + value + "': expected HOST or HOST:PORT (port 1-65535)");
     }
-    return new InetSocketAddress(host, port);
+    try {
+      return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
+    } catch (java.net.UnknownHostException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--dns-resolver '"
+              + value
+              + "': cannot resolve the host name "
+              + host
+              + "; give its IP address");
+    }
   }
 
   private ExitCode exitCode(AuditResult result) {

@@ -27,6 +27,7 @@ public final class ExportCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
+    output.checkNotAnInput(inputs());
     PerimeterSource.Discovery found = selection.source(null).discover(selection.projectRef());
     for (ServicePerimeter p : found.perimeters()) {
       if (!p.unmodeledFields().isEmpty()) {
@@ -41,7 +42,7 @@ public final class ExportCommand extends ReadingCommand {
     }
     output.emit(
         PerimeterJsonWriter.write(found.perimeters()),
-        found.perimeters().size() + " perimeter(s) to " + output.file);
+        found.perimeters().size() + " perimeter(s) to " + output.target());
     return ExitCode.OK.code();
   }
 }

@@ -2,6 +2,7 @@ package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.CloudReadException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,7 +16,8 @@ public final class Main {
 
   public static void main(String[] args) {
     // The one place that reads the process's surroundings; everything below gets them passed in.
-    System.exit(run(stdout(), stderr(), System.getenv(), System.console() != null, args));
+    System.exit(
+        run(System.in, stdout(), stderr(), System.getenv(), System.console() != null, args));
   }
 
   /**
@@ -23,12 +25,20 @@ public final class Main {
    * and {@code err} (not a terminal), and returns the exit code of the contract.
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-    return run(out, err, env, /* terminal= */ false, args);
+    return run(InputStream.nullInputStream(), out, err, env, /* terminal= */ false, args);
   }
 
-  static int run(
-      PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal, String... args) {
-    CommandLine cli = commandLine(new RunContext(env, terminal));
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with standard input and a tty flag.
+   */
+  public static int run(
+      InputStream in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      boolean terminal,
+      String... args) {
+    CommandLine cli = commandLine(new RunContext(env, terminal, in));
     cli.setOut(out);
     cli.setErr(err);
     try {

@@ -4,14 +4,24 @@ import dev.vpcscaudit.error.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code -o/--output FILE}: where a command writes its document (standard output by default). */
+/**
+ * {@code -o/--output FILE}: where a command writes its document (standard output by default, or
+ * with {@code -}). A file is written whole or not at all: to a temporary file in the same folder,
+ * then renamed into place; and never over an input of the same run.
+ */
 public final class OutputOption {
 
   @Spec(Spec.Target.MIXEE)
@@ -20,23 +30,49 @@ public final class OutputOption {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
+      description = "Write to FILE instead of standard output ('-' is standard output).")
   Path file;
+
+  /** The file to write, or null for standard output. */
+  Path target() {
+    return file == null || file.toString().equals("-") ? null : file;
+  }
+
+  /**
+   * Refuses, before anything is read or written, an output that is one of the run's {@code inputs}
+   * (null entries are ignored).
+   */
+  void checkNotAnInput(List<Path> inputs) {
+    Path out = target();
+    if (out == null) {
+      return;
+    }
+    for (Path in : inputs) {
+      if (in != null && !in.toString().equals("-") && same(out, in)) {
+        throw new BadInputException(
+            "--output "
+                + file
+                + ": is also an input of this run ("
+                + in
+                + "); write to another file, nothing was written");
+      }
+    }
+  }
 
   /**
    * Writes {@code text} to the file, then says so on stderr ({@code wrote SUMMARY}), or prints it
    * to standard output.
    */
   void emit(String text, String summary) {
-    write(text, file, spec.commandLine().getOut());
-    if (file != null) {
+    write(text, target(), spec.commandLine().getOut());
+    if (target() != null) {
       spec.commandLine().getErr().println("wrote " + summary);
     }
   }
 
   /**
-   * Writes {@code text} to {@code file}, or to {@code out} when {@code file} is null. A file that
-   * cannot be written is bad input naming the flag.
+   * Writes {@code text} to {@code file} atomically, or to {@code out} when {@code file} is null. A
+   * file that cannot be written is bad input naming the flag and the reason.
    */
   static void write(String text, Path file, PrintWriter out) {
     if (file == null) {
@@ -47,13 +83,51 @@ public final class OutputOption {
     if (Files.isDirectory(file)) {
       throw new BadInputException("--output " + file + ": is a directory, expected a file path");
     }
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
     } catch (NoSuchFileException e) {
-      throw new BadInputException("--output " + file + ": the directory does not exist", e);
+      throw new BadInputException(
+          "--output " + file + ": the folder " + dir + " does not exist", e);
+    } catch (AccessDeniedException e) {
+      throw new BadInputException("--output " + file + ": permission denied", e);
+    } catch (FileSystemException e) {
+      throw new BadInputException(
+          "--output "
+              + file
+              + ": cannot write: "
+              + Objects.requireNonNullElse(e.getReason(), e.toString()),
+          e);
     } catch (IOException e) {
-      throw new BadInputException("--output " + file + ": cannot write: " + e.getMessage(), e);
+      throw new BadInputException("--output " + file + ": cannot write: " + e, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // best effort: the temporary file is hidden and named after the target
+        }
+      }
     }
+  }
+
+  private static boolean same(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException e) {
+      // fall through to comparing the paths
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**

@@ -88,7 +88,13 @@ public final class PlanCommand extends ReadingCommand {
   String targetPerimeter;
 
   @Override
+  java.util.List<java.nio.file.Path> inputs() {
+    return java.util.Arrays.asList(selection.fromFile, profileOption.file());
+  }
+
+  @Override
   public Integer call() {
+    output.checkNotAnInput(inputs());
     PerimeterSource source = selection.source(null);
     Profile profile = profileOption.load();
     PerimeterSource.Discovery found = source.discover(selection.projectRef());
@@ -99,7 +105,14 @@ public final class PlanCommand extends ReadingCommand {
             profile,
             stage.stage,
             targetPerimeter,
-            selection.auditCommand(found.project(), profileOption.profile));
+            selection.verifyCommand(
+                found.project(),
+                profileOption.profile,
+                found.perimeters().stream()
+                    .map(dev.vpcscaudit.model.ServicePerimeter::policyNumber)
+                    .distinct()
+                    .sorted()
+                    .toList()));
     String text =
         switch (renderer) {
           case gcloud -> GcloudRenderer.render(plan);
@@ -109,7 +122,7 @@ public final class PlanCommand extends ReadingCommand {
         text,
         renderer
             + " plan to "
-            + output.file
+            + output.target()
             + (plan.isEmpty()
                 ? " (nothing to fix)"
                 : " (" + plan.perimeters().size() + " perimeter(s) to change)"));

@@ -16,6 +16,11 @@ public final class ProfileOption {
               + " 'vpcsc-audit profiles list'.")
   String profile;
 
+  /** The profile file given, or null for a shipped profile. */
+  java.nio.file.Path file() {
+    return Profiles.file(profile);
+  }
+
   Profile load() {
     return Profiles.resolve(profile);
   }

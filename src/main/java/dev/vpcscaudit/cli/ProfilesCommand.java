@@ -83,11 +83,27 @@ public final class ProfilesCommand implements Runnable {
 
     @Override
     public void run() {
-      Profile p = Profiles.resolve(name);
+      if (!Profiles.shippedNames().contains(name) && Profiles.file(name) == null) {
+        throw new dev.vpcscaudit.error.BadInputException(
+            "profiles show "
+                + name
+                + ": no shipped profile named '"
+                + name
+                + "' (shipped: "
+                + String.join(", ", Profiles.shippedNames())
+                + "); to show your own, pass the path of its YAML file");
+      }
+      Profile p;
+      try {
+        p = Profiles.resolve(name);
+      } catch (dev.vpcscaudit.error.BadInputException e) {
+        throw new dev.vpcscaudit.error.BadInputException(
+            e.getMessage().replaceFirst("^--profile ", "profiles show "), e);
+      }
       String text =
           p.origin().equals("shipped")
               ? Profiles.shippedText(p.name())
-              : InputFiles.readText(Path.of(name), "--profile " + name);
+              : InputFiles.readText(Path.of(name), "profiles show " + name);
       PrintWriter out = spec.commandLine().getOut();
       out.print(text.endsWith("\n") ? text : text + "\n");
       out.flush();

@@ -19,6 +19,11 @@ abstract class ReadingCommand implements Callable<Integer>, HasCommonOptions {
 
   @Mixin OutputOption output;
 
+  /** The files this run reads; the output may be none of them. */
+  java.util.List<java.nio.file.Path> inputs() {
+    return java.util.Arrays.asList(selection.fromFile);
+  }
+
   @Override
   public CommonOptions common() {
     return common;

@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * @param env the process environment (ADC, endpoint overrides, proxies, NO_COLOR, COLUMNS)
  * @param terminal true when the output goes to an interactive terminal
+ * @param stdin standard input ({@code --from-file -})
  */
-record RunContext(Map<String, String> env, boolean terminal) {
+record RunContext(Map<String, String> env, boolean terminal, java.io.InputStream stdin) {
 
   RunContext {
     env = Map.copyOf(env);

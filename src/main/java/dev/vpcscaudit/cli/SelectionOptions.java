@@ -125,6 +125,34 @@ public final class SelectionOptions {
     return "vpcsc-audit audit " + selectionArgs(resolved, profile);
   }
 
+  /**
+   * The commands that check the result of a plan: a live audit of the same selection; for a plan
+   * made from a file, a fresh export first (the old file can only show the old findings).
+   *
+   * @param policies the access policy numbers of the perimeters read
+   */
+  String verifyCommand(ProjectRef resolved, String profile, List<String> policies) {
+    if (fromFile == null) {
+      return auditCommand(resolved, profile);
+    }
+    String number = resolved.number();
+    String fresh = "perimeters-after.json";
+    String reexport =
+        policies.size() == 1
+            ? "gcloud access-context-manager perimeters list --policy="
+                + Shell.quote(policies.get(0))
+                + " --format=json > "
+                + fresh
+            : "vpcsc-audit export --project " + Shell.quote(number) + " --output " + fresh;
+    List<String> args = new ArrayList<>();
+    args.add("--project " + Shell.quote(number));
+    args.add("--from-file " + fresh);
+    if (profile != null && !Profiles.DEFAULT.equals(profile)) {
+      args.add("--profile " + Shell.quote(profile));
+    }
+    return reexport + " && vpcsc-audit audit " + String.join(" ", args);
+  }
+
   /** The same selection as flags: project, source, policy, organization, profile. */
   String selectionArgs(ProjectRef resolved, String profile) {
     List<String> args = new ArrayList<>();
@@ -187,7 +215,9 @@ public final class SelectionOptions {
                 + " call: give --services-file FILE (gcloud access-context-manager"
                 + " supported-services list --format=json)");
       }
-      return withServicesFile(new FilePerimeterSource(fromFile, policyNumber), servicesFile);
+      return withServicesFile(
+          new FilePerimeterSource(fromFile, policyNumber, RunContext.of(spec).stdin()),
+          servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
@@ -203,7 +233,10 @@ public final class SelectionOptions {
       throw new ParameterException(
           spec.commandLine(), "--billing-project '" + billingProject + "': expected a project ID");
     }
-    CallLog log = new CallLog(verbose ? spec.commandLine().getErr() : null);
+    CallLog log =
+        new CallLog(
+            verbose ? spec.commandLine().getErr() : null,
+            RunContext.of(spec).terminal() ? spec.commandLine().getErr() : null);
     return withServicesFile(
         live(policyNumber, org, log, checkServices && servicesFile == null), servicesFile);
   }

@@ -77,6 +77,7 @@ public final class PerimeterJsonReader {
         perimeters.add(readPerimeter(root.get(i), "[" + i + "]", source));
       }
     } else if (root.isObject() && root.has("servicePerimeters") && !root.has("name")) {
+      refuseFirstPage(root, source, "perimeter list");
       JsonNode list = root.get("servicePerimeters");
       if (!list.isArray()) {
         throw JsonFields.error(
@@ -101,6 +102,23 @@ public final class PerimeterJsonReader {
       }
     }
     return perimeters;
+  }
+
+  /**
+   * A saved API list response that still has a {@code nextPageToken} is one page of several: an
+   * audit of it would miss the rest, so it is bad input.
+   */
+  static void refuseFirstPage(JsonNode root, String source, String what) {
+    JsonNode token = root.get("nextPageToken");
+    if (token != null && token.isTextual() && !token.textValue().isEmpty()) {
+      throw new BadInputException(
+          source
+              + ": this is one page of a longer "
+              + what
+              + " (nextPageToken is set), so the rest is missing: export every page with gcloud"
+              + " (it pages itself), e.g. 'gcloud access-context-manager perimeters list"
+              + " --policy=POLICY --format=json'");
+    }
   }
 
   /** Reads one perimeter object found at {@code path} in {@code source}. */

@@ -23,6 +23,7 @@ public final class SupportedServicesReader {
     String label = "--services-file " + file;
     JsonNode root = PerimeterJsonReader.parseTree(InputFiles.readText(file, label), label);
     if (root.isObject() && root.has("supportedServices")) {
+      PerimeterJsonReader.refuseFirstPage(root, label, "supported-services list");
       root = root.get("supportedServices");
     }
     if (!root.isArray()) {
@@ -32,7 +33,31 @@ public final class SupportedServicesReader {
               + " --format=json', got "
               + JsonFields.describe(root));
     }
+    if (root.isEmpty()) {
+      throw new BadInputException(
+          label
+              + ": the list is empty, and VPC Service Controls supports hundreds of services: export"
+              + " it with 'gcloud access-context-manager supported-services list --format=json'");
+    }
     return readList(root, "", label);
+  }
+
+  /** A service name: a host name such as {@code logging.googleapis.com}. */
+  private static final java.util.regex.Pattern SERVICE =
+      java.util.regex.Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+
+  private static String serviceName(JsonFields f) {
+    String name = f.requiredString("name");
+    if (!SERVICE.matcher(name).matches()) {
+      throw JsonFields.error(
+          f.source(),
+          f.path().isEmpty() ? "name" : f.path() + ".name",
+          "'"
+              + name
+              + "' is not a service name (e.g. logging.googleapis.com): is this the supported-services"
+              + " list ('gcloud access-context-manager supported-services list --format=json')?");
+    }
+    return name;
   }
 
   /** Reads an array of SupportedService objects found at {@code path}. */
@@ -48,7 +73,7 @@ public final class SupportedServicesReader {
               ignored,
               f ->
                   new SupportedService(
-                      f.requiredString("name"),
+                      serviceName(f),
                       f.string("title"),
                       f.bool("availableOnRestrictedVip"),
                       f.bool("knownLimitations"),

@@ -24,6 +24,9 @@ public final class InputFiles {
    * perimeters.json"}.
    */
   public static String readText(Path file, String label) {
+    if (file.toString().isEmpty()) {
+      throw new BadInputException(label + ": empty file name");
+    }
     if (Files.isDirectory(file)) {
       throw new BadInputException(label + ": is a directory, expected a file");
     }
@@ -40,6 +43,24 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
     }
+    return decode(bytes, label);
+  }
+
+  /** Reads all of {@code in} (standard input) as UTF-8 text. */
+  public static String readText(java.io.InputStream in, String label) {
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 8));
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot read standard input: " + e.getMessage(), e);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+    }
+    return decode(bytes, label);
+  }
+
+  private static String decode(byte[] bytes, String label) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

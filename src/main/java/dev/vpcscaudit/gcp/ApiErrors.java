@@ -2,13 +2,14 @@ package dev.vpcscaudit.gcp;
 
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.gcp.http.CallLog;
 import dev.vpcscaudit.gcp.http.DeadlineExceededException;
+import dev.vpcscaudit.gcp.http.Failures;
 import dev.vpcscaudit.gcp.http.RejectedCredentialsException;
 import dev.vpcscaudit.gcp.http.WriteRefusedException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
 
@@ -103,7 +104,7 @@ final class ApiErrors {
   }
 
   /** A failure raised by a typed client (gax). */
-  static CloudReadException gax(ApiCall call, ApiException e) {
+  static CloudReadException gax(ApiCall call, ApiException e, CallLog log) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpResponseException r) {
         return http(call, r.getStatusCode(), r.getContent(), e);
@@ -111,36 +112,103 @@ final class ApiErrors {
     }
     IOException io = ioCause(e);
     if (io != null) {
-      return io(call, io);
+      return io(call, io, log);
+    }
+    if (e.getStatusCode().getCode() == StatusCode.Code.DEADLINE_EXCEEDED
+        || e.getStatusCode().getCode() == StatusCode.Code.UNAVAILABLE) {
+      // gax reports "no answer" as 504/503 of its own: nothing answered; say what failed.
+      return noAnswer(call, log, e);
     }
     Object transport = e.getStatusCode().getTransportCode();
     int status = transport instanceof Integer code ? code : 0;
-    String text = e.getMessage();
-    return http(call, status, text, e);
+    return http(call, status, e.getMessage(), e);
   }
 
   /** The request did not get an HTTP answer. */
-  static CloudReadException io(ApiCall call, IOException e) {
+  static CloudReadException io(ApiCall call, IOException e, CallLog log) {
     if (e instanceof RejectedCredentialsException rejected) {
       return http(call, 401, rejected.body(), e);
     }
     String prefix = "cannot " + call.what() + ": ";
     if (e instanceof DeadlineExceededException || e instanceof HttpTimeoutException) {
-      return new CloudReadException(
-          prefix + e.getMessage() + " (allow more time with --timeout)", e);
+      return noAnswer(call, log, e);
     }
     if (e instanceof WriteRefusedException) {
       return new CloudReadException(prefix + e.getMessage(), e);
     }
-    if (e instanceof ConnectException || e instanceof UnknownHostException) {
+    return new CloudReadException(
+        prefix
+            + (log.lastFailure().isEmpty() ? Failures.describe(e) : log.lastFailure())
+            + ": check the network, the endpoint and HTTPS_PROXY/NO_PROXY",
+        e);
+  }
+
+  /**
+   * The credentials could not produce an access token: the token endpoint (OAuth, metadata server
+   * or IAM Credentials) was unreachable or refused them. The OAuth error body ({@code {"error":
+   * "invalid_grant", "error_description": "..."}}) is read as JSON, not searched as text.
+   */
+  static CloudReadException credentials(Throwable e, CallLog log) {
+    String prefix = "cannot get an access token from the Application Default Credentials: ";
+    String oauth = oauthError(e.getMessage());
+    if (!oauth.isEmpty()) {
       return new CloudReadException(
           prefix
-              + "cannot connect ("
-              + e
-              + "): check the network, the endpoint and HTTPS_PROXY/NO_PROXY",
+              + oauth
+              + ": run `gcloud auth application-default login`, or point"
+              + " GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file",
           e);
     }
-    return new CloudReadException(prefix + e, e);
+    String last = log.lastFailure();
+    if (last.isEmpty() && e instanceof java.util.concurrent.TimeoutException) {
+      return new CloudReadException(
+          prefix + "no token before the deadline (allow more time with --timeout)", e);
+    }
+    return new CloudReadException(
+        prefix
+            + (last.isEmpty() ? Failures.describe(e) : last)
+            + ": check the network and HTTPS_PROXY/NO_PROXY",
+        e);
+  }
+
+  /** {@code error: error_description} of an OAuth 2.0 error body inside {@code message}. */
+  static String oauthError(String message) {
+    if (message == null) {
+      return "";
+    }
+    int brace = message.indexOf('{');
+    if (brace < 0) {
+      return "";
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode n =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.substring(brace));
+      String error = n.path("error").asText("");
+      String description = n.path("error_description").asText("");
+      if (error.isEmpty()) {
+        return "";
+      }
+      return "the token endpoint refused them ("
+          + error
+          + (description.isEmpty() ? "" : ": " + description)
+          + ")";
+    } catch (IOException | RuntimeException ex) {
+      return "";
+    }
+  }
+
+  private static CloudReadException noAnswer(ApiCall call, CallLog log, Throwable e) {
+    String last = log.lastFailure();
+    return new CloudReadException(
+        "cannot "
+            + call.what()
+            + ": no answer in time"
+            + (last.isEmpty()
+                ? " (allow more time with --timeout)"
+                : "; the last attempt failed: "
+                    + last
+                    + " (check the network, the endpoint and HTTPS_PROXY/NO_PROXY)"),
+        e);
   }
 
   private static IOException ioCause(Throwable e) {

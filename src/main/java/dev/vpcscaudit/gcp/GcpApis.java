@@ -85,7 +85,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       return new ProjectInfo(
           p.getName().substring("projects/".length()), p.getProjectId(), p.getParent());
     } catch (ApiException e) {
-      throw ApiErrors.gax(call, e);
+      throw ApiErrors.gax(call, e, transport.log());
     }
   }
 
@@ -95,7 +95,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       Folder f = folders().getFolder(folder);
       return f.getParent();
     } catch (ApiException e) {
-      throw ApiErrors.gax(ApiCall.folder(folder), e);
+      throw ApiErrors.gax(ApiCall.folder(folder), e, transport.log());
     }
   }
 
@@ -113,7 +113,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       }
       return out;
     } catch (ApiException e) {
-      throw ApiErrors.gax(ApiCall.policies(organization), e);
+      throw ApiErrors.gax(ApiCall.policies(organization), e, transport.log());
     }
   }
 
@@ -165,7 +165,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
         response.disconnect();
       } catch (IOException e) {
-        throw ApiErrors.io(call, e);
+        throw ApiErrors.io(call, e, transport.log());
       }
       if (status != 200) {
         throw ApiErrors.http(call, status, body);

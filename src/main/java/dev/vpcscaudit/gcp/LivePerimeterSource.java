@@ -13,9 +13,12 @@ import dev.vpcscaudit.source.PerimeterSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -106,6 +109,7 @@ public final class LivePerimeterSource implements PerimeterSource {
     GoogleCredentials creds = credentials.apply(transport);
     ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
+      token(creds, transport, pool, deadline);
       // The supported-services list does not depend on the project: read it alongside.
       Future<List<SupportedService>> services =
           config.readSupportedServices() ? pool.submit(apis::supportedServices) : null;
@@ -115,13 +119,47 @@ public final class LivePerimeterSource implements PerimeterSource {
       if (services != null) {
         found = found.withSupportedServices(PerimeterDiscovery.await(services));
       }
-      log.note(
+      log.detail(
           log.requests()
               + " API requests"
               + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
       return found;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Gets one token up front, so that a credentials problem is reported as such and at once, not as
+   * the failure of whichever API call needed the token first. The auth library retries token
+   * requests with its own back-off; at the deadline its thread is interrupted, which ends them.
+   */
+  private void token(
+      GoogleCredentials creds, ApiTransport transport, ExecutorService pool, Deadline deadline) {
+    Future<?> refresh =
+        pool.submit(
+            () -> {
+              creds.refreshIfExpired();
+              return null;
+            });
+    try {
+      while (true) {
+        try {
+          refresh.get(
+              Math.min(100, Math.max(1, deadline.remaining().toMillis())), TimeUnit.MILLISECONDS);
+          return;
+        } catch (TimeoutException e) {
+          if (transport.credentialsUnreachable() || deadline.expired()) {
+            refresh.cancel(/* mayInterruptIfRunning= */ true);
+            throw ApiErrors.credentials(e, log);
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw ApiErrors.credentials(e.getCause(), log);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.vpcscaudit.error.CloudReadException("interrupted", e);
     }
   }
 

@@ -90,16 +90,16 @@ public final class Profiles {
    * path separator or a {@code .yaml}/{@code .yml} ending, or an existing file).
    */
   public static Profile resolve(String value) {
+    if (value.isBlank()) {
+      throw new BadInputException(
+          "--profile: empty value; give a shipped profile name ("
+              + String.join(", ", SHIPPED)
+              + ") or a YAML file");
+    }
     if (SHIPPED.contains(value)) {
       return parse(shippedText(value), "profile " + value, "shipped");
     }
-    boolean looksLikeFile =
-        value.contains("/")
-            || value.contains(java.io.File.separator)
-            || value.endsWith(".yaml")
-            || value.endsWith(".yml")
-            || Files.exists(Path.of(value));
-    if (!looksLikeFile) {
+    if (file(value) == null) {
       throw new BadInputException(
           "--profile "
               + value
@@ -110,6 +110,23 @@ public final class Profiles {
     Path file = Path.of(value);
     String label = "--profile " + value;
     return parse(InputFiles.readText(file, label), label, value);
+  }
+
+  /**
+   * The file {@code --profile value} names, or null for a shipped name (anything with a path
+   * separator or a {@code .yaml}/{@code .yml} ending, or an existing file, is a file).
+   */
+  public static Path file(String value) {
+    if (value == null || value.isBlank() || SHIPPED.contains(value)) {
+      return null;
+    }
+    boolean looksLikeFile =
+        value.contains("/")
+            || value.contains(java.io.File.separator)
+            || value.endsWith(".yaml")
+            || value.endsWith(".yml")
+            || Files.exists(Path.of(value));
+    return looksLikeFile ? Path.of(value) : null;
   }
 
   /** The YAML text of a shipped profile, as shipped. */

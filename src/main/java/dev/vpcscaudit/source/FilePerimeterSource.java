@@ -12,8 +12,15 @@ import java.util.List;
  * projects/NUMBER}.
  *
  * @param policy when not null, only perimeters of {@code accessPolicies/POLICY} are audited
+ * @param stdin read when {@code file} is {@code -}
  */
-public record FilePerimeterSource(Path file, String policy) implements PerimeterSource {
+public record FilePerimeterSource(Path file, String policy, java.io.InputStream stdin)
+    implements PerimeterSource {
+
+  /** A file source that has no standard input to read ({@code -} reads nothing). */
+  public FilePerimeterSource(Path file, String policy) {
+    this(file, policy, java.io.InputStream.nullInputStream());
+  }
 
   @Override
   public Discovery discover(ProjectRef project) {
@@ -27,7 +34,7 @@ public record FilePerimeterSource(Path file, String policy) implements Perimeter
               + project.id()
               + " --format='value(projectNumber)'");
     }
-    List<ServicePerimeter> perimeters = PerimeterFiles.read(file);
+    List<ServicePerimeter> perimeters = PerimeterFiles.read(file, stdin);
     if (policy != null) {
       List<ServicePerimeter> inPolicy =
           perimeters.stream().filter(p -> p.policyNumber().equals(policy)).toList();

@@ -16,8 +16,14 @@ public final class PerimeterFiles {
 
   /** Reads every perimeter in {@code file}; any problem is bad input naming the file. */
   public static List<ServicePerimeter> read(Path file) {
-    String label = "--from-file " + file;
-    String text = InputFiles.readText(file, label);
+    return read(file, java.io.InputStream.nullInputStream());
+  }
+
+  /** As {@link #read(Path)}; {@code -} reads {@code stdin}. */
+  public static List<ServicePerimeter> read(Path file, java.io.InputStream stdin) {
+    boolean fromStdin = file.toString().equals("-");
+    String label = fromStdin ? "--from-file - (standard input)" : "--from-file " + file;
+    String text = fromStdin ? InputFiles.readText(stdin, label) : InputFiles.readText(file, label);
     return PerimeterJsonReader.readPerimeters(PerimeterJsonReader.parseTree(text, label), label);
   }
 }

@@ -177,7 +177,7 @@ class AuditCommandTest {
     Cli.Result invalid = Cli.run("profiles", "show", bad.toString());
     assertThat(invalid.code()).isEqualTo(2);
     assertThat(invalid.err())
-        .isEqualTo("error: --profile " + bad + ": key 'requiredServices': the list is empty\n");
+        .isEqualTo("error: profiles show " + bad + ": key 'requiredServices': the list is empty\n");
   }
 
   @Test

@@ -25,7 +25,11 @@ class PlanCommandTest {
         .startsWith("#!/usr/bin/env bash\n")
         .contains(
             "set -euo pipefail", "perimeters dry-run update gdc_prod", "--policy=587139914682")
-        .contains("#   vpcsc-audit audit --project 123456789012 --from-file " + SAMPLE);
+        // The old export can only show the old findings: verify against a fresh one.
+        .contains(
+            "#   gcloud access-context-manager perimeters list --policy=587139914682"
+                + " --format=json > perimeters-after.json && vpcsc-audit audit --project"
+                + " 123456789012 --from-file perimeters-after.json");
   }
 
   @Test

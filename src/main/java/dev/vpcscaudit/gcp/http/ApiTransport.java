@@ -43,6 +43,7 @@ public final class ApiTransport extends HttpTransport {
   private final RetryPolicy retry;
   private final Deadline deadline;
   private final boolean credentialRequests;
+  private final java.util.concurrent.atomic.AtomicBoolean credentialsUnreachable;
 
   /** 401 answers per URL: the library refreshes the token and retries once; a second is final. */
   private final Map<String, AtomicInteger> unauthorized;
@@ -60,6 +61,7 @@ public final class ApiTransport extends HttpTransport {
     this.deadline = deadline;
     this.credentialRequests = false;
     this.unauthorized = new ConcurrentHashMap<>();
+    this.credentialsUnreachable = new java.util.concurrent.atomic.AtomicBoolean();
   }
 
   private ApiTransport(ApiTransport api) {
@@ -69,6 +71,7 @@ public final class ApiTransport extends HttpTransport {
     this.deadline = api.deadline;
     this.credentialRequests = true;
     this.unauthorized = api.unauthorized;
+    this.credentialsUnreachable = api.credentialsUnreachable;
   }
 
   /**
@@ -78,6 +81,14 @@ public final class ApiTransport extends HttpTransport {
    */
   public ApiTransport forCredentials() {
     return new ApiTransport(this);
+  }
+
+  /**
+   * True once a token request got no answer after all of this transport's retries: the auth library
+   * would go on retrying with its own long back-off, so the caller stops waiting.
+   */
+  public boolean credentialsUnreachable() {
+    return credentialsUnreachable.get();
   }
 
   public CallLog log() {
@@ -163,16 +174,29 @@ public final class ApiTransport extends HttpTransport {
           throw e;
         } catch (IOException e) {
           log.request(
-              method, redacted(url), "failed: " + e, millisSince(start), credentialRequests);
+              method,
+              redacted(url),
+              "failed: " + Failures.describe(e),
+              millisSince(start),
+              credentialRequests);
+          log.failure(method, redacted(url), e);
           failure = e;
         }
         Duration wait = retry.delayAfter(attempt);
         if (attempt >= retry.maxAttempts() || deadline.remaining().compareTo(wait) <= 0) {
           if (failure != null) {
+            if (credentialRequests) {
+              credentialsUnreachable.set(true);
+            }
             throw failure;
           }
           return new Response(last);
         }
+        log.retrying(
+            method,
+            redacted(url),
+            failure != null ? Failures.describe(failure) : "HTTP " + last.statusCode(),
+            wait);
         sleep(wait);
       }
     }

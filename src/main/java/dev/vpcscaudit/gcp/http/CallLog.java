@@ -10,14 +10,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CallLog {
 
   private final PrintWriter verbose;
+  private final PrintWriter progress;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  private volatile String lastFailure = "";
 
   /**
    * @param verbose where to print each request, or null to print nothing
    */
   public CallLog(PrintWriter verbose) {
+    this(verbose, null);
+  }
+
+  /**
+   * @param verbose where to print each request and every note ({@code --verbose}), or null
+   * @param progress where to print the discovery steps and retries when not verbose (stderr when it
+   *     is a terminal), or null
+   */
+  public CallLog(PrintWriter verbose, PrintWriter progress) {
     this.verbose = verbose;
+    this.progress = progress;
   }
 
   /** A log that only counts. */
@@ -27,19 +39,48 @@ public final class CallLog {
 
   void request(String method, String url, String outcome, long millis, boolean token) {
     (token ? tokenRequests : requests).incrementAndGet();
-    print(method + " " + url + " -> " + outcome + " (" + millis + " ms)");
+    print(verbose, method + " " + url + " -> " + outcome + " (" + millis + " ms)");
   }
 
-  /** Prints a line with {@code --verbose}; nothing otherwise. */
+  /** A retry is coming: a sign of life on a terminal, not only with --verbose. */
+  void retrying(String method, String url, String outcome, java.time.Duration wait) {
+    note(
+        method
+            + " "
+            + url
+            + ": "
+            + outcome
+            + ", retrying in "
+            + (wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s"));
+  }
+
+  /** Records a request that got no HTTP answer, for the error message of a failed read. */
+  void failure(String method, String url, java.io.IOException e) {
+    lastFailure = method + " " + url + ": " + Failures.describe(e);
+  }
+
+  /**
+   * The last request that got no HTTP answer, e.g. {@code POST URL: connection refused}; or empty.
+   */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
+  /** A step of the run: printed with {@code --verbose}, or as progress on a terminal. */
   public void note(String line) {
-    print(line);
+    print(verbose != null ? verbose : progress, line);
   }
 
-  private void print(String line) {
-    if (verbose != null) {
-      synchronized (verbose) {
-        verbose.println("vpcsc-audit: " + line);
-        verbose.flush();
+  /** A detail for {@code --verbose} only. */
+  public void detail(String line) {
+    print(verbose, line);
+  }
+
+  private static void print(PrintWriter to, String line) {
+    if (to != null) {
+      synchronized (to) {
+        to.println("vpcsc-audit: " + line);
+        to.flush();
       }
     }
   }
