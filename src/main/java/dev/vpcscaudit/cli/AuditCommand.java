@@ -125,7 +125,8 @@ public final class AuditCommand extends ReadingCommand {
                       RunContext.of(spec).terminal(),
                       RunContext.of(spec).env().get("NO_COLOR"),
                       output.target()),
-                  planCommand);
+                  planCommand,
+                  TerminalWidth.of(RunContext.of(spec), output.target()));
         };
     output.emit(
         report,

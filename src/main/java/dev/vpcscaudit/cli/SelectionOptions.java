@@ -216,7 +216,7 @@ public final class SelectionOptions {
                 + " supported-services list --format=json)");
       }
       return withServicesFile(
-          new FilePerimeterSource(fromFile, policyNumber, RunContext.of(spec).stdin()),
+          new FilePerimeterSource(fromFile, policyNumber, RunContext.of(spec).stdin(), progress()),
           servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
@@ -239,6 +239,18 @@ public final class SelectionOptions {
             RunContext.of(spec).terminal() ? spec.commandLine().getErr() : null);
     return withServicesFile(
         live(policyNumber, org, log, checkServices && servicesFile == null), servicesFile);
+  }
+
+  /** Progress lines on stderr when it is a terminal (or with --verbose); a no-op otherwise. */
+  private java.util.function.Consumer<String> progress() {
+    if (!verbose && !RunContext.of(spec).terminal()) {
+      return line -> {};
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    return line -> {
+      err.println("vpcsc-audit: " + line);
+      err.flush();
+    };
   }
 
   private PerimeterSource live(

@@ -29,6 +29,17 @@ public final class TextReport {
    *     empty for none
    */
   public static String render(AuditResult result, boolean color, String planCommand) {
+    return render(result, color, planCommand, DEFAULT_WIDTH);
+  }
+
+  /** The width when the terminal's is unknown (not a terminal, no COLUMNS). */
+  public static final int DEFAULT_WIDTH = 100;
+
+  /**
+   * Renders {@code result} for a terminal {@code width} columns wide: lists and messages break
+   * between words, never inside a name; commands are never broken (they must paste whole).
+   */
+  public static String render(AuditResult result, boolean color, String planCommand, int width) {
     Ansi a = new Ansi(color);
     StringBuilder out = new StringBuilder();
     String project = "projects/" + result.project().number();
@@ -62,11 +73,11 @@ public final class TextReport {
       out.append("No perimeter holds ").append(project).append(".\n");
     } else {
       out.append("Perimeters holding the project:\n");
-      int width = result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+      int nameWidth = result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
       for (PerimeterMembership m : result.perimeters()) {
         List<String> modes = m.modes().stream().map(Mode::label).toList();
         out.append("  ")
-            .append(pad(m.name(), width))
+            .append(pad(m.name(), nameWidth))
             .append("  ")
             .append(pad(m.type().label(), 7))
             .append("  ")
@@ -106,7 +117,7 @@ public final class TextReport {
         if (services.isEmpty()) {
           out.append('\n');
           for (Finding f : fs) {
-            out.append("      ").append(f.message()).append('\n');
+            words(f.message(), "      ", "      ", width, out);
           }
         } else {
           out.append(": ")
@@ -115,11 +126,14 @@ public final class TextReport {
               .append(rule.category().subjectNoun())
               .append(services.size() == 1 ? "" : "s")
               .append('\n');
-          wrap(services, "      ", 100, out);
+          wrap(services, "      ", width, out);
         }
-        out.append("      fix: ")
-            .append(rule.help().replace("projects/NUMBER", "projects/" + result.project().number()))
-            .append('\n');
+        words(
+            rule.help().replace("projects/NUMBER", "projects/" + result.project().number()),
+            "      fix: ",
+            "           ",
+            width,
+            out);
       }
     }
 
@@ -154,6 +168,24 @@ public final class TextReport {
       return c.label();
     }
     return f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
+  }
+
+  /** Appends {@code text} broken between words before {@code width} columns. */
+  private static void words(String text, String first, String rest, int width, StringBuilder out) {
+    StringBuilder line = new StringBuilder(first);
+    int start = first.length();
+    for (String word : text.split(" ")) {
+      if (line.length() > start && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line = new StringBuilder(rest);
+        start = rest.length();
+      }
+      if (line.length() > start) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.append(line).append('\n');
   }
 
   /** Appends {@code items} comma-separated, breaking lines before {@code width} columns. */

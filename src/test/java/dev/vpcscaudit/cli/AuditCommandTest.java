@@ -213,4 +213,27 @@ class AuditCommandTest {
         .startsWith("#!/usr/bin/env bash")
         .contains("complete -F", "--from-file", "--as");
   }
+
+  @Test
+  void columnsSetsTheTextWidth() {
+    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+    Cli.Result wide =
+        Cli.run(
+            java.util.Map.of("COLUMNS", "200"),
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            sample);
+    Cli.Result narrow =
+        Cli.run(
+            java.util.Map.of("COLUMNS", "60"),
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            sample);
+    assertThat(narrow.out().lines().count()).isGreaterThan(wide.out().lines().count());
+    assertThat(narrow.out()).contains("connectgateway.googleapis.com,");
+  }
 }

@@ -80,4 +80,23 @@ class PackagedJarIT {
       assertThat(fake.apiRequests()).hasSize(3);
     }
   }
+
+  @Test
+  void launcherRunsThroughASymlinkWithoutRebuildingAFreshJar() throws Exception {
+    Path link = dir.resolve("bin/vpcsc-audit");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, Fixtures.repoRoot().resolve("bin/vpcsc-audit"));
+    // A fresh jar (this build's) must not be rebuilt: the launcher says when it builds.
+    Path jar = Path.of(System.getProperty("jar"));
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+
+    Processes.Result r =
+        Processes.run(
+            new ProcessBuilder(link.toString(), "--version").directory(dir.toFile()),
+            java.time.Duration.ofSeconds(60));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("vpcsc-audit " + dev.vpcscaudit.ToolVersion.get() + "\n");
+    assertThat(r.err()).doesNotContain("building");
+  }
 }

@@ -144,4 +144,32 @@ public class ReportGoldenTest {
         .contains("--as gcloud --stage enforce")
         .contains("perimeters dry-run enforce gdc --policy=111");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {60, 80, 120})
+  void textWrapsAtTheWidthBetweenNames(int width) {
+    AuditResult sample = sample();
+    String text = TextReport.render(sample, false, "vpcsc-audit plan --project 1", width);
+    for (String line : text.lines().toList()) {
+      boolean command = line.startsWith("To fix: ") || line.startsWith("        ");
+      boolean heading =
+          line.startsWith("VPC Service Controls audit")
+              || line.startsWith("Profile:")
+              || line.startsWith("Supported services:")
+              || line.startsWith("DNS:")
+              || line.startsWith("  accessPolicies/")
+              || line.startsWith("ENFORCED")
+              || line.startsWith("DRY-RUN")
+              || line.startsWith("Not compliant");
+      if (!command && !heading) {
+        assertThat(line.length()).as(line).isLessThanOrEqualTo(width);
+      }
+    }
+    // Every service name stands whole on one line.
+    for (String service : sample.profile().requiredServices()) {
+      if (sample.findings().stream().anyMatch(f -> service.equals(f.service()))) {
+        assertThat(text).contains(service);
+      }
+    }
+  }
 }
