@@ -236,4 +236,33 @@ class AuditCommandTest {
     assertThat(narrow.out().lines().count()).isGreaterThan(wide.out().lines().count());
     assertThat(narrow.out()).contains("connectgateway.googleapis.com,");
   }
+
+  @Test
+  void dashIsStandardOutputAndStandardInput() throws Exception {
+    String sample = Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            new java.io.ByteArrayInputStream(
+                sample.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(err),
+            java.util.Map.of(),
+            /* terminal= */ false,
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            "-",
+            "--format",
+            "json",
+            "-o",
+            "-");
+
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("\"schemaVersion\"");
+    assertThat(err.toString()).isEmpty();
+    assertThat(Path.of("-")).doesNotExist();
+  }
 }

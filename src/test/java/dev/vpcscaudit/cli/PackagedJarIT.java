@@ -99,4 +99,32 @@ class PackagedJarIT {
     assertThat(r.out()).isEqualTo("vpcsc-audit " + dev.vpcscaudit.ToolVersion.get() + "\n");
     assertThat(r.err()).doesNotContain("building");
   }
+
+  @Test
+  void stderrCarriesOnlyTheToolsOwnLines() throws Exception {
+    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+    try (dev.vpcscaudit.testing.FakeDns dns = new dev.vpcscaudit.testing.FakeDns()) {
+      dns.restrictedZone(dev.vpcscaudit.audit.AuditEngine.dnsNames(Fixtures.gdc()));
+      Path report = dir.resolve("report.json");
+      SubprocessTest.Run r =
+          jar(
+              Map.of(),
+              "audit",
+              "--project",
+              "123456789012",
+              "--from-file",
+              sample,
+              "--dns-resolver",
+              dns.address(),
+              "--format",
+              "json",
+              "--output",
+              report.toString());
+
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      // One summary line, no SLF4J (or any other library) noise.
+      assertThat(r.err().lines().toList())
+          .containsExactly("wrote json report to " + report + " (not compliant)");
+    }
+  }
 }

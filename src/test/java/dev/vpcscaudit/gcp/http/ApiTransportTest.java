@@ -94,4 +94,48 @@ class ApiTransportTest {
         .hasMessageContaining("--timeout");
     assertThat(fake.requests()).isEmpty();
   }
+
+  @Test
+  void retriesShowOnAProgressStreamWithoutVerbose() throws Exception {
+    StringWriter progress = new StringWriter();
+    CallLog quietButTerminal = new CallLog(null, new PrintWriter(progress));
+    for (int i = 0; i < 2; i++) {
+      fake.fail("/v3/projects/some-proj", 503, "busy");
+    }
+    HttpRequestFactory f =
+        new ApiTransport(
+                ProxySettings.fromEnv(Map.of()),
+                quietButTerminal,
+                new RetryPolicy(3, Duration.ofMillis(5), 2.0, Duration.ofMillis(10)),
+                Deadline.in(Duration.ofSeconds(10)))
+            .createRequestFactory();
+
+    f.buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj")).execute();
+
+    assertThat(progress.toString().lines())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).contains("/v3/projects/some-proj: HTTP 503, retrying in"));
+  }
+
+  @Test
+  void credentialRequestsMayPostAndAreCountedApart() throws Exception {
+    ApiTransport api =
+        new ApiTransport(
+            ProxySettings.fromEnv(Map.of()),
+            log,
+            RetryPolicy.DEFAULT,
+            Deadline.in(Duration.ofSeconds(10)));
+    var response =
+        api.forCredentials()
+            .createRequestFactory()
+            .buildPostRequest(
+                new GenericUrl(fake.url() + "/token"),
+                new com.google.api.client.http.UrlEncodedContent(Map.of("grant_type", "x")))
+            .execute();
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(log.tokenRequests()).isEqualTo(1);
+    assertThat(log.requests()).isZero();
+    assertThat(fake.tokensIssued()).isEqualTo(1);
+  }
 }
