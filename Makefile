@@ -11,9 +11,17 @@ SERVICES := samples/supported-services.json
 build:
 	$(MVN) -DskipTests package
 
-## test: run every test (unit, CLI, golden files, the real gcloud and terraform) and package the jar
-test: tools
+SARIF_VALIDATOR := .tools/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+
+## test: run every test (unit, CLI, golden files, the real gcloud, terraform and SARIF validator) and package the jar
+test: tools $(SARIF_VALIDATOR)
 	$(MVN) verify
+
+## Microsoft's SARIF validator (npm @microsoft/sarif-multitool-linux, pinned), for the SARIF tests
+$(SARIF_VALIDATOR):
+	@command -v npm >/dev/null || { echo "make test: npm is not installed: it installs Microsoft's SARIF validator for the SARIF tests" >&2; exit 1; }
+	npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools/sarif-multitool @microsoft/sarif-multitool-linux@5.7.0
+	chmod u+x $(SARIF_VALIDATOR)
 
 ## tools: the real peers the tests run must be installed (they are never skipped)
 tools:

@@ -10,7 +10,8 @@ public final class ToolVersion {
 
   public static final String NAME = "vpcsc-audit";
 
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = load();
+  private static final String VERSION = PROPERTIES.getProperty("version", "unknown");
 
   private ToolVersion() {}
 
@@ -18,15 +19,19 @@ public final class ToolVersion {
     return VERSION;
   }
 
-  private static String load() {
+  /** The project's home page (the pom's {@code url}). */
+  public static String url() {
+    return PROPERTIES.getProperty("url", "");
+  }
+
+  private static Properties load() {
     try (InputStream in =
         ToolVersion.class.getResourceAsStream("/vpcsc-audit-version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
       Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
+      if (in != null) {
+        p.load(in);
+      }
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

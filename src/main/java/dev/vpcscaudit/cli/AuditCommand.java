@@ -115,7 +115,7 @@ public final class AuditCommand extends ReadingCommand {
     String report =
         switch (format) {
           case json -> JsonReport.render(result, ToolVersion.get());
-          case sarif -> SarifReport.render(result, ToolVersion.get(), selection.fromFileUri());
+          case sarif -> SarifReport.render(result, ToolVersion.get(), selection.sarifArtifact());
           case junit -> JUnitReport.render(result);
           case markdown -> MarkdownReport.render(result, planCommand);
           case text ->

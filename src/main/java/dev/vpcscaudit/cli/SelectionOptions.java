@@ -177,9 +177,17 @@ public final class SelectionOptions {
     return String.join(" ", args);
   }
 
-  /** The {@code --from-file} path as a SARIF artifact URI (forward slashes), or null when live. */
-  String fromFileUri() {
-    return fromFile == null ? null : fromFile.toString().replace(java.io.File.separatorChar, '/');
+  /**
+   * The {@code --from-file} export as a SARIF artifact (read again for the line of each perimeter),
+   * or null when live or read from standard input.
+   */
+  dev.vpcscaudit.report.SarifReport.Artifact sarifArtifact() {
+    if (fromFile == null || fromFile.toString().equals("-")) {
+      return null;
+    }
+    String label = "--from-file " + fromFile;
+    return dev.vpcscaudit.report.SarifReport.Artifact.of(
+        fromFile.toString(), dev.vpcscaudit.files.InputFiles.readText(fromFile, label));
   }
 
   ProjectRef projectRef() {

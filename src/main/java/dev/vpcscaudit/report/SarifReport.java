@@ -30,10 +30,30 @@ public final class SarifReport {
   private SarifReport() {}
 
   /**
-   * @param artifactUri the audited file as given to {@code --from-file} (a relative path keeps
-   *     fingerprints stable across machines), or null for a live audit
+   * The audited file: its URI as given to {@code --from-file} (a relative path keeps fingerprints
+   * stable across machines; an absolute one becomes a {@code file:} URI) and its text, from which
+   * each perimeter finding gets the region of that perimeter's {@code "name"}.
    */
-  public static String render(AuditResult result, String toolVersion, String artifactUri) {
+  public record Artifact(String uri, String text) {
+
+    /** The artifact for {@code path} as the user gave it, with the file's text. */
+    public static Artifact of(String path, String text) {
+      java.nio.file.Path p = java.nio.file.Path.of(path);
+      String uri =
+          p.isAbsolute() ? p.toUri().toString() : path.replace(java.io.File.separatorChar, '/');
+      return new Artifact(uri, text);
+    }
+  }
+
+  /** Renders a live audit's report (no file, so logical locations only). */
+  public static String render(AuditResult result, String toolVersion) {
+    return render(result, toolVersion, null);
+  }
+
+  /**
+   * @param artifact the audited file, or null for a live audit
+   */
+  public static String render(AuditResult result, String toolVersion, Artifact artifact) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = MAPPER.createGenerator(out).setPrettyPrinter(JsonStyle.printer())) {
       g.writeStartObject();
@@ -46,6 +66,9 @@ public final class SarifReport {
       g.writeObjectFieldStart("driver");
       g.writeStringField("name", ToolVersion.NAME);
       g.writeStringField("version", toolVersion);
+      if (!ToolVersion.url().isEmpty()) {
+        g.writeStringField("informationUri", ToolVersion.url());
+      }
       g.writeArrayFieldStart("rules");
       for (Rule rule : Rules.ALL) {
         g.writeStartObject();
@@ -66,16 +89,6 @@ public final class SarifReport {
       g.writeEndObject();
       g.writeEndObject();
 
-      if (artifactUri != null) {
-        g.writeArrayFieldStart("artifacts");
-        g.writeStartObject();
-        g.writeObjectFieldStart("location");
-        g.writeStringField("uri", artifactUri);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndArray();
-      }
-
       g.writeArrayFieldStart("results");
       String projectResource = "projects/" + result.project().number();
       for (Finding f : result.findings()) {
@@ -88,11 +101,22 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        if (artifactUri != null) {
+        int[] region =
+            artifact == null || !f.rule().category().perMode()
+                ? null
+                : f.perimeter() == null
+                    ? wholeFile(artifact.text())
+                    : nameOf(artifact.text(), f.perimeter());
+        if (region != null) {
           g.writeObjectFieldStart("physicalLocation");
           g.writeObjectFieldStart("artifactLocation");
-          g.writeStringField("uri", artifactUri);
-          g.writeNumberField("index", 0);
+          g.writeStringField("uri", artifact.uri());
+          g.writeEndObject();
+          g.writeObjectFieldStart("region");
+          g.writeNumberField("startLine", region[0]);
+          g.writeNumberField("startColumn", region[1]);
+          g.writeNumberField("endLine", region[2]);
+          g.writeNumberField("endColumn", region[3]);
           g.writeEndObject();
           g.writeEndObject();
         }
@@ -141,6 +165,38 @@ public final class SarifReport {
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  /** The region (1-based; end column after the last character) of the whole text. */
+  static int[] wholeFile(String text) {
+    String[] lines = text.split("\n", -1);
+    int last = lines.length;
+    while (last > 1 && lines[last - 1].isEmpty()) {
+      last--;
+    }
+    return new int[] {1, 1, last, lines[last - 1].length() + 1};
+  }
+
+  /** The region of the perimeter's {@code "name"} value in the export, or the whole file. */
+  static int[] nameOf(String text, String perimeter) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\"name\"\\s*:\\s*(\"" + java.util.regex.Pattern.quote(perimeter) + "\")")
+            .matcher(text);
+    if (!m.find()) {
+      return wholeFile(text);
+    }
+    int start = m.start(1);
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = start - lineStart + 1;
+    return new int[] {line, column, line, column + m.group(1).length()};
   }
 
   static String level(Severity s) {

@@ -47,7 +47,14 @@ public class ReportGoldenTest {
   @Test
   void sampleSarifJunitMarkdown() throws Exception {
     AuditResult sample = sample();
-    String sarif = SarifReport.render(sample, "test", "samples/gdc-perimeters.json");
+    String sarif =
+        SarifReport.render(
+            sample,
+            "0.0.0",
+            SarifReport.Artifact.of(
+                "samples/gdc-perimeters.json",
+                java.nio.file.Files.readString(
+                    Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"))));
     Golden.assertMatches(sarif, "report/sample.sarif");
     Golden.assertMatches(JUnitReport.render(sample), "report/sample.junit.xml");
     Golden.assertMatches(
