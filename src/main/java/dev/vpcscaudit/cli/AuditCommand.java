@@ -59,9 +59,19 @@ public final class AuditCommand extends ReadingCommand {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
+      split = ",",
+      description =
+          "Report format: ${COMPLETION-CANDIDATES} (default: text). Several, comma-separated or"
+              + " repeated, with --output-dir: one read, one file each.")
+  List<ReportFormat> formats;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
+              + " .junit.xml, .md.")
+  java.nio.file.Path outputDir;
 
   @Option(
       names = "--fail-on",
@@ -94,6 +104,7 @@ public final class AuditCommand extends ReadingCommand {
   @Override
   public Integer call() {
     output.checkNotAnInput(inputs());
+    checkOutputs();
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(services);
     Profile profile = profileOption.load();
@@ -112,29 +123,100 @@ public final class AuditCommand extends ReadingCommand {
 
     String planCommand =
         "vpcsc-audit plan " + selection.selectionArgs(result.project(), profileOption.profile);
-    String report =
-        switch (format) {
-          case json -> JsonReport.render(result, ToolVersion.get());
-          case sarif -> SarifReport.render(result, ToolVersion.get(), selection.sarifArtifact());
-          case junit -> JUnitReport.render(result);
-          case markdown -> MarkdownReport.render(result, planCommand);
-          case text ->
-              TextReport.render(
-                  result,
-                  OutputOption.useColor(
-                      RunContext.of(spec).terminal(),
-                      RunContext.of(spec).env().get("NO_COLOR"),
-                      output.target()),
-                  planCommand,
-                  TerminalWidth.of(RunContext.of(spec), output.target()));
-        };
-    output.emit(
-        report,
-        format
-            + " report to "
-            + output.target()
-            + (result.compliant() ? " (compliant)" : " (not compliant)"));
+    String verdict = result.compliant() ? " (compliant)" : " (not compliant)";
+    if (outputDir == null) {
+      ReportFormat format = formats().get(0);
+      output.emit(
+          render(format, result, planCommand, output.target()),
+          format + " report to " + output.target() + verdict);
+    } else {
+      createOutputDir();
+      for (ReportFormat format : formats()) {
+        java.nio.file.Path file = outputDir.resolve(format.fileName());
+        OutputOption.write(
+            render(format, result, planCommand, file), file, spec.commandLine().getOut());
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "wrote "
+                  + String.join(", ", formats().stream().map(ReportFormat::name).toList())
+                  + (formats().size() == 1 ? " report to " : " reports to ")
+                  + outputDir
+                  + verdict);
+    }
     return exitCode(result).code();
+  }
+
+  private List<ReportFormat> formats() {
+    return formats == null || formats.isEmpty() ? List.of(ReportFormat.text) : formats;
+  }
+
+  /** Several formats need a folder; a folder and --output exclude each other. */
+  private void checkOutputs() {
+    List<ReportFormat> f = formats();
+    if (f.size() != f.stream().distinct().count()) {
+      throw new ParameterException(spec.commandLine(), "--format: a format is given twice");
+    }
+    if (outputDir != null && output.file != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--output and --output-dir exclude each other: give one");
+    }
+    if (f.size() > 1 && outputDir == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--format "
+              + String.join(",", f.stream().map(ReportFormat::name).toList())
+              + ": several formats are written as files: add --output-dir DIR");
+    }
+    if (outputDir != null) {
+      if (java.nio.file.Files.exists(outputDir) && !java.nio.file.Files.isDirectory(outputDir)) {
+        throw new dev.vpcscaudit.error.BadInputException(
+            "--output-dir " + outputDir + ": exists and is not a folder");
+      }
+      for (ReportFormat format : f) {
+        java.nio.file.Path file = outputDir.resolve(format.fileName());
+        for (java.nio.file.Path in : inputs()) {
+          if (in != null
+              && file.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
+            throw new dev.vpcscaudit.error.BadInputException(
+                "--output-dir "
+                    + outputDir
+                    + ": "
+                    + file
+                    + " is also an input of this run; nothing was written");
+          }
+        }
+      }
+    }
+  }
+
+  private void createOutputDir() {
+    try {
+      java.nio.file.Files.createDirectories(outputDir);
+    } catch (java.io.IOException e) {
+      throw new dev.vpcscaudit.error.BadInputException(
+          "--output-dir " + outputDir + ": cannot create the folder: " + e.getMessage(), e);
+    }
+  }
+
+  private String render(
+      ReportFormat format, AuditResult result, String planCommand, java.nio.file.Path target) {
+    return switch (format) {
+      case json -> JsonReport.render(result, ToolVersion.get());
+      case sarif -> SarifReport.render(result, ToolVersion.get(), selection.sarifArtifact());
+      case junit -> JUnitReport.render(result);
+      case markdown -> MarkdownReport.render(result, planCommand);
+      case text ->
+          TextReport.render(
+              result,
+              OutputOption.useColor(
+                  RunContext.of(spec).terminal(),
+                  RunContext.of(spec).env().get("NO_COLOR"),
+                  target),
+              planCommand,
+              TerminalWidth.of(RunContext.of(spec), target));
+    };
   }
 
   /**

@@ -275,4 +275,57 @@ class LiveCliTest {
             "error: CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER 'http://acm.example.com/': http:// is allowed only for a"
                 + " loopback host; use https://\n");
   }
+
+  @Test
+  void fourFormatsFromOneRead() throws Exception {
+    Path out = dir.resolve("reports");
+
+    Cli.Result run =
+        Cli.run(
+            env(),
+            "audit",
+            "--project",
+            "gdc-prod",
+            "--format",
+            "json,sarif",
+            "--format",
+            "junit,markdown",
+            "--output-dir",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("wrote json, sarif, junit, markdown reports to " + out + " (not compliant)\n");
+    assertThat(
+            fake.apiRequests().stream()
+                .filter(r -> r.path().endsWith("/servicePerimeters"))
+                .count())
+        .as("one perimeter listing per policy")
+        .isEqualTo(1);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode report = json.readTree(out.resolve("vpcsc-audit.json").toFile());
+    JsonNode sarif = json.readTree(out.resolve("vpcsc-audit.sarif").toFile());
+    String junit = Files.readString(out.resolve("vpcsc-audit.junit.xml"));
+    String markdown = Files.readString(out.resolve("vpcsc-audit.md"));
+    int findings = report.path("findings").size();
+    assertThat(findings).isPositive();
+    assertThat(sarif.path("runs").get(0).path("results")).hasSize(findings);
+    long actionable =
+        report.path("summary").path("error").asLong()
+            + report.path("summary").path("warning").asLong();
+    assertThat(junit).contains("failures=\"" + actionable + "\"");
+    for (JsonNode f : report.path("findings")) {
+      assertThat(markdown).contains("`" + f.path("ruleId").asText() + "`");
+    }
+    assertThat(markdown).contains("**Not compliant**");
+  }
+
+  @Test
+  void severalFormatsNeedAFolder() throws Exception {
+    Cli.Result run = Cli.run(env(), "audit", "--project", "gdc-prod", "--format", "json,sarif");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("several formats are written as files: add --output-dir DIR");
+    assertThat(fake.requests()).isEmpty();
+  }
 }
