@@ -1,5 +1,10 @@
 # Build: docker build -t vpcsc-audit .
-# Run:   docker run --rm -v "$PWD:/work" -w /work vpcsc-audit audit --project N --from-file perimeters.json
+# Run (the image's user is uid 10001; run as yourself so it can write to the mounted folder):
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" -w /work vpcsc-audit \
+#     audit --project 123456789012 --from-file perimeters.json --format json,sarif --output-dir reports
+# Live, with your gcloud Application Default Credentials mounted read-only:
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$HOME/.config/gcloud:/gcloud:ro" \
+#     -e CLOUDSDK_CONFIG=/gcloud -v "$PWD:/work" -w /work vpcsc-audit audit --project my-project
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./

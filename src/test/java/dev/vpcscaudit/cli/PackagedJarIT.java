@@ -127,4 +127,82 @@ class PackagedJarIT {
           .containsExactly("wrote json report to " + report + " (not compliant)");
     }
   }
+
+  /**
+   * cloudbuild.yaml's value with its substitutions filled in and /workspace moved to {@code ws}.
+   */
+  static String substitute(String value, Map<String, String> subs, Path ws) {
+    String out = value;
+    for (int pass = 0; pass < 3; pass++) {
+      for (Map.Entry<String, String> e : subs.entrySet()) {
+        out = out.replace("${" + e.getKey() + "}", e.getValue());
+      }
+    }
+    return out.replace("$$", "$").replace("/workspace", ws.toString());
+  }
+
+  @Test
+  void theCloudBuildAuditAndGateStepsRunAsShipped() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode build =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readTree(Files.readString(Fixtures.repoRoot().resolve("cloudbuild.yaml")));
+    Map<String, String> subs = new java.util.HashMap<>();
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e :
+        build.path("substitutions").properties()) {
+      subs.put(e.getKey(), e.getValue().asText());
+    }
+    subs.put("_PROJECT", "gdc-prod");
+    subs.put("PROJECT_ID", "tools-project");
+    subs.put("BUILD_ID", "b1");
+    Path ws = Files.createDirectories(dir.resolve("workspace"));
+    Files.createDirectories(ws.resolve("reports"));
+    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+    try (FakeGcp fake = new FakeGcp()) {
+      fake.project("gdc-prod", "123456789012", "organizations/9000")
+          .policy("organizations/9000", "accessPolicies/587139914682", null)
+          .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)))
+          .supportedServices(
+              Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
+      Path adc = dir.resolve("adc-build.json");
+      Files.writeString(
+          adc,
+          "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
+              + " \"refresh_token\": \"r\", \"token_uri\": \""
+              + fake.url()
+              + "/token\"}");
+      Map<String, String> env =
+          Map.of(
+              "GOOGLE_APPLICATION_CREDENTIALS",
+              adc.toString(),
+              "NO_GCE_CHECK",
+              "true",
+              "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER",
+              fake.url() + "/",
+              "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER",
+              fake.url() + "/");
+      for (com.fasterxml.jackson.databind.JsonNode step : build.path("steps")) {
+        String id = step.path("id").asText();
+        List<String> args = new ArrayList<>();
+        step.path("args").forEach(a -> args.add(substitute(a.asText(), subs, ws)));
+        if (id.equals("audit")) {
+          SubprocessTest.Run audit = jar(env, args.toArray(String[]::new));
+          assertThat(audit.code()).as(audit.err()).isZero();
+          assertThat(ws.resolve("reports"))
+              .isDirectoryContaining("glob:**/vpcsc-audit.json")
+              .isDirectoryContaining("glob:**/vpcsc-audit.sarif")
+              .isDirectoryContaining("glob:**/vpcsc-audit.junit.xml")
+              .isDirectoryContaining("glob:**/vpcsc-audit.md")
+              .isDirectoryContaining("glob:**/vpcsc-audit.txt");
+        } else if (id.equals("gate")) {
+          List<String> command = new ArrayList<>(List.of("bash"));
+          command.addAll(args);
+          Processes.Result gate =
+              Processes.run(new ProcessBuilder(command), java.time.Duration.ofSeconds(60));
+          // The sample is not compliant: the gate fails the build, from the saved report.
+          assertThat(gate.code()).as(gate.err()).isEqualTo(1);
+          assertThat(gate.out()).contains("Not compliant", "vpcsc-audit gate: 13 errors");
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,171 @@
+package dev.vpcscaudit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.vpcscaudit.testing.Fixtures;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * cloudbuild.yaml against Cloud Build's build config schema
+ * (cloud.google.com/build/docs/build-config-file-schema): top-level and step fields, substitutions
+ * declared and used, images built by a step, and the non-root image given a writable folder before
+ * it writes.
+ */
+class CloudBuildConfigTest {
+
+  static final Set<String> TOP_LEVEL =
+      Set.of(
+          "steps",
+          "timeout",
+          "queueTtl",
+          "logsBucket",
+          "options",
+          "substitutions",
+          "tags",
+          "serviceAccount",
+          "secrets",
+          "availableSecrets",
+          "artifacts",
+          "images");
+  static final Set<String> STEP =
+      Set.of(
+          "name",
+          "args",
+          "env",
+          "dir",
+          "id",
+          "waitFor",
+          "entrypoint",
+          "secretEnv",
+          "volumes",
+          "timeout",
+          "script",
+          "automapSubstitutions",
+          "allowFailure",
+          "allowExitCodes");
+  static final Set<String> OPTIONS =
+      Set.of(
+          "env",
+          "secretEnv",
+          "volumes",
+          "sourceProvenanceHash",
+          "machineType",
+          "diskSizeGb",
+          "substitutionOption",
+          "dynamicSubstitutions",
+          "automapSubstitutions",
+          "logStreamingOption",
+          "logging",
+          "defaultLogsBucketBehavior",
+          "pool",
+          "requestedVerifyOption");
+
+  /** Substitutions Cloud Build provides itself. */
+  static final Set<String> BUILT_IN =
+      Set.of(
+          "PROJECT_ID",
+          "PROJECT_NUMBER",
+          "BUILD_ID",
+          "LOCATION",
+          "TRIGGER_NAME",
+          "COMMIT_SHA",
+          "REVISION_ID",
+          "SHORT_SHA",
+          "REPO_NAME",
+          "REPO_FULL_NAME",
+          "BRANCH_NAME",
+          "TAG_NAME",
+          "REF_NAME",
+          "TRIGGER_BUILD_CONFIG_PATH",
+          "SERVICE_ACCOUNT_EMAIL",
+          "SERVICE_ACCOUNT");
+
+  static final Pattern REFERENCE =
+      Pattern.compile("(?<!\\$)\\$(\\{([A-Z_][A-Z0-9_]*)}|([A-Z_][A-Z0-9_]*))");
+
+  static JsonNode config() throws Exception {
+    return new YAMLMapper()
+        .readTree(Files.readString(Fixtures.repoRoot().resolve("cloudbuild.yaml")));
+  }
+
+  @Test
+  void fieldsAreCloudBuildsOwn() throws Exception {
+    JsonNode c = config();
+    c.fieldNames().forEachRemaining(f -> assertThat(TOP_LEVEL).as("top-level field").contains(f));
+    c.path("options")
+        .fieldNames()
+        .forEachRemaining(f -> assertThat(OPTIONS).as("option").contains(f));
+    Set<String> ids = new HashSet<>();
+    for (JsonNode step : c.path("steps")) {
+      step.fieldNames().forEachRemaining(f -> assertThat(STEP).as("step field").contains(f));
+      assertThat(step.path("name").asText()).isNotBlank();
+      assertThat(ids.add(step.path("id").asText())).as("unique step id").isTrue();
+      assertThat(step.path("args").isArray() || step.has("script")).isTrue();
+    }
+    assertThat(c.path("options").path("logging").asText())
+        .as("a user-managed service account needs a logging choice")
+        .isIn("CLOUD_LOGGING_ONLY", "NONE", "GCS_ONLY");
+  }
+
+  @Test
+  void everySubstitutionUsedIsDeclaredAndEveryDeclaredOneIsUsed() throws Exception {
+    JsonNode c = config();
+    Set<String> declared = new HashSet<>();
+    c.path("substitutions").fieldNames().forEachRemaining(declared::add);
+    for (String d : declared) {
+      assertThat(d).matches("_[A-Z0-9_]+");
+    }
+    Set<String> used = new HashSet<>();
+    List<String> texts = new ArrayList<>();
+    collect(c, texts);
+    for (String t : texts) {
+      Matcher m = REFERENCE.matcher(t);
+      while (m.find()) {
+        used.add(m.group(2) != null ? m.group(2) : m.group(3));
+      }
+    }
+    for (String u : used) {
+      assertThat(declared.contains(u) || BUILT_IN.contains(u)).as("substitution %s", u).isTrue();
+    }
+    assertThat(used).containsAll(declared);
+  }
+
+  @Test
+  void imagesAreBuiltByAStepAndTheReportFolderIsPreparedFirst() throws Exception {
+    JsonNode c = config();
+    List<String> built = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (JsonNode step : c.path("steps")) {
+      order.add(step.path("id").asText());
+      List<String> args = new ArrayList<>();
+      step.path("args").forEach(a -> args.add(a.asText()));
+      int tag = args.indexOf("--tag");
+      if (step.path("name").asText().endsWith("/docker") && tag >= 0) {
+        built.add(args.get(tag + 1));
+      }
+    }
+    for (JsonNode image : c.path("images")) {
+      assertThat(built).contains(image.asText());
+    }
+    assertThat(order.indexOf("prepare-reports")).isLessThan(order.indexOf("audit"));
+    assertThat(order.indexOf("audit")).isLessThan(order.indexOf("upload"));
+    assertThat(order.indexOf("upload")).isLessThan(order.indexOf("gate"));
+  }
+
+  private static void collect(JsonNode node, List<String> out) {
+    if (node.isTextual()) {
+      out.add(node.textValue());
+    }
+    node.forEach(child -> collect(child, out));
+    node.fieldNames().forEachRemaining(f -> {});
+  }
+}
