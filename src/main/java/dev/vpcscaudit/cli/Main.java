@@ -38,7 +38,7 @@ public final class Main {
       Map<String, String> env,
       boolean terminal,
       String... args) {
-    CommandLine cli = commandLine(new RunContext(env, terminal, in));
+    CommandLine cli = commandLine(new RunContext(env, terminal, in), args);
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -49,9 +49,26 @@ public final class Main {
     }
   }
 
-  /** The configured command tree, with the central exit-code and error mapping. */
+  /** The whole command tree (for completion scripts and documentation). */
   static CommandLine commandLine(RunContext context) {
+    return commandLine(context, new String[0]);
+  }
+
+  /**
+   * The configured command tree, with the central exit-code and error mapping: only the subcommand
+   * {@code args} names, or every one when it names none (help, errors, completion).
+   */
+  static CommandLine commandLine(RunContext context, String[] args) {
     CommandLine cli = new CommandLine(new VpcscAuditCommand(context));
+    String first = args.length > 0 ? args[0] : "";
+    // Completion scripts describe the whole tree; help and errors list every command.
+    boolean all =
+        !VpcscAuditCommand.SUBCOMMANDS.containsKey(first) || first.equals("generate-completion");
+    for (var e : VpcscAuditCommand.SUBCOMMANDS.entrySet()) {
+      if (all || e.getKey().equals(first)) {
+        cli.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(Main::onParameterException);
     cli.setExecutionExceptionHandler(Main::onExecutionException);

@@ -19,19 +19,28 @@ import picocli.CommandLine.Spec;
           + " project restrict every service a workload needs, in the enforced and the dry-run"
           + " config?"
     },
-    subcommands = {
-      AuditCommand.class,
-      PlanCommand.class,
-      ExportCommand.class,
-      ProfilesCommand.class,
-      AutoComplete.GenerateCompletion.class
-    },
     footer = {
       "",
       "Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage error or bad input;"
           + " 3 the audit could not complete.",
     })
 public final class VpcscAuditCommand implements Runnable {
+
+  /**
+   * The subcommands, in help order. They are registered by {@link Main}, only the one a run invokes
+   * when it names one: picocli builds each command's model by reflection, which is most of the
+   * start-up time of a short run.
+   */
+  static final java.util.LinkedHashMap<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
+      new java.util.LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("audit", AuditCommand::new);
+    SUBCOMMANDS.put("plan", PlanCommand::new);
+    SUBCOMMANDS.put("export", ExportCommand::new);
+    SUBCOMMANDS.put("profiles", ProfilesCommand::new);
+    SUBCOMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+  }
 
   @Spec CommandSpec spec;
 

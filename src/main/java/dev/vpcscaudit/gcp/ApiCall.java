@@ -17,6 +17,15 @@ record ApiCall(String what, String permission, String grant) {
         "grant roles/browser on projects/" + project + ", or check the project ID");
   }
 
+  static ApiCall ancestry(String project) {
+    return new ApiCall(
+        "read the ancestry of project " + project,
+        "resourcemanager.projects.get",
+        "grant roles/browser on projects/"
+            + project
+            + ", or skip the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
+  }
+
   static ApiCall folder(String folder) {
     return new ApiCall(
         "read " + folder,

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
@@ -87,6 +88,59 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     } catch (ApiException e) {
       throw ApiErrors.gax(call, e, transport.log());
     }
+  }
+
+  /**
+   * {@code POST v1/projects/{id}:getAncestry} (Cloud Resource Manager v1): the whole chain in one
+   * request. The method only reads (it needs resourcemanager.projects.get), which is why the
+   * transport lets this one POST through. Answer: {@code {"ancestor": [{"resourceId": {"type":
+   * "project", "id": "my-proj"}}, {"resourceId": {"type": "folder", "id": "123"}}, ...,
+   * {"resourceId": {"type": "organization", "id": "456"}}]}}.
+   */
+  @Override
+  public List<String> ancestry(String idOrNumber) {
+    ApiCall call = ApiCall.ancestry(idOrNumber);
+    GenericUrl url =
+        new GenericUrl(endpoints.resourceManager() + "/v1/projects/" + idOrNumber + ":getAncestry");
+    String body;
+    int status;
+    try {
+      HttpRequest request =
+          transport
+              .createRequestFactory(new HttpCredentialsAdapter(credentials))
+              .buildPostRequest(
+                  url,
+                  new ByteArrayContent("application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+      request.setThrowExceptionOnExecuteError(false);
+      request.setNumberOfRetries(0);
+      request.getHeaders().setUserAgent(userAgent());
+      HttpResponse response = request.execute();
+      status = response.getStatusCode();
+      body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
+      response.disconnect();
+    } catch (IOException e) {
+      throw ApiErrors.io(call, e, transport.log());
+    }
+    if (status != 200) {
+      throw ApiErrors.http(call, status, body);
+    }
+    List<String> out = new ArrayList<>();
+    try {
+      JsonNode ancestors = PerimeterJsonReader.parseTree(body, "getAncestry").path("ancestor");
+      for (JsonNode a : ancestors) {
+        String type = a.path("resourceId").path("type").asText("");
+        String id = a.path("resourceId").path("id").asText("");
+        if (type.equals("folder")) {
+          out.add("folders/" + id);
+        } else if (type.equals("organization")) {
+          out.add("organizations/" + id);
+        }
+      }
+    } catch (BadInputException e) {
+      throw new CloudReadException(
+          "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+    }
+    return out;
   }
 
   @Override

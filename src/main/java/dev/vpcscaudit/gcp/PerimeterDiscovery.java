@@ -51,10 +51,17 @@ final class PerimeterDiscovery {
     String org = givenOrg;
     Future<List<PolicyInfo>> early =
         policy == null && givenOrg != null ? pool.submit(() -> acm.policies(givenOrg)) : null;
+    String idOrNumber = project.id() != null ? project.id() : project.number();
+    // Round trip 1: the project (its number) beside its ancestry (one getAncestry request), and
+    // with --policy the perimeter listing beside them.
+    Future<List<String>> ancestry =
+        policy == null && givenOrg == null ? pool.submit(() -> crm.ancestry(idOrNumber)) : null;
+    Future<List<ServicePerimeter>> given =
+        policy != null ? pool.submit(() -> acm.perimeters("accessPolicies/" + policy)) : null;
     try {
       ProjectInfo info = null;
       if (!project.hasNumber() || policy == null && org == null) {
-        info = crm.project(project.id() != null ? project.id() : project.number());
+        info = crm.project(idOrNumber);
         log.note(
             "project "
                 + info.id()
@@ -66,26 +73,23 @@ final class PerimeterDiscovery {
       ProjectRef resolved = info == null ? project : new ProjectRef(info.id(), info.number());
 
       if (policy != null) {
-        String name = "accessPolicies/" + policy;
-        log.note("policy given: listing the perimeters of " + name);
-        return new PerimeterSource.Discovery(resolved, acm.perimeters(name), "api");
+        log.note("policy given: listing the perimeters of accessPolicies/" + policy);
+        return new PerimeterSource.Discovery(resolved, await(given), "api");
       }
 
       List<String> ancestors = new ArrayList<>();
       if (org == null) {
-        String parent = info.parent();
-        while (parent.startsWith("folders/")) {
-          if (ancestors.size() >= MAX_FOLDER_DEPTH) {
-            throw new CloudReadException(
-                "cannot read the ancestry of projects/"
-                    + resolved.number()
-                    + ": more than "
-                    + MAX_FOLDER_DEPTH
-                    + " folders (a loop?); pass --organization ORG_NUMBER");
-          }
-          ancestors.add(parent);
-          parent = crm.folderParent(parent);
+        List<String> chain = await(ancestry);
+        if (chain.size() > MAX_FOLDER_DEPTH) {
+          throw new CloudReadException(
+              "cannot read the ancestry of projects/"
+                  + resolved.number()
+                  + ": more than "
+                  + MAX_FOLDER_DEPTH
+                  + " ancestors (a loop?); pass --organization ORG_NUMBER");
         }
+        String parent = chain.isEmpty() ? "" : chain.get(chain.size() - 1);
+        ancestors.addAll(chain.stream().filter(a -> a.startsWith("folders/")).toList());
         if (!parent.startsWith("organizations/")) {
           log.note(
               "projects/"
@@ -124,8 +128,10 @@ final class PerimeterDiscovery {
       }
       return new PerimeterSource.Discovery(resolved, perimeters, "api");
     } finally {
-      if (early != null) {
-        early.cancel(true);
+      for (Future<?> f : java.util.Arrays.asList(early, ancestry, given)) {
+        if (f != null) {
+          f.cancel(true);
+        }
       }
     }
   }

@@ -10,6 +10,24 @@ public interface ResourceManager {
   String folderParent(String folder);
 
   /**
+   * The project's ancestors from its parent up: {@code folders/N}... then {@code organizations/N}
+   * (none of them when the project has no parent). The live implementation asks once ({@code POST
+   * v1/projects/{id}:getAncestry}, read-only); this default walks folder by folder.
+   */
+  default java.util.List<String> ancestry(String idOrNumber) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    String parent = project(idOrNumber).parent();
+    while (parent != null && parent.startsWith("folders/") && out.size() < 32) {
+      out.add(parent);
+      parent = folderParent(parent);
+    }
+    if (parent != null && !parent.isEmpty()) {
+      out.add(parent);
+    }
+    return out;
+  }
+
+  /**
    * A resolved project.
    *
    * @param number the project number

@@ -583,7 +583,7 @@ class BadInputTest {
             "2"));
     c.add(
         live(
-            "folder not readable (403)",
+            "ancestry not readable (403)",
             env,
             3,
             "permission denied (HTTP 403",
@@ -649,8 +649,11 @@ class BadInputTest {
   void exitsWithOneLineAndTouchesNoFile(Case c) throws Exception {
     if (c.what().contains("(403 on the listing)")) {
       fake.fail("/v1/accessPolicies", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
-    } else if (c.what().contains("folder not readable")) {
-      fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
+    } else if (c.what().contains("ancestry not readable")) {
+      fake.fail(
+          "/v1/projects/gdc-prod:getAncestry",
+          403,
+          FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
     }
     Map<String, String> before = snapshot(dir);
 

@@ -74,16 +74,17 @@ class LiveCliTest {
     assertThat(fake.tokensIssued()).isEqualTo(1);
     assertThat(fake.requests()).filteredOn(r -> r.path().equals("/token")).hasSize(1);
     assertThat(fake.apiRequests())
-        .hasSize(5)
+        .hasSize(4)
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer fake-token-1"));
     // --verbose: one line per request and the total; never a token.
     assertThat(run.err().lines().filter(l -> l.contains("GET ") && l.contains(" -> 200 (")))
-        .hasSize(5);
+        .hasSize(3);
+    assertThat(run.err().lines().filter(l -> l.contains(":getAncestry -> 200 ("))).hasSize(1);
     // The token exchange goes through the same transport, so --verbose shows it too.
     assertThat(run.err().lines().filter(l -> l.matches(".*POST http.*/token -> 200 \\(.*")))
         .hasSize(1);
     assertThat(run.err())
-        .contains("vpcsc-audit: 5 API requests (and 1 token)")
+        .contains("vpcsc-audit: 4 API requests (and 1 token)")
         .doesNotContain("fake-token", "test-secret", "test-refresh");
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("source").asText()).isEqualTo("api");
@@ -147,10 +148,10 @@ class LiveCliTest {
     assertThat(run.out())
         .contains("\"servicesChecked\": true", "\"ruleId\": \"service-support-preview\"");
     assertThat(fake.apiRequests())
-        .hasSize(6)
+        .hasSize(5)
         .filteredOn(r -> r.path().equals("/v1/services"))
         .hasSize(1);
-    assertThat(run.err()).contains("vpcsc-audit: 6 API requests");
+    assertThat(run.err()).contains("vpcsc-audit: 5 API requests");
   }
 
   @Test
@@ -249,8 +250,11 @@ class LiveCliTest {
   }
 
   @Test
-  void forbiddenFolderExitsThreeAndNeverCompliant() throws Exception {
-    fake.fail("/v3/folders/1", 403, FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
+  void forbiddenAncestryExitsThreeAndNeverCompliant() throws Exception {
+    fake.fail(
+        "/v1/projects/gdc-prod:getAncestry",
+        403,
+        FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
 
     Cli.Result run = Cli.run(env(), "audit", "--project", "gdc-prod", "--fail-on", "never");
 
@@ -258,8 +262,9 @@ class LiveCliTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "error: cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant roles/browser"
-                + " on folders/1, or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
+            "error: cannot read the ancestry of project gdc-prod: permission denied (HTTP 403, needs"
+                + " resourcemanager.projects.get): grant roles/browser on projects/gdc-prod, or skip"
+                + " the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
   }
 
   @Test

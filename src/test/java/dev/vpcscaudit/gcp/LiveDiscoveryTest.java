@@ -100,7 +100,7 @@ class LiveDiscoveryTest {
   }
 
   @Test
-  void projectUnderNestedFoldersWithOrgLevelPolicyTakesFiveRequests() {
+  void projectUnderNestedFoldersTakesFourRequestsInThreeRoundTrips() {
     twoFoldersDeep();
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
@@ -112,13 +112,12 @@ class LiveDiscoveryTest {
         .containsExactly("accessPolicies/100/servicePerimeters/gdc");
     assertThat(fake.apiRequests())
         .extracting(r -> r.method() + " " + r.path())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "GET /v3/projects/gdc-prod",
-            "GET /v3/folders/2",
-            "GET /v3/folders/1",
+            "POST /v1/projects/gdc-prod:getAncestry",
             "GET /v1/accessPolicies",
             "GET /v1/accessPolicies/100/servicePerimeters");
-    assertThat(log.requests()).isEqualTo(5);
+    assertThat(log.requests()).isEqualTo(4);
     assertThat(fake.apiRequests())
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
     assertThat(fake.apiRequests())
@@ -170,7 +169,8 @@ class LiveDiscoveryTest {
     PerimeterSource.Discovery found = discover("p-direct", null, null);
 
     assertThat(found.perimeters()).isEmpty();
-    assertThat(fake.apiRequests()).hasSize(3);
+    // project + ancestry, the policy listing, one perimeter listing
+    assertThat(fake.apiRequests()).hasSize(4);
   }
 
   @Test
@@ -251,9 +251,11 @@ class LiveDiscoveryTest {
     PerimeterSource.Discovery found = discover("gdc-prod", "100", null);
 
     assertThat(found.project().number()).isEqualTo(NUMBER);
+    // The project lookup and the listing run side by side: one round trip.
     assertThat(fake.apiRequests())
         .extracting(FakeGcp.Request::path)
-        .containsExactly("/v3/projects/gdc-prod", "/v1/accessPolicies/100/servicePerimeters");
+        .containsExactlyInAnyOrder(
+            "/v3/projects/gdc-prod", "/v1/accessPolicies/100/servicePerimeters");
   }
 
   @Test
@@ -273,19 +275,19 @@ class LiveDiscoveryTest {
   }
 
   @Test
-  void forbiddenFolderFailsWithTheRoleToGrant() {
+  void forbiddenAncestryFailsWithTheRoleToGrant() {
     twoFoldersDeep();
     fake.fail(
-        "/v3/folders/1",
+        "/v1/projects/gdc-prod:getAncestry",
         403,
         FakeGcp.error(403, "PERMISSION_DENIED", "The caller does not have permission"));
 
     assertThatThrownBy(() -> discover("gdc-prod", null, null))
         .isInstanceOf(CloudReadException.class)
         .hasMessage(
-            "cannot read folders/1: permission denied (HTTP 403, needs resourcemanager.folders.get): grant"
-                + " roles/browser on folders/1, or skip the folder walk with --organization ORG_NUMBER (and"
-                + " --policy POLICY_NUMBER)");
+            "cannot read the ancestry of project gdc-prod: permission denied (HTTP 403, needs"
+                + " resourcemanager.projects.get): grant roles/browser on projects/gdc-prod, or skip"
+                + " the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
   }
 
   @Test
@@ -335,7 +337,9 @@ class LiveDiscoveryTest {
         .hasMessageContaining(
             "cannot read project gdc-prod: the credentials were rejected (HTTP 401): run `gcloud auth application-default login`");
     // No backoff retries; the client library refreshes the token once after a 401.
-    assertThat(fake.apiRequests()).hasSizeLessThanOrEqualTo(2);
+    assertThat(fake.apiRequests())
+        .filteredOn(r -> r.path().startsWith("/v3/"))
+        .hasSizeLessThanOrEqualTo(2);
   }
 
   @Test
@@ -451,13 +455,18 @@ class LiveDiscoveryTest {
   }
 
   @Test
-  void onlyGetRequestsReachTheApis() {
+  void onlyReadsReachTheApis() {
     twoFoldersDeep();
     discover("gdc-prod", null, null);
 
+    // GET, and the one read-only method Google exposes as POST (projects.getAncestry).
     assertThat(fake.apiRequests())
         .isNotEmpty()
-        .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+        .allSatisfy(
+            r ->
+                assertThat(r.method().equals("GET") || r.path().endsWith(":getAncestry"))
+                    .as(r.method() + " " + r.path())
+                    .isTrue());
   }
 
   @Test
@@ -500,5 +509,27 @@ class LiveDiscoveryTest {
         .isInstanceOf(CloudReadException.class)
         .hasMessageStartingWith(
             "cannot read project nope-project: permission denied (HTTP 403, needs resourcemanager.projects.get)");
+  }
+
+  @Test
+  void threeDependentRoundTripsForAProjectTwoFoldersDeep() {
+    twoFoldersDeep();
+    fake.latency(150);
+
+    discover("gdc-prod", null, null);
+
+    // Requests that start within one latency of the first of a wave run in parallel with it.
+    java.util.List<Long> starts =
+        fake.apiRequests().stream().map(FakeGcp.Request::startMillis).sorted().toList();
+    int waves = 0;
+    Long waveStart = null;
+    for (long t : starts) {
+      if (waveStart == null || t - waveStart >= 100) {
+        waves++;
+        waveStart = t;
+      }
+    }
+    assertThat(starts).hasSize(4);
+    assertThat(waves).as("dependent round trips, from %s", starts).isEqualTo(3);
   }
 }

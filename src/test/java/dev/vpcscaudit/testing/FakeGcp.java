@@ -40,7 +40,8 @@ public final class FakeGcp implements AutoCloseable {
       String query,
       String authorization,
       String userProject,
-      String userAgent) {}
+      String userAgent,
+      long startMillis) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -233,6 +234,7 @@ public final class FakeGcp implements AutoCloseable {
             r ->
                 r.path().startsWith("/v1/accessPolicies")
                     || r.path().equals("/v1/services")
+                    || r.path().endsWith(":getAncestry")
                     || r.path().startsWith("/v3/"))
         .toList();
   }
@@ -245,6 +247,7 @@ public final class FakeGcp implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     String query = ex.getRequestURI().getRawQuery();
     String method = ex.getRequestMethod();
+    long arrival = System.nanoTime() / 1_000_000;
     byte[] requestBody = ex.getRequestBody().readAllBytes();
     if (latencyMillis > 0) {
       try {
@@ -260,7 +263,8 @@ public final class FakeGcp implements AutoCloseable {
             query == null ? "" : query,
             ex.getRequestHeaders().getFirst("Authorization"),
             ex.getRequestHeaders().getFirst("x-goog-user-project"),
-            ex.getRequestHeaders().getFirst("User-Agent")));
+            ex.getRequestHeaders().getFirst("User-Agent"),
+            arrival));
     try {
       int[] status;
       String body;
@@ -300,6 +304,35 @@ public final class FakeGcp implements AutoCloseable {
         return;
       }
       Map<String, String> params = params(query);
+      if (method.equals("POST")
+          && path.startsWith("/v1/projects/")
+          && path.endsWith(":getAncestry")) {
+        String id =
+            path.substring("/v1/projects/".length(), path.length() - ":getAncestry".length());
+        ObjectNode p = projects.get(id);
+        if (p == null) {
+          sendOr404(ex, null, "project");
+          return;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("ancestor");
+        list.addObject()
+            .putObject("resourceId")
+            .put("type", "project")
+            .put("id", p.path("projectId").asText());
+        String parent = p.path("parent").asText("");
+        int guard = 0;
+        while (!parent.isEmpty() && guard++ < 64) {
+          String type = parent.startsWith("folders/") ? "folder" : "organization";
+          list.addObject()
+              .putObject("resourceId")
+              .put("type", type)
+              .put("id", parent.substring(parent.indexOf('/') + 1));
+          parent = parent.startsWith("folders/") ? folders.getOrDefault(parent, "") : "";
+        }
+        send(ex, 200, out.toString());
+        return;
+      }
       if (method.equals("PATCH") && path.contains("/servicePerimeters/")) {
         patchPerimeter(ex, path.substring("/v1/".length()), params, requestBody);
         return;

@@ -128,7 +128,8 @@ public final class ApiTransport extends HttpTransport {
 
     @Override
     public LowLevelHttpResponse execute() throws IOException {
-      if (!method.equals("GET") && !(credentialRequests && method.equals("POST"))) {
+      if (!method.equals("GET")
+          && !(method.equals("POST") && (credentialRequests || readOnlyPost(url)))) {
         throw new WriteRefusedException(
             "refused "
                 + method
@@ -240,6 +241,15 @@ public final class ApiTransport extends HttpTransport {
       }
       return b.build();
     }
+  }
+
+  /**
+   * The read-only methods that Google exposes as POST: Cloud Resource Manager v1
+   * projects.getAncestry. Nothing else but GET leaves the process.
+   */
+  static boolean readOnlyPost(String url) {
+    String path = URI.create(url).getPath();
+    return path.startsWith("/v1/projects/") && path.endsWith(":getAncestry");
   }
 
   /** The URL without its query, which for a token request may carry secrets. */
