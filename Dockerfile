@@ -23,5 +23,5 @@ RUN java -XX:ArchiveClassesAtExit=/opt/vpcsc-audit/vpcsc-audit.jsa -jar /opt/vpc
       > /dev/null 2>&1; test $? -le 1 && test -s /opt/vpcsc-audit/vpcsc-audit.jsa
 USER 10001
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/vpcsc-audit/vpcsc-audit.jsa", "-Xshare:auto", \
-  "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
+  "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
   "-jar", "/opt/vpcsc-audit/vpcsc-audit.jar"]

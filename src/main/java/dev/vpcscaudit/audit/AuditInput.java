@@ -8,18 +8,27 @@ import java.util.List;
 
 /**
  * What the rules see: the project (its number known), every perimeter of every candidate policy
- * sorted by name, the profile, and the perimeter a plan may add the project to.
+ * that matters for it sorted by name, the profile, and the perimeter a plan may add the project to.
  *
  * @param targetPerimeter the full name of {@code --target-perimeter}, or null
+ * @param otherRegular names of regular perimeters read but not kept (a streamed export keeps only
+ *     the perimeters that hold the project or are the target), for candidate lists
  */
 public record AuditInput(
     ProjectRef project,
     List<ServicePerimeter> perimeters,
     Profile profile,
-    String targetPerimeter) {
+    String targetPerimeter,
+    List<String> otherRegular) {
 
   public AuditInput {
     perimeters = perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
+    otherRegular = otherRegular.stream().sorted().toList();
+  }
+
+  public AuditInput(
+      ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String target) {
+    this(project, perimeters, profile, target, List.of());
   }
 
   /** {@code projects/NUMBER}. */

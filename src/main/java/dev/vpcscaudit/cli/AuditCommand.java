@@ -106,7 +106,7 @@ public final class AuditCommand extends ReadingCommand {
     output.checkNotAnInput(inputs());
     checkOutputs();
     ProjectRef project = selection.projectRef();
-    PerimeterSource source = selection.source(services);
+    PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();
 
     DnsResolver dns = dnsResolver(profile);
@@ -114,9 +114,8 @@ public final class AuditCommand extends ReadingCommand {
     List<DnsAnswer> answers = dns == null ? null : dns.resolve(AuditEngine.dnsNames(profile));
     AuditResult result =
         AuditEngine.audit(
-            found.project(),
-            found.perimeters(),
-            profile,
+            new dev.vpcscaudit.audit.AuditInput(
+                found.project(), found.perimeters(), profile, null, found.otherRegular()),
             found.source(),
             found.supportedServices(),
             answers);

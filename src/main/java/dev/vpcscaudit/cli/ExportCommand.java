@@ -28,7 +28,10 @@ public final class ExportCommand extends ReadingCommand {
   @Override
   public Integer call() {
     output.checkNotAnInput(inputs());
-    PerimeterSource.Discovery found = selection.source(null).discover(selection.projectRef());
+    PerimeterSource.Discovery found =
+        selection
+            .source(null, dev.vpcscaudit.source.FilePerimeterSource.ALL)
+            .discover(selection.projectRef());
     for (ServicePerimeter p : found.perimeters()) {
       if (!p.unmodeledFields().isEmpty()) {
         spec.commandLine()

@@ -95,13 +95,16 @@ public final class PlanCommand extends ReadingCommand {
   @Override
   public Integer call() {
     output.checkNotAnInput(inputs());
-    PerimeterSource source = selection.source(null);
+    PerimeterSource source =
+        selection.source(
+            null, targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
     Profile profile = profileOption.load();
     PerimeterSource.Discovery found = source.discover(selection.projectRef());
     FixPlan plan =
         Planner.plan(
             found.project(),
             found.perimeters(),
+            found.otherRegular(),
             profile,
             stage.stage,
             targetPerimeter,

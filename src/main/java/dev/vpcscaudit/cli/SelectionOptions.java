@@ -198,8 +198,10 @@ public final class SelectionOptions {
    * The source the flags select; flag conflicts are usage errors.
    *
    * @param services the supported-services options of the command, or null when it has none
+   * @param retain perimeters an export must keep besides those that hold the project (see {@link
+   *     FilePerimeterSource#retain()})
    */
-  PerimeterSource source(ServicesOptions services) {
+  PerimeterSource source(ServicesOptions services, java.util.Set<String> retain) {
     boolean checkServices = services != null && services.checkServices;
     Path servicesFile = services == null ? null : services.servicesFile;
     String policyNumber = number("--policy", policy, POLICY, "accessPolicies/");
@@ -224,7 +226,8 @@ public final class SelectionOptions {
                 + " supported-services list --format=json)");
       }
       return withServicesFile(
-          new FilePerimeterSource(fromFile, policyNumber, RunContext.of(spec).stdin(), progress()),
+          new FilePerimeterSource(
+              fromFile, policyNumber, RunContext.of(spec).stdin(), progress(), retain),
           servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");

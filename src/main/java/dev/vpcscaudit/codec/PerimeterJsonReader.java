@@ -69,6 +69,78 @@ public final class PerimeterJsonReader {
     }
   }
 
+  /**
+   * Streams the perimeters of a document to {@code sink} one at a time: a top-level array is read
+   * element by element (each element's tree is dropped once converted), so memory does not grow
+   * with the file; the object shapes (one perimeter, an API list response) are read whole. Input
+   * that is not UTF-8, not JSON or not of an accepted shape is bad input naming {@code source}.
+   *
+   * @return the number of perimeters read
+   */
+  public static int stream(
+      java.io.InputStream in, String source, java.util.function.Consumer<ServicePerimeter> sink) {
+    java.io.Reader reader =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                in,
+                java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
+            1 << 16);
+    Set<String> names = new HashSet<>();
+    java.util.function.Consumer<ServicePerimeter> unique =
+        p -> {
+          if (!names.add(p.name())) {
+            throw new BadInputException(
+                source + ": perimeter " + p.name() + " appears more than once");
+          }
+          sink.accept(p);
+        };
+    try (JsonParser parser = MAPPER.createParser(reader)) {
+      com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new BadInputException(source + ": the file is empty (expected JSON)");
+      }
+      if (first == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        int i = 0;
+        while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+          JsonNode element = MAPPER.readTree(parser);
+          unique.accept(readPerimeter(element, "[" + i + "]", source));
+          i++;
+        }
+        if (parser.nextToken() != null) {
+          throw new BadInputException(source + ": unexpected content after the list");
+        }
+        return i;
+      }
+      JsonNode root = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new BadInputException(source + ": unexpected content after the JSON value");
+      }
+      List<ServicePerimeter> all = readPerimeters(root, source);
+      all.forEach(unique);
+      return all.size();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(source + ": not UTF-8 text", e);
+    } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+        throw new BadInputException(source + ": not UTF-8 text", e);
+      }
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new BadInputException(
+          source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+    } catch (java.io.IOException e) {
+      throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads every perimeter in {@code root} (any accepted top-level shape). */
   public static List<ServicePerimeter> readPerimeters(JsonNode root, String source) {
     List<ServicePerimeter> perimeters = new ArrayList<>();

@@ -19,7 +19,6 @@ import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.VpcAccessibleServices;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,11 +56,26 @@ public final class Planner {
       Stage stage,
       String target,
       String verifyCommand) {
+    return plan(project, perimeters, List.of(), profile, stage, target, verifyCommand);
+  }
+
+  /**
+   * @param otherRegular names of regular perimeters a streamed read did not keep (for messages)
+   */
+  public static FixPlan plan(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      List<String> otherRegular,
+      Profile profile,
+      Stage stage,
+      String target,
+      String verifyCommand) {
     String resource = project.resourceName();
-    String targetName = target == null ? null : resolveTarget(target, perimeters).name();
+    String targetName =
+        target == null ? null : resolveTarget(target, perimeters, otherRegular).name();
     rejectUnneededTarget(target, targetName, perimeters, resource);
 
-    AuditResult first = audit(project, perimeters, profile, targetName);
+    AuditResult first = audit(project, perimeters, otherRegular, profile, targetName);
     Set<FixAction> actions = new LinkedHashSet<>();
     List<String> notes = new ArrayList<>();
     List<ServicePerimeter> current = perimeters;
@@ -87,7 +101,7 @@ public final class Planner {
         throw new IllegalStateException("fix plan did not converge: " + actions);
       }
       current = apply(perimeters, changes(perimeters, actions));
-      result = audit(project, current, profile, targetName);
+      result = audit(project, current, otherRegular, profile, targetName);
     }
 
     List<Unfixed> unfixed = new ArrayList<>();
@@ -123,9 +137,13 @@ public final class Planner {
   public record Unfixed(Finding finding, Remedy.Manual remedy) {}
 
   private static AuditResult audit(
-      ProjectRef project, List<ServicePerimeter> perimeters, Profile profile, String target) {
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      List<String> otherRegular,
+      Profile profile,
+      String target) {
     return AuditEngine.audit(
-        new AuditInput(project, perimeters, profile, target), "plan", null, null);
+        new AuditInput(project, perimeters, profile, target, otherRegular), "plan", null, null);
   }
 
   /** Errors and warnings in the order the rules reported them (the profile's service order). */
@@ -212,11 +230,14 @@ public final class Planner {
     return out;
   }
 
-  private static ServicePerimeter resolveTarget(String target, List<ServicePerimeter> all) {
-    List<ServicePerimeter> regular =
-        all.stream()
-            .filter(ServicePerimeter::isRegular)
-            .sorted(Comparator.comparing(ServicePerimeter::name))
+  private static ServicePerimeter resolveTarget(
+      String target, List<ServicePerimeter> all, List<String> otherRegular) {
+    List<String> regular =
+        java.util.stream.Stream.concat(
+                all.stream().filter(ServicePerimeter::isRegular).map(ServicePerimeter::name),
+                otherRegular.stream())
+            .sorted()
+            .distinct()
             .toList();
     List<ServicePerimeter> matches =
         all.stream().filter(p -> p.name().equals(target) || p.shortName().equals(target)).toList();
@@ -225,7 +246,12 @@ public final class Planner {
           "--target-perimeter "
               + target
               + ": no such perimeter in the input (regular perimeters: "
-              + String.join(", ", regular.stream().map(ServicePerimeter::name).toList())
+              + (regular.size() <= 20
+                  ? String.join(", ", regular)
+                  : String.join(", ", regular.subList(0, 20))
+                      + " and "
+                      + (regular.size() - 20)
+                      + " more")
               + ")");
     }
     if (matches.size() > 1) {

@@ -14,20 +14,26 @@ import java.util.List;
  * @param policy when not null, only perimeters of {@code accessPolicies/POLICY} are audited
  * @param stdin read when {@code file} is {@code -}
  * @param progress where to say that a large file is being read (a terminal's stderr), or a no-op
+ * @param retain perimeters to keep besides those that hold the project (full or short names, e.g.
+ *     {@code --target-perimeter}), or {@link #ALL}
  */
 public record FilePerimeterSource(
     Path file,
     String policy,
     java.io.InputStream stdin,
-    java.util.function.Consumer<String> progress)
+    java.util.function.Consumer<String> progress,
+    java.util.Set<String> retain)
     implements PerimeterSource {
+
+  /** {@link #retain} value that keeps every perimeter (export writes them all back). */
+  public static final java.util.Set<String> ALL = java.util.Set.of("*");
 
   /** Files at least this large get progress lines (on a terminal): reading one takes a while. */
   static final long LARGE = 5L * 1024 * 1024;
 
   /** A file source that has no standard input to read ({@code -} reads nothing). */
   public FilePerimeterSource(Path file, String policy) {
-    this(file, policy, java.io.InputStream.nullInputStream(), line -> {});
+    this(file, policy, java.io.InputStream.nullInputStream(), line -> {}, ALL);
   }
 
   @Override
@@ -47,34 +53,48 @@ public record FilePerimeterSource(
     if (size >= LARGE) {
       progress.accept("reading " + file + " (" + size / (1024 * 1024) + " MiB)...");
     }
-    List<ServicePerimeter> perimeters = PerimeterFiles.read(file, stdin);
+    String resource = project.resourceName();
+    java.util.Map<String, Integer> policies = new java.util.TreeMap<>();
+    PerimeterFiles.Read read =
+        PerimeterFiles.read(
+            file,
+            stdin,
+            p -> {
+              policies.merge(p.policy(), 1, Integer::sum);
+              boolean inPolicy = policy == null || p.policyNumber().equals(policy);
+              return inPolicy
+                  && (retain.contains("*")
+                      || retain.contains(p.name())
+                      || retain.contains(p.shortName())
+                      || p.enforcedConfig().holds(resource)
+                      || p.spec() != null && p.spec().holds(resource));
+            });
     if (size >= LARGE) {
       progress.accept(
           "read "
-              + perimeters.size()
+              + read.total()
               + " perimeters in "
               + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
-              + " s");
+              + " s; "
+              + read.kept().size()
+              + " hold the project");
     }
-    if (policy != null) {
-      List<ServicePerimeter> inPolicy =
-          perimeters.stream().filter(p -> p.policyNumber().equals(policy)).toList();
-      if (inPolicy.isEmpty() && !perimeters.isEmpty()) {
-        throw new BadInputException(
-            "--policy "
-                + policy
-                + ": --from-file "
-                + file
-                + " has no perimeter of accessPolicies/"
-                + policy
-                + " (it has "
-                + String.join(
-                    ", ", perimeters.stream().map(ServicePerimeter::policy).distinct().toList())
-                + ")");
-      }
-      perimeters = inPolicy;
+    if (policy != null
+        && !policies.isEmpty()
+        && !policies.containsKey("accessPolicies/" + policy)) {
+      throw new BadInputException(
+          "--policy "
+              + policy
+              + ": --from-file "
+              + file
+              + " has no perimeter of accessPolicies/"
+              + policy
+              + " (it has "
+              + String.join(", ", policies.keySet())
+              + ")");
     }
-    return new Discovery(project, perimeters, "file");
+    List<ServicePerimeter> perimeters = read.kept();
+    return new Discovery(project, perimeters, "file", null, read.otherRegular());
   }
 
   private static long sizeOf(Path file) {

@@ -1,29 +1,90 @@
 package dev.vpcscaudit.source;
 
 import dev.vpcscaudit.codec.PerimeterJsonReader;
-import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.model.ServicePerimeter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Offline input: perimeters exported with {@code gcloud ... perimeters list|describe
- * --format=json}.
+ * --format=json}, streamed perimeter by perimeter.
  */
 public final class PerimeterFiles {
 
+  /** Exports are lists of perimeters; anything larger is a mistake. */
+  static final long MAX_BYTES = 1024L * 1024 * 1024;
+
   private PerimeterFiles() {}
+
+  /**
+   * What a read kept: the perimeters {@code keep} accepted, and only the names of the other regular
+   * perimeters (for messages that list candidates).
+   */
+  public record Read(List<ServicePerimeter> kept, List<String> otherRegular, int total) {
+    public Read {
+      kept = List.copyOf(kept);
+      otherRegular = List.copyOf(otherRegular);
+    }
+  }
 
   /** Reads every perimeter in {@code file}; any problem is bad input naming the file. */
   public static List<ServicePerimeter> read(Path file) {
-    return read(file, java.io.InputStream.nullInputStream());
+    return read(file, InputStream.nullInputStream(), p -> true).kept();
   }
 
-  /** As {@link #read(Path)}; {@code -} reads {@code stdin}. */
-  public static List<ServicePerimeter> read(Path file, java.io.InputStream stdin) {
+  /**
+   * Streams {@code file} ({@code -} reads {@code stdin}), keeping the perimeters {@code keep}
+   * accepts: memory grows with those, not with the file.
+   */
+  public static Read read(Path file, InputStream stdin, Predicate<ServicePerimeter> keep) {
     boolean fromStdin = file.toString().equals("-");
     String label = fromStdin ? "--from-file - (standard input)" : "--from-file " + file;
-    String text = fromStdin ? InputFiles.readText(stdin, label) : InputFiles.readText(file, label);
-    return PerimeterJsonReader.readPerimeters(PerimeterJsonReader.parseTree(text, label), label);
+    List<ServicePerimeter> kept = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    try (InputStream in = fromStdin ? stdin : open(file, label)) {
+      int total =
+          PerimeterJsonReader.stream(
+              in,
+              label,
+              p -> {
+                if (keep.test(p)) {
+                  kept.add(p);
+                } else if (p.isRegular()) {
+                  others.add(p.name());
+                }
+              });
+      return new Read(kept, others, total);
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream open(Path file, String label) {
+    if (file.toString().isEmpty()) {
+      throw new BadInputException(label + ": empty file name");
+    }
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(label + ": is a directory, expected a file");
+    }
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+      }
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(label + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new BadInputException(label + ": permission denied", e);
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    }
   }
 }

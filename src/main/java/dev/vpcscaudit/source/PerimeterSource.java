@@ -21,25 +21,29 @@ public interface PerimeterSource {
    * @param source {@code api} or {@code file}, as reports name it
    * @param supportedServices the services VPC Service Controls supports, or null when that list was
    *     not read (the supported-services check is off)
+   * @param otherRegular names of regular perimeters that were read but not kept (a large export is
+   *     streamed keeping only the perimeters that hold the project), for candidate lists
    */
   record Discovery(
       ProjectRef project,
       List<ServicePerimeter> perimeters,
       String source,
-      List<SupportedService> supportedServices) {
+      List<SupportedService> supportedServices,
+      List<String> otherRegular) {
     public Discovery {
       perimeters = List.copyOf(perimeters);
       supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
+      otherRegular = List.copyOf(otherRegular);
     }
 
     /** A discovery without the supported-services list. */
     public Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
-      this(project, perimeters, source, null);
+      this(project, perimeters, source, null, List.of());
     }
 
     /** The same discovery with the supported-services list. */
     public Discovery withSupportedServices(List<SupportedService> services) {
-      return new Discovery(project, perimeters, source, services);
+      return new Discovery(project, perimeters, source, services, otherRegular);
     }
   }
 }

@@ -102,10 +102,7 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
             resource
                 + " is in no regular perimeter: name the one to add it to with"
                 + " --target-perimeter NAME (candidates: "
-                + (regular.isEmpty()
-                    ? "none: the input has no regular perimeter"
-                    : String.join(
-                        ", ", regular.stream().map(ProjectNotInPerimeter::describe).toList()))
+                + candidates(in, regular)
                 + ")");
     Remedy dryRun;
     Remedy enforce;
@@ -145,6 +142,22 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
       enforce = choose;
     }
     return new Remedies(dryRun, enforce);
+  }
+
+  /** The regular perimeters to choose from: titled when read whole, at most 20 named. */
+  private static String candidates(AuditInput in, List<ServicePerimeter> regular) {
+    List<String> names =
+        new java.util.ArrayList<>(regular.stream().map(ProjectNotInPerimeter::describe).toList());
+    in.otherRegular().stream()
+        .filter(n -> regular.stream().noneMatch(p -> p.name().equals(n)))
+        .forEach(names::add);
+    if (names.isEmpty()) {
+      return "none: the input has no regular perimeter";
+    }
+    java.util.Collections.sort(names);
+    return names.size() <= 20
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
   }
 
   private static String describe(ServicePerimeter p) {
