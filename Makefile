@@ -44,8 +44,12 @@ demo-json: build
 	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --format json; \
 	  status=$$?; test $$status -le 1
 
-## bench: measure an offline audit of a large export, plan rendering and live discovery (figures, not asserts)
-bench:
+## bench: start-up, memory and live reads side by side with a bare JVM, python's json.load and the
+## real gcloud; then in-process figures (offline audit, plans, live discovery). Figures, not asserts.
+bench: build
+	$(MVN) -q -DskipTests test-compile
+	$(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+	bench/compare
 	bench/run
 
 ## format: apply google-java-format (make test checks it)
