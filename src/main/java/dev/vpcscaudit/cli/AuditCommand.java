@@ -45,6 +45,8 @@ import picocli.CommandLine.ParameterException;
     })
 public final class AuditCommand extends ReadingCommand {
 
+  @Mixin ManyProjectsOptions many;
+
   @Mixin ProfileOption profileOption;
 
   @Mixin ServicesOptions services;
@@ -98,13 +100,18 @@ public final class AuditCommand extends ReadingCommand {
 
   @Override
   java.util.List<java.nio.file.Path> inputs() {
-    return java.util.Arrays.asList(selection.fromFile, services.servicesFile, profileOption.file());
+    return java.util.Arrays.asList(
+        selection.fromFile, services.servicesFile, profileOption.file(), many.file());
   }
 
   @Override
   public Integer call() {
     output.checkNotAnInput(inputs());
     checkOutputs();
+    dev.vpcscaudit.source.ProjectSelection selected = many.selection();
+    if (selected != null) {
+      return auditMany(selected);
+    }
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();
@@ -272,6 +279,103 @@ public final class AuditCommand extends ReadingCommand {
               + host
               + "; give its IP address");
     }
+  }
+
+  /**
+   * Many projects from one read: every project with its own perimeters; a project that could not be
+   * read is reported as unreadable and makes the run exit 3, after the report is written.
+   */
+  private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
+    if (selection.hasProject()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--project names one project; --all-projects, --projects-query and --projects-file"
+              + " select many: give one or the other");
+    }
+    String org = selection.organizationResource();
+    if (selection.live() && org == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "selecting many projects live needs --organization ORG_NUMBER (the organization whose"
+              + " projects to audit)");
+    }
+    PerimeterSource source = selection.source(services, java.util.Set.of());
+    Profile profile = profileOption.load();
+    DnsResolver dns = dnsResolver(profile);
+    dev.vpcscaudit.source.ProjectSelection.Result found = source.discoverMany(selected, org);
+    List<DnsAnswer> answers = dns == null ? null : dns.resolve(AuditEngine.dnsNames(profile));
+    List<dev.vpcscaudit.report.ProjectOutcome> outcomes = new java.util.ArrayList<>();
+    for (var p : found.projects()) {
+      if (p.error() != null) {
+        outcomes.add(new dev.vpcscaudit.report.ProjectOutcome(p.project(), null, p.error()));
+        continue;
+      }
+      AuditResult r =
+          AuditEngine.audit(
+              new dev.vpcscaudit.audit.AuditInput(p.project(), p.perimeters(), profile, null),
+              found.source(),
+              found.supportedServices(),
+              answers);
+      outcomes.add(new dev.vpcscaudit.report.ProjectOutcome(p.project(), r, null));
+    }
+    dev.vpcscaudit.report.OrgReport report =
+        new dev.vpcscaudit.report.OrgReport(
+            found.scope(),
+            profile,
+            found.source(),
+            found.supportedServices() != null,
+            answers != null,
+            outcomes);
+    String verdict =
+        report.compliant()
+            ? " (compliant)"
+            : report.unreadable() > 0
+                ? " (" + report.unreadable() + " unreadable)"
+                : " (not compliant)";
+    if (outputDir == null) {
+      ReportFormat format = formats().get(0);
+      output.emit(
+          renderMany(format, report, output.target()),
+          format + " report of " + outcomes.size() + " projects to " + output.target() + verdict);
+    } else {
+      createOutputDir();
+      for (ReportFormat format : formats()) {
+        java.nio.file.Path file = outputDir.resolve(format.fileName());
+        OutputOption.write(renderMany(format, report, file), file, spec.commandLine().getOut());
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "wrote "
+                  + String.join(", ", formats().stream().map(ReportFormat::name).toList())
+                  + " reports of "
+                  + outcomes.size()
+                  + " projects to "
+                  + outputDir
+                  + verdict);
+    }
+    if (report.unreadable() > 0) {
+      return ExitCode.INCOMPLETE.code();
+    }
+    boolean failing = outcomes.stream().anyMatch(o -> exitCode(o.result()) == ExitCode.FINDINGS);
+    return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private String renderMany(
+      ReportFormat format, dev.vpcscaudit.report.OrgReport report, java.nio.file.Path target) {
+    return switch (format) {
+      case json -> report.json(ToolVersion.get());
+      case sarif -> report.sarif(ToolVersion.get(), selection.sarifArtifact());
+      case junit -> report.junit();
+      case markdown -> report.markdown();
+      case text ->
+          report.text(
+              OutputOption.useColor(
+                  RunContext.of(spec).terminal(),
+                  RunContext.of(spec).env().get("NO_COLOR"),
+                  target),
+              TerminalWidth.of(RunContext.of(spec), target));
+    };
   }
 
   private ExitCode exitCode(AuditResult result) {

@@ -36,17 +36,26 @@ public final class SelectionOptions {
           "--billing-project",
           "--acm-endpoint",
           "--crm-endpoint",
-          "--timeout");
+          "--timeout",
+          "--parallelism");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
   @Option(
       names = "--project",
-      required = true,
       paramLabel = "PROJECT",
       description = "The project to audit: an ID (my-proj), a number or projects/NUMBER.")
   String project;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "4",
+      description =
+          "Live: independent reads (policies' perimeter listings) run N at a time (default:"
+              + " ${DEFAULT-VALUE}).")
+  int parallelism;
 
   @Option(
       names = "--policy",
@@ -190,7 +199,26 @@ public final class SelectionOptions {
         fromFile.toString(), dev.vpcscaudit.files.InputFiles.readText(fromFile, label));
   }
 
+  /** True when a project was named with --project. */
+  boolean hasProject() {
+    return project != null;
+  }
+
+  boolean live() {
+    return fromFile == null;
+  }
+
+  /** {@code organizations/N} from --organization, or null. */
+  String organizationResource() {
+    String n = number("--organization", organization, ORGANIZATION, "organizations/");
+    return n == null ? null : "organizations/" + n;
+  }
+
   ProjectRef projectRef() {
+    if (project == null) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--project=PROJECT'");
+    }
     return ProjectRef.parse(project);
   }
 
@@ -231,6 +259,10 @@ public final class SelectionOptions {
           servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
+    if (parallelism < 1 || parallelism > 64) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallelism " + parallelism + ": expected 1 to 64");
+    }
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
       throw new ParameterException(
           spec.commandLine(), "--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
@@ -276,6 +308,7 @@ public final class SelectionOptions {
             crmEndpoint,
             Duration.ofSeconds(timeoutSeconds),
             readSupportedServices,
+            parallelism,
             RunContext.of(spec).env()),
         log);
   }

@@ -26,6 +26,20 @@ record ApiCall(String what, String permission, String grant) {
             + ", or skip the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
   }
 
+  static ApiCall searchProjects(String query) {
+    return new ApiCall(
+        "search the projects" + (query.isEmpty() ? "" : " matching '" + query + "'"),
+        "resourcemanager.projects.get",
+        "grant roles/browser on the organization");
+  }
+
+  static ApiCall searchFolders() {
+    return new ApiCall(
+        "search the folders",
+        "resourcemanager.folders.get",
+        "grant roles/browser on the organization");
+  }
+
   static ApiCall folder(String folder) {
     return new ApiCall(
         "read " + folder,

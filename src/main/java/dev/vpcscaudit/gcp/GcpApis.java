@@ -195,12 +195,74 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
    */
   private <T> List<T> pages(
       ApiCall call, String path, String listField, BiFunction<JsonNode, String, List<T>> reader) {
+    return pages(
+        call, endpoints.accessContextManager() + path, Map.of(), PAGE_SIZE, listField, reader);
+  }
+
+  /**
+   * Cloud Resource Manager v3 {@code projects:search} (every page of 500): the projects the caller
+   * can see that match {@code query} (its syntax: {@code parent:folders/123}, {@code
+   * labels.gdc:true}; empty for all).
+   */
+  @Override
+  public List<ProjectInfo> searchProjects(String query) {
+    return pages(
+        ApiCall.searchProjects(query),
+        endpoints.resourceManager() + "/v3/projects:search",
+        query.isEmpty() ? Map.of() : Map.of("query", query),
+        SEARCH_PAGE_SIZE,
+        "projects",
+        (list, source) -> {
+          List<ProjectInfo> out = new ArrayList<>();
+          for (JsonNode p : list) {
+            if (p.path("state").asText("ACTIVE").equals("ACTIVE")) {
+              out.add(
+                  new ProjectInfo(
+                      p.path("name").asText("").replace("projects/", ""),
+                      p.path("projectId").asText(""),
+                      p.path("parent").asText("")));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Cloud Resource Manager v3 {@code folders:search} (every page): each folder's parent. */
+  @Override
+  public Map<String, String> searchFolders() {
+    Map<String, String> parents = new java.util.HashMap<>();
+    pages(
+        ApiCall.searchFolders(),
+        endpoints.resourceManager() + "/v3/folders:search",
+        Map.of(),
+        SEARCH_PAGE_SIZE,
+        "folders",
+        (list, source) -> {
+          for (JsonNode f : list) {
+            parents.put(f.path("name").asText(""), f.path("parent").asText(""));
+          }
+          return List.<Void>of();
+        });
+    return parents;
+  }
+
+  /** Resource Manager's largest page. */
+  static final int SEARCH_PAGE_SIZE = 500;
+
+  private <T> List<T> pages(
+      ApiCall call,
+      String base,
+      Map<String, String> params,
+      int pageSize,
+      String listField,
+      BiFunction<JsonNode, String, List<T>> reader) {
     List<T> out = new ArrayList<>();
     String pageToken = "";
     int page = 1;
     do {
-      GenericUrl url = new GenericUrl(endpoints.accessContextManager() + path);
-      url.set("pageSize", PAGE_SIZE);
+      GenericUrl url = new GenericUrl(base);
+      params.forEach(url::set);
+      url.set("pageSize", pageSize);
       if (!pageToken.isEmpty()) {
         url.set("pageToken", pageToken);
       }

@@ -87,6 +87,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       String crmEndpoint,
       Duration timeout,
       boolean readSupportedServices,
+      int parallelism,
       Map<String, String> env) {
     return new Config(
         policy,
@@ -98,7 +99,7 @@ public final class LivePerimeterSource implements PerimeterSource {
         env,
         timeout,
         RetryPolicy.DEFAULT,
-        Config.DEFAULT_PARALLELISM,
+        parallelism,
         readSupportedServices);
   }
 
@@ -124,6 +125,56 @@ public final class LivePerimeterSource implements PerimeterSource {
               + " API requests"
               + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
       return found;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Many projects of one organization: round trip 1 lists the projects (one search, pages of 500),
+   * the folders (for every project's ancestry, computed locally) and the organization's policies
+   * side by side; round trip 2 lists the perimeters of every candidate policy once, in parallel.
+   * Requests grow with pages, not with projects times perimeters.
+   */
+  @Override
+  public dev.vpcscaudit.source.ProjectSelection.Result discoverMany(
+      dev.vpcscaudit.source.ProjectSelection selection, String organization) {
+    Deadline deadline = Deadline.in(config.timeout());
+    ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
+    GoogleCredentials creds = credentials.apply(transport);
+    ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
+    try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
+      token(creds, transport, pool, deadline);
+      Future<List<SupportedService>> services =
+          config.readSupportedServices() ? pool.submit(apis::supportedServices) : null;
+      log.note("listing the projects, folders and access policies of " + organization);
+      String query =
+          selection.kind() == dev.vpcscaudit.source.ProjectSelection.Kind.QUERY
+              ? selection.query()
+              : "";
+      Future<List<ResourceManager.ProjectInfo>> projects =
+          pool.submit(() -> apis.searchProjects(query));
+      Future<java.util.Map<String, String>> folders = pool.submit(apis::searchFolders);
+      Future<List<AccessContextManager.PolicyInfo>> policies =
+          pool.submit(() -> apis.policies(organization));
+      dev.vpcscaudit.source.ProjectSelection.Result result =
+          OrgDiscovery.run(
+              selection,
+              organization,
+              PerimeterDiscovery.await(projects),
+              PerimeterDiscovery.await(folders),
+              PerimeterDiscovery.await(policies),
+              apis,
+              pool,
+              log);
+      if (services != null) {
+        result = result.withSupportedServices(PerimeterDiscovery.await(services));
+      }
+      log.detail(
+          log.requests()
+              + " API requests"
+              + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
+      return result;
     } finally {
       pool.shutdownNow();
     }

@@ -27,6 +27,12 @@ public interface ResourceManager {
     return out;
   }
 
+  /** {@code GET v3/projects:search?query=QUERY}, every page; active projects only. */
+  java.util.List<ProjectInfo> searchProjects(String query);
+
+  /** {@code GET v3/folders:search}, every page: folder name to parent. */
+  java.util.Map<String, String> searchFolders();
+
   /**
    * A resolved project.
    *

@@ -27,26 +27,45 @@ public final class JUnitReport {
   private record Case(String classname, String name, Finding failure) {}
 
   public static String render(AuditResult result) {
-    String project = "projects/" + result.project().number();
-    List<List<Case>> suites = new ArrayList<>();
-    List<Mode> modes = new ArrayList<>();
-    for (Mode mode : Mode.values()) {
-      List<Case> cases = new ArrayList<>();
-      for (Check c : result.checks()) {
-        if (c.mode() != mode) {
-          continue;
-        }
-        // Info findings are notes, not failures.
-        Finding failure =
-            c.failure() == null || c.failure().severity() == Severity.INFO ? null : c.failure();
-        cases.add(new Case(c.subject(), c.name(), failure));
-      }
-      if (cases.isEmpty()) {
+    return render(
+        ToolVersion.NAME + " projects/" + result.project().number() + " " + result.profile().name(),
+        List.of(new ProjectOutcome(result.project(), result, null)),
+        /* prefixSuites= */ false);
+  }
+
+  /**
+   * One document for several projects: each project's suites are named after it, and a project that
+   * could not be read is a suite with one errored test case.
+   */
+  public static String render(String name, List<ProjectOutcome> outcomes, boolean prefixSuites) {
+    record Suite(String name, List<Case> cases, String error) {}
+    List<Suite> suites = new ArrayList<>();
+    for (ProjectOutcome o : outcomes) {
+      String prefix = prefixSuites ? o.name() + " " : "";
+      if (o.result() == null) {
+        suites.add(new Suite(prefix + "unreadable", List.of(), o.error()));
         continue;
       }
-      suites.add(cases);
-      modes.add(mode);
+      for (Mode mode : Mode.values()) {
+        List<Case> cases = new ArrayList<>();
+        for (Check c : o.result().checks()) {
+          if (c.mode() != mode) {
+            continue;
+          }
+          // Info findings are notes, not failures.
+          Finding failure =
+              c.failure() == null || c.failure().severity() == Severity.INFO ? null : c.failure();
+          cases.add(new Case(c.subject(), c.name(), failure));
+        }
+        if (!cases.isEmpty()) {
+          suites.add(new Suite(prefix + mode.label(), cases, null));
+        }
+      }
     }
+    long tests = suites.stream().mapToLong(su -> su.error() != null ? 1 : su.cases().size()).sum();
+    long failures =
+        suites.stream().flatMap(su -> su.cases().stream()).filter(c -> c.failure() != null).count();
+    long errors = suites.stream().filter(su -> su.error() != null).count();
 
     StringWriter out = new StringWriter();
     try {
@@ -54,26 +73,34 @@ public final class JUnitReport {
       x.writeStartDocument("UTF-8", "1.0");
       x.writeCharacters("\n");
       x.writeStartElement("testsuites");
-      x.writeAttribute("name", ToolVersion.NAME + " " + project + " " + result.profile().name());
-      x.writeAttribute("tests", String.valueOf(suites.stream().mapToInt(List::size).sum()));
-      x.writeAttribute(
-          "failures",
-          String.valueOf(
-              suites.stream().flatMap(List::stream).filter(c -> c.failure() != null).count()));
-      x.writeAttribute("errors", "0");
+      x.writeAttribute("name", name);
+      x.writeAttribute("tests", String.valueOf(tests));
+      x.writeAttribute("failures", String.valueOf(failures));
+      x.writeAttribute("errors", String.valueOf(errors));
       x.writeCharacters("\n");
-      for (int i = 0; i < suites.size(); i++) {
-        List<Case> cases = suites.get(i);
+      for (Suite suite : suites) {
         x.writeCharacters("  ");
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", modes.get(i).label());
-        x.writeAttribute("tests", String.valueOf(cases.size()));
+        x.writeAttribute("name", suite.name());
+        x.writeAttribute("tests", String.valueOf(suite.error() != null ? 1 : suite.cases().size()));
         x.writeAttribute(
-            "failures", String.valueOf(cases.stream().filter(c -> c.failure() != null).count()));
-        x.writeAttribute("errors", "0");
+            "failures",
+            String.valueOf(suite.cases().stream().filter(c -> c.failure() != null).count()));
+        x.writeAttribute("errors", suite.error() != null ? "1" : "0");
         x.writeAttribute("skipped", "0");
         x.writeCharacters("\n");
-        for (Case c : cases) {
+        if (suite.error() != null) {
+          x.writeCharacters("    ");
+          x.writeStartElement("testcase");
+          x.writeAttribute("classname", suite.name().replace(" unreadable", ""));
+          x.writeAttribute("name", "read");
+          x.writeStartElement("error");
+          x.writeAttribute("message", xmlSafe(suite.error()));
+          x.writeEndElement();
+          x.writeEndElement();
+          x.writeCharacters("\n");
+        }
+        for (Case c : suite.cases()) {
           x.writeCharacters("    ");
           if (c.failure() == null) {
             x.writeEmptyElement("testcase");

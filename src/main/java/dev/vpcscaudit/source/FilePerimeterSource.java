@@ -104,4 +104,59 @@ public record FilePerimeterSource(
       return 0; // the read that follows says what is wrong
     }
   }
+
+  /**
+   * Offline many-project audit: {@code --all-projects} means every project that any perimeter of
+   * the export lists (enforced or dry-run); {@code --projects-file} the numbers it names (offline a
+   * project ID cannot be resolved, so it is reported unreadable).
+   */
+  @Override
+  public ProjectSelection.Result discoverMany(ProjectSelection selection, String organization) {
+    if (selection.kind() == ProjectSelection.Kind.QUERY) {
+      throw new BadInputException(
+          "--projects-query needs the live Resource Manager API; with --from-file use"
+              + " --all-projects or --projects-file");
+    }
+    List<ServicePerimeter> all =
+        PerimeterFiles.read(file, stdin, p -> policy == null || p.policyNumber().equals(policy))
+            .kept();
+    java.util.Map<String, List<ServicePerimeter>> holders = new java.util.TreeMap<>();
+    for (ServicePerimeter p : all) {
+      java.util.Set<String> held = new java.util.LinkedHashSet<>(p.enforcedConfig().resources());
+      if (p.spec() != null) {
+        held.addAll(p.spec().resources());
+      }
+      for (String r : held) {
+        if (r.startsWith("projects/")) {
+          holders.computeIfAbsent(r, k -> new java.util.ArrayList<>()).add(p);
+        }
+      }
+    }
+    List<ProjectSelection.ProjectPerimeters> out = new java.util.ArrayList<>();
+    if (selection.kind() == ProjectSelection.Kind.ALL) {
+      holders.keySet().stream()
+          .sorted(java.util.Comparator.comparing((String r) -> r.length()).thenComparing(r -> r))
+          .forEach(
+              r ->
+                  out.add(
+                      new ProjectSelection.ProjectPerimeters(
+                          ProjectRef.parse(r), holders.get(r), null)));
+    } else {
+      for (String listed : selection.listed()) {
+        ProjectRef ref = ProjectRef.parse(listed);
+        if (!ref.hasNumber()) {
+          out.add(
+              new ProjectSelection.ProjectPerimeters(
+                  ref,
+                  List.of(),
+                  "offline the project must be given by number (no API call resolves an ID)"));
+        } else {
+          out.add(
+              new ProjectSelection.ProjectPerimeters(
+                  ref, holders.getOrDefault(ref.resourceName(), List.of()), null));
+        }
+      }
+    }
+    return new ProjectSelection.Result(String.valueOf(file), "file", out, null);
+  }
 }

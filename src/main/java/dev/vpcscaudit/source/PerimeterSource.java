@@ -15,6 +15,15 @@ public interface PerimeterSource {
   Discovery discover(ProjectRef project);
 
   /**
+   * Reads the perimeters of many projects at once: each candidate policy's perimeters once, each
+   * project evaluated with its own ancestry. A project that cannot be read is reported with its
+   * reason; a failure of the shared reads (the project or policy listing) throws.
+   *
+   * @param organization {@code organizations/N} (live), or null offline
+   */
+  ProjectSelection.Result discoverMany(ProjectSelection selection, String organization);
+
+  /**
    * What a source found.
    *
    * @param project the project with its number resolved

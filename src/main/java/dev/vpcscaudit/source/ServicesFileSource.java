@@ -17,4 +17,10 @@ public record ServicesFileSource(PerimeterSource perimeters, Path servicesFile)
     var services = SupportedServicesReader.read(servicesFile);
     return perimeters.discover(project).withSupportedServices(services);
   }
+
+  @Override
+  public ProjectSelection.Result discoverMany(ProjectSelection selection, String organization) {
+    var services = SupportedServicesReader.read(servicesFile);
+    return perimeters.discoverMany(selection, organization).withSupportedServices(services);
+  }
 }

@@ -460,7 +460,7 @@ class BadInputTest {
             List.of("audit", "--projekt", "1"),
             none,
             2,
-            "Unknown option or argument: '--projekt'"));
+            "Unknown options: '--projekt', '1'"));
     c.add(
         new Case(
             "no command", List.of(), none, 2, "missing command: audit, plan, export or profiles"));

@@ -74,6 +74,28 @@ class SarifValidationTest {
         "no-perimeter",
         SarifReport.render(none, version, SarifReport.Artifact.of("empty.json", "[]\n")));
 
+    OrgReport org =
+        new OrgReport(
+            "organizations/9000",
+            Fixtures.gdc(),
+            "api",
+            true,
+            true,
+            List.of(
+                new ProjectOutcome(project, sample, null),
+                new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
+                new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+    write(reports, "organization", org.sarif(version, null));
+    OrgReport unreadableOnly =
+        new OrgReport(
+            "organizations/9000",
+            Fixtures.gdc(),
+            "api",
+            false,
+            false,
+            List.of(new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+    write(reports, "organization-unreadable", unreadableOnly.sarif(version, null));
+
     SarifValidator.assertValid(reports);
   }
 

@@ -355,6 +355,28 @@ public final class FakeGcp implements AutoCloseable {
         }
         return;
       }
+      if (path.equals("/v3/projects:search")) {
+        String search = params.getOrDefault("query", "");
+        List<JsonNode> matched = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ObjectNode p : projects.values()) {
+          if (seen.add(p.path("name").asText()) && matches(p, search)) {
+            matched.add(p);
+          }
+        }
+        matched.sort(java.util.Comparator.comparing(n -> n.path("name").asText()));
+        sendPage(ex, "projects", matched, params);
+        return;
+      }
+      if (path.equals("/v3/folders:search")) {
+        List<JsonNode> list = new ArrayList<>();
+        new java.util.TreeMap<>(folders)
+            .forEach(
+                (f, parent) ->
+                    list.add(JSON.createObjectNode().put("name", f).put("parent", parent)));
+        sendPage(ex, "folders", list, params);
+        return;
+      }
       if (path.startsWith("/v3/projects/")) {
         ObjectNode p = projects.get(path.substring("/v3/projects/".length()));
         sendOr404(ex, p, "project");
@@ -541,6 +563,39 @@ public final class FakeGcp implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The subset of projects:search's query syntax the fake knows: parent:X and labels.K:V. */
+  private static boolean matches(JsonNode project, String query) {
+    if (query.isBlank()) {
+      return true;
+    }
+    for (String term : query.trim().split("\\s+")) {
+      int colon = term.indexOf(':');
+      String key = colon < 0 ? term : term.substring(0, colon);
+      String value = colon < 0 ? "" : term.substring(colon + 1);
+      boolean ok =
+          key.equals("parent")
+              ? project.path("parent").asText().equals(value)
+              : key.startsWith("labels.")
+                  && project
+                      .path("labels")
+                      .path(key.substring("labels.".length()))
+                      .asText()
+                      .equals(value);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Gives project {@code id} the label {@code key=value} (for projects:search queries). */
+  public synchronized FakeGcp label(String id, String key, String value) {
+    ObjectNode p = projects.get(id);
+    ObjectNode labels = p.has("labels") ? (ObjectNode) p.get("labels") : p.putObject("labels");
+    labels.put(key, value);
+    return this;
   }
 
   private void sendPage(

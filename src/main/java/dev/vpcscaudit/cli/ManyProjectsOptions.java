@@ -1,0 +1,86 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.source.ProjectSelection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Many projects in one run: instead of --project, one of these selectors. */
+public final class ManyProjectsOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--all-projects",
+      description =
+          "Every active project of --organization (live), or every project that a perimeter of"
+              + " --from-file lists.")
+  boolean allProjects;
+
+  @Option(
+      names = "--projects-query",
+      paramLabel = "QUERY",
+      description =
+          "Live: the projects of --organization that match a Resource Manager projects:search"
+              + " query, e.g. labels.gdc:true or parent:folders/123.")
+  String query;
+
+  @Option(
+      names = "--projects-file",
+      paramLabel = "FILE",
+      description = "The projects named in FILE, one ID or number per line ('#' starts a comment).")
+  Path file;
+
+  /** The selection given, or null when none was (a single --project run). */
+  ProjectSelection selection() {
+    int given = (allProjects ? 1 : 0) + (query != null ? 1 : 0) + (file != null ? 1 : 0);
+    if (given == 0) {
+      return null;
+    }
+    if (given > 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--all-projects, --projects-query and --projects-file exclude each other: give one");
+    }
+    if (allProjects) {
+      return new ProjectSelection(ProjectSelection.Kind.ALL, "", List.of());
+    }
+    if (query != null) {
+      if (query.isBlank()) {
+        throw new ParameterException(
+            spec.commandLine(), "--projects-query: empty query (use --all-projects for every one)");
+      }
+      return new ProjectSelection(ProjectSelection.Kind.QUERY, query, List.of());
+    }
+    List<String> listed = new ArrayList<>();
+    String label = "--projects-file " + file;
+    String[] lines = InputFiles.readText(file, label).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].replaceAll("#.*", "").strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        dev.vpcscaudit.model.ProjectRef.parse(line);
+      } catch (dev.vpcscaudit.error.BadInputException e) {
+        throw new dev.vpcscaudit.error.BadInputException(
+            label + ": line " + (i + 1) + ": '" + line + "' is not a project ID or number");
+      }
+      listed.add(line);
+    }
+    if (listed.isEmpty()) {
+      throw new dev.vpcscaudit.error.BadInputException(label + ": names no project");
+    }
+    return new ProjectSelection(ProjectSelection.Kind.FILE, "", listed);
+  }
+
+  Path file() {
+    return file;
+  }
+}

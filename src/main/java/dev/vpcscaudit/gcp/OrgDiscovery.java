@@ -1,0 +1,125 @@
+package dev.vpcscaudit.gcp;
+
+import dev.vpcscaudit.gcp.AccessContextManager.PolicyInfo;
+import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
+import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.source.ProjectSelection;
+import dev.vpcscaudit.source.ProjectSelection.ProjectPerimeters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The organization-wide part of discovery, once the shared listings are in: each project's ancestry
+ * from the folder listing, its candidate policies, each candidate policy's perimeters read once,
+ * and for each project the perimeters that hold it.
+ */
+final class OrgDiscovery {
+
+  private OrgDiscovery() {}
+
+  static ProjectSelection.Result run(
+      ProjectSelection selection,
+      String organization,
+      List<ProjectInfo> projects,
+      Map<String, String> folderParents,
+      List<PolicyInfo> policies,
+      AccessContextManager acm,
+      ExecutorService pool,
+      CallLog log) {
+    // The projects of this organization, each with its folders (nearest first).
+    Map<String, ProjectInfo> byKey = new HashMap<>();
+    Map<String, List<String>> ancestors = new HashMap<>();
+    List<ProjectInfo> inOrg = new ArrayList<>();
+    for (ProjectInfo p : projects) {
+      List<String> chain = new ArrayList<>();
+      String parent = p.parent();
+      while (parent != null && parent.startsWith("folders/") && chain.size() < 32) {
+        chain.add(parent);
+        parent = folderParents.get(parent);
+      }
+      if (organization.equals(parent)) {
+        inOrg.add(p);
+        ancestors.put(p.number(), chain);
+        byKey.put(p.number(), p);
+        byKey.put(p.id(), p);
+      }
+    }
+    List<ProjectInfo> chosen = new ArrayList<>();
+    List<ProjectPerimeters> missing = new ArrayList<>();
+    if (selection.kind() == ProjectSelection.Kind.FILE) {
+      for (String listed : selection.listed()) {
+        ProjectRef ref = ProjectRef.parse(listed);
+        ProjectInfo p = byKey.get(ref.id() != null ? ref.id() : ref.number());
+        if (p == null) {
+          missing.add(
+              new ProjectPerimeters(
+                  ref,
+                  List.of(),
+                  "not among the active projects of "
+                      + organization
+                      + " that the caller can see (check the ID, or grant roles/browser)"));
+        } else {
+          chosen.add(p);
+        }
+      }
+    } else {
+      chosen.addAll(inOrg);
+    }
+    // Candidate policies per project, and the union to read.
+    Map<String, List<String>> candidates = new HashMap<>();
+    Set<String> toRead = new LinkedHashSet<>();
+    for (ProjectInfo p : chosen) {
+      List<String> mine = new ArrayList<>();
+      for (PolicyInfo policy : policies) {
+        if (PerimeterDiscovery.isCandidate(policy, p.number(), ancestors.get(p.number()), false)) {
+          mine.add(policy.name());
+        }
+      }
+      candidates.put(p.number(), mine);
+      toRead.addAll(mine);
+    }
+    log.note(
+        chosen.size()
+            + " projects; reading the perimeters of "
+            + toRead.size()
+            + (toRead.size() == 1 ? " policy" : " policies"));
+    Map<String, Future<List<ServicePerimeter>>> listings = new LinkedHashMap<>();
+    for (String policy : toRead) {
+      listings.put(policy, pool.submit(() -> acm.perimeters(policy)));
+    }
+    // Index: policy -> project resource -> perimeters holding it (enforced or dry-run).
+    Map<String, Map<String, List<ServicePerimeter>>> holders = new HashMap<>();
+    for (Map.Entry<String, Future<List<ServicePerimeter>>> e : listings.entrySet()) {
+      Map<String, List<ServicePerimeter>> index = new HashMap<>();
+      for (ServicePerimeter sp : PerimeterDiscovery.await(e.getValue())) {
+        Set<String> held = new LinkedHashSet<>(sp.enforcedConfig().resources());
+        if (sp.spec() != null) {
+          held.addAll(sp.spec().resources());
+        }
+        for (String r : held) {
+          index.computeIfAbsent(r, k -> new ArrayList<>()).add(sp);
+        }
+      }
+      holders.put(e.getKey(), index);
+    }
+    List<ProjectPerimeters> out = new ArrayList<>();
+    for (ProjectInfo p : chosen) {
+      List<ServicePerimeter> mine = new ArrayList<>();
+      for (String policy : candidates.get(p.number())) {
+        mine.addAll(holders.get(policy).getOrDefault("projects/" + p.number(), List.of()));
+      }
+      out.add(new ProjectPerimeters(new ProjectRef(p.id(), p.number()), mine, null));
+    }
+    out.addAll(missing);
+    return new ProjectSelection.Result(organization, "api", out, null);
+  }
+}

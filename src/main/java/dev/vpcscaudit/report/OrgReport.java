@@ -1,0 +1,275 @@
+package dev.vpcscaudit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.files.JsonStyle;
+import dev.vpcscaudit.profile.Profile;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The reports of an audit of many projects ({@code --all-projects}, {@code --projects-query},
+ * {@code --projects-file}): a summary over all projects first, then each project's own report. A
+ * project that could not be read is listed as unreadable with the reason.
+ *
+ * @param scope what was audited, e.g. {@code organizations/123} or the export file
+ * @param source {@code api} or {@code file}
+ */
+public record OrgReport(
+    String scope,
+    Profile profile,
+    String source,
+    boolean servicesChecked,
+    boolean dnsChecked,
+    List<ProjectOutcome> projects) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public OrgReport {
+    projects = List.copyOf(projects);
+  }
+
+  public long count(Severity s) {
+    return projects.stream()
+        .filter(ProjectOutcome::readable)
+        .mapToLong(p -> p.result().count(s))
+        .sum();
+  }
+
+  public long unreadable() {
+    return projects.stream().filter(p -> !p.readable()).count();
+  }
+
+  public long compliantProjects() {
+    return projects.stream().filter(p -> p.readable() && p.result().compliant()).count();
+  }
+
+  /** True iff every project was read and none has an error or warning. */
+  public boolean compliant() {
+    return unreadable() == 0 && compliantProjects() == projects.size();
+  }
+
+  /**
+   * The JSON report: the single-project report's fields per project under {@code projects}, plus
+   * the summary over all.
+   */
+  public String json(String toolVersion) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", ToolVersion.NAME);
+    tool.put("version", toolVersion);
+    root.put("scope", scope);
+    root.put("profile", profile.name());
+    root.put("source", source);
+    root.put("servicesChecked", servicesChecked);
+    root.put("dnsChecked", dnsChecked);
+    ArrayNode list = root.putArray("projects");
+    for (ProjectOutcome o : projects) {
+      ObjectNode entry = list.addObject();
+      if (!o.readable()) {
+        ObjectNode project = entry.putObject("project");
+        project.put("id", o.project().id());
+        project.put("number", o.project().number());
+        entry.put("error", o.error());
+        continue;
+      }
+      JsonNode single = tree(JsonReport.render(o.result(), toolVersion));
+      for (String field : List.of("project", "compliant", "perimeters", "findings", "summary")) {
+        entry.set(field, single.get(field));
+      }
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("projects", projects.size());
+    summary.put("compliant", compliantProjects());
+    summary.put("notCompliant", projects.size() - compliantProjects() - unreadable());
+    summary.put("unreadable", unreadable());
+    for (Severity s : Severity.values()) {
+      summary.put(s.label(), count(s));
+    }
+    root.put("compliant", compliant());
+    try {
+      return JSON.writer(JsonStyle.printer()).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The summary table, then each project's text report. */
+  public String text(boolean color, int width) {
+    StringBuilder out = new StringBuilder();
+    out.append("VPC Service Controls audit of ")
+        .append(projects.size())
+        .append(projects.size() == 1 ? " project in " : " projects in ")
+        .append(scope)
+        .append("\nProfile: ")
+        .append(profile.name())
+        .append("   Source: ")
+        .append(source.equals("api") ? "live API" : "file")
+        .append("\n\n");
+    int w = projects.stream().mapToInt(p -> label(p).length()).max().orElse(7);
+    w = Math.max(w, "project".length());
+    out.append(pad("project", w)).append("  verdict        errors  warnings\n");
+    for (ProjectOutcome o : projects) {
+      out.append(pad(label(o), w)).append("  ");
+      if (!o.readable()) {
+        out.append("UNREADABLE     ").append(o.error()).append('\n');
+        continue;
+      }
+      out.append(pad(o.result().compliant() ? "compliant" : "NOT compliant", 13))
+          .append(
+              String.format(
+                  "  %6d  %8d%n",
+                  o.result().count(Severity.ERROR), o.result().count(Severity.WARNING)));
+    }
+    out.append('\n')
+        .append(compliant() ? "Compliant" : "Not compliant")
+        .append(": ")
+        .append(compliantProjects())
+        .append(" of ")
+        .append(projects.size())
+        .append(" projects compliant, ")
+        .append(unreadable())
+        .append(" unreadable, ")
+        .append(count(Severity.ERROR))
+        .append(" errors, ")
+        .append(count(Severity.WARNING))
+        .append(" warnings\n");
+    for (ProjectOutcome o : projects) {
+      if (o.readable() && !o.result().compliant()) {
+        out.append("\n").append("-".repeat(Math.min(width, 72))).append('\n');
+        out.append(TextReport.render(o.result(), color, "", width));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The summary table, then each non-compliant project's Markdown report. */
+  public String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("## VPC Service Controls audit of ")
+        .append(projects.size())
+        .append(" projects in `")
+        .append(MarkdownReport.code(scope))
+        .append("`\n\n")
+        .append(compliant() ? "**Compliant**" : "**Not compliant**")
+        .append(": ")
+        .append(compliantProjects())
+        .append(" of ")
+        .append(projects.size())
+        .append(" projects compliant, ")
+        .append(unreadable())
+        .append(" unreadable. Profile `")
+        .append(MarkdownReport.code(profile.name()))
+        .append("`.\n\n| Project | Verdict | Errors | Warnings |\n|---|---|---|---|\n");
+    for (ProjectOutcome o : projects) {
+      out.append("| `").append(MarkdownReport.code(label(o))).append("` | ");
+      if (!o.readable()) {
+        out.append("unreadable: ").append(MarkdownReport.text(o.error())).append(" | | |\n");
+      } else {
+        out.append(o.result().compliant() ? "compliant" : "**not compliant**")
+            .append(" | ")
+            .append(o.result().count(Severity.ERROR))
+            .append(" | ")
+            .append(o.result().count(Severity.WARNING))
+            .append(" |\n");
+      }
+    }
+    for (ProjectOutcome o : projects) {
+      if (o.readable() && !o.result().compliant()) {
+        out.append('\n').append(MarkdownReport.render(o.result(), "").replace("\n## ", "\n### "));
+      }
+    }
+    return out.toString();
+  }
+
+  /** One SARIF run with every project's results; unreadable projects as error notifications. */
+  public String sarif(String toolVersion, SarifReport.Artifact artifact) {
+    ObjectNode merged = null;
+    ArrayNode results = null;
+    for (ProjectOutcome o : projects) {
+      if (!o.readable()) {
+        continue;
+      }
+      ObjectNode doc = (ObjectNode) tree(SarifReport.render(o.result(), toolVersion, artifact));
+      ObjectNode run = (ObjectNode) doc.path("runs").get(0);
+      if (merged == null) {
+        merged = doc;
+        results = (ArrayNode) run.path("results");
+        ((ObjectNode) run.path("properties")).remove(List.of("project", "compliant"));
+      } else {
+        results.addAll((ArrayNode) run.path("results"));
+      }
+    }
+    if (merged == null) {
+      // No project could be read: the catalogue and no result, with the reasons below.
+      dev.vpcscaudit.audit.AuditResult none =
+          new dev.vpcscaudit.audit.AuditResult(
+              projects.isEmpty()
+                  ? new dev.vpcscaudit.model.ProjectRef(null, "0")
+                  : projects.get(0).project(),
+              profile,
+              source,
+              List.of(),
+              List.of(),
+              List.of(),
+              servicesChecked,
+              dnsChecked);
+      merged = (ObjectNode) tree(SarifReport.render(none, toolVersion, null));
+      ((ObjectNode) merged.path("runs").get(0).path("properties"))
+          .remove(List.of("project", "compliant"));
+    }
+    ObjectNode run = (ObjectNode) merged.path("runs").get(0);
+    ObjectNode properties = (ObjectNode) run.path("properties");
+    properties.put("scope", scope);
+    properties.put("projects", projects.size());
+    properties.put("compliant", compliant());
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", unreadable() == 0);
+    if (unreadable() > 0) {
+      ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+      for (ProjectOutcome o : projects) {
+        if (!o.readable()) {
+          ObjectNode n = notes.addObject();
+          n.put("level", "error");
+          n.putObject("message").put("text", o.name() + ": " + o.error());
+        }
+      }
+    }
+    try {
+      return JSON.writer(JsonStyle.printer()).writeValueAsString(merged) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** JUnit XML: each project's suites named after it; an unreadable project is an error. */
+  public String junit() {
+    return JUnitReport.render(
+        ToolVersion.NAME + " " + scope + " " + profile.name(), projects, /* prefixSuites= */ true);
+  }
+
+  private static String label(ProjectOutcome o) {
+    String number = o.project().number() == null ? "" : "projects/" + o.project().number();
+    return o.project().id() == null
+        ? number
+        : number.isEmpty() ? o.project().id() : number + " (" + o.project().id() + ")";
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

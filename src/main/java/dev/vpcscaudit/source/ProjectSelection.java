@@ -1,0 +1,60 @@
+package dev.vpcscaudit.source;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which projects of an organization (or of an export) to audit in one run.
+ *
+ * @param query for {@link Kind#QUERY}: Resource Manager {@code projects:search} syntax, e.g. {@code
+ *     labels.gdc:true} or {@code parent:folders/123}
+ * @param listed for {@link Kind#FILE}: project IDs or numbers, one per line of the file
+ */
+public record ProjectSelection(Kind kind, String query, List<String> listed) {
+
+  /** {@code --all-projects}, {@code --projects-query}, {@code --projects-file}. */
+  public enum Kind {
+    ALL,
+    QUERY,
+    FILE
+  }
+
+  public ProjectSelection {
+    Objects.requireNonNull(kind, "kind");
+    query = Objects.requireNonNullElse(query, "");
+    listed = List.copyOf(listed);
+  }
+
+  /**
+   * The perimeters that hold each project, or why it could not be read.
+   *
+   * @param scope what was audited: {@code organizations/N} or the export's name
+   */
+  public record Result(
+      String scope,
+      String source,
+      List<ProjectPerimeters> projects,
+      List<dev.vpcscaudit.model.SupportedService> supportedServices) {
+    public Result {
+      projects = List.copyOf(projects);
+      supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
+    }
+
+    public Result withSupportedServices(List<dev.vpcscaudit.model.SupportedService> services) {
+      return new Result(scope, source, projects, services);
+    }
+  }
+
+  /**
+   * One project: the perimeters of its candidate policies that hold it (in some mode), or the
+   * reason it could not be read.
+   */
+  public record ProjectPerimeters(
+      dev.vpcscaudit.model.ProjectRef project,
+      List<dev.vpcscaudit.model.ServicePerimeter> perimeters,
+      String error) {
+    public ProjectPerimeters {
+      perimeters = List.copyOf(perimeters);
+    }
+  }
+}
