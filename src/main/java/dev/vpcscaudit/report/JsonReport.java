@@ -44,41 +44,51 @@ public final class JsonReport {
       g.writeStringField("source", result.source());
       g.writeBooleanField("servicesChecked", result.servicesChecked());
       g.writeBooleanField("dnsChecked", result.dnsChecked());
-      g.writeArrayFieldStart("perimeters");
-      for (PerimeterMembership m : result.perimeters()) {
-        g.writeStartObject();
-        g.writeStringField("name", m.name());
-        g.writeStringField("type", m.type().label());
-        g.writeArrayFieldStart("modes");
-        for (Mode mode : m.modes()) {
-          g.writeString(mode.label());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("findings");
-      for (Finding f : result.findings()) {
-        g.writeStartObject();
-        g.writeStringField("ruleId", f.rule().id());
-        g.writeStringField("severity", f.severity().label());
-        g.writeStringField("mode", f.mode().label());
-        g.writeStringField("perimeter", f.perimeter());
-        g.writeStringField("service", f.service());
-        g.writeStringField("message", f.message());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("summary");
-      for (Severity s : Severity.values()) {
-        g.writeNumberField(s.label(), result.count(s));
-      }
-      g.writeEndObject();
+      writePerimetersAndFindings(g, result);
+      writeSummary(g, result);
       g.writeBooleanField("compliant", result.compliant());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  /** The {@code perimeters} and {@code findings} fields of one project's report. */
+  static void writePerimetersAndFindings(JsonGenerator g, AuditResult result) throws IOException {
+    g.writeArrayFieldStart("perimeters");
+    for (PerimeterMembership m : result.perimeters()) {
+      g.writeStartObject();
+      g.writeStringField("name", m.name());
+      g.writeStringField("type", m.type().label());
+      g.writeArrayFieldStart("modes");
+      for (Mode mode : m.modes()) {
+        g.writeString(mode.label());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("findings");
+    for (Finding f : result.findings()) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", f.rule().id());
+      g.writeStringField("severity", f.severity().label());
+      g.writeStringField("mode", f.mode().label());
+      g.writeStringField("perimeter", f.perimeter());
+      g.writeStringField("service", f.service());
+      g.writeStringField("message", f.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** The {@code summary} field of one project's report. */
+  static void writeSummary(JsonGenerator g, AuditResult result) throws IOException {
+    g.writeObjectFieldStart("summary");
+    for (Severity s : Severity.values()) {
+      g.writeNumberField(s.label(), result.count(s));
+    }
+    g.writeEndObject();
   }
 }

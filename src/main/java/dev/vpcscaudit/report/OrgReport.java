@@ -59,45 +59,52 @@ public record OrgReport(
    * the summary over all.
    */
   public String json(String toolVersion) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", ToolVersion.NAME);
-    tool.put("version", toolVersion);
-    root.put("scope", scope);
-    root.put("profile", profile.name());
-    root.put("source", source);
-    root.put("servicesChecked", servicesChecked);
-    root.put("dnsChecked", dnsChecked);
-    ArrayNode list = root.putArray("projects");
-    for (ProjectOutcome o : projects) {
-      ObjectNode entry = list.addObject();
-      if (!o.readable()) {
-        ObjectNode project = entry.putObject("project");
-        project.put("id", o.project().id());
-        project.put("number", o.project().number());
-        entry.put("error", o.error());
-        continue;
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g =
+        JSON.createGenerator(out).setPrettyPrinter(JsonStyle.printer())) {
+      g.writeStartObject();
+      g.writeStringField("schemaVersion", JsonReport.SCHEMA_VERSION);
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", ToolVersion.NAME);
+      g.writeStringField("version", toolVersion);
+      g.writeEndObject();
+      g.writeStringField("scope", scope);
+      g.writeStringField("profile", profile.name());
+      g.writeStringField("source", source);
+      g.writeBooleanField("servicesChecked", servicesChecked);
+      g.writeBooleanField("dnsChecked", dnsChecked);
+      g.writeArrayFieldStart("projects");
+      for (ProjectOutcome o : projects) {
+        g.writeStartObject();
+        g.writeObjectFieldStart("project");
+        g.writeStringField("id", o.project().id());
+        g.writeStringField("number", o.project().number());
+        g.writeEndObject();
+        if (!o.readable()) {
+          g.writeStringField("error", o.error());
+        } else {
+          g.writeBooleanField("compliant", o.result().compliant());
+          JsonReport.writePerimetersAndFindings(g, o.result());
+          JsonReport.writeSummary(g, o.result());
+        }
+        g.writeEndObject();
       }
-      JsonNode single = tree(JsonReport.render(o.result(), toolVersion));
-      for (String field : List.of("project", "compliant", "perimeters", "findings", "summary")) {
-        entry.set(field, single.get(field));
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("projects", projects.size());
+      g.writeNumberField("compliant", compliantProjects());
+      g.writeNumberField("notCompliant", projects.size() - compliantProjects() - unreadable());
+      g.writeNumberField("unreadable", unreadable());
+      for (Severity s : Severity.values()) {
+        g.writeNumberField(s.label(), count(s));
       }
-    }
-    ObjectNode summary = root.putObject("summary");
-    summary.put("projects", projects.size());
-    summary.put("compliant", compliantProjects());
-    summary.put("notCompliant", projects.size() - compliantProjects() - unreadable());
-    summary.put("unreadable", unreadable());
-    for (Severity s : Severity.values()) {
-      summary.put(s.label(), count(s));
-    }
-    root.put("compliant", compliant());
-    try {
-      return JSON.writer(JsonStyle.printer()).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
+      g.writeEndObject();
+      g.writeBooleanField("compliant", compliant());
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out + "\n";
   }
 
   /** The summary table, then each project's text report. */
