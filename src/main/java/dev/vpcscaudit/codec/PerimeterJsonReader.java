@@ -104,17 +104,37 @@ public final class PerimeterJsonReader {
       }
       if (first == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
         int i = 0;
+        int read = 0;
         while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
           JsonNode element = MAPPER.readTree(parser);
-          unique.accept(readPerimeter(element, "[" + i + "]", source));
+          ServicePerimeter p = fromElement(element, "[" + i + "]", source);
+          if (p != null) {
+            unique.accept(p);
+            read++;
+          }
           i++;
         }
         if (parser.nextToken() != null) {
           throw new BadInputException(source + ": unexpected content after the list");
         }
-        return i;
+        return read;
       }
       JsonNode root = MAPPER.readTree(parser);
+      if (isAsset(root)) {
+        // Cloud Asset Inventory export: one asset per line (JSON lines).
+        int line = 1;
+        int read = 0;
+        while (root != null) {
+          ServicePerimeter p = fromElement(root, "asset " + line, source);
+          if (p != null) {
+            unique.accept(p);
+            read++;
+          }
+          line++;
+          root = parser.nextToken() == null ? null : MAPPER.readTree(parser);
+        }
+        return read;
+      }
       if (parser.nextToken() != null) {
         throw new BadInputException(source + ": unexpected content after the JSON value");
       }
@@ -139,6 +159,86 @@ public final class PerimeterJsonReader {
     } catch (java.io.IOException e) {
       throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The asset type of a service perimeter in a Cloud Asset Inventory export. */
+  static final String PERIMETER_ASSET = "accesscontextmanager.googleapis.com/ServicePerimeter";
+
+  /** True for a Cloud Asset Inventory asset ({@code assetType} or {@code asset_type}). */
+  static boolean isAsset(JsonNode node) {
+    return node.isObject() && (node.has("assetType") || node.has("asset_type"));
+  }
+
+  /**
+   * One element of a list: a perimeter, or a Cloud Asset Inventory asset (REST camelCase or the
+   * snake_case of exports and policy-library fixtures); null for assets of other types (access
+   * policies and levels are not needed: every perimeter of the export is audited).
+   */
+  private static ServicePerimeter fromElement(JsonNode element, String path, String source) {
+    if (!isAsset(element)) {
+      return readPerimeter(element, path, source);
+    }
+    String type =
+        element.has("assetType")
+            ? element.path("assetType").asText()
+            : element.path("asset_type").asText();
+    if (!type.equals(PERIMETER_ASSET)) {
+      return null;
+    }
+    JsonNode perimeter =
+        element.has("servicePerimeter")
+            ? element.get("servicePerimeter")
+            : element.get("service_perimeter");
+    if (perimeter == null || !perimeter.isObject()) {
+      throw JsonFields.error(source, path, "a ServicePerimeter asset without service_perimeter");
+    }
+    return readPerimeter(camelCase(perimeter), path + ".service_perimeter", source);
+  }
+
+  /**
+   * The REST form of an asset's perimeter: snake_case keys in camelCase, and the numeric {@code
+   * perimeter_type} of some exports (0 regular, 1 bridge) as its name.
+   */
+  static JsonNode camelCase(JsonNode node) {
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+      for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+        String key = snakeToCamel(e.getKey());
+        JsonNode value = camelCase(e.getValue());
+        if (key.equals("perimeterType") && value.isInt()) {
+          value =
+              MAPPER
+                  .getNodeFactory()
+                  .textNode(
+                      value.intValue() == 1 ? "PERIMETER_TYPE_BRIDGE" : "PERIMETER_TYPE_REGULAR");
+        }
+        out.set(key, value);
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
+      node.forEach(n -> out.add(camelCase(n)));
+      return out;
+    }
+    return node;
+  }
+
+  private static String snakeToCamel(String key) {
+    if (key.indexOf('_') < 0) {
+      return key;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean up = false;
+    for (char c : key.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        out.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return out.toString();
   }
 
   /** Reads every perimeter in {@code root} (any accepted top-level shape). */

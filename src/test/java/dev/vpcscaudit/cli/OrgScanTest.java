@@ -203,6 +203,39 @@ class OrgScanTest {
   }
 
   @Test
+  void liveAndAnAssetInventoryExportGiveTheSameFindings() throws Exception {
+    Cli.Result live =
+        Cli.run(env(), "audit", "--organization", "9000", "--all-projects", "--format", "json");
+    StringBuilder lines = new StringBuilder();
+    for (String policy : new String[] {"accessPolicies/100", "accessPolicies/200"}) {
+      for (JsonNode p : json.readTree(fake.perimetersJson(policy))) {
+        var asset = json.createObjectNode();
+        asset.put("asset_type", "accesscontextmanager.googleapis.com/ServicePerimeter");
+        asset.put("name", "//accesscontextmanager.googleapis.com/" + p.path("name").asText());
+        asset.set("service_perimeter", dev.vpcscaudit.codec.AssetExportTest.snake(p));
+        lines.append(asset).append('\n');
+      }
+    }
+    Path assets = Files.writeString(dir.resolve("assets.json"), lines.toString());
+    Path list = Files.writeString(dir.resolve("numbers.txt"), "111\n222\n444\n");
+    Cli.Result offline =
+        Cli.run(
+            "audit",
+            "--from-file",
+            assets.toString(),
+            "--projects-file",
+            list.toString(),
+            "--format",
+            "json");
+
+    JsonNode x = json.readTree(live.out()).path("projects");
+    JsonNode y = json.readTree(offline.out()).path("projects");
+    for (int i = 0; i < x.size(); i++) {
+      assertThat(y.get(i).path("findings")).isEqualTo(x.get(i).path("findings"));
+    }
+  }
+
+  @Test
   void offlineAllProjectsAreThoseThePerimetersList() {
     Cli.Result r =
         Cli.run(
