@@ -286,19 +286,7 @@ public final class AuditCommand extends ReadingCommand {
    * read is reported as unreadable and makes the run exit 3, after the report is written.
    */
   private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
-    if (selection.hasProject()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--project names one project; --all-projects, --projects-query and --projects-file"
-              + " select many: give one or the other");
-    }
-    String org = selection.organizationResource();
-    if (selection.live() && org == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "selecting many projects live needs --organization ORG_NUMBER (the organization whose"
-              + " projects to audit)");
-    }
+    String org = selection.manyProjectsOrganization();
     PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();
     DnsResolver dns = dnsResolver(profile);

@@ -80,6 +80,17 @@ public final class ManyProjectsOptions {
     return new ProjectSelection(ProjectSelection.Kind.FILE, "", listed);
   }
 
+  /** The selector given, as flags for a command line the user can paste. */
+  String args() {
+    if (allProjects) {
+      return "--all-projects";
+    }
+    if (query != null) {
+      return "--projects-query " + dev.vpcscaudit.escape.Shell.quote(query);
+    }
+    return "--projects-file " + dev.vpcscaudit.escape.Shell.quote(String.valueOf(file));
+  }
+
   Path file() {
     return file;
   }

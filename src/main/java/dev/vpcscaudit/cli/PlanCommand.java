@@ -27,13 +27,17 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 plan written (also when there is nothing to fix); 2 usage error or bad input"
           + " (also: no regular perimeter holds the project and no --target-perimeter); 3 the read"
-          + " could not complete.",
+          + " could not complete (with many projects: one of them could not be read; the plan of"
+          + " the others is written).",
       "",
       "Examples:",
       "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
       "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
+      "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh",
     })
 public final class PlanCommand extends ReadingCommand {
+
+  @Mixin ManyProjectsOptions many;
 
   @Mixin ProfileOption profileOption;
 
@@ -89,12 +93,16 @@ public final class PlanCommand extends ReadingCommand {
 
   @Override
   java.util.List<java.nio.file.Path> inputs() {
-    return java.util.Arrays.asList(selection.fromFile, profileOption.file());
+    return java.util.Arrays.asList(selection.fromFile, profileOption.file(), many.file());
   }
 
   @Override
   public Integer call() {
     output.checkNotAnInput(inputs());
+    dev.vpcscaudit.source.ProjectSelection selected = many.selection();
+    if (selected != null) {
+      return planMany(selected);
+    }
     PerimeterSource source =
         selection.source(
             null, targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
@@ -116,6 +124,50 @@ public final class PlanCommand extends ReadingCommand {
                     .distinct()
                     .sorted()
                     .toList()));
+    emit(plan, "");
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * One plan for every selected project: each perimeter touched once. Projects that could not be
+   * read are named in the plan's header and make the run exit 3 after the plan is written.
+   */
+  private int planMany(dev.vpcscaudit.source.ProjectSelection selected) {
+    if (targetPerimeter != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--target-perimeter is for one project (--project); a plan over many projects lists"
+              + " the projects that no perimeter holds, to plan one by one");
+    }
+    String org = selection.manyProjectsOrganization();
+    PerimeterSource source = selection.source(null, java.util.Set.of());
+    Profile profile = profileOption.load();
+    dev.vpcscaudit.source.ProjectSelection.Result found = source.discoverMany(selected, org);
+    FixPlan plan =
+        Planner.planMany(
+            found.projects(),
+            profile,
+            stage.stage,
+            selection.verifyManyCommand(
+                many.args(),
+                profileOption.profile,
+                found.projects().stream()
+                    .flatMap(p -> p.perimeters().stream())
+                    .map(dev.vpcscaudit.model.ServicePerimeter::policyNumber)
+                    .distinct()
+                    .sorted()
+                    .toList()));
+    long unread = found.projects().stream().filter(p -> p.error() != null).count();
+    emit(
+        plan,
+        " for "
+            + plan.projects().size()
+            + " projects"
+            + (unread == 0 ? "" : "; " + unread + " could not be read"));
+    return unread == 0 ? ExitCode.OK.code() : ExitCode.INCOMPLETE.code();
+  }
+
+  private void emit(FixPlan plan, String scope) {
     String text =
         switch (renderer) {
           case gcloud -> GcloudRenderer.render(plan);
@@ -124,12 +176,13 @@ public final class PlanCommand extends ReadingCommand {
     output.emit(
         text,
         renderer
-            + " plan to "
+            + " plan"
+            + scope
+            + " to "
             + output.target()
             + (plan.isEmpty()
                 ? " (nothing to fix)"
                 : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
-    return ExitCode.OK.code();
   }
 
   /** Accepts {@code dry-run} and {@code enforce}. */

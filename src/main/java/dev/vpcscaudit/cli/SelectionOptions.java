@@ -162,6 +162,44 @@ public final class SelectionOptions {
     return reexport + " && vpcsc-audit audit " + String.join(" ", args);
   }
 
+  /**
+   * The commands that check the result of a plan over many projects: the same selection audited
+   * live, or, for a plan made from a file, audited on a fresh export of the same policies.
+   *
+   * @param selector the project selector as flags, e.g. {@code --all-projects}
+   * @param policies the access policy numbers of the perimeters read
+   */
+  String verifyManyCommand(String selector, String profile, List<String> policies) {
+    List<String> args = new ArrayList<>();
+    if (fromFile == null) {
+      args.add("--organization " + Shell.quote(organization));
+    } else {
+      args.add("--from-file perimeters-after.json");
+    }
+    if (policy != null) {
+      args.add("--policy " + Shell.quote(policy));
+    }
+    args.add(selector);
+    if (profile != null && !Profiles.DEFAULT.equals(profile)) {
+      args.add("--profile " + Shell.quote(profile));
+    }
+    String audit = "vpcsc-audit audit " + String.join(" ", args);
+    if (fromFile == null) {
+      return audit;
+    }
+    if (policies.size() == 1) {
+      return "gcloud access-context-manager perimeters list --policy="
+          + Shell.quote(policies.get(0))
+          + " --format=json > perimeters-after.json && "
+          + audit;
+    }
+    return "export the perimeters of policies "
+        + String.join(", ", policies)
+        + " again into one file, perimeters-after.json (e.g. gcloud asset export"
+        + " --content-type=access-policy), then: "
+        + audit;
+  }
+
   /** The same selection as flags: project, source, policy, organization, profile. */
   String selectionArgs(ProjectRef resolved, String profile) {
     List<String> args = new ArrayList<>();
@@ -206,6 +244,27 @@ public final class SelectionOptions {
 
   boolean live() {
     return fromFile == null;
+  }
+
+  /**
+   * For a run over many projects: {@code organizations/N}, or null offline; a --project beside a
+   * selector, or a live run without --organization, is a usage error.
+   */
+  String manyProjectsOrganization() {
+    if (hasProject()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--project names one project; --all-projects, --projects-query and --projects-file"
+              + " select many: give one or the other");
+    }
+    String org = organizationResource();
+    if (live() && org == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "selecting many projects live needs --organization ORG_NUMBER (the organization whose"
+              + " projects to read)");
+    }
+    return org;
   }
 
   /** {@code organizations/N} from --organization, or null. */

@@ -51,4 +51,12 @@ public record ProjectRef(String id, String number) {
     }
     return "projects/" + number;
   }
+
+  /** {@code projects/NUMBER (ID)}, or what is known of the two. */
+  public String display() {
+    if (number == null) {
+      return id;
+    }
+    return resourceName() + (id == null ? "" : " (" + id + ")");
+  }
 }

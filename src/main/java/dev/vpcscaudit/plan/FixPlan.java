@@ -6,15 +6,16 @@ import dev.vpcscaudit.profile.Profile;
 import java.util.List;
 
 /**
- * What to change so that the audit of {@code project} passes in the staged mode: the input of the
+ * What to change so that the audit of {@code projects} passes in the staged mode: the input of the
  * gcloud and Terraform renderers.
  *
+ * @param projects the projects planned (one for {@code --project}, many for a selection)
  * @param unfixed the findings of this stage that no additive change fixes, with their steps
  * @param notes why the plan chose what it did (e.g. which perimeter gets the project)
  * @param verifyCommand the audit command to rerun after applying, for the plan's header
  */
 public record FixPlan(
-    ProjectRef project,
+    List<ProjectRef> projects,
     Profile profile,
     Stage stage,
     List<PerimeterChange> perimeters,
@@ -23,9 +24,28 @@ public record FixPlan(
     String verifyCommand) {
 
   public FixPlan {
+    projects = List.copyOf(projects);
     perimeters = List.copyOf(perimeters);
     unfixed = List.copyOf(unfixed);
     notes = List.copyOf(notes);
+  }
+
+  /** The header's "Project:" or "Projects:" value. */
+  public String subject() {
+    if (projects.size() == 1) {
+      return projects.get(0).display();
+    }
+    int shown = Math.min(projects.size(), 10);
+    return projects.size()
+        + " ("
+        + String.join(", ", projects.subList(0, shown).stream().map(ProjectRef::display).toList())
+        + (projects.size() > shown ? " and " + (projects.size() - shown) + " more" : "")
+        + ")";
+  }
+
+  /** "Project" or "Projects". */
+  public String subjectLabel() {
+    return projects.size() == 1 ? "Project" : "Projects";
   }
 
   public boolean isEmpty() {

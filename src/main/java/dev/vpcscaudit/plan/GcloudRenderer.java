@@ -177,17 +177,15 @@ public final class GcloudRenderer {
   }
 
   private static void header(FixPlan plan, StringBuilder out) {
-    String project = plan.project().resourceName();
-    if (plan.project().id() != null) {
-      project += " (" + plan.project().id() + ")";
-    }
     out.append("# Fix plan by ")
         .append(ToolVersion.NAME)
         .append(": gcloud, stage ")
         .append(plan.stage().label())
         .append('\n');
-    out.append("# Project: ")
-        .append(Shell.comment(project))
+    out.append("# ")
+        .append(plan.subjectLabel())
+        .append(": ")
+        .append(Shell.comment(plan.subject()))
         .append("   Profile: ")
         .append(Shell.comment(plan.profile().name()))
         .append('\n');

@@ -20,16 +20,26 @@ final class PlanHeader {
     for (String note : plan.notes()) {
       out.add("NOTE: " + note);
     }
-    Map<String, List<Finding>> byStep = new LinkedHashMap<>();
+    // With many projects, a perimeter's finding is reported once per project it holds: list once.
+    Map<String, java.util.Set<String>> byStep = new LinkedHashMap<>();
     for (Planner.Unfixed u : plan.unfixed()) {
+      Finding f = u.finding();
       byStep
-          .computeIfAbsent(u.remedy().reason() + "\n" + u.remedy().step(), k -> new ArrayList<>())
-          .add(u.finding());
+          .computeIfAbsent(
+              u.remedy().reason() + "\n" + u.remedy().step(), k -> new java.util.LinkedHashSet<>())
+          .add(
+              "  - "
+                  + f.mode().label()
+                  + " "
+                  + (f.perimeter() == null ? u.project().resourceName() : f.perimeter())
+                  + ": "
+                  + f.rule().id()
+                  + (f.service() == null ? "" : " " + f.service()));
     }
     if (byStep.isEmpty()) {
       return out;
     }
-    int n = plan.unfixed().size();
+    int n = byStep.values().stream().mapToInt(java.util.Set::size).sum();
     out.add(
         "Not fixed by this plan ("
             + n
@@ -39,18 +49,9 @@ final class PlanHeader {
             + " change fixes "
             + (n == 1 ? "it" : "them")
             + "):");
-    for (Map.Entry<String, List<Finding>> e : byStep.entrySet()) {
+    for (Map.Entry<String, java.util.Set<String>> e : byStep.entrySet()) {
       String[] reasonAndStep = e.getKey().split("\n", 2);
-      for (Finding f : e.getValue()) {
-        out.add(
-            "  - "
-                + f.mode().label()
-                + " "
-                + (f.perimeter() == null ? plan.project().resourceName() : f.perimeter())
-                + ": "
-                + f.rule().id()
-                + (f.service() == null ? "" : " " + f.service()));
-      }
+      out.addAll(e.getValue());
       out.add("    why: " + reasonAndStep[0]);
       out.add("    step: " + reasonAndStep[1]);
     }

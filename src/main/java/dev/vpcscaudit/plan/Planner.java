@@ -18,6 +18,7 @@ import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.VpcAccessibleServices;
 import dev.vpcscaudit.profile.Profile;
+import dev.vpcscaudit.source.ProjectSelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,10 +75,100 @@ public final class Planner {
     String targetName =
         target == null ? null : resolveTarget(target, perimeters, otherRegular).name();
     rejectUnneededTarget(target, targetName, perimeters, resource);
+    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, true);
+    checkOnePerimeterPerPolicy(perimeters, r.after(), resource);
+    return new FixPlan(
+        List.of(project),
+        profile,
+        stage,
+        perimeterChanges(perimeters, r.actions()),
+        r.unfixed(),
+        r.notes(),
+        verifyCommand);
+  }
 
+  /**
+   * One plan for many projects: each project is planned against the perimeters as the plans of the
+   * projects before it left them, so a perimeter that holds several projects is touched once, with
+   * the union of their additions. A project that no regular perimeter holds, or that could not be
+   * read, is listed in the plan's header instead of stopping it; the one-regular-perimeter rule is
+   * checked for every project against the final state.
+   *
+   * @param projects as {@code discoverMany} read them; entries with an error are listed as unread
+   */
+  public static FixPlan planMany(
+      List<ProjectSelection.ProjectPerimeters> projects,
+      Profile profile,
+      Stage stage,
+      String verifyCommand) {
+    Map<String, ServicePerimeter> original = new TreeMap<>();
+    for (ProjectSelection.ProjectPerimeters p : projects) {
+      p.perimeters().forEach(sp -> original.putIfAbsent(sp.name(), sp));
+    }
+    List<ServicePerimeter> all = List.copyOf(original.values());
+    Set<FixAction> actions = new LinkedHashSet<>();
+    List<Unfixed> unfixed = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<ProjectRef> planned = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
+    for (ProjectSelection.ProjectPerimeters p : projects) {
+      if (p.error() != null) {
+        unread.add(p.project().display() + ": " + p.error());
+        continue;
+      }
+      planned.add(p.project());
+      Map<String, ServicePerimeter> now = byName(apply(all, changes(all, actions)));
+      List<ServicePerimeter> current =
+          p.perimeters().stream().map(sp -> now.get(sp.name())).toList();
+      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, false);
+      actions.addAll(r.actions());
+      unfixed.addAll(r.unfixed());
+      r.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+    }
+    List<ServicePerimeter> after = apply(all, changes(all, actions));
+    for (ProjectSelection.ProjectPerimeters p : projects) {
+      if (p.error() == null) {
+        checkOnePerimeterPerPolicy(all, after, p.project().resourceName());
+      }
+    }
+    if (!unread.isEmpty()) {
+      notes.add(
+          unread.size()
+              + (unread.size() == 1
+                  ? " project could not be read and is not planned: "
+                  : " projects could not be read and are not planned: ")
+              + String.join("; ", unread));
+    }
+    return new FixPlan(
+        planned, profile, stage, perimeterChanges(all, actions), unfixed, notes, verifyCommand);
+  }
+
+  /** What the remedy rounds of one project produced. */
+  private record Rounds(
+      Set<FixAction> actions,
+      List<Unfixed> unfixed,
+      List<String> notes,
+      List<ServicePerimeter> after) {}
+
+  /**
+   * Audits, takes the fixes, applies them and audits again until no new fix appears.
+   *
+   * @param choiceStops whether a {@link Remedy.NeedsChoice} stops the plan (one project) or is
+   *     listed as not fixed (many projects, where one project's choice must not block the rest)
+   */
+  private static Rounds rounds(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      List<String> otherRegular,
+      Profile profile,
+      Stage stage,
+      String targetName,
+      boolean choiceStops) {
     AuditResult first = audit(project, perimeters, otherRegular, profile, targetName);
     Set<FixAction> actions = new LinkedHashSet<>();
     List<String> notes = new ArrayList<>();
+    List<Unfixed> unfixed = new ArrayList<>();
+    Set<Finding> listed = new LinkedHashSet<>();
     List<ServicePerimeter> current = perimeters;
     AuditResult result = first;
     for (int round = 0; ; round++) {
@@ -85,7 +176,21 @@ public final class Planner {
       for (Finding f : actionableInEvaluationOrder(result)) {
         Remedy remedy = f.remedy(stage);
         if (remedy instanceof Remedy.NeedsChoice choice) {
-          throw new BadInputException(choice.message());
+          if (choiceStops) {
+            throw new BadInputException(choice.message());
+          }
+          if (!containsSame(listed, f)) {
+            listed.add(f);
+            unfixed.add(
+                new Unfixed(
+                    project,
+                    f,
+                    new Remedy.Manual(
+                        choice.message(),
+                        "plan this project alone: vpcsc-audit plan --project "
+                            + project.number()
+                            + " --target-perimeter NAME")));
+          }
         }
         if (remedy instanceof Remedy.Fix fix) {
           added |= actions.addAll(fix.actions());
@@ -104,11 +209,9 @@ public final class Planner {
       result = audit(project, current, otherRegular, profile, targetName);
     }
 
-    List<Unfixed> unfixed = new ArrayList<>();
-    Set<Finding> listed = new LinkedHashSet<>();
     for (Finding f : first.actionable()) {
       if (f.remedy(stage) instanceof Remedy.Manual m) {
-        unfixed.add(new Unfixed(f, m));
+        unfixed.add(new Unfixed(project, f, m));
         listed.add(f);
       }
     }
@@ -116,25 +219,35 @@ public final class Planner {
     for (Finding f : result.actionable()) {
       boolean inStage = stage == Stage.ENFORCE || f.mode() == Mode.DRY_RUN;
       if (inStage && f.remedy(stage) instanceof Remedy.Manual m && !containsSame(listed, f)) {
-        unfixed.add(new Unfixed(f, m));
+        unfixed.add(new Unfixed(project, f, m));
       }
     }
-    checkOnePerimeterPerPolicy(perimeters, current, resource);
+    return new Rounds(actions, unfixed, notes, current);
+  }
 
+  private static List<PerimeterChange> perimeterChanges(
+      List<ServicePerimeter> perimeters, Set<FixAction> actions) {
     List<PerimeterChange> out = new ArrayList<>();
     for (Map.Entry<ServicePerimeter, List<ConfigChange>> e :
         changes(perimeters, actions).entrySet()) {
       out.add(new PerimeterChange(e.getKey(), e.getValue(), specNotes(e.getKey(), e.getValue())));
     }
-    return new FixPlan(project, profile, stage, out, unfixed, notes, verifyCommand);
+    return out;
+  }
+
+  private static Map<String, ServicePerimeter> byName(List<ServicePerimeter> perimeters) {
+    Map<String, ServicePerimeter> out = new LinkedHashMap<>();
+    perimeters.forEach(p -> out.put(p.name(), p));
+    return out;
   }
 
   /**
    * A finding of this stage that the plan does not fix, with the reason and the step.
    *
+   * @param project the project whose audit reported it
    * @param finding as the audit reported it
    */
-  public record Unfixed(Finding finding, Remedy.Manual remedy) {}
+  public record Unfixed(ProjectRef project, Finding finding, Remedy.Manual remedy) {}
 
   private static AuditResult audit(
       ProjectRef project,

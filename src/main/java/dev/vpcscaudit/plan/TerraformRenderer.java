@@ -42,16 +42,15 @@ public final class TerraformRenderer {
       }
     }
     StringBuilder out = new StringBuilder();
-    String project =
-        plan.project().resourceName()
-            + (plan.project().id() == null ? "" : " (" + plan.project().id() + ")");
     out.append("# Fix plan by ")
         .append(ToolVersion.NAME)
         .append(": Terraform, stage ")
         .append(plan.stage().label())
         .append('\n');
-    out.append("# Project: ")
-        .append(Hcl.comment(project))
+    out.append("# ")
+        .append(plan.subjectLabel())
+        .append(": ")
+        .append(Hcl.comment(plan.subject()))
         .append("   Profile: ")
         .append(Hcl.comment(plan.profile().name()))
         .append('\n');

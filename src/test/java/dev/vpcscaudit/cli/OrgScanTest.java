@@ -71,6 +71,11 @@ class OrgScanTest {
   }
 
   Map<String, String> env() throws Exception {
+    return env(fake, dir);
+  }
+
+  /** ADC as an authorized user whose token endpoint is the fake; the APIs at the fake. */
+  static Map<String, String> env(FakeGcp fake, Path dir) throws Exception {
     Path adc = dir.resolve("adc.json");
     Files.writeString(
         adc,

@@ -70,7 +70,7 @@ class WireSchemaTest {
     ConfigChange none = new ConfigChange(true, List.of(), List.of(), false, List.of());
     FixPlan plan =
         new FixPlan(
-            new ProjectRef(null, Fixtures.PROJECT),
+            List.of(new ProjectRef(null, Fixtures.PROJECT)),
             Fixtures.gdc(),
             Stage.DRY_RUN,
             List.of(new PerimeterChange(p, List.of(none), List.of())),
