@@ -92,24 +92,52 @@ final class OrgDiscovery {
             + " projects; reading the perimeters of "
             + toRead.size()
             + (toRead.size() == 1 ? " policy" : " policies"));
+    // A project is read once every one of its candidate policies is: the terminal's bar counts.
+    Map<String, List<String>> projectsOf = new HashMap<>();
+    Map<String, java.util.concurrent.atomic.AtomicInteger> pending = new HashMap<>();
+    CallLog.Bar bar = log.bar("projects read", chosen.size());
+    int none = 0;
+    for (ProjectInfo p : chosen) {
+      List<String> mine = candidates.get(p.number());
+      pending.put(p.number(), new java.util.concurrent.atomic.AtomicInteger(mine.size()));
+      mine.forEach(
+          policy -> projectsOf.computeIfAbsent(policy, k -> new ArrayList<>()).add(p.number()));
+      none += mine.isEmpty() ? 1 : 0;
+    }
+    bar.advance(none);
     Map<String, Future<List<ServicePerimeter>>> listings = new LinkedHashMap<>();
     for (String policy : toRead) {
-      listings.put(policy, pool.submit(() -> acm.perimeters(policy)));
+      listings.put(
+          policy,
+          pool.submit(
+              () -> {
+                List<ServicePerimeter> read = acm.perimeters(policy);
+                int done = 0;
+                for (String number : projectsOf.get(policy)) {
+                  done += pending.get(number).decrementAndGet() == 0 ? 1 : 0;
+                }
+                bar.advance(done);
+                return read;
+              }));
     }
-    // Index: policy -> project resource -> perimeters holding it (enforced or dry-run).
     Map<String, Map<String, List<ServicePerimeter>>> holders = new HashMap<>();
-    for (Map.Entry<String, Future<List<ServicePerimeter>>> e : listings.entrySet()) {
-      Map<String, List<ServicePerimeter>> index = new HashMap<>();
-      for (ServicePerimeter sp : PerimeterDiscovery.await(e.getValue())) {
-        Set<String> held = new LinkedHashSet<>(sp.enforcedConfig().resources());
-        if (sp.spec() != null) {
-          held.addAll(sp.spec().resources());
+    try {
+      // Index: policy -> project resource -> perimeters holding it (enforced or dry-run).
+      for (Map.Entry<String, Future<List<ServicePerimeter>>> e : listings.entrySet()) {
+        Map<String, List<ServicePerimeter>> index = new HashMap<>();
+        for (ServicePerimeter sp : PerimeterDiscovery.await(e.getValue())) {
+          Set<String> held = new LinkedHashSet<>(sp.enforcedConfig().resources());
+          if (sp.spec() != null) {
+            held.addAll(sp.spec().resources());
+          }
+          for (String r : held) {
+            index.computeIfAbsent(r, k -> new ArrayList<>()).add(sp);
+          }
         }
-        for (String r : held) {
-          index.computeIfAbsent(r, k -> new ArrayList<>()).add(sp);
-        }
+        holders.put(e.getKey(), index);
       }
-      holders.put(e.getKey(), index);
+    } finally {
+      bar.finish(); // a failed read still ends the bar's line before the error
     }
     List<ProjectPerimeters> out = new ArrayList<>();
     for (ProjectInfo p : chosen) {

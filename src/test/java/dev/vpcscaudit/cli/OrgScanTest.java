@@ -168,6 +168,37 @@ class OrgScanTest {
   }
 
   @Test
+  void aTerminalShowsABarOfProjectsRead() throws Exception {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            java.io.InputStream.nullInputStream(),
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(err),
+            env(),
+            /* terminal= */ true,
+            "audit",
+            "--organization",
+            "9000",
+            "--all-projects",
+            "--format",
+            "json",
+            "-o",
+            dir.resolve("report.json").toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("3 projects; reading the perimeters of 2 policies\n")
+        .contains("\rvpcsc-audit: [##############################] 3/3 projects read\n")
+        .endsWith(
+            "json report of 3 projects to " + dir.resolve("report.json") + " (not compliant)\n");
+    // Not a terminal (a log file, a CI job): no carriage returns.
+    Cli.Result piped = Cli.run(env(), "audit", "--organization", "9000", "--all-projects");
+    assertThat(piped.err()).doesNotContain("\r").doesNotContain("projects read");
+  }
+
+  @Test
   void textStartsWithTheSummaryTable() throws Exception {
     Cli.Result r = Cli.run(env(), "audit", "--organization", "9000", "--all-projects");
 

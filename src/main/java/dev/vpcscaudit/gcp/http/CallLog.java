@@ -71,6 +71,80 @@ public final class CallLog {
     print(verbose != null ? verbose : progress, line);
   }
 
+  /**
+   * A progress bar on the terminal ({@code done/total label}), redrawn in place at most every 100
+   * ms and ended with a newline; with {@code --verbose}, or when stderr is not a terminal, it
+   * prints nothing (the notes say what happens).
+   */
+  public Bar bar(String label, int total) {
+    return new Bar(verbose == null ? progress : null, label, total);
+  }
+
+  /** See {@link #bar}. */
+  public static final class Bar {
+    private static final int WIDTH = 30;
+    private final PrintWriter to;
+    private final String label;
+    private final int total;
+    private final AtomicInteger done = new AtomicInteger();
+    private long lastDrawn = Long.MIN_VALUE;
+    private boolean drawn;
+
+    Bar(PrintWriter to, String label, int total) {
+      this.to = to;
+      this.label = label;
+      this.total = total;
+    }
+
+    /** {@code n} more are done. */
+    public void advance(int n) {
+      int now = done.addAndGet(n);
+      draw(now, false);
+    }
+
+    /** The bar at its final count, then a newline (if it was drawn at all). */
+    public void finish() {
+      draw(done.get(), true);
+    }
+
+    /** How many are done. */
+    public int done() {
+      return done.get();
+    }
+
+    private void draw(int now, boolean last) {
+      if (to == null || total == 0) {
+        return;
+      }
+      synchronized (to) {
+        long t = System.nanoTime();
+        if (!last && drawn && t - lastDrawn < 100_000_000L && now < total) {
+          return;
+        }
+        if (last && !drawn) {
+          return; // finished before the first redraw was due: nothing to clean up
+        }
+        lastDrawn = t;
+        drawn = true;
+        int filled = (int) ((long) WIDTH * Math.min(now, total) / total);
+        to.print(
+            "\rvpcsc-audit: ["
+                + "#".repeat(filled)
+                + ".".repeat(WIDTH - filled)
+                + "] "
+                + now
+                + "/"
+                + total
+                + " "
+                + label);
+        if (last) {
+          to.println();
+        }
+        to.flush();
+      }
+    }
+  }
+
   /** A detail for {@code --verbose} only. */
   public void detail(String line) {
     print(verbose, line);
