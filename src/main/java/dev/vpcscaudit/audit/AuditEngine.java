@@ -62,6 +62,19 @@ public final class AuditEngine {
       String source,
       List<SupportedService> supportedServices,
       List<DnsAnswer> dnsAnswers) {
+    return audit(input, source, supportedServices, dnsAnswers, null);
+  }
+
+  /**
+   * As {@link #audit(AuditInput, String, List, List)}; when {@code network} is not null, also runs
+   * the network rules on it (mode-less findings naming a router, route, zone or policy).
+   */
+  public static AuditResult audit(
+      AuditInput input,
+      String source,
+      List<SupportedService> supportedServices,
+      List<DnsAnswer> dnsAnswers,
+      dev.vpcscaudit.network.NetworkState network) {
     Collector out = new Collector();
     String resource = input.resource();
 
@@ -98,6 +111,11 @@ public final class AuditEngine {
         }
       }
     }
+    if (network != null) {
+      for (NetworkRule rule : Rules.networkRules()) {
+        rule.check(network, input.profile(), out.network(rule, network.selfLink()));
+      }
+    }
     return new AuditResult(
         input.project(),
         input.profile(),
@@ -106,7 +124,8 @@ public final class AuditEngine {
         out.findings(),
         out.checks(),
         supportedServices != null,
-        dnsAnswers != null);
+        dnsAnswers != null,
+        network == null ? null : network.selfLink());
   }
 
   /** The host names the DNS check resolves for {@code profile}: the VIP itself, then each API. */
@@ -169,7 +188,8 @@ public final class AuditEngine {
                 }
                 remedies = new Remedies(dryRun, fix(p, ConfigTarget.STATUS, edits));
               }
-              Finding f = new Finding(rule, severity, mode, p.name(), service, message, remedies);
+              Finding f =
+                  new Finding(rule, severity, mode, p.name(), service, null, message, remedies);
               out.add(new Check(mode, p.name(), checkName(rule, service), f));
             }
           });
@@ -230,7 +250,7 @@ public final class AuditEngine {
                   mode,
                   resource,
                   rule.id(),
-                  new Finding(rule, severity, mode, null, null, message, remedies)));
+                  new Finding(rule, severity, mode, null, null, null, message, remedies)));
         }
 
         @Override
@@ -251,8 +271,44 @@ public final class AuditEngine {
         public void fail(Severity severity, String message, Remedy remedy) {
           Finding f =
               new Finding(
-                  rule, severity, Mode.ENFORCED, null, service, message, Remedies.both(remedy));
+                  rule,
+                  severity,
+                  Mode.ENFORCED,
+                  null,
+                  service,
+                  null,
+                  message,
+                  Remedies.both(remedy));
           add(new Check(Mode.ENFORCED, subject, name, f));
+        }
+      };
+    }
+
+    NetworkRule.Results network(NetworkRule rule, String network) {
+      return new NetworkRule.Results() {
+        @Override
+        public void pass(String check) {
+          add(new Check(Mode.ENFORCED, network, name(check), null));
+        }
+
+        @Override
+        public void fail(
+            String check, Severity severity, String resource, String message, Remedy remedy) {
+          Finding f =
+              new Finding(
+                  rule,
+                  severity,
+                  Mode.ENFORCED,
+                  null,
+                  null,
+                  resource,
+                  message,
+                  Remedies.both(remedy));
+          add(new Check(Mode.ENFORCED, network, name(check), f));
+        }
+
+        private String name(String check) {
+          return check.isEmpty() ? rule.id() : rule.id() + " " + check;
         }
       };
     }

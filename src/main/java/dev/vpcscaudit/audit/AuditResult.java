@@ -12,6 +12,7 @@ import java.util.List;
  * @param source {@code api} for a live read, {@code file} for {@code --from-file}
  * @param servicesChecked whether the supported-services rules ran (a list was read)
  * @param dnsChecked whether the DNS rules ran (host names were resolved)
+ * @param networkChecked the VPC network the network rules ran on ({@code --network}), or null
  */
 public record AuditResult(
     ProjectRef project,
@@ -21,7 +22,8 @@ public record AuditResult(
     List<Finding> findings,
     List<Check> checks,
     boolean servicesChecked,
-    boolean dnsChecked) {
+    boolean dnsChecked,
+    String networkChecked) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);

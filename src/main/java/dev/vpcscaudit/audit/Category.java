@@ -7,7 +7,12 @@ public enum Category {
   /** Whether VPC Service Controls supports each required service (supported-services list). */
   SERVICES("services", "service"),
   /** What host names resolve to on the cluster's hosts. */
-  DNS("dns", "name");
+  DNS("dns", "name"),
+  /**
+   * The Google Cloud half of the path to the restricted VIP: Cloud Router advertisements, routes
+   * and Cloud DNS of one VPC network ({@code --network}).
+   */
+  NETWORK("network", "resource");
 
   private final String label;
   private final String subjectNoun;

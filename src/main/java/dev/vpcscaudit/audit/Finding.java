@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One problem found, with its remedy at each stage. {@code perimeter} is null for project-level
- * findings, {@code service} for findings not about one service (or host name).
+ * findings, {@code service} for findings not about one service (or host name), {@code resource} for
+ * findings not about one network resource (a router, route, DNS zone or policy).
  */
 public record Finding(
     Rule rule,
@@ -13,6 +14,7 @@ public record Finding(
     Mode mode,
     String perimeter,
     String service,
+    String resource,
     String message,
     Remedies remedies) {
 
@@ -21,7 +23,8 @@ public record Finding(
       Comparator.comparing(Finding::mode)
           .thenComparing(Finding::perimeter, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(f -> f.rule().id())
-          .thenComparing(Finding::service, Comparator.nullsFirst(Comparator.naturalOrder()));
+          .thenComparing(Finding::service, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::resource, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   public Finding {
     Objects.requireNonNull(rule, "rule");

@@ -1,9 +1,16 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.audit.rules.DnsInboundForwardingDisabled;
 import dev.vpcscaudit.audit.rules.DnsNoAddress;
 import dev.vpcscaudit.audit.rules.DnsNotRestrictedVip;
+import dev.vpcscaudit.audit.rules.GoogleapisZoneMissing;
+import dev.vpcscaudit.audit.rules.GoogleapisZoneNotRestricted;
 import dev.vpcscaudit.audit.rules.ProjectNotInPerimeter;
+import dev.vpcscaudit.audit.rules.RegistryZoneMissing;
 import dev.vpcscaudit.audit.rules.RequiredServiceUnrestricted;
+import dev.vpcscaudit.audit.rules.RestrictedVipNotAdvertised;
+import dev.vpcscaudit.audit.rules.RestrictedVipRouteMissing;
+import dev.vpcscaudit.audit.rules.RestrictedVipRouteShadowed;
 import dev.vpcscaudit.audit.rules.ServiceNotOnRestrictedVip;
 import dev.vpcscaudit.audit.rules.ServiceNotSupported;
 import dev.vpcscaudit.audit.rules.ServiceSupportDeprecated;
@@ -26,6 +33,15 @@ public final class Rules {
   public static final ServiceRule SERVICE_SUPPORT_PREVIEW = new ServiceSupportPreview();
   public static final DnsRule DNS_NOT_RESTRICTED_VIP = new DnsNotRestrictedVip();
   public static final DnsRule DNS_NO_ADDRESS = new DnsNoAddress();
+  public static final NetworkRule RESTRICTED_VIP_NOT_ADVERTISED = new RestrictedVipNotAdvertised();
+  public static final NetworkRule RESTRICTED_VIP_ROUTE_MISSING = new RestrictedVipRouteMissing();
+  public static final NetworkRule RESTRICTED_VIP_ROUTE_SHADOWED = new RestrictedVipRouteShadowed();
+  public static final NetworkRule GOOGLEAPIS_ZONE_MISSING = new GoogleapisZoneMissing();
+  public static final NetworkRule GOOGLEAPIS_ZONE_NOT_RESTRICTED =
+      new GoogleapisZoneNotRestricted();
+  public static final NetworkRule REGISTRY_ZONE_MISSING = new RegistryZoneMissing();
+  public static final NetworkRule DNS_INBOUND_FORWARDING_DISABLED =
+      new DnsInboundForwardingDisabled();
 
   /** Every rule, in catalogue order (SARIF {@code ruleIndex}). */
   public static final List<Rule> ALL =
@@ -39,7 +55,14 @@ public final class Rules {
           SERVICE_SUPPORT_DEPRECATED,
           SERVICE_SUPPORT_PREVIEW,
           DNS_NOT_RESTRICTED_VIP,
-          DNS_NO_ADDRESS);
+          DNS_NO_ADDRESS,
+          RESTRICTED_VIP_NOT_ADVERTISED,
+          RESTRICTED_VIP_ROUTE_MISSING,
+          RESTRICTED_VIP_ROUTE_SHADOWED,
+          GOOGLEAPIS_ZONE_MISSING,
+          GOOGLEAPIS_ZONE_NOT_RESTRICTED,
+          REGISTRY_ZONE_MISSING,
+          DNS_INBOUND_FORWARDING_DISABLED);
 
   private Rules() {}
 
@@ -57,6 +80,10 @@ public final class Rules {
 
   public static List<DnsRule> dnsRules() {
     return of(DnsRule.class);
+  }
+
+  public static List<NetworkRule> networkRules() {
+    return of(NetworkRule.class);
   }
 
   /** The rule's position in {@link #ALL}. */

@@ -51,6 +51,8 @@ public final class AuditCommand extends ReadingCommand {
 
   @Mixin ServicesOptions services;
 
+  @Mixin NetworkOptions network;
+
   /** {@code --fail-on} values. */
   enum FailOn {
     error,
@@ -113,8 +115,16 @@ public final class AuditCommand extends ReadingCommand {
       return auditMany(selected);
     }
     ProjectRef project = selection.projectRef();
-    PerimeterSource source = selection.source(services, java.util.Set.of());
+    PerimeterSource source = selection.source(services, network, java.util.Set.of());
     Profile profile = profileOption.load();
+    if (network.network != null && !profile.restrictedVipRequired()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--network: profile "
+              + profile.name()
+              + " does not require the restricted VIP (restrictedVip.required), so there is"
+              + " nothing to check the network against");
+    }
 
     DnsResolver dns = dnsResolver(profile);
     PerimeterSource.Discovery found = source.discover(project);
@@ -125,7 +135,8 @@ public final class AuditCommand extends ReadingCommand {
                 found.project(), found.perimeters(), profile, null, found.otherRegular()),
             found.source(),
             found.supportedServices(),
-            answers);
+            answers,
+            found.network());
 
     String planCommand =
         "vpcsc-audit plan " + selection.selectionArgs(result.project(), profileOption.profile);
@@ -286,6 +297,12 @@ public final class AuditCommand extends ReadingCommand {
    * read is reported as unreadable and makes the run exit 3, after the report is written.
    */
   private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
+    if (network.network != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--network is checked with one project (--project); audit the network once, beside"
+              + " one of the projects");
+    }
     String org = selection.manyProjectsOrganization();
     PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();

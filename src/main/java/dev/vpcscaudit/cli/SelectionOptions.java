@@ -36,6 +36,8 @@ public final class SelectionOptions {
           "--billing-project",
           "--acm-endpoint",
           "--crm-endpoint",
+          "--compute-endpoint",
+          "--dns-endpoint",
           "--timeout",
           "--parallelism");
 
@@ -289,6 +291,22 @@ public final class SelectionOptions {
    *     FilePerimeterSource#retain()})
    */
   PerimeterSource source(ServicesOptions services, java.util.Set<String> retain) {
+    return source(services, null, retain);
+  }
+
+  /**
+   * As {@link #source(ServicesOptions, java.util.Set)}, also reading the VPC network of {@code
+   * --network} (live only).
+   */
+  PerimeterSource source(
+      ServicesOptions services, NetworkOptions network, java.util.Set<String> retain) {
+    dev.vpcscaudit.network.NetworkRef networkRef = network == null ? null : network.ref();
+    if (networkRef != null && fromFile != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--network reads the live Compute Engine and Cloud DNS APIs, and --from-file makes no"
+              + " API call: drop one");
+    }
     boolean checkServices = services != null && services.checkServices;
     Path servicesFile = services == null ? null : services.servicesFile;
     String policyNumber = number("--policy", policy, POLICY, "accessPolicies/");
@@ -340,7 +358,8 @@ public final class SelectionOptions {
             verbose ? spec.commandLine().getErr() : null,
             RunContext.of(spec).terminal() ? spec.commandLine().getErr() : null);
     return withServicesFile(
-        live(policyNumber, org, log, checkServices && servicesFile == null), servicesFile);
+        live(policyNumber, org, log, checkServices && servicesFile == null, network, networkRef),
+        servicesFile);
   }
 
   /** Progress lines on stderr when it is a terminal (or with --verbose); a no-op otherwise. */
@@ -356,18 +375,27 @@ public final class SelectionOptions {
   }
 
   private PerimeterSource live(
-      String policyNumber, String org, CallLog log, boolean readSupportedServices) {
+      String policyNumber,
+      String org,
+      CallLog log,
+      boolean readSupportedServices,
+      NetworkOptions network,
+      dev.vpcscaudit.network.NetworkRef networkRef) {
     return new LivePerimeterSource(
         LivePerimeterSource.config(
             policyNumber,
             org,
             impersonate,
             billingProject,
-            acmEndpoint,
-            crmEndpoint,
+            java.util.Arrays.asList(
+                acmEndpoint,
+                crmEndpoint,
+                network == null ? null : network.computeEndpoint,
+                network == null ? null : network.dnsEndpoint),
             Duration.ofSeconds(timeoutSeconds),
             readSupportedServices,
             parallelism,
+            networkRef,
             RunContext.of(spec).env()),
         log);
   }

@@ -73,4 +73,21 @@ record ApiCall(String what, String permission, String grant) {
         "accesscontextmanager.servicePerimeters.list",
         "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
   }
+
+  static ApiCall network(dev.vpcscaudit.network.NetworkRef network) {
+    return new ApiCall(
+        "read " + network.resourceName(),
+        "compute.networks.get",
+        "grant roles/compute.networkViewer on projects/"
+            + network.project()
+            + ", or check --network");
+  }
+
+  /** A Compute Engine or Cloud DNS list in the network's project. */
+  static ApiCall networkList(String what, String permission, String project) {
+    return new ApiCall(
+        what,
+        permission,
+        "grant roles/compute.networkViewer and roles/dns.reader on projects/" + project);
+  }
 }

@@ -246,6 +246,98 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     return parents;
   }
 
+  /** Compute Engine's and Cloud DNS's largest page ({@code maxResults}). */
+  static final int NETWORK_PAGE_SIZE = 500;
+
+  /**
+   * Compute Engine v1 {@code networks.get}: the network's self link as {@code
+   * projects/P/global/networks/N} (it also proves that the network exists and can be read).
+   */
+  public String networkSelfLink(dev.vpcscaudit.network.NetworkRef network) {
+    ApiCall call = ApiCall.network(network);
+    GenericUrl url =
+        new GenericUrl(
+            endpoints.compute()
+                + "/compute/v1/projects/"
+                + network.project()
+                + "/global/networks/"
+                + network.name());
+    String link =
+        getObject(call, url, "the answer to GET " + url.getRawPath()).path("selfLink").asText("");
+    if (!link.contains("/global/networks/")) {
+      throw new CloudReadException(
+          "cannot " + call.what() + ": unexpected answer from the API: no selfLink");
+    }
+    return dev.vpcscaudit.network.NetworkRef.path(link);
+  }
+
+  /** Compute Engine v1 {@code routers.aggregatedList}: the routers of every region. */
+  public List<dev.vpcscaudit.network.NetworkState.Router> routers(String project) {
+    return pages(
+        ApiCall.networkList(
+            "list the Cloud Routers of project " + project, "compute.routers.list", project),
+        endpoints.compute() + "/compute/v1/projects/" + project + "/aggregated/routers",
+        Map.of(),
+        "maxResults",
+        NETWORK_PAGE_SIZE,
+        "items",
+        (items, source) -> dev.vpcscaudit.network.NetworkJson.routers(items, project));
+  }
+
+  /** Compute Engine v1 {@code routes.list}. */
+  public List<dev.vpcscaudit.network.NetworkState.Route> routes(String project) {
+    return pages(
+        ApiCall.networkList(
+            "list the routes of project " + project, "compute.routes.list", project),
+        endpoints.compute() + "/compute/v1/projects/" + project + "/global/routes",
+        Map.of(),
+        "maxResults",
+        NETWORK_PAGE_SIZE,
+        "items",
+        (items, source) -> dev.vpcscaudit.network.NetworkJson.routes(items, project));
+  }
+
+  /** Cloud DNS v1 {@code managedZones.list}. */
+  public List<dev.vpcscaudit.network.NetworkState.Zone> zones(String project) {
+    return pages(
+        ApiCall.networkList(
+            "list the Cloud DNS zones of project " + project, "dns.managedZones.list", project),
+        endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones",
+        Map.of(),
+        "maxResults",
+        NETWORK_PAGE_SIZE,
+        "managedZones",
+        (items, source) -> dev.vpcscaudit.network.NetworkJson.zones(items, project));
+  }
+
+  /** Cloud DNS v1 {@code resourceRecordSets.list} of one zone. */
+  public List<dev.vpcscaudit.network.NetworkState.RecordSet> records(String project, String zone) {
+    return pages(
+        ApiCall.networkList(
+            "list the records of Cloud DNS zone " + zone + " of project " + project,
+            "dns.resourceRecordSets.list",
+            project),
+        endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones/" + zone + "/rrsets",
+        Map.of(),
+        "maxResults",
+        NETWORK_PAGE_SIZE,
+        "rrsets",
+        (items, source) -> dev.vpcscaudit.network.NetworkJson.records(items));
+  }
+
+  /** Cloud DNS v1 {@code policies.list}. */
+  public List<dev.vpcscaudit.network.NetworkState.DnsPolicy> dnsPolicies(String project) {
+    return pages(
+        ApiCall.networkList(
+            "list the DNS server policies of project " + project, "dns.policies.list", project),
+        endpoints.dns() + "/dns/v1/projects/" + project + "/policies",
+        Map.of(),
+        "maxResults",
+        NETWORK_PAGE_SIZE,
+        "policies",
+        (items, source) -> dev.vpcscaudit.network.NetworkJson.policies(items, project));
+  }
+
   /** Resource Manager's largest page. */
   static final int SEARCH_PAGE_SIZE = 500;
 
@@ -256,46 +348,40 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       int pageSize,
       String listField,
       BiFunction<JsonNode, String, List<T>> reader) {
+    return pages(call, base, params, "pageSize", pageSize, listField, reader);
+  }
+
+  /**
+   * @param sizeParam {@code pageSize} (Access Context Manager, Resource Manager) or {@code
+   *     maxResults} (Compute Engine, Cloud DNS)
+   */
+  private <T> List<T> pages(
+      ApiCall call,
+      String base,
+      Map<String, String> params,
+      String sizeParam,
+      int pageSize,
+      String listField,
+      BiFunction<JsonNode, String, List<T>> reader) {
+    boolean aggregated = base.contains("/aggregated/");
     List<T> out = new ArrayList<>();
     String pageToken = "";
     int page = 1;
     do {
       GenericUrl url = new GenericUrl(base);
       params.forEach(url::set);
-      url.set("pageSize", pageSize);
+      url.set(sizeParam, pageSize);
       if (!pageToken.isEmpty()) {
         url.set("pageToken", pageToken);
       }
-      String body;
-      int status;
-      try {
-        HttpRequest request =
-            transport
-                .createRequestFactory(new HttpCredentialsAdapter(credentials))
-                .buildGetRequest(url);
-        request.setThrowExceptionOnExecuteError(false);
-        request.setNumberOfRetries(0);
-        request.getHeaders().setUserAgent(userAgent());
-        HttpResponse response = request.execute();
-        status = response.getStatusCode();
-        body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
-        response.disconnect();
-      } catch (IOException e) {
-        throw ApiErrors.io(call, e, transport.log());
-      }
-      if (status != 200) {
-        throw ApiErrors.http(call, status, body);
-      }
       String source = "the answer to GET " + url.getRawPath() + " (page " + page + ")";
+      JsonNode root = getObject(call, url, source);
       try {
-        JsonNode root = PerimeterJsonReader.parseTree(body.isBlank() ? "{}" : body, source);
-        if (!root.isObject()) {
-          throw new BadInputException(source + ": expected a JSON object");
-        }
         JsonNode list = root.path(listField);
         if (!list.isMissingNode()) {
-          if (!list.isArray()) {
-            throw new BadInputException(source + ": " + listField + " is not a list");
+          if (!(aggregated ? list.isObject() : list.isArray())) {
+            throw new BadInputException(
+                source + ": " + listField + " is not a " + (aggregated ? "map" : "list"));
           }
           out.addAll(reader.apply(list, source));
         }
@@ -307,6 +393,40 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       page++;
     } while (!pageToken.isEmpty());
     return out;
+  }
+
+  /** One GET whose answer must be a JSON object; any other answer is a failed read. */
+  private JsonNode getObject(ApiCall call, GenericUrl url, String source) {
+    String body;
+    int status;
+    try {
+      HttpRequest request =
+          transport
+              .createRequestFactory(new HttpCredentialsAdapter(credentials))
+              .buildGetRequest(url);
+      request.setThrowExceptionOnExecuteError(false);
+      request.setNumberOfRetries(0);
+      request.getHeaders().setUserAgent(userAgent());
+      HttpResponse response = request.execute();
+      status = response.getStatusCode();
+      body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
+      response.disconnect();
+    } catch (IOException e) {
+      throw ApiErrors.io(call, e, transport.log());
+    }
+    if (status != 200) {
+      throw ApiErrors.http(call, status, body);
+    }
+    try {
+      JsonNode root = PerimeterJsonReader.parseTree(body.isBlank() ? "{}" : body, source);
+      if (!root.isObject()) {
+        throw new BadInputException(source + ": expected a JSON object");
+      }
+      return root;
+    } catch (BadInputException e) {
+      throw new CloudReadException(
+          "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+    }
   }
 
   private synchronized ProjectsClient projects() {

@@ -39,7 +39,36 @@ public final class LivePerimeterSource implements PerimeterSource {
       Duration timeout,
       RetryPolicy retry,
       int parallelism,
-      boolean readSupportedServices) {
+      boolean readSupportedServices,
+      dev.vpcscaudit.network.NetworkRef network) {
+
+    /** A config that reads no VPC network. */
+    public Config(
+        String policy,
+        String organization,
+        String impersonate,
+        String billingProject,
+        Endpoints endpoints,
+        ProxySettings proxies,
+        Map<String, String> env,
+        Duration timeout,
+        RetryPolicy retry,
+        int parallelism,
+        boolean readSupportedServices) {
+      this(
+          policy,
+          organization,
+          impersonate,
+          billingProject,
+          endpoints,
+          proxies,
+          env,
+          timeout,
+          retry,
+          parallelism,
+          readSupportedServices,
+          null);
+    }
 
     /** Independent reads (perimeter listings of several policies) run this many at a time. */
     public static final int DEFAULT_PARALLELISM = 4;
@@ -77,30 +106,38 @@ public final class LivePerimeterSource implements PerimeterSource {
     this.credentials = credentials;
   }
 
-  /** Builds a config from flags and {@code env} (endpoint overrides and proxy variables). */
+  /**
+   * Builds a config from flags and {@code env} (endpoint overrides and proxy variables).
+   *
+   * @param endpoints the endpoint flags: Access Context Manager, Resource Manager, Compute Engine,
+   *     Cloud DNS (each null when not given)
+   * @param network {@code --network}, or null
+   */
   public static Config config(
       String policy,
       String organization,
       String impersonate,
       String billingProject,
-      String acmEndpoint,
-      String crmEndpoint,
+      List<String> endpoints,
       Duration timeout,
       boolean readSupportedServices,
       int parallelism,
+      dev.vpcscaudit.network.NetworkRef network,
       Map<String, String> env) {
     return new Config(
         policy,
         organization,
         impersonate,
         billingProject,
-        Endpoints.resolve(acmEndpoint, crmEndpoint, env),
+        Endpoints.resolve(
+            endpoints.get(0), endpoints.get(1), endpoints.get(2), endpoints.get(3), env),
         ProxySettings.fromEnv(env),
         env,
         timeout,
         RetryPolicy.DEFAULT,
         parallelism,
-        readSupportedServices);
+        readSupportedServices,
+        network);
   }
 
   @Override
@@ -109,16 +146,27 @@ public final class LivePerimeterSource implements PerimeterSource {
     ApiTransport transport = new ApiTransport(config.proxies(), log, config.retry(), deadline);
     GoogleCredentials creds = credentials.apply(transport);
     ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), daemonThreads());
+    // The network's reads are coordinated from a thread of their own (it waits on the pool).
+    ExecutorService side =
+        config.network() == null ? null : Executors.newSingleThreadExecutor(daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
       token(creds, transport, pool, deadline);
       // The supported-services list does not depend on the project: read it alongside.
       Future<List<SupportedService>> services =
           config.readSupportedServices() ? pool.submit(apis::supportedServices) : null;
+      // The network does not depend on the project either; its reads run beside the walk.
+      Future<dev.vpcscaudit.network.NetworkState> network =
+          side == null
+              ? null
+              : side.submit(() -> NetworkDiscovery.read(apis, pool, config.network(), log));
       Discovery found =
           new PerimeterDiscovery(apis, apis, pool, log)
               .run(project, config.policy(), config.organization());
       if (services != null) {
         found = found.withSupportedServices(PerimeterDiscovery.await(services));
+      }
+      if (network != null) {
+        found = found.withNetwork(PerimeterDiscovery.await(network));
       }
       log.detail(
           log.requests()
@@ -127,6 +175,9 @@ public final class LivePerimeterSource implements PerimeterSource {
       return found;
     } finally {
       pool.shutdownNow();
+      if (side != null) {
+        side.shutdownNow();
+      }
     }
   }
 

@@ -57,6 +57,14 @@ final class FixAdvice {
       out.add(n + (n == 1 ? " finding is " : " findings are ") + e.getKey());
     }
     out.addAll(choices);
+    // Network findings: the gcloud commands themselves (plans change perimeters only).
+    for (Finding f : findings) {
+      if (f.rule().category() == dev.vpcscaudit.audit.Category.NETWORK
+          && f.remedy(Stage.DRY_RUN) instanceof Remedy.Manual m
+          && !out.contains(m.step())) {
+        out.add(m.step());
+      }
+    }
     return out;
   }
 }

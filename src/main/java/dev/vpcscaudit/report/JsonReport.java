@@ -44,6 +44,7 @@ public final class JsonReport {
       g.writeStringField("source", result.source());
       g.writeBooleanField("servicesChecked", result.servicesChecked());
       g.writeBooleanField("dnsChecked", result.dnsChecked());
+      g.writeStringField("network", result.networkChecked());
       writePerimetersAndFindings(g, result);
       writeSummary(g, result);
       g.writeBooleanField("compliant", result.compliant());
@@ -77,6 +78,7 @@ public final class JsonReport {
       g.writeStringField("mode", f.mode().label());
       g.writeStringField("perimeter", f.perimeter());
       g.writeStringField("service", f.service());
+      g.writeStringField("resource", f.resource());
       g.writeStringField("message", f.message());
       g.writeEndObject();
     }

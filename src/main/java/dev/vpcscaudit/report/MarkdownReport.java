@@ -77,6 +77,7 @@ public final class MarkdownReport {
               switch (first.rule().category()) {
                 case SERVICES -> "Supported services";
                 case DNS -> "DNS";
+                case NETWORK -> "Network (restricted VIP path)";
                 case PERIMETER ->
                     (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
                         + ": "
@@ -84,14 +85,22 @@ public final class MarkdownReport {
                             ? "project"
                             : "`" + code(first.perimeter()) + "`");
               })
-          .append("\n\n| Severity | Rule | Service | Finding |\n|---|---|---|---|\n");
+          .append(
+              "\n\n| Severity | Rule | "
+                  + (first.rule().category() == dev.vpcscaudit.audit.Category.NETWORK
+                      ? "Resource"
+                      : "Service")
+                  + " | Finding |\n|---|---|---|---|\n");
       for (Finding f : group) {
         out.append("| ")
             .append(f.severity().label())
             .append(" | `")
             .append(f.rule().id())
             .append("` | ")
-            .append(f.service() == null ? "" : "`" + code(f.service()) + "`")
+            .append(
+                f.service() != null
+                    ? "`" + code(f.service()) + "`"
+                    : f.resource() != null ? "`" + code(f.resource()) + "`" : "")
             .append(" | ")
             .append(text(f.message()))
             .append(" |\n");

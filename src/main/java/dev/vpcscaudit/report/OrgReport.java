@@ -226,7 +226,8 @@ public record OrgReport(
               List.of(),
               List.of(),
               servicesChecked,
-              dnsChecked);
+              dnsChecked,
+              null);
       merged = (ObjectNode) tree(SarifReport.render(none, toolVersion, null));
       ((ObjectNode) merged.path("runs").get(0).path("properties"))
           .remove(List.of("project", "compliant"));

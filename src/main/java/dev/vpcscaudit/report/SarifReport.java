@@ -123,7 +123,10 @@ public final class SarifReport {
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField(
-            "fullyQualifiedName", f.perimeter() == null ? projectResource : f.perimeter());
+            "fullyQualifiedName",
+            f.resource() != null
+                ? f.resource()
+                : f.perimeter() == null ? projectResource : f.perimeter());
         g.writeStringField("kind", "resource");
         g.writeEndObject();
         g.writeEndArray();
@@ -133,18 +136,22 @@ public final class SarifReport {
         g.writeStringField(
             FINGERPRINT,
             String.join(
-                "|",
-                projectResource,
-                f.mode().label(),
-                f.perimeter() == null ? "" : f.perimeter(),
-                f.rule().id(),
-                f.service() == null ? "" : f.service()));
+                    "|",
+                    projectResource,
+                    f.mode().label(),
+                    f.perimeter() == null ? "" : f.perimeter(),
+                    f.rule().id(),
+                    f.service() == null ? "" : f.service())
+                + (f.resource() == null ? "" : "|" + f.resource()));
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("mode", f.mode().label());
         g.writeStringField("severity", f.severity().label());
         if (f.service() != null) {
           g.writeStringField("service", f.service());
+        }
+        if (f.resource() != null) {
+          g.writeStringField("resource", f.resource());
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -66,6 +66,11 @@ public final class TextReport {
         .append("\nDNS: ")
         .append(
             result.dnsChecked() ? "checked" : "not checked (--check-dns on the cluster's hosts)")
+        .append("\nNetwork: ")
+        .append(
+            result.networkChecked() != null
+                ? result.networkChecked() + " checked"
+                : "not checked (--network projects/P/global/networks/N)")
         .append('\n');
     out.append('\n');
 
@@ -99,6 +104,7 @@ public final class TextReport {
           switch (first.rule().category()) {
             case SERVICES -> "SUPPORTED SERVICES";
             case DNS -> "DNS (restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
+            case NETWORK -> "NETWORK (the path to restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
             case PERIMETER ->
                 (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
                     + (first.perimeter() == null ? "project" : first.perimeter());

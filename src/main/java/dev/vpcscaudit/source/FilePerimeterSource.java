@@ -94,7 +94,7 @@ public record FilePerimeterSource(
               + ")");
     }
     List<ServicePerimeter> perimeters = read.kept();
-    return new Discovery(project, perimeters, "file", null, read.otherRegular());
+    return new Discovery(project, perimeters, "file", null, read.otherRegular(), null);
   }
 
   private static long sizeOf(Path file) {

@@ -32,13 +32,15 @@ public interface PerimeterSource {
    *     not read (the supported-services check is off)
    * @param otherRegular names of regular perimeters that were read but not kept (a large export is
    *     streamed keeping only the perimeters that hold the project), for candidate lists
+   * @param network the VPC network read for {@code --network}, or null
    */
   record Discovery(
       ProjectRef project,
       List<ServicePerimeter> perimeters,
       String source,
       List<SupportedService> supportedServices,
-      List<String> otherRegular) {
+      List<String> otherRegular,
+      dev.vpcscaudit.network.NetworkState network) {
     public Discovery {
       perimeters = List.copyOf(perimeters);
       supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
@@ -47,12 +49,17 @@ public interface PerimeterSource {
 
     /** A discovery without the supported-services list. */
     public Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
-      this(project, perimeters, source, null, List.of());
+      this(project, perimeters, source, null, List.of(), null);
     }
 
     /** The same discovery with the supported-services list. */
     public Discovery withSupportedServices(List<SupportedService> services) {
-      return new Discovery(project, perimeters, source, services, otherRegular);
+      return new Discovery(project, perimeters, source, services, otherRegular, network);
+    }
+
+    /** The same discovery with the network read for {@code --network}. */
+    public Discovery withNetwork(dev.vpcscaudit.network.NetworkState read) {
+      return new Discovery(project, perimeters, source, supportedServices, otherRegular, read);
     }
   }
 }

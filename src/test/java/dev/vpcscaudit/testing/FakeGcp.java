@@ -59,6 +59,13 @@ public final class FakeGcp implements AutoCloseable {
   private final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
   private final Map<String, List<JsonNode>> perimeters = new LinkedHashMap<>();
   private final List<JsonNode> services = new ArrayList<>();
+  // Compute Engine and Cloud DNS (GET only), keyed by project (records by project/zone).
+  private final Set<String> networks = new java.util.TreeSet<>();
+  private final Map<String, List<JsonNode>> routers = new HashMap<>();
+  private final Map<String, List<JsonNode>> routes = new HashMap<>();
+  private final Map<String, List<JsonNode>> zones = new HashMap<>();
+  private final Map<String, List<JsonNode>> rrsets = new HashMap<>();
+  private final Map<String, List<JsonNode>> dnsPolicies = new HashMap<>();
   private final Map<String, Deque<int[]>> faultStatus = new HashMap<>();
   private final Map<String, Deque<String>> faultBody = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -140,6 +147,57 @@ public final class FakeGcp implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return this;
+  }
+
+  /** A VPC network ({@code networks.get} answers with its self link). */
+  public synchronized FakeGcp network(String project, String name) {
+    networks.add("projects/" + project + "/global/networks/" + name);
+    return this;
+  }
+
+  /** A Cloud Router (REST JSON) in {@code region}; region and self link are filled in. */
+  public synchronized FakeGcp router(String project, String region, String json) {
+    ObjectNode r = object(json);
+    r.put("region", COMPUTE + "projects/" + project + "/regions/" + region);
+    routers.computeIfAbsent(project, k -> new ArrayList<>()).add(r);
+    return this;
+  }
+
+  /** A route (REST JSON). */
+  public synchronized FakeGcp route(String project, String json) {
+    routes.computeIfAbsent(project, k -> new ArrayList<>()).add(object(json));
+    return this;
+  }
+
+  /** A Cloud DNS managed zone (REST JSON) with its record sets (a JSON array). */
+  public synchronized FakeGcp zone(String project, String json, String recordsJsonArray) {
+    ObjectNode z = object(json);
+    zones.computeIfAbsent(project, k -> new ArrayList<>()).add(z);
+    List<JsonNode> list =
+        rrsets.computeIfAbsent(project + "/" + z.path("name").asText(), k -> new ArrayList<>());
+    try {
+      JSON.readTree(recordsJsonArray).forEach(list::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** A Cloud DNS server policy (REST JSON). */
+  public synchronized FakeGcp dnsPolicy(String project, String json) {
+    dnsPolicies.computeIfAbsent(project, k -> new ArrayList<>()).add(object(json));
+    return this;
+  }
+
+  /** Compute Engine's URL prefix, as self links spell it. */
+  public static final String COMPUTE = "https://www.googleapis.com/compute/v1/";
+
+  private static ObjectNode object(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every answer waits this long first, like a remote API (for benchmarks). */
@@ -235,7 +293,9 @@ public final class FakeGcp implements AutoCloseable {
                 r.path().startsWith("/v1/accessPolicies")
                     || r.path().equals("/v1/services")
                     || r.path().endsWith(":getAncestry")
-                    || r.path().startsWith("/v3/"))
+                    || r.path().startsWith("/v3/")
+                    || r.path().startsWith("/compute/v1/")
+                    || r.path().startsWith("/dns/v1/"))
         .toList();
   }
 
@@ -353,6 +413,10 @@ public final class FakeGcp implements AutoCloseable {
         } else {
           send(ex, 200, p.toString());
         }
+        return;
+      }
+      if (path.startsWith("/compute/v1/") || path.startsWith("/dns/v1/")) {
+        networkSurface(ex, path, params);
         return;
       }
       if (path.equals("/v3/projects:search")) {
@@ -601,7 +665,8 @@ public final class FakeGcp implements AutoCloseable {
   private void sendPage(
       HttpExchange ex, String field, List<JsonNode> all, Map<String, String> params)
       throws IOException {
-    int asked = Integer.parseInt(params.getOrDefault("pageSize", "0"));
+    int asked =
+        Integer.parseInt(params.getOrDefault("pageSize", params.getOrDefault("maxResults", "0")));
     int size = asked > 0 ? Math.min(asked, pageSize) : pageSize;
     String token = params.getOrDefault("pageToken", "");
     int from = token.isEmpty() ? 0 : Integer.parseInt(token.substring("page-".length()));
@@ -616,6 +681,90 @@ public final class FakeGcp implements AutoCloseable {
       out.remove(field); // the API omits empty lists
     }
     send(ex, 200, out.toString());
+  }
+
+  /** Compute Engine v1 and Cloud DNS v1 reads: networks.get and the lists the audit uses. */
+  private synchronized void networkSurface(HttpExchange ex, String path, Map<String, String> params)
+      throws IOException {
+    String[] p = path.split("/");
+    // /compute/v1/projects/P/...  or  /dns/v1/projects/P/...
+    String project = p.length > 4 ? p[4] : "";
+    String rest =
+        String.join("/", java.util.Arrays.copyOfRange(p, Math.min(5, p.length), p.length));
+    if (path.startsWith("/compute/v1/") && rest.startsWith("global/networks/")) {
+      String name = "projects/" + project + "/" + rest;
+      if (!networks.contains(name)) {
+        send(ex, 404, error(404, "NOT_FOUND", "The resource '" + name + "' was not found"));
+        return;
+      }
+      send(
+          ex,
+          200,
+          JSON.createObjectNode()
+              .put("kind", "compute#network")
+              .put("name", rest.substring("global/networks/".length()))
+              .put("selfLink", COMPUTE + name)
+              .toString());
+    } else if (path.startsWith("/compute/v1/") && rest.equals("aggregated/routers")) {
+      List<JsonNode> all = new ArrayList<>(routers.getOrDefault(project, List.of()));
+      all.sort(java.util.Comparator.comparing(r -> r.path("region").asText() + r.path("name")));
+      ObjectNode page = page(all, params);
+      ObjectNode items = JSON.createObjectNode();
+      for (JsonNode r : page.path("items")) {
+        String region = r.path("region").asText();
+        String scope = "regions/" + region.substring(region.lastIndexOf('/') + 1);
+        ObjectNode inScope =
+            items.has(scope) ? (ObjectNode) items.get(scope) : items.putObject(scope);
+        (inScope.has("routers") ? (ArrayNode) inScope.get("routers") : inScope.putArray("routers"))
+            .add(r);
+      }
+      page.set("items", items);
+      page.put("kind", "compute#routerAggregatedList");
+      send(ex, 200, page.toString());
+    } else if (path.startsWith("/compute/v1/") && rest.equals("global/routes")) {
+      send(ex, 200, page(routes.getOrDefault(project, List.of()), params).toString());
+    } else if (path.startsWith("/dns/v1/") && rest.equals("managedZones")) {
+      sendPage(ex, "managedZones", zones.getOrDefault(project, List.of()), params);
+    } else if (path.startsWith("/dns/v1/")
+        && rest.startsWith("managedZones/")
+        && rest.endsWith("/rrsets")) {
+      String zone = rest.substring("managedZones/".length(), rest.length() - "/rrsets".length());
+      List<JsonNode> list = rrsets.get(project + "/" + zone);
+      if (list == null) {
+        send(
+            ex,
+            404,
+            error(
+                404,
+                "NOT_FOUND",
+                "The 'parameters.managedZone' resource named '" + zone + "' does not exist."));
+      } else {
+        sendPage(ex, "rrsets", list, params);
+      }
+    } else if (path.startsWith("/dns/v1/") && rest.equals("policies")) {
+      sendPage(ex, "policies", dnsPolicies.getOrDefault(project, List.of()), params);
+    } else {
+      send(ex, 404, error(404, "NOT_FOUND", "no such path " + path));
+    }
+  }
+
+  /** One page of {@code all} under {@code items}, Compute Engine's list shape. */
+  private ObjectNode page(List<JsonNode> all, Map<String, String> params) {
+    int asked = Integer.parseInt(params.getOrDefault("maxResults", "0"));
+    int size = asked > 0 ? Math.min(asked, pageSize) : pageSize;
+    String token = params.getOrDefault("pageToken", "");
+    int from = token.isEmpty() ? 0 : Integer.parseInt(token.substring("page-".length()));
+    int to = Math.min(all.size(), from + size);
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode items = out.putArray("items");
+    all.subList(from, to).forEach(items::add);
+    if (to < all.size()) {
+      out.put("nextPageToken", "page-" + to);
+    }
+    if (items.isEmpty()) {
+      out.remove("items");
+    }
+    return out;
   }
 
   private void sendOr404(HttpExchange ex, JsonNode node, String what) throws IOException {

@@ -15,38 +15,86 @@ import java.util.Map;
  *     https://accesscontextmanager.googleapis.com}
  * @param resourceManager base URL of Cloud Resource Manager
  * @param iamCredentials base URL of the IAM Credentials API, used only to impersonate
+ * @param compute base URL of Compute Engine ({@code --network} only); gcloud's variable {@code
+ *     CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE} carries the API path ({@code
+ *     https://HOST/compute/v1/}), which is accepted and dropped here
+ * @param dns base URL of Cloud DNS ({@code --network} only); {@code ..._DNS}, likewise with {@code
+ *     /dns/v1/}
  */
 public record Endpoints(
-    String accessContextManager, String resourceManager, String iamCredentials) {
+    String accessContextManager,
+    String resourceManager,
+    String iamCredentials,
+    String compute,
+    String dns) {
 
   public static final String ACM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER";
   public static final String CRM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER";
   public static final String IAM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS";
+  public static final String COMPUTE_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE";
+  public static final String DNS_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS";
 
   /** Resolves each endpoint: the flag when given, else gcloud's variable, else Google's. */
   public static Endpoints resolve(String acmFlag, String crmFlag, Map<String, String> env) {
+    return resolve(acmFlag, crmFlag, null, null, env);
+  }
+
+  /** As {@link #resolve(String, String, Map)}, with the Compute Engine and Cloud DNS flags. */
+  public static Endpoints resolve(
+      String acmFlag, String crmFlag, String computeFlag, String dnsFlag, Map<String, String> env) {
     return new Endpoints(
         pick(
-            "--acm-endpoint", acmFlag, ACM_ENV, env, "https://accesscontextmanager.googleapis.com"),
+            "--acm-endpoint",
+            acmFlag,
+            ACM_ENV,
+            env,
+            "https://accesscontextmanager.googleapis.com",
+            null),
         pick(
-            "--crm-endpoint", crmFlag, CRM_ENV, env, "https://cloudresourcemanager.googleapis.com"),
-        pick(null, null, IAM_ENV, env, "https://iamcredentials.googleapis.com"));
+            "--crm-endpoint",
+            crmFlag,
+            CRM_ENV,
+            env,
+            "https://cloudresourcemanager.googleapis.com",
+            null),
+        pick(null, null, IAM_ENV, env, "https://iamcredentials.googleapis.com", null),
+        pick(
+            "--compute-endpoint",
+            computeFlag,
+            COMPUTE_ENV,
+            env,
+            "https://compute.googleapis.com",
+            "/compute/v1/"),
+        pick("--dns-endpoint", dnsFlag, DNS_ENV, env, "https://dns.googleapis.com", "/dns/v1/"));
   }
 
   private static String pick(
-      String flag, String flagValue, String var, Map<String, String> env, String def) {
+      String flag,
+      String flagValue,
+      String var,
+      Map<String, String> env,
+      String def,
+      String apiPath) {
     if (flagValue != null) {
-      return normalize(flag, flagValue);
+      return normalize(flag, flagValue, apiPath);
     }
     String v = env.get(var);
     if (v != null && !v.isBlank()) {
-      return normalize(var, v);
+      return normalize(var, v, apiPath);
     }
     return def;
   }
 
   /** Validates an endpoint URL and returns it as {@code scheme://host[:port]}. */
   static String normalize(String name, String value) {
+    return normalize(name, value, null);
+  }
+
+  /**
+   * As {@link #normalize(String, String)}; {@code apiPath} (e.g. {@code /compute/v1/}) is the one
+   * path allowed after the host, the form gcloud's own override takes.
+   */
+  static String normalize(String name, String value, String apiPath) {
     URI uri;
     try {
       uri = URI.create(value.strip());
@@ -63,12 +111,17 @@ public record Endpoints(
           name + " '" + value + "': http:// is allowed only for a loopback host; use https://");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (apiPath != null && (path.equals(apiPath) || (path + "/").equals(apiPath))) {
+      path = "";
+    }
     if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
       throw new BadInputException(
           name
               + " '"
               + value
-              + "': give the host only (https://HOST/); the API version is added by the tool");
+              + "': give the host only (https://HOST/"
+              + (apiPath == null ? "" : ", or https://HOST" + apiPath)
+              + "); the API version is added by the tool");
     }
     return scheme + "://" + uri.getRawAuthority();
   }

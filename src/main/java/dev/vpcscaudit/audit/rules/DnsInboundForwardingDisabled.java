@@ -1,0 +1,65 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.BaseRule;
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.NetworkRule;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.network.NetworkState;
+import dev.vpcscaudit.profile.Profile;
+import java.util.List;
+
+/**
+ * {@code dns-inbound-forwarding-disabled} (warning): a DNS server policy bound to the network
+ * enables inbound forwarding, so on-premises resolvers can forward googleapis.com, gcr.io and
+ * pkg.dev to Cloud DNS. A warning: on-premises DNS may serve the same records itself, which {@code
+ * --check-dns} on the hosts shows.
+ */
+public final class DnsInboundForwardingDisabled extends BaseRule implements NetworkRule {
+
+  public DnsInboundForwardingDisabled() {
+    super(
+        "dns-inbound-forwarding-disabled",
+        "On-premises resolvers cannot forward to Cloud DNS",
+        "Enable inbound forwarding in a DNS server policy bound to the network, and forward"
+            + " googleapis.com, gcr.io and pkg.dev to its entry points from on-premises DNS (or"
+            + " serve those records on-premises).",
+        Category.NETWORK);
+  }
+
+  @Override
+  public void check(NetworkState n, Profile profile, Results out) {
+    List<NetworkState.DnsPolicy> bound = n.networkPolicies();
+    if (bound.stream().anyMatch(NetworkState.DnsPolicy::inboundForwarding)) {
+      out.pass("");
+      return;
+    }
+    String step =
+        bound.isEmpty()
+            ? "gcloud dns policies create vpcsc-inbound "
+                + NetworkCommands.project(n)
+                + " "
+                + Shell.flag("--networks", NetworkCommands.networkName(n))
+                + " --enable-inbound-forwarding "
+                + Shell.flag("--description", "Inbound forwarding for the restricted VIP")
+            : "gcloud dns policies update "
+                + Shell.quote(bound.get(0).name())
+                + " "
+                + NetworkCommands.project(n)
+                + " --enable-inbound-forwarding";
+    out.fail(
+        "",
+        Severity.WARNING,
+        bound.isEmpty() ? n.selfLink() : bound.get(0).resourceName(),
+        (bound.isEmpty()
+                ? "no DNS server policy is bound to " + n.selfLink()
+                : "DNS server policy "
+                    + bound.get(0).resourceName()
+                    + " does not enable inbound"
+                    + " forwarding")
+            + ": on-premises resolvers cannot forward to Cloud DNS's private zones (fine only if"
+            + " on-premises DNS serves the restricted-VIP records itself)",
+        new Remedy.Manual(NOT_A_PERIMETER_CHANGE, step));
+  }
+}

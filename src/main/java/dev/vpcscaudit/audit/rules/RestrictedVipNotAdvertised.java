@@ -1,0 +1,113 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.BaseRule;
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.NetworkRule;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.network.NetworkState;
+import dev.vpcscaudit.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code restricted-vip-not-advertised}: every BGP peer of the network's Cloud Routers advertises
+ * 199.36.153.4/30 to on-premises (a custom advertisement on the peer, or on the router for peers
+ * that inherit it). DEFAULT mode advertises the subnets only.
+ */
+public final class RestrictedVipNotAdvertised extends BaseRule implements NetworkRule {
+
+  public RestrictedVipNotAdvertised() {
+    super(
+        "restricted-vip-not-advertised",
+        "A Cloud Router does not advertise the restricted VIP to on-premises",
+        "Advertise 199.36.153.4/30 from the Cloud Router of every Interconnect attachment or VPN"
+            + " tunnel: custom advertisement mode, keeping ALL_SUBNETS.",
+        Category.NETWORK);
+  }
+
+  @Override
+  public void check(NetworkState n, Profile profile, Results out) {
+    List<NetworkState.Router> routers =
+        n.networkRouters().stream().filter(r -> !r.peers().isEmpty()).toList();
+    if (routers.isEmpty()) {
+      out.fail(
+          "",
+          Severity.ERROR,
+          n.selfLink(),
+          "no Cloud Router of "
+              + n.selfLink()
+              + " has a BGP peer: nothing advertises "
+              + NetworkCommands.VIP
+              + " to on-premises over Cloud Interconnect or Cloud VPN",
+          new Remedy.Manual(
+              NOT_A_PERIMETER_CHANGE,
+              "set up the Cloud Router and BGP sessions of the network's Interconnect"
+                  + " attachments or VPN tunnels, advertising "
+                  + NetworkCommands.VIP));
+      return;
+    }
+    for (NetworkState.Router r : routers) {
+      List<String> silent = new ArrayList<>();
+      List<String> commands = new ArrayList<>();
+      boolean routerNeedsIt = false;
+      for (NetworkState.BgpPeer peer : r.peers()) {
+        if (r.effective(peer).advertisesRestrictedVip()) {
+          continue;
+        }
+        silent.add(peer.name());
+        if (peer.advertisement().custom()) {
+          commands.add(
+              "gcloud compute routers update-bgp-peer "
+                  + Shell.quote(r.name())
+                  + " "
+                  + location(r)
+                  + " "
+                  + Shell.flag("--peer-name", peer.name())
+                  + " --add-advertisement-ranges="
+                  + NetworkCommands.VIP);
+        } else {
+          routerNeedsIt = true;
+        }
+      }
+      if (silent.isEmpty()) {
+        out.pass(r.name());
+        continue;
+      }
+      if (routerNeedsIt) {
+        commands.add(
+            0,
+            "gcloud compute routers update "
+                + Shell.quote(r.name())
+                + " "
+                + location(r)
+                + (r.bgp().custom()
+                    ? " --add-advertisement-ranges=" + NetworkCommands.VIP
+                    : " --advertisement-mode=CUSTOM --set-advertisement-groups=ALL_SUBNETS"
+                        + " --set-advertisement-ranges="
+                        + NetworkCommands.VIP));
+      }
+      out.fail(
+          r.name(),
+          Severity.ERROR,
+          r.resourceName(),
+          "BGP peer"
+              + (silent.size() == 1 ? " " : "s ")
+              + String.join(", ", silent)
+              + " of router "
+              + r.resourceName()
+              + (silent.size() == 1 ? " does" : " do")
+              + " not advertise "
+              + NetworkCommands.VIP
+              + (r.bgp().custom()
+                  ? ""
+                  : " (the router's advertisement mode is DEFAULT: the subnets only)"),
+          new Remedy.Manual(NOT_A_PERIMETER_CHANGE, String.join(" && ", commands)));
+    }
+  }
+
+  private static String location(NetworkState.Router r) {
+    return Shell.flag("--project", r.project()) + " " + Shell.flag("--region", r.region());
+  }
+}

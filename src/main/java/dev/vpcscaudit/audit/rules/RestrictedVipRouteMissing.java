@@ -1,0 +1,71 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.BaseRule;
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.NetworkRule;
+import dev.vpcscaudit.audit.Remedy;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.network.Cidr;
+import dev.vpcscaudit.network.NetworkState;
+import dev.vpcscaudit.profile.Profile;
+
+/**
+ * {@code restricted-vip-route-missing}: the network has a route without tags whose destination
+ * covers 199.36.153.4/30 and whose next hop is the default internet gateway (the default route
+ * 0.0.0.0/0 counts; the documented one is 199.36.153.4/30 itself).
+ */
+public final class RestrictedVipRouteMissing extends BaseRule implements NetworkRule {
+
+  /** The name the remedy gives the route it creates. */
+  static final String ROUTE_NAME = "vpcsc-restricted-vip";
+
+  public RestrictedVipRouteMissing() {
+    super(
+        "restricted-vip-route-missing",
+        "No route sends the restricted VIP to the default internet gateway",
+        "Create a route for 199.36.153.4/30 with next hop default-internet-gateway (no network"
+            + " tags) in the network the attachments land in.",
+        Category.NETWORK);
+  }
+
+  @Override
+  public void check(NetworkState n, Profile profile, Results out) {
+    boolean routed =
+        n.untaggedRoutes().stream()
+            .anyMatch(
+                r -> {
+                  Cidr c = Cidr.parse(r.destRange());
+                  return r.toInternetGateway() && c != null && c.covers(Cidr.RESTRICTED_VIP);
+                });
+    if (routed) {
+      out.pass("");
+      return;
+    }
+    out.fail(
+        "",
+        Severity.ERROR,
+        n.selfLink(),
+        "no route of "
+            + n.selfLink()
+            + " without network tags sends "
+            + NetworkCommands.VIP
+            + " to the default internet gateway",
+        new Remedy.Manual(NOT_A_PERIMETER_CHANGE, command(n, -1)));
+  }
+
+  /** The command that creates the route; {@code priority} below 0 for gcloud's default (1000). */
+  static String command(NetworkState n, long priority) {
+    return "gcloud compute routes create "
+        + ROUTE_NAME
+        + " "
+        + NetworkCommands.project(n)
+        + " "
+        + Shell.flag("--network", NetworkCommands.networkName(n))
+        + " --destination-range="
+        + NetworkCommands.VIP
+        + " --next-hop-gateway="
+        + NetworkState.Route.INTERNET_GATEWAY
+        + (priority < 0 ? "" : " --priority=" + priority);
+  }
+}

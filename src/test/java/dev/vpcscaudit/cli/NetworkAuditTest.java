@@ -1,0 +1,309 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpcscaudit.testing.Cli;
+import dev.vpcscaudit.testing.FakeGcp;
+import dev.vpcscaudit.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code audit --network}: the Google Cloud half of the path to the restricted VIP, read from the
+ * loopback fake of Compute Engine and Cloud DNS through the real CLI. A network set up as the guide
+ * requires is clean; breaking one part yields exactly that part's finding.
+ */
+class NetworkAuditTest {
+
+  static final String NET = "projects/net-host/global/networks/gdc-net";
+  static final String NET_URL = FakeGcp.COMPUTE + NET;
+  static final String IGW =
+      FakeGcp.COMPUTE + "projects/net-host/global/gateways/default-internet-gateway";
+
+  @TempDir Path dir;
+  FakeGcp fake;
+  final ObjectMapper json = new ObjectMapper();
+
+  @AfterEach
+  void stop() {
+    if (fake != null) {
+      fake.close();
+    }
+  }
+
+  /** A compliant perimeter and a network as the guide requires, minus what {@code broken} names. */
+  FakeGcp network(Set<String> broken) {
+    fake = new FakeGcp();
+    fake.project("gdc-prod", Fixtures.PROJECT, "organizations/9000")
+        .policy("organizations/9000", Fixtures.POLICY, null)
+        .perimeters(
+            Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
+    fake.network("net-host", "gdc-net");
+    String bgp =
+        broken.contains("restricted-vip-not-advertised")
+            ? "{\"advertiseMode\": \"DEFAULT\", \"asn\": 64512}"
+            : "{\"advertiseMode\": \"CUSTOM\", \"advertisedGroups\": [\"ALL_SUBNETS\"],"
+                + " \"advertisedIpRanges\": [{\"range\": \"199.36.153.4/30\"}], \"asn\": 64512}";
+    fake.router(
+        "net-host",
+        "us-central1",
+        "{\"name\": \"onprem-router\", \"network\": \""
+            + NET_URL
+            + "\", \"bgp\": "
+            + bgp
+            + ", \"bgpPeers\": [{\"name\": \"ic-peer-1\", \"interfaceName\": \"if-1\"},"
+            + " {\"name\": \"ic-peer-2\", \"interfaceName\": \"if-2\"}]}");
+    // A router of another network, which must not matter.
+    fake.router(
+        "net-host",
+        "europe-west1",
+        "{\"name\": \"other\", \"network\": \""
+            + FakeGcp.COMPUTE
+            + "projects/net-host/global/networks/other\", \"bgpPeers\": [{\"name\": \"p\"}]}");
+    if (!broken.contains("restricted-vip-route-missing")) {
+      fake.route("net-host", route("restricted-vip", "199.36.153.4/30", 1000, IGW, null));
+    }
+    // A tagged route is for tagged VMs only: it neither routes nor shadows on-premises traffic.
+    fake.route(
+        "net-host",
+        route("tagged", "199.36.153.4/32", 0, IGW.replace("default-internet", "x"), "[\"vm\"]"));
+    if (broken.contains("restricted-vip-route-shadowed")) {
+      fake.route(
+          "net-host",
+          "{\"name\": \"to-onprem\", \"network\": \""
+              + NET_URL
+              + "\", \"destRange\": \"199.36.153.6/31\", \"priority\": 100,"
+              + " \"nextHopVpnTunnel\": \""
+              + FakeGcp.COMPUTE
+              + "projects/net-host/regions/us-central1/vpnTunnels/t1\"}");
+    }
+    if (!broken.contains("googleapis-zone-missing")) {
+      String wildcard =
+          broken.contains("googleapis-zone-not-restricted")
+              ? "private.googleapis.com."
+              : "restricted.googleapis.com.";
+      fake.zone(
+          "net-host",
+          zone("googleapis", "googleapis.com."),
+          "["
+              + a("restricted.googleapis.com.")
+              + ", "
+              + cname("*.googleapis.com.", wildcard)
+              + "]");
+    }
+    fake.zone(
+        "net-host",
+        zone("gcr-io", "gcr.io."),
+        "[" + a("gcr.io.") + ", " + cname("*.gcr.io.", "gcr.io.") + "]");
+    if (!broken.contains("registry-zone-missing")) {
+      fake.zone(
+          "net-host",
+          zone("pkg-dev", "pkg.dev."),
+          "[" + a("pkg.dev.") + ", " + cname("*.pkg.dev.", "pkg.dev.") + "]");
+    }
+    fake.dnsPolicy(
+        "net-host",
+        "{\"name\": \"inbound\", \"enableInboundForwarding\": "
+            + !broken.contains("dns-inbound-forwarding-disabled")
+            + ", \"networks\": [{\"networkUrl\": \""
+            + NET_URL
+            + "\"}]}");
+    return fake;
+  }
+
+  static String route(String name, String range, int priority, String gateway, String tags) {
+    return "{\"name\": \""
+        + name
+        + "\", \"network\": \""
+        + NET_URL
+        + "\", \"destRange\": \""
+        + range
+        + "\", \"priority\": "
+        + priority
+        + ", \"nextHopGateway\": \""
+        + gateway
+        + "\""
+        + (tags == null ? "" : ", \"tags\": " + tags)
+        + "}";
+  }
+
+  static String zone(String name, String dnsName) {
+    return "{\"name\": \""
+        + name
+        + "\", \"dnsName\": \""
+        + dnsName
+        + "\", \"visibility\": \"private\", \"privateVisibilityConfig\": {\"networks\":"
+        + " [{\"networkUrl\": \""
+        + NET_URL
+        + "\"}]}}";
+  }
+
+  static String a(String name) {
+    return "{\"name\": \""
+        + name
+        + "\", \"type\": \"A\", \"ttl\": 300, \"rrdatas\": [\"199.36.153.4\", \"199.36.153.5\","
+        + " \"199.36.153.6\", \"199.36.153.7\"]}";
+  }
+
+  static String cname(String name, String target) {
+    return "{\"name\": \""
+        + name
+        + "\", \"type\": \"CNAME\", \"ttl\": 300, \"rrdatas\": [\""
+        + target
+        + "\"]}";
+  }
+
+  Map<String, String> env() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(OrgScanTest.env(fake, dir));
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/");
+    return env;
+  }
+
+  Cli.Result audit(String... extra) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "audit",
+                "--project",
+                "gdc-prod",
+                "--network",
+                NET,
+                "--format",
+                "json",
+                "--verbose"));
+    args.addAll(List.of(extra));
+    return Cli.run(env(), args.toArray(String[]::new));
+  }
+
+  @Test
+  void aNetworkSetUpAsTheGuideRequiresIsClean() throws Exception {
+    network(Set.of());
+
+    Cli.Result r = audit();
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = json.readTree(r.out());
+    assertThat(report.path("findings")).as(r.out()).isEmpty();
+    assertThat(report.path("network").asText()).isEqualTo(NET);
+    assertThat(report.path("compliant").asBoolean()).isTrue();
+    // 5 reads beside the perimeter walk, then the records of the 3 zones: pages, not records.
+    assertThat(fake.apiRequests())
+        .filteredOn(q -> q.path().startsWith("/compute/") || q.path().startsWith("/dns/"))
+        .extracting(FakeGcp.Request::path)
+        .containsExactlyInAnyOrder(
+            "/compute/v1/" + NET,
+            "/compute/v1/projects/net-host/aggregated/routers",
+            "/compute/v1/projects/net-host/global/routes",
+            "/dns/v1/projects/net-host/managedZones",
+            "/dns/v1/projects/net-host/policies",
+            "/dns/v1/projects/net-host/managedZones/googleapis/rrsets",
+            "/dns/v1/projects/net-host/managedZones/gcr-io/rrsets",
+            "/dns/v1/projects/net-host/managedZones/pkg-dev/rrsets");
+    assertThat(fake.apiRequests())
+        .allMatch(q -> q.method().equals("GET") || q.path().endsWith(":getAncestry"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "restricted-vip-not-advertised",
+        "restricted-vip-route-missing",
+        "restricted-vip-route-shadowed",
+        "googleapis-zone-missing",
+        "googleapis-zone-not-restricted",
+        "registry-zone-missing",
+        "dns-inbound-forwarding-disabled"
+      })
+  void breakingOnePartYieldsExactlyThatFinding(String rule) throws Exception {
+    network(Set.of(rule));
+
+    Cli.Result r = audit("--fail-on", "warning");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    JsonNode findings = json.readTree(r.out()).path("findings");
+    assertThat(findings.findValuesAsText("ruleId")).as(r.out()).containsOnly(rule);
+    assertThat(findings.get(0).path("resource").asText()).startsWith("projects/net-host/");
+  }
+
+  @Test
+  void findingsNameTheResourceAndTheCommandThatFixesIt() throws Exception {
+    network(Set.of("restricted-vip-not-advertised", "restricted-vip-route-shadowed"));
+
+    Cli.Result r = Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET);
+
+    assertThat(r.out())
+        .contains("Network: " + NET + " checked")
+        .contains("NETWORK (the path to restricted VIP 199.36.153.4/30)")
+        .contains("BGP peers ic-peer-1, ic-peer-2 of router")
+        .contains("projects/net-host/regions/us-central1/routers/onprem-router do not advertise")
+        .contains("route projects/net-host/global/routes/to-onprem (199.36.153.6/31, priority 100")
+        .contains("takes 199.36.153.6, 199.36.153.7 away from the default internet gateway")
+        .contains(
+            "gcloud compute routers update onprem-router --project=net-host --region=us-central1"
+                + " --advertisement-mode=CUSTOM --set-advertisement-groups=ALL_SUBNETS"
+                + " --set-advertisement-ranges=199.36.153.4/30")
+        .contains(
+            "remove or narrow route projects/net-host/global/routes/to-onprem: more specific than"
+                + " 199.36.153.4/30, it wins whatever the priority");
+    Cli.Result j =
+        Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET, "--format", "json");
+    JsonNode advertised = json.readTree(j.out()).path("findings").get(0);
+    assertThat(advertised.path("ruleId").asText()).isEqualTo("restricted-vip-not-advertised");
+    assertThat(advertised.path("resource").asText())
+        .isEqualTo("projects/net-host/regions/us-central1/routers/onprem-router");
+    Cli.Result md =
+        Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET, "--format", "markdown");
+    assertThat(md.out()).contains("### Network (restricted VIP path)", "| Resource |");
+  }
+
+  @Test
+  void aNetworkThatCannotBeReadExitsThreeAndIsNeverCompliant() throws Exception {
+    network(Set.of());
+    fake.fail(
+        "/dns/v1/projects/net-host/managedZones",
+        403,
+        "{\"error\": {\"code\": 403, \"message\": \"Forbidden\", \"status\": \"PERMISSION_DENIED\"}}");
+
+    Cli.Result r = audit();
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .contains("list the Cloud DNS zones of project net-host")
+        .contains("roles/dns.reader");
+  }
+
+  @Test
+  void badNetworkNamesAndFlagConflictsAreUsageErrors() throws Exception {
+    network(Set.of());
+
+    Cli.Result bad = Cli.run(env(), "audit", "--project", "gdc-prod", "--network", "gdc-net");
+    Cli.Result offline =
+        Cli.run(
+            "audit",
+            "--project",
+            Fixtures.PROJECT,
+            "--from-file",
+            Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString(),
+            "--network",
+            NET);
+
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("--network 'gdc-net': expected projects/PROJECT/global/networks/NAME");
+    assertThat(offline.code()).isEqualTo(2);
+    assertThat(offline.err())
+        .contains("--network reads the live Compute Engine and Cloud DNS APIs");
+  }
+}
