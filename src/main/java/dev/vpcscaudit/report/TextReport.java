@@ -70,7 +70,7 @@ public final class TextReport {
         .append(
             result.networkChecked() != null
                 ? result.networkChecked() + " checked"
-                : "not checked (--network projects/P/global/networks/N)")
+                : "not checked (--network NETWORK)")
         .append('\n');
     out.append('\n');
 

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.SupportedService;
+import dev.vpcscaudit.network.NetworkRef;
+import dev.vpcscaudit.network.NetworkState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +79,61 @@ class RulesTest {
             "file",
             services,
             dns));
+    // The network: first with nothing in it (no router, route, zone or policy), then with a
+    // default route shadowed by a VPN route and a googleapis.com zone on the private VIP.
+    NetworkRef net = NetworkRef.parse("projects/net-host/global/networks/gdc-net");
+    String self = net.resourceName();
+    out.add(
+        network(project, new NetworkState(net, self, List.of(), List.of(), List.of(), List.of())));
+    NetworkState.Zone googleapis =
+        new NetworkState.Zone(
+            "net-host",
+            "googleapis",
+            "googleapis.com.",
+            "private",
+            List.of(self),
+            List.of(
+                new NetworkState.RecordSet(
+                    "restricted.googleapis.com.", "A", List.of("199.36.153.8")),
+                new NetworkState.RecordSet(
+                    "*.googleapis.com.", "CNAME", List.of("private.googleapis.com."))));
+    out.add(
+        network(
+            project,
+            new NetworkState(
+                net,
+                self,
+                List.of(),
+                List.of(
+                    new NetworkState.Route(
+                        "net-host",
+                        "default",
+                        self,
+                        "0.0.0.0/0",
+                        1000,
+                        List.of(),
+                        NetworkState.Route.INTERNET_GATEWAY),
+                    new NetworkState.Route(
+                        "net-host",
+                        "vpn",
+                        self,
+                        "199.36.153.4/30",
+                        100,
+                        List.of(),
+                        "VpnTunnel t1")),
+                List.of(googleapis),
+                List.of())));
     return out;
+  }
+
+  private static AuditResult network(ProjectRef project, NetworkState n) {
+    return AuditEngine.audit(
+        new AuditInput(
+            project, perimeters("[" + perimeter("gdc", compliantConfig()) + "]"), gdc(), null),
+        "api",
+        null,
+        null,
+        n);
   }
 
   @Test

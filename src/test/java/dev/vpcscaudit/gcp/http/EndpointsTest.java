@@ -46,4 +46,31 @@ class EndpointsTest {
     assertThat(Endpoints.isLoopback("[::1]")).isTrue();
     assertThat(Endpoints.isLoopback("127.example.com")).isFalse();
   }
+
+  @Test
+  void computeAndDnsTakeGcloudsFormWithTheApiPath() {
+    Endpoints d = Endpoints.resolve(null, null, Map.of());
+    assertThat(d.compute()).isEqualTo("https://compute.googleapis.com");
+    assertThat(d.dns()).isEqualTo("https://dns.googleapis.com");
+
+    Endpoints env =
+        Endpoints.resolve(
+            null,
+            null,
+            null,
+            null,
+            Map.of(
+                Endpoints.COMPUTE_ENV,
+                "https://compute-psc.p.googleapis.com/compute/v1/",
+                Endpoints.DNS_ENV,
+                "https://dns-psc.p.googleapis.com/"));
+    assertThat(env.compute()).isEqualTo("https://compute-psc.p.googleapis.com");
+    assertThat(env.dns()).isEqualTo("https://dns-psc.p.googleapis.com");
+    Endpoints flags =
+        Endpoints.resolve(null, null, "http://127.0.0.1:9/", "http://127.0.0.1:9/dns/v1", Map.of());
+    assertThat(flags.dns()).isEqualTo("http://127.0.0.1:9");
+    assertThatThrownBy(() -> Endpoints.resolve(null, null, "https://x/dns/v1/", null, Map.of()))
+        .hasMessageContaining("--compute-endpoint")
+        .hasMessageContaining("or https://HOST/compute/v1/");
+  }
 }
