@@ -28,7 +28,7 @@ class RulesTest {
   private static final String LOGGING = "logging.googleapis.com";
 
   /** Scenarios that, between them, make every rule fire. */
-  private static List<AuditResult> scenarios() {
+  static List<AuditResult> scenarios() {
     ProjectRef project = new ProjectRef(null, PROJECT);
     List<AuditResult> out = new ArrayList<>();
     // Not in any perimeter; then in one whose status lacks services and VPC settings.

@@ -30,6 +30,12 @@ public final class RealGcloud {
 
   /** Runs {@code command} (e.g. {@code gcloud ... list}) with the environment above. */
   public static Processes.Result run(List<String> command, FakeGcp fake, Path dir) {
+    return run(command, fake, dir, java.util.Map.of());
+  }
+
+  /** As {@link #run(List, FakeGcp, Path)}, with more variables (e.g. other endpoint overrides). */
+  public static Processes.Result run(
+      List<String> command, FakeGcp fake, Path dir, java.util.Map<String, String> more) {
     if (!TerraformFmt.onPath("gcloud")) {
       throw new AssertionError(
           "gcloud is not installed: these tests run the real Google Cloud CLI (Debian package"
@@ -53,6 +59,7 @@ public final class RealGcloud {
       env.put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "1");
       env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
       env.put("HOME", dir.toString());
+      env.putAll(more);
       return Processes.run(pb, Duration.ofSeconds(120));
     } catch (IOException e) {
       throw new AssertionError(e);
