@@ -77,7 +77,14 @@ class PackagedJarIT {
       assertThat(live.code()).as(live.err()).isZero();
       assertThat(live.out())
           .contains("import {", "accessPolicies/587139914682/servicePerimeters/gdc_prod");
-      assertThat(fake.apiRequests()).hasSize(3);
+      // Three dependent round trips: the project beside getAncestry, the policies, the perimeters.
+      assertThat(fake.apiRequests())
+          .extracting(FakeGcp.Request::path)
+          .containsExactlyInAnyOrder(
+              "/v1/projects/gdc-prod:getAncestry",
+              "/v3/projects/gdc-prod",
+              "/v1/accessPolicies",
+              "/v1/accessPolicies/587139914682/servicePerimeters");
     }
   }
 
