@@ -273,69 +273,75 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   /** Compute Engine v1 {@code routers.aggregatedList}: the routers of every region. */
   public List<dev.vpcscaudit.network.NetworkState.Router> routers(String project) {
-    return pages(
-        ApiCall.networkList(
-            "list the Cloud Routers of project " + project, "compute.routers.list", project),
+    return networkList(
+        "list the Cloud Routers of project " + project,
+        "compute.routers.list",
+        project,
         endpoints.compute() + "/compute/v1/projects/" + project + "/aggregated/routers",
-        Map.of(),
-        "maxResults",
-        NETWORK_PAGE_SIZE,
         "items",
-        (items, source) -> dev.vpcscaudit.network.NetworkJson.routers(items, project));
+        items -> dev.vpcscaudit.network.NetworkJson.routers(items, project));
   }
 
   /** Compute Engine v1 {@code routes.list}. */
   public List<dev.vpcscaudit.network.NetworkState.Route> routes(String project) {
-    return pages(
-        ApiCall.networkList(
-            "list the routes of project " + project, "compute.routes.list", project),
+    return networkList(
+        "list the routes of project " + project,
+        "compute.routes.list",
+        project,
         endpoints.compute() + "/compute/v1/projects/" + project + "/global/routes",
-        Map.of(),
-        "maxResults",
-        NETWORK_PAGE_SIZE,
         "items",
-        (items, source) -> dev.vpcscaudit.network.NetworkJson.routes(items, project));
+        items -> dev.vpcscaudit.network.NetworkJson.routes(items, project));
   }
 
   /** Cloud DNS v1 {@code managedZones.list}. */
   public List<dev.vpcscaudit.network.NetworkState.Zone> zones(String project) {
-    return pages(
-        ApiCall.networkList(
-            "list the Cloud DNS zones of project " + project, "dns.managedZones.list", project),
+    return networkList(
+        "list the Cloud DNS zones of project " + project,
+        "dns.managedZones.list",
+        project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones",
-        Map.of(),
-        "maxResults",
-        NETWORK_PAGE_SIZE,
         "managedZones",
-        (items, source) -> dev.vpcscaudit.network.NetworkJson.zones(items, project));
+        items -> dev.vpcscaudit.network.NetworkJson.zones(items, project));
   }
 
   /** Cloud DNS v1 {@code resourceRecordSets.list} of one zone. */
   public List<dev.vpcscaudit.network.NetworkState.RecordSet> records(String project, String zone) {
-    return pages(
-        ApiCall.networkList(
-            "list the records of Cloud DNS zone " + zone + " of project " + project,
-            "dns.resourceRecordSets.list",
-            project),
+    return networkList(
+        "list the records of Cloud DNS zone " + zone + " of project " + project,
+        "dns.resourceRecordSets.list",
+        project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones/" + zone + "/rrsets",
-        Map.of(),
-        "maxResults",
-        NETWORK_PAGE_SIZE,
         "rrsets",
-        (items, source) -> dev.vpcscaudit.network.NetworkJson.records(items));
+        dev.vpcscaudit.network.NetworkJson::records);
   }
 
   /** Cloud DNS v1 {@code policies.list}. */
   public List<dev.vpcscaudit.network.NetworkState.DnsPolicy> dnsPolicies(String project) {
-    return pages(
-        ApiCall.networkList(
-            "list the DNS server policies of project " + project, "dns.policies.list", project),
+    return networkList(
+        "list the DNS server policies of project " + project,
+        "dns.policies.list",
+        project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/policies",
+        "policies",
+        items -> dev.vpcscaudit.network.NetworkJson.policies(items, project));
+  }
+
+  /** Every page of a Compute Engine or Cloud DNS list ({@code maxResults} pages of 500). */
+  private <T> List<T> networkList(
+      String what,
+      String permission,
+      String project,
+      String url,
+      String listField,
+      java.util.function.Function<JsonNode, List<T>> reader) {
+    return pages(
+        ApiCall.networkList(what, permission, project),
+        url,
         Map.of(),
         "maxResults",
         NETWORK_PAGE_SIZE,
-        "policies",
-        (items, source) -> dev.vpcscaudit.network.NetworkJson.policies(items, project));
+        listField,
+        (items, source) -> reader.apply(items));
   }
 
   /** Resource Manager's largest page. */

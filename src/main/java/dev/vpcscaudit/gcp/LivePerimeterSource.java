@@ -42,34 +42,6 @@ public final class LivePerimeterSource implements PerimeterSource {
       boolean readSupportedServices,
       dev.vpcscaudit.network.NetworkRef network) {
 
-    /** A config that reads no VPC network. */
-    public Config(
-        String policy,
-        String organization,
-        String impersonate,
-        String billingProject,
-        Endpoints endpoints,
-        ProxySettings proxies,
-        Map<String, String> env,
-        Duration timeout,
-        RetryPolicy retry,
-        int parallelism,
-        boolean readSupportedServices) {
-      this(
-          policy,
-          organization,
-          impersonate,
-          billingProject,
-          endpoints,
-          proxies,
-          env,
-          timeout,
-          retry,
-          parallelism,
-          readSupportedServices,
-          null);
-    }
-
     /** Independent reads (perimeter listings of several policies) run this many at a time. */
     public static final int DEFAULT_PARALLELISM = 4;
 

@@ -132,7 +132,8 @@ public final class Benchmark {
             Duration.ofSeconds(60),
             RetryPolicy.DEFAULT,
             parallelism,
-            /* readSupportedServices= */ false);
+            /* readSupportedServices= */ false,
+            null);
     java.util.function.Function<dev.vpcscaudit.gcp.http.ApiTransport, GoogleCredentials> creds =
         transport ->
             GoogleCredentials.newBuilder()

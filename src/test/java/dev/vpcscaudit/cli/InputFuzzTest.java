@@ -146,34 +146,24 @@ class InputFuzzTest {
 
   @Property(tries = 100)
   void mutatedServicesLists(@ForAll("mutatedServices") String text) throws Exception {
-    Path perimeters = write("ok.json", samplePerimeters);
-    Path f = write("services.json", text);
-    assertSafe(
-        Cli.run(
-            audit("--from-file", perimeters.toString(), "--services-file", f.toString())
-                .toArray(String[]::new)),
-        false);
+    assertSafe(withSampleAnd("--services-file", "services.json", text), false);
   }
 
   @Property(tries = 100)
   void garbageProfiles(@ForAll("garbage") String text) throws Exception {
-    Path perimeters = write("ok.json", samplePerimeters);
-    Path f = write("profile.yaml", text);
-    assertSafe(
-        Cli.run(
-            audit("--from-file", perimeters.toString(), "--profile", f.toString())
-                .toArray(String[]::new)),
-        /* mustFail= */ true);
+    assertSafe(withSampleAnd("--profile", "profile.yaml", text), /* mustFail= */ true);
   }
 
   @Property(tries = 150)
   void mutatedProfiles(@ForAll("mutatedProfile") String text) throws Exception {
+    assertSafe(withSampleAnd("--profile", "profile.yaml", text), false);
+  }
+
+  /** An offline audit of the sample with {@code text} as the file of {@code flag}. */
+  private Cli.Result withSampleAnd(String flag, String name, String text) throws Exception {
     Path perimeters = write("ok.json", samplePerimeters);
-    Path f = write("profile.yaml", text);
-    assertSafe(
-        Cli.run(
-            audit("--from-file", perimeters.toString(), "--profile", f.toString())
-                .toArray(String[]::new)),
-        false);
+    Path f = write(name, text);
+    return Cli.run(
+        audit("--from-file", perimeters.toString(), flag, f.toString()).toArray(String[]::new));
   }
 }

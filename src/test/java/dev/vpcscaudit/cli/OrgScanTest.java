@@ -74,6 +74,14 @@ class OrgScanTest {
     return env(fake, dir);
   }
 
+  /** The perimeters of policies 100 and 200 as one export, the shape gcloud prints. */
+  static Path export(FakeGcp fake, Path dir) throws Exception {
+    String a = fake.perimetersJson("accessPolicies/100");
+    String b = fake.perimetersJson("accessPolicies/200");
+    return Files.writeString(
+        dir.resolve("all.json"), a.substring(0, a.length() - 1) + "," + b.substring(1));
+  }
+
   /** ADC as an authorized user whose token endpoint is the fake; the APIs at the fake. */
   static Map<String, String> env(FakeGcp fake, Path dir) throws Exception {
     Path adc = dir.resolve("adc.json");
@@ -214,10 +222,7 @@ class OrgScanTest {
     Cli.Result live =
         Cli.run(env(), "audit", "--organization", "9000", "--all-projects", "--format", "json");
     // The same perimeters as an export, and the same projects by number.
-    Path export = dir.resolve("all.json");
-    String a = fake.perimetersJson("accessPolicies/100");
-    String b = fake.perimetersJson("accessPolicies/200");
-    Files.writeString(export, a.substring(0, a.length() - 1) + "," + b.substring(1));
+    Path export = export(fake, dir);
     Path list = Files.writeString(dir.resolve("numbers.txt"), "111\n222\n444\n");
     Cli.Result offline =
         Cli.run(

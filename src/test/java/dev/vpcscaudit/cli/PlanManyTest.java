@@ -142,10 +142,7 @@ class PlanManyTest {
   void offlineFromAnExportGivesTheSameChanges() throws Exception {
     Cli.Result live =
         Cli.run(env(), "plan", "--organization", "9000", "--all-projects", "--as", "gcloud");
-    Path export = dir.resolve("all.json");
-    String a = fake.perimetersJson("accessPolicies/100");
-    String b = fake.perimetersJson("accessPolicies/200");
-    Files.writeString(export, a.substring(0, a.length() - 1) + "," + b.substring(1));
+    Path export = OrgScanTest.export(fake, dir);
     Path numbers = Files.writeString(dir.resolve("numbers.txt"), "111\n222\n444\n555\n");
 
     Cli.Result offline =

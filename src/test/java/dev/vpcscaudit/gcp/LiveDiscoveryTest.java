@@ -70,7 +70,8 @@ class LiveDiscoveryTest {
             timeout,
             new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)),
             LivePerimeterSource.Config.DEFAULT_PARALLELISM,
-            services);
+            services,
+            null);
     return new LivePerimeterSource(config, log, transport -> new TestCredentials());
   }
 
