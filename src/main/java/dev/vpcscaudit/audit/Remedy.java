@@ -29,6 +29,21 @@ public sealed interface Remedy {
   }
 
   /**
+   * Fixed by additive gcloud commands on the VPC network or its Cloud DNS (not on a perimeter):
+   * creating a missing route, zone, record or policy, or adding an advertised range.
+   *
+   * @param commands complete commands, every value from the input shell-quoted
+   */
+  record NetworkFix(List<String> commands) implements Remedy {
+    public NetworkFix {
+      commands = List.copyOf(commands);
+      if (commands.isEmpty()) {
+        throw new IllegalArgumentException("a network fix needs at least one command");
+      }
+    }
+  }
+
+  /**
    * No additive change of this stage fixes it.
    *
    * @param reason why, e.g. "already staged in the dry-run spec of P"

@@ -59,11 +59,14 @@ final class FixAdvice {
     out.addAll(choices);
     // Network findings: the gcloud commands themselves (plans change perimeters only).
     for (Finding f : findings) {
-      if (f.rule().category() == dev.vpcscaudit.audit.Category.NETWORK
-          && f.remedy(Stage.DRY_RUN) instanceof Remedy.Manual m
-          && !out.contains(m.step())) {
-        out.add(m.step());
+      if (f.rule().category() != dev.vpcscaudit.audit.Category.NETWORK) {
+        continue;
       }
+      List<String> steps =
+          f.remedy(Stage.DRY_RUN) instanceof Remedy.NetworkFix fix
+              ? fix.commands()
+              : f.remedy(Stage.DRY_RUN) instanceof Remedy.Manual m ? List.of(m.step()) : List.of();
+      steps.stream().filter(c -> !out.contains(c)).forEach(out::add);
     }
     return out;
   }

@@ -26,8 +26,12 @@ class RealGcloudNetworkStepsTest {
     Set<String> commands = new LinkedHashSet<>();
     for (AuditResult r : RulesTest.scenarios()) {
       for (Finding f : r.findings()) {
-        if (f.rule().category() == Category.NETWORK
-            && f.remedy(Stage.ENFORCE) instanceof Remedy.Manual m
+        if (f.rule().category() != Category.NETWORK) {
+          continue;
+        }
+        if (f.remedy(Stage.ENFORCE) instanceof Remedy.NetworkFix fix) {
+          commands.addAll(fix.commands());
+        } else if (f.remedy(Stage.ENFORCE) instanceof Remedy.Manual m
             && m.step().startsWith("gcloud ")) {
           commands.addAll(List.of(m.step().split(" && ")));
         }

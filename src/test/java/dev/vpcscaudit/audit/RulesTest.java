@@ -153,6 +153,10 @@ class RulesTest {
           } else if (r instanceof Remedy.Manual m) {
             assertThat(m.reason()).as(what).isNotBlank();
             assertThat(m.step()).as(what).isNotBlank();
+          } else if (r instanceof Remedy.NetworkFix fix) {
+            assertThat(fix.commands())
+                .as(what)
+                .allSatisfy(c -> assertThat(c).startsWith("gcloud "));
           } else if (r instanceof Remedy.NeedsChoice c) {
             assertThat(c.message()).as(what).contains("--target-perimeter");
           }
@@ -174,7 +178,9 @@ class RulesTest {
               .as(f.rule().id())
               .isInstanceOfAny(Remedy.Fix.class, Remedy.NeedsChoice.class);
         } else {
-          assertThat(enforce).as(f.rule().id()).isInstanceOf(Remedy.Manual.class);
+          assertThat(enforce)
+              .as(f.rule().id())
+              .isInstanceOfAny(Remedy.Manual.class, Remedy.NetworkFix.class);
         }
       }
     }

@@ -60,6 +60,6 @@ public final class DnsInboundForwardingDisabled extends BaseRule implements Netw
                     + " forwarding")
             + ": on-premises resolvers cannot forward to Cloud DNS's private zones (fine only if"
             + " on-premises DNS serves the restricted-VIP records itself)",
-        new Remedy.Manual(NOT_A_PERIMETER_CHANGE, step));
+        new Remedy.NetworkFix(List.of(step)));
   }
 }

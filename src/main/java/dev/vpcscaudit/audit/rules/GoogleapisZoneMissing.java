@@ -38,8 +38,7 @@ public final class GoogleapisZoneMissing extends BaseRule implements NetworkRule
             + " is visible to "
             + n.selfLink()
             + ": *.googleapis.com resolves to public addresses, outside the restricted VIP",
-        new Remedy.Manual(
-            NOT_A_PERIMETER_CHANGE,
+        new Remedy.NetworkFix(
             NetworkCommands.privateZone(
                 n, "googleapis", "googleapis.com", "restricted.googleapis.com")));
   }

@@ -29,23 +29,21 @@ final class NetworkCommands {
    * A private zone for {@code domain} (e.g. {@code googleapis.com}) bound to the network, with the
    * address record at {@code apex} in the restricted VIP and a wildcard CNAME to it.
    */
-  static String privateZone(NetworkState n, String zone, String domain, String apex) {
+  static List<String> privateZone(NetworkState n, String zone, String domain, String apex) {
     String p = project(n);
-    return String.join(
-        " && ",
-        List.of(
-            "gcloud dns managed-zones create "
-                + Shell.quote(zone)
-                + " "
-                + p
-                + " "
-                + Shell.flag("--dns-name", domain + ".")
-                + " --visibility=private "
-                + Shell.flag("--networks", networkName(n))
-                + " "
-                + Shell.flag("--description", "Restricted VIP for " + domain),
-            addressRecord(n, zone, apex),
-            wildcard(n, zone, domain, apex)));
+    return List.of(
+        "gcloud dns managed-zones create "
+            + Shell.quote(zone)
+            + " "
+            + p
+            + " "
+            + Shell.flag("--dns-name", domain + ".")
+            + " --visibility=private "
+            + Shell.flag("--networks", networkName(n))
+            + " "
+            + Shell.flag("--description", "Restricted VIP for " + domain),
+        addressRecord(n, zone, apex),
+        wildcard(n, zone, domain, apex));
   }
 
   static String addressRecord(NetworkState n, String zone, String name) {

@@ -48,8 +48,7 @@ public final class RegistryZoneMissing extends BaseRule implements NetworkRule {
                 + ". is visible to "
                 + n.selfLink()
                 + ": the cluster pulls images from public addresses",
-            new Remedy.Manual(
-                NOT_A_PERIMETER_CHANGE,
+            new Remedy.NetworkFix(
                 NetworkCommands.privateZone(n, domain.replace('.', '-'), domain, domain)));
       } else if (ZoneRecords.check(n, zone, domain, domain, domain + " ", out)) {
         out.pass(domain);

@@ -103,7 +103,7 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
               + (r.bgp().custom()
                   ? ""
                   : " (the router's advertisement mode is DEFAULT: the subnets only)"),
-          new Remedy.Manual(NOT_A_PERIMETER_CHANGE, String.join(" && ", commands)));
+          new Remedy.NetworkFix(commands));
     }
   }
 

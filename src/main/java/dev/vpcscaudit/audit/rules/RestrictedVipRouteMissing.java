@@ -9,6 +9,7 @@ import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.network.Cidr;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
+import java.util.List;
 
 /**
  * {@code restricted-vip-route-missing}: the network has a route without tags whose destination
@@ -51,7 +52,7 @@ public final class RestrictedVipRouteMissing extends BaseRule implements Network
             + " without network tags sends "
             + NetworkCommands.VIP
             + " to the default internet gateway",
-        new Remedy.Manual(NOT_A_PERIMETER_CHANGE, command(n, -1)));
+        new Remedy.NetworkFix(List.of(command(n, -1))));
   }
 
   /** The command that creates the route; {@code priority} below 0 for gcloud's default (1000). */

@@ -88,7 +88,11 @@ public final class RestrictedVipRouteShadowed extends BaseRule implements Networ
               + ") takes "
               + String.join(", ", e.getValue())
               + " away from the default internet gateway",
-          new Remedy.Manual(NOT_A_PERIMETER_CHANGE, step));
+          step.startsWith("gcloud ")
+              ? new Remedy.NetworkFix(List.of(step))
+              : new Remedy.Manual(
+                  "only removing or changing an existing route fixes it, and plans only add",
+                  step));
     }
   }
 

@@ -18,6 +18,11 @@ final class ZoneRecords {
 
   private ZoneRecords() {}
 
+  /** Why a wrong record is a manual step: plans only add. */
+  static final String REPLACE =
+      "the record exists with other data: replacing it (delete, then create) is not an"
+          + " additive change";
+
   /** Reports each wrong or missing record of {@code zone}; true when both are right. */
   static boolean check(
       NetworkState n,
@@ -36,10 +41,13 @@ final class ZoneRecords {
           Severity.ERROR,
           zone.resourceName(),
           "zone " + zone.resourceName() + ": " + apex + ". " + problem,
-          new Remedy.Manual(
-              NetworkRule.NOT_A_PERIMETER_CHANGE,
-              (a == null ? "" : delete(n, zone, a) + " && ")
-                  + NetworkCommands.addressRecord(n, zone.name(), apex)));
+          a == null
+              ? new Remedy.NetworkFix(List.of(NetworkCommands.addressRecord(n, zone.name(), apex)))
+              : new Remedy.Manual(
+                  REPLACE,
+                  delete(n, zone, a)
+                      + " && "
+                      + NetworkCommands.addressRecord(n, zone.name(), apex)));
     }
     String wildcard = "*." + domain + ".";
     NetworkState.RecordSet cname = zone.record(wildcard, "CNAME");
@@ -67,10 +75,14 @@ final class ZoneRecords {
           Severity.ERROR,
           zone.resourceName(),
           "zone " + zone.resourceName() + ": " + wildcard + " " + wildProblem,
-          new Remedy.Manual(
-              NetworkRule.NOT_A_PERIMETER_CHANGE,
-              (existing == null ? "" : delete(n, zone, existing) + " && ")
-                  + NetworkCommands.wildcard(n, zone.name(), domain, apex)));
+          existing == null
+              ? new Remedy.NetworkFix(
+                  List.of(NetworkCommands.wildcard(n, zone.name(), domain, apex)))
+              : new Remedy.Manual(
+                  REPLACE,
+                  delete(n, zone, existing)
+                      + " && "
+                      + NetworkCommands.wildcard(n, zone.name(), domain, apex)));
     }
     return ok;
   }
