@@ -117,14 +117,7 @@ public final class AuditCommand extends ReadingCommand {
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(services, network, java.util.Set.of());
     Profile profile = profileOption.load();
-    if (network.network != null && !profile.restrictedVipRequired()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--network: profile "
-              + profile.name()
-              + " does not require the restricted VIP (restrictedVip.required), so there is"
-              + " nothing to check the network against");
-    }
+    network.requireRestrictedVip(profile, spec);
 
     DnsResolver dns = dnsResolver(profile);
     PerimeterSource.Discovery found = source.discover(project);
@@ -139,7 +132,9 @@ public final class AuditCommand extends ReadingCommand {
             found.network());
 
     String planCommand =
-        "vpcsc-audit plan " + selection.selectionArgs(result.project(), profileOption.profile);
+        "vpcsc-audit plan "
+            + selection.selectionArgs(result.project(), profileOption.profile)
+            + network.flag();
     String verdict = result.compliant() ? " (compliant)" : " (not compliant)";
     if (outputDir == null) {
       ReportFormat format = formats().get(0);
@@ -297,12 +292,7 @@ public final class AuditCommand extends ReadingCommand {
    * read is reported as unreadable and makes the run exit 3, after the report is written.
    */
   private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
-    if (network.network != null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--network is checked with one project (--project); audit the network once, beside"
-              + " one of the projects");
-    }
+    network.refuseWithMany(spec);
     String org = selection.manyProjectsOrganization();
     PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();

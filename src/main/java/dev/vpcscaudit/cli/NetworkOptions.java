@@ -33,6 +33,36 @@ public final class NetworkOptions {
               + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).")
   String dnsEndpoint;
 
+  /** {@code --network} needs a profile that requires the restricted VIP. */
+  void requireRestrictedVip(
+      dev.vpcscaudit.profile.Profile profile, picocli.CommandLine.Model.CommandSpec spec) {
+    if (network != null && !profile.restrictedVipRequired()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--network: profile "
+              + profile.name()
+              + " does not require the restricted VIP (restrictedVip.required), so there is"
+              + " nothing to check the network against");
+    }
+  }
+
+  /** {@code --network} is read beside one project, not a selection of many. */
+  void refuseWithMany(picocli.CommandLine.Model.CommandSpec spec) {
+    if (network != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--network is checked with one project (--project); audit the network once, beside"
+              + " one of the projects");
+    }
+  }
+
+  /** {@code --network NET} for a command line the user pastes, or empty. */
+  String flag() {
+    return network == null
+        ? ""
+        : " " + dev.vpcscaudit.escape.Shell.flag("--network", ref().resourceName());
+  }
+
   /** {@code --network} parsed, or null. */
   NetworkRef ref() {
     return network == null ? null : NetworkRef.parse(network);

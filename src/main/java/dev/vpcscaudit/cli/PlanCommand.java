@@ -34,12 +34,15 @@ import picocli.CommandLine.Option;
       "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
       "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
       "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh",
+      "  vpcsc-audit plan --project gdc-prod --network projects/net-host/global/networks/gdc-net --as gcloud",
     })
 public final class PlanCommand extends ReadingCommand {
 
   @Mixin ManyProjectsOptions many;
 
   @Mixin ProfileOption profileOption;
+
+  @Mixin NetworkOptions network;
 
   /** {@code --as} values. */
   enum Renderer {
@@ -105,8 +108,11 @@ public final class PlanCommand extends ReadingCommand {
     }
     PerimeterSource source =
         selection.source(
-            null, targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
+            null,
+            network,
+            targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
     Profile profile = profileOption.load();
+    network.requireRestrictedVip(profile, spec);
     PerimeterSource.Discovery found = source.discover(selection.projectRef());
     FixPlan plan =
         Planner.plan(
@@ -117,13 +123,15 @@ public final class PlanCommand extends ReadingCommand {
             stage.stage,
             targetPerimeter,
             selection.verifyCommand(
-                found.project(),
-                profileOption.profile,
-                found.perimeters().stream()
-                    .map(dev.vpcscaudit.model.ServicePerimeter::policyNumber)
-                    .distinct()
-                    .sorted()
-                    .toList()));
+                    found.project(),
+                    profileOption.profile,
+                    found.perimeters().stream()
+                        .map(dev.vpcscaudit.model.ServicePerimeter::policyNumber)
+                        .distinct()
+                        .sorted()
+                        .toList())
+                + network.flag(),
+            found.network());
     emit(plan, "");
     return ExitCode.OK.code();
   }
@@ -133,6 +141,7 @@ public final class PlanCommand extends ReadingCommand {
    * read are named in the plan's header and make the run exit 3 after the plan is written.
    */
   private int planMany(dev.vpcscaudit.source.ProjectSelection selected) {
+    network.refuseWithMany(spec);
     if (targetPerimeter != null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),

@@ -13,6 +13,8 @@ import java.util.List;
  * @param unfixed the findings of this stage that no additive change fixes, with their steps
  * @param notes why the plan chose what it did (e.g. which perimeter gets the project)
  * @param verifyCommand the audit command to rerun after applying, for the plan's header
+ * @param networkCommands additive gcloud commands on the VPC network of {@code --network} (routes,
+ *     Cloud Router advertisements, Cloud DNS); they have no dry-run mode
  */
 public record FixPlan(
     List<ProjectRef> projects,
@@ -21,13 +23,15 @@ public record FixPlan(
     List<PerimeterChange> perimeters,
     List<Planner.Unfixed> unfixed,
     List<String> notes,
-    String verifyCommand) {
+    String verifyCommand,
+    List<String> networkCommands) {
 
   public FixPlan {
     projects = List.copyOf(projects);
     perimeters = List.copyOf(perimeters);
     unfixed = List.copyOf(unfixed);
     notes = List.copyOf(notes);
+    networkCommands = List.copyOf(networkCommands);
   }
 
   /** The header's "Project:" or "Projects:" value. */
@@ -49,6 +53,6 @@ public record FixPlan(
   }
 
   public boolean isEmpty() {
-    return perimeters.isEmpty();
+    return perimeters.isEmpty() && networkCommands.isEmpty();
   }
 }

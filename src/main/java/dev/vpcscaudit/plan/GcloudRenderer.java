@@ -47,7 +47,9 @@ public final class GcloudRenderer {
           .append(" This script changes nothing.\n");
       return out.toString();
     }
-    preflight(plan, out);
+    if (!plan.perimeters().isEmpty()) {
+      preflight(plan, out);
+    }
     for (PerimeterChange change : plan.perimeters()) {
       ServicePerimeter p = change.before();
       out.append("\n# --- ").append(p.name());
@@ -68,7 +70,14 @@ public final class GcloudRenderer {
         first = false;
       }
     }
-    if (plan.stage() == Stage.DRY_RUN) {
+    if (!plan.networkCommands().isEmpty()) {
+      out.append(
+          "\n# --- the network (no dry-run mode: these take effect at once; each only adds)\n");
+      for (String command : plan.networkCommands()) {
+        out.append(command).append('\n');
+      }
+    }
+    if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
       out.append(
               "\n# Next step, once the dry-run config has run long enough: look for dry-run violations in\n")
           .append("# the audit logs (Logs Explorer: protoPayload.metadata.dryRun=\"true\" with\n")
@@ -189,7 +198,7 @@ public final class GcloudRenderer {
         .append("   Profile: ")
         .append(Shell.comment(plan.profile().name()))
         .append('\n');
-    if (!plan.isEmpty()) {
+    if (!plan.perimeters().isEmpty()) {
       out.append("# What it changes: ")
           .append(
               plan.stage() == Stage.DRY_RUN
@@ -202,6 +211,14 @@ public final class GcloudRenderer {
           .append(
               "# It first checks that no perimeter it touches changed since it was read (etag), and\n")
           .append("# writes nothing if one did; then audit and plan again.\n");
+    }
+    if (!plan.networkCommands().isEmpty()) {
+      out.append("# The network: ")
+          .append(plan.networkCommands().size())
+          .append(plan.networkCommands().size() == 1 ? " command" : " commands")
+          .append(
+              " that add what the restricted VIP's path lacks (a route, Cloud Router\n"
+                  + "# advertisement, Cloud DNS zone, record or policy); nothing existing is removed.\n");
     }
     for (String line : PlanHeader.lines(plan)) {
       out.append("# ").append(Shell.comment(line)).append('\n');

@@ -31,7 +31,9 @@ final class PlanHeader {
               "  - "
                   + f.mode().label()
                   + " "
-                  + (f.perimeter() == null ? u.project().resourceName() : f.perimeter())
+                  + (f.resource() != null
+                      ? f.resource()
+                      : f.perimeter() == null ? u.project().resourceName() : f.perimeter())
                   + ": "
                   + f.rule().id()
                   + (f.service() == null ? "" : " " + f.service()));

@@ -71,11 +71,27 @@ public final class Planner {
       Stage stage,
       String target,
       String verifyCommand) {
+    return plan(project, perimeters, otherRegular, profile, stage, target, verifyCommand, null);
+  }
+
+  /**
+   * As above; with {@code network} (from {@code --network}), the network rules' additive gcloud
+   * commands are part of the plan and their manual steps are listed in its header.
+   */
+  public static FixPlan plan(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      List<String> otherRegular,
+      Profile profile,
+      Stage stage,
+      String target,
+      String verifyCommand,
+      dev.vpcscaudit.network.NetworkState network) {
     String resource = project.resourceName();
     String targetName =
         target == null ? null : resolveTarget(target, perimeters, otherRegular).name();
     rejectUnneededTarget(target, targetName, perimeters, resource);
-    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, true);
+    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, true, network);
     checkOnePerimeterPerPolicy(perimeters, r.after(), resource);
     return new FixPlan(
         List.of(project),
@@ -84,7 +100,8 @@ public final class Planner {
         perimeterChanges(perimeters, r.actions()),
         r.unfixed(),
         r.notes(),
-        verifyCommand);
+        verifyCommand,
+        r.networkCommands());
   }
 
   /**
@@ -120,7 +137,7 @@ public final class Planner {
       Map<String, ServicePerimeter> now = byName(apply(all, changes(all, actions)));
       List<ServicePerimeter> current =
           p.perimeters().stream().map(sp -> now.get(sp.name())).toList();
-      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, false);
+      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, false, null);
       actions.addAll(r.actions());
       unfixed.addAll(r.unfixed());
       r.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
@@ -140,7 +157,14 @@ public final class Planner {
               + String.join("; ", unread));
     }
     return new FixPlan(
-        planned, profile, stage, perimeterChanges(all, actions), unfixed, notes, verifyCommand);
+        planned,
+        profile,
+        stage,
+        perimeterChanges(all, actions),
+        unfixed,
+        notes,
+        verifyCommand,
+        List.of());
   }
 
   /** What the remedy rounds of one project produced. */
@@ -148,7 +172,8 @@ public final class Planner {
       Set<FixAction> actions,
       List<Unfixed> unfixed,
       List<String> notes,
-      List<ServicePerimeter> after) {}
+      List<ServicePerimeter> after,
+      List<String> networkCommands) {}
 
   /**
    * Audits, takes the fixes, applies them and audits again until no new fix appears.
@@ -163,8 +188,18 @@ public final class Planner {
       Profile profile,
       Stage stage,
       String targetName,
-      boolean choiceStops) {
-    AuditResult first = audit(project, perimeters, otherRegular, profile, targetName);
+      boolean choiceStops,
+      dev.vpcscaudit.network.NetworkState network) {
+    AuditResult first = audit(project, perimeters, otherRegular, profile, targetName, network);
+    // Network fixes do not depend on the perimeters: taken from the first audit, in rule order.
+    List<String> networkCommands = new ArrayList<>();
+    for (Finding f : actionableInEvaluationOrder(first)) {
+      if (f.remedy(stage) instanceof Remedy.NetworkFix fix) {
+        fix.commands().stream()
+            .filter(c -> !networkCommands.contains(c))
+            .forEach(networkCommands::add);
+      }
+    }
     Set<FixAction> actions = new LinkedHashSet<>();
     List<String> notes = new ArrayList<>();
     List<Unfixed> unfixed = new ArrayList<>();
@@ -206,7 +241,7 @@ public final class Planner {
         throw new IllegalStateException("fix plan did not converge: " + actions);
       }
       current = apply(perimeters, changes(perimeters, actions));
-      result = audit(project, current, otherRegular, profile, targetName);
+      result = audit(project, current, otherRegular, profile, targetName, network);
     }
 
     for (Finding f : first.actionable()) {
@@ -222,7 +257,7 @@ public final class Planner {
         unfixed.add(new Unfixed(project, f, m));
       }
     }
-    return new Rounds(actions, unfixed, notes, current);
+    return new Rounds(actions, unfixed, notes, current, networkCommands);
   }
 
   private static List<PerimeterChange> perimeterChanges(
@@ -254,9 +289,14 @@ public final class Planner {
       List<ServicePerimeter> perimeters,
       List<String> otherRegular,
       Profile profile,
-      String target) {
+      String target,
+      dev.vpcscaudit.network.NetworkState network) {
     return AuditEngine.audit(
-        new AuditInput(project, perimeters, profile, target, otherRegular), "plan", null, null);
+        new AuditInput(project, perimeters, profile, target, otherRegular),
+        "plan",
+        null,
+        null,
+        network);
   }
 
   /** Errors and warnings in the order the rules reported them (the profile's service order). */

@@ -30,6 +30,12 @@ public final class TerraformRenderer {
   private TerraformRenderer() {}
 
   public static String render(FixPlan plan) {
+    if (!plan.networkCommands().isEmpty()) {
+      throw new BadInputException(
+          "--network: the network's fixes are written as gcloud commands only in this version;"
+              + " use --as gcloud (the perimeter fixes can still be planned as Terraform without"
+              + " --network)");
+    }
     for (PerimeterChange change : plan.perimeters()) {
       List<String> unmodeled = change.before().unmodeledFields();
       if (!unmodeled.isEmpty()) {

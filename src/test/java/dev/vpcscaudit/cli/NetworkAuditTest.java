@@ -268,6 +268,62 @@ class NetworkAuditTest {
   }
 
   @Test
+  void theRealGcloudAppliesTheNetworkPlanAndTheReauditIsClean() throws Exception {
+    network(
+        Set.of(
+            "restricted-vip-not-advertised",
+            "restricted-vip-route-missing",
+            "googleapis-zone-missing",
+            "registry-zone-missing",
+            "dns-inbound-forwarding-disabled"));
+    Path fix = dir.resolve("fix.sh");
+
+    Cli.Result plan =
+        Cli.run(
+            env(),
+            "plan",
+            "--project",
+            "gdc-prod",
+            "--network",
+            NET,
+            "--as",
+            "gcloud",
+            "--output",
+            fix.toString());
+
+    assertThat(plan.code()).as(plan.err()).isZero();
+    String script = java.nio.file.Files.readString(fix);
+    assertThat(script)
+        .contains("# --- the network (no dry-run mode")
+        .contains("--network=projects/net-host/global/networks/gdc-net");
+    dev.vpcscaudit.testing.Processes.Result run =
+        dev.vpcscaudit.testing.RealGcloud.run(
+            List.of("bash", fix.toString()),
+            fake,
+            dir,
+            Map.of(
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/"));
+    assertThat(run.code()).as("%s%n%s", run.err(), script).isZero();
+    assertThat(fake.writes()).isNotEmpty();
+
+    Cli.Result after = audit();
+    assertThat(after.code()).as(after.out()).isZero();
+    assertThat(json.readTree(after.out()).path("findings")).as(after.out()).isEmpty();
+  }
+
+  @Test
+  void terraformWithTheNetworkIsRefusedInOneLine() throws Exception {
+    network(Set.of("restricted-vip-route-missing"));
+
+    Cli.Result r =
+        Cli.run(env(), "plan", "--project", "gdc-prod", "--network", NET, "--as", "terraform");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("use --as gcloud").doesNotContain("\n");
+  }
+
+  @Test
   void aNetworkThatCannotBeReadExitsThreeAndIsNeverCompliant() throws Exception {
     network(Set.of());
     fake.fail(

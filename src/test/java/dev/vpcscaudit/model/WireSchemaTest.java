@@ -76,7 +76,8 @@ class WireSchemaTest {
             List.of(new PerimeterChange(p, List.of(none), List.of())),
             List.of(),
             List.of(),
-            "vpcsc-audit audit");
+            "vpcsc-audit audit",
+            List.of());
     String hcl = TerraformRenderer.render(plan);
     TerraformFmt.assertCanonical(hcl, "all-fields");
     assertThat(hcl).contains("version = \">= 7.41.0\"");

@@ -159,6 +159,15 @@ public final class FakeGcp implements AutoCloseable {
   public synchronized FakeGcp router(String project, String region, String json) {
     ObjectNode r = object(json);
     r.put("region", COMPUTE + "projects/" + project + "/regions/" + region);
+    r.put(
+        "selfLink",
+        COMPUTE
+            + "projects/"
+            + project
+            + "/regions/"
+            + region
+            + "/routers/"
+            + r.path("name").asText());
     routers.computeIfAbsent(project, k -> new ArrayList<>()).add(r);
     return this;
   }
@@ -397,6 +406,10 @@ public final class FakeGcp implements AutoCloseable {
         patchPerimeter(ex, path.substring("/v1/".length()), params, requestBody);
         return;
       }
+      if (path.startsWith("/compute/v1/") || path.startsWith("/dns/v1/")) {
+        networkSurface(ex, method, path, params, requestBody);
+        return;
+      }
       if (!method.equals("GET")) {
         send(ex, 405, error(405, "METHOD_NOT_ALLOWED", method + " is not served by the fake"));
         return;
@@ -413,10 +426,6 @@ public final class FakeGcp implements AutoCloseable {
         } else {
           send(ex, 200, p.toString());
         }
-        return;
-      }
-      if (path.startsWith("/compute/v1/") || path.startsWith("/dns/v1/")) {
-        networkSurface(ex, path, params);
         return;
       }
       if (path.equals("/v3/projects:search")) {
@@ -684,14 +693,32 @@ public final class FakeGcp implements AutoCloseable {
   }
 
   /** Compute Engine v1 and Cloud DNS v1 reads: networks.get and the lists the audit uses. */
-  private synchronized void networkSurface(HttpExchange ex, String path, Map<String, String> params)
+  private synchronized void networkSurface(
+      HttpExchange ex, String method, String path, Map<String, String> params, byte[] body)
       throws IOException {
     String[] p = path.split("/");
     // /compute/v1/projects/P/...  or  /dns/v1/projects/P/...
     String project = p.length > 4 ? p[4] : "";
     String rest =
         String.join("/", java.util.Arrays.copyOfRange(p, Math.min(5, p.length), p.length));
-    if (path.startsWith("/compute/v1/") && rest.startsWith("global/networks/")) {
+    if (!method.equals("GET") || rest.contains("/operations/")) {
+      networkWrite(ex, method, path, project, rest, body);
+      return;
+    }
+    if (path.startsWith("/compute/v1/") && rest.matches("regions/[^/]+/routers/[^/]+")) {
+      JsonNode r = findByName(routers.getOrDefault(project, List.of()), last(rest));
+      if (r == null) {
+        send(ex, 404, error(404, "NOT_FOUND", "The resource '" + path + "' was not found"));
+      } else {
+        send(ex, 200, r.toString());
+      }
+    } else if (path.startsWith("/compute/v1/") && rest.matches("global/routes/[^/]+")) {
+      sendOr404(ex, findByName(routes.getOrDefault(project, List.of()), last(rest)), "route");
+    } else if (path.startsWith("/dns/v1/") && rest.matches("policies/[^/]+")) {
+      sendOr404(ex, findByName(dnsPolicies.getOrDefault(project, List.of()), last(rest)), "policy");
+    } else if (path.startsWith("/dns/v1/") && rest.matches("managedZones/[^/]+")) {
+      sendOr404(ex, findByName(zones.getOrDefault(project, List.of()), last(rest)), "zone");
+    } else if (path.startsWith("/compute/v1/") && rest.startsWith("global/networks/")) {
       String name = "projects/" + project + "/" + rest;
       if (!networks.contains(name)) {
         send(ex, 404, error(404, "NOT_FOUND", "The resource '" + name + "' was not found"));
@@ -746,6 +773,117 @@ public final class FakeGcp implements AutoCloseable {
     } else {
       send(ex, 404, error(404, "NOT_FOUND", "no such path " + path));
     }
+  }
+
+  /**
+   * What gcloud sends to change the network: routers PATCH (read-modify-write), routes and Cloud
+   * DNS creates, DNS policy PATCH; Compute answers with a finished Operation, as the API does once
+   * it is done. Every write is recorded in {@link #writes()}.
+   */
+  private void networkWrite(
+      HttpExchange ex, String method, String path, String project, String rest, byte[] body)
+      throws IOException {
+    if (rest.contains("/operations/")) {
+      String name = rest.substring(rest.indexOf("/operations/") + "/operations/".length());
+      send(
+          ex,
+          200,
+          operation(path.replace("/wait", ""), name.replace("/wait", ""), "", "insert").toString());
+      return;
+    }
+    ObjectNode sent = body.length == 0 ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(body);
+    writes.add(method + " " + path);
+    if (method.equals("PATCH") && rest.matches("regions/[^/]+/routers/[^/]+")) {
+      ObjectNode r = (ObjectNode) findByName(routers.getOrDefault(project, List.of()), last(rest));
+      if (r == null) {
+        send(ex, 404, error(404, "NOT_FOUND", "no router " + rest));
+        return;
+      }
+      sent.properties().forEach(e -> r.set(e.getKey(), e.getValue()));
+      String region = rest.substring("regions/".length(), rest.indexOf("/routers/"));
+      send(
+          ex,
+          200,
+          operation(
+                  "/compute/v1/projects/" + project + "/regions/" + region + "/operations/op",
+                  "operation-" + writes.size(),
+                  COMPUTE + "projects/" + project + "/" + rest,
+                  "patch")
+              .toString());
+    } else if (method.equals("POST") && rest.equals("global/routes")) {
+      sent.put(
+          "selfLink",
+          COMPUTE + "projects/" + project + "/global/routes/" + sent.path("name").asText());
+      routes.computeIfAbsent(project, k -> new ArrayList<>()).add(sent);
+      send(
+          ex,
+          200,
+          operation(
+                  "/compute/v1/projects/" + project + "/global/operations/op",
+                  "operation-" + writes.size(),
+                  sent.path("selfLink").asText(),
+                  "insert")
+              .toString());
+    } else if (method.equals("POST") && rest.equals("managedZones")) {
+      sent.put("kind", "dns#managedZone");
+      zones.computeIfAbsent(project, k -> new ArrayList<>()).add(sent);
+      rrsets.putIfAbsent(project + "/" + sent.path("name").asText(), new ArrayList<>());
+      send(ex, 200, sent.toString());
+    } else if (method.equals("POST") && rest.matches("managedZones/[^/]+/rrsets")) {
+      String zone = rest.substring("managedZones/".length(), rest.length() - "/rrsets".length());
+      List<JsonNode> list = rrsets.get(project + "/" + zone);
+      if (list == null) {
+        send(ex, 404, error(404, "NOT_FOUND", "no zone " + zone));
+        return;
+      }
+      list.add(sent);
+      send(ex, 200, sent.toString());
+    } else if (method.equals("POST") && rest.equals("policies")) {
+      dnsPolicies.computeIfAbsent(project, k -> new ArrayList<>()).add(sent);
+      send(ex, 200, sent.toString());
+    } else if ((method.equals("PATCH") || method.equals("PUT")) && rest.matches("policies/[^/]+")) {
+      // gcloud dns policies update sends PUT (policies.update): the whole policy.
+      ObjectNode pol =
+          (ObjectNode) findByName(dnsPolicies.getOrDefault(project, List.of()), last(rest));
+      if (pol == null) {
+        send(ex, 404, error(404, "NOT_FOUND", "no policy " + rest));
+        return;
+      }
+      if (method.equals("PUT")) {
+        pol.removeAll();
+      }
+      sent.properties().forEach(e -> pol.set(e.getKey(), e.getValue()));
+      send(ex, 200, JSON.createObjectNode().set("policy", pol).toString());
+    } else {
+      writes.remove(writes.size() - 1);
+      send(ex, 405, error(405, "METHOD_NOT_ALLOWED", method + " " + path + " is not served"));
+    }
+  }
+
+  /**
+   * A finished Compute Engine operation. Its links point at this fake (the real ones point at the
+   * API host), so that a client following them never leaves loopback.
+   */
+  private ObjectNode operation(String path, String name, String target, String type) {
+    ObjectNode op = JSON.createObjectNode();
+    op.put("kind", "compute#operation");
+    op.put("name", name);
+    op.put("operationType", type);
+    op.put("status", "DONE");
+    op.put("progress", 100);
+    op.put("selfLink", url() + path.substring(0, path.lastIndexOf('/') + 1) + name);
+    if (!target.isEmpty()) {
+      op.put("targetLink", target.replace(COMPUTE, url() + "/compute/v1/"));
+    }
+    return op;
+  }
+
+  private static JsonNode findByName(List<JsonNode> list, String name) {
+    return list.stream().filter(n -> n.path("name").asText().equals(name)).findFirst().orElse(null);
+  }
+
+  private static String last(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** One page of {@code all} under {@code items}, Compute Engine's list shape. */
