@@ -29,17 +29,20 @@ public sealed interface Remedy {
   }
 
   /**
-   * Fixed by additive gcloud commands on the VPC network or its Cloud DNS (not on a perimeter):
-   * creating a missing route, zone, record or policy, or adding an advertised range.
-   *
-   * @param commands complete commands, every value from the input shell-quoted
+   * Fixed by additive changes to the VPC network or its Cloud DNS (not to a perimeter): creating a
+   * missing route, zone, record or policy, or adding an advertised range.
    */
-  record NetworkFix(List<String> commands) implements Remedy {
+  record NetworkFix(List<dev.vpcscaudit.network.NetworkAction> actions) implements Remedy {
     public NetworkFix {
-      commands = List.copyOf(commands);
-      if (commands.isEmpty()) {
-        throw new IllegalArgumentException("a network fix needs at least one command");
+      actions = List.copyOf(actions);
+      if (actions.isEmpty()) {
+        throw new IllegalArgumentException("a network fix needs at least one action");
       }
+    }
+
+    /** The actions as gcloud commands. */
+    public List<String> commands() {
+      return actions.stream().map(dev.vpcscaudit.network.NetworkGcloud::command).toList();
     }
   }
 

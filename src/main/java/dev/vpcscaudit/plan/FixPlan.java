@@ -13,8 +13,8 @@ import java.util.List;
  * @param unfixed the findings of this stage that no additive change fixes, with their steps
  * @param notes why the plan chose what it did (e.g. which perimeter gets the project)
  * @param verifyCommand the audit command to rerun after applying, for the plan's header
- * @param networkCommands additive gcloud commands on the VPC network of {@code --network} (routes,
- *     Cloud Router advertisements, Cloud DNS); they have no dry-run mode
+ * @param networkActions additive changes to the VPC network of {@code --network} (routes, Cloud
+ *     Router advertisements, Cloud DNS); they have no dry-run mode
  */
 public record FixPlan(
     List<ProjectRef> projects,
@@ -24,14 +24,14 @@ public record FixPlan(
     List<Planner.Unfixed> unfixed,
     List<String> notes,
     String verifyCommand,
-    List<String> networkCommands) {
+    List<dev.vpcscaudit.network.NetworkAction> networkActions) {
 
   public FixPlan {
     projects = List.copyOf(projects);
     perimeters = List.copyOf(perimeters);
     unfixed = List.copyOf(unfixed);
     notes = List.copyOf(notes);
-    networkCommands = List.copyOf(networkCommands);
+    networkActions = List.copyOf(networkActions);
   }
 
   /** The header's "Project:" or "Projects:" value. */
@@ -53,6 +53,6 @@ public record FixPlan(
   }
 
   public boolean isEmpty() {
-    return perimeters.isEmpty() && networkCommands.isEmpty();
+    return perimeters.isEmpty() && networkActions.isEmpty();
   }
 }

@@ -70,11 +70,11 @@ public final class GcloudRenderer {
         first = false;
       }
     }
-    if (!plan.networkCommands().isEmpty()) {
+    if (!plan.networkActions().isEmpty()) {
       out.append(
           "\n# --- the network (no dry-run mode: these take effect at once; each only adds)\n");
-      for (String command : plan.networkCommands()) {
-        out.append(command).append('\n');
+      for (dev.vpcscaudit.network.NetworkAction action : plan.networkActions()) {
+        out.append(dev.vpcscaudit.network.NetworkGcloud.command(action)).append('\n');
       }
     }
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
@@ -212,10 +212,10 @@ public final class GcloudRenderer {
               "# It first checks that no perimeter it touches changed since it was read (etag), and\n")
           .append("# writes nothing if one did; then audit and plan again.\n");
     }
-    if (!plan.networkCommands().isEmpty()) {
+    if (!plan.networkActions().isEmpty()) {
       out.append("# The network: ")
-          .append(plan.networkCommands().size())
-          .append(plan.networkCommands().size() == 1 ? " command" : " commands")
+          .append(plan.networkActions().size())
+          .append(plan.networkActions().size() == 1 ? " command" : " commands")
           .append(
               " that add what the restricted VIP's path lacks (a route, Cloud Router\n"
                   + "# advertisement, Cloud DNS zone, record or policy); nothing existing is removed.\n");

@@ -101,7 +101,7 @@ public final class Planner {
         r.unfixed(),
         r.notes(),
         verifyCommand,
-        r.networkCommands());
+        r.networkActions());
   }
 
   /**
@@ -173,7 +173,7 @@ public final class Planner {
       List<Unfixed> unfixed,
       List<String> notes,
       List<ServicePerimeter> after,
-      List<String> networkCommands) {}
+      List<dev.vpcscaudit.network.NetworkAction> networkActions) {}
 
   /**
    * Audits, takes the fixes, applies them and audits again until no new fix appears.
@@ -192,12 +192,12 @@ public final class Planner {
       dev.vpcscaudit.network.NetworkState network) {
     AuditResult first = audit(project, perimeters, otherRegular, profile, targetName, network);
     // Network fixes do not depend on the perimeters: taken from the first audit, in rule order.
-    List<String> networkCommands = new ArrayList<>();
+    List<dev.vpcscaudit.network.NetworkAction> networkActions = new ArrayList<>();
     for (Finding f : actionableInEvaluationOrder(first)) {
       if (f.remedy(stage) instanceof Remedy.NetworkFix fix) {
-        fix.commands().stream()
-            .filter(c -> !networkCommands.contains(c))
-            .forEach(networkCommands::add);
+        fix.actions().stream()
+            .filter(c -> !networkActions.contains(c))
+            .forEach(networkActions::add);
       }
     }
     Set<FixAction> actions = new LinkedHashSet<>();
@@ -257,7 +257,7 @@ public final class Planner {
         unfixed.add(new Unfixed(project, f, m));
       }
     }
-    return new Rounds(actions, unfixed, notes, current, networkCommands);
+    return new Rounds(actions, unfixed, notes, current, networkActions);
   }
 
   private static List<PerimeterChange> perimeterChanges(

@@ -30,7 +30,7 @@ public final class TerraformRenderer {
   private TerraformRenderer() {}
 
   public static String render(FixPlan plan) {
-    if (!plan.networkCommands().isEmpty()) {
+    if (!plan.networkActions().isEmpty()) {
       throw new BadInputException(
           "--network: the network's fixes are written as gcloud commands only in this version;"
               + " use --as gcloud (the perimeter fixes can still be planned as Terraform without"

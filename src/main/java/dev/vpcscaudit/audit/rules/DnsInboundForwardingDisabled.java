@@ -5,7 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
 import java.util.List;
@@ -35,19 +35,10 @@ public final class DnsInboundForwardingDisabled extends BaseRule implements Netw
       out.pass("");
       return;
     }
-    String step =
+    NetworkAction action =
         bound.isEmpty()
-            ? "gcloud dns policies create vpcsc-inbound "
-                + NetworkCommands.project(n)
-                + " "
-                + Shell.flag("--networks", NetworkCommands.networkName(n))
-                + " --enable-inbound-forwarding "
-                + Shell.flag("--description", "Inbound forwarding for the restricted VIP")
-            : "gcloud dns policies update "
-                + Shell.quote(bound.get(0).name())
-                + " "
-                + NetworkCommands.project(n)
-                + " --enable-inbound-forwarding";
+            ? new NetworkAction.CreatePolicy(n.network().project(), "vpcsc-inbound", n.selfLink())
+            : new NetworkAction.EnableInbound(n.network().project(), bound.get(0).name());
     out.fail(
         "",
         Severity.WARNING,
@@ -60,6 +51,6 @@ public final class DnsInboundForwardingDisabled extends BaseRule implements Netw
                     + " forwarding")
             + ": on-premises resolvers cannot forward to Cloud DNS's private zones (fine only if"
             + " on-premises DNS serves the restricted-VIP records itself)",
-        new Remedy.NetworkFix(List.of(step)));
+        new Remedy.NetworkFix(List.of(action)));
   }
 }

@@ -5,7 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
     }
     for (NetworkState.Router r : routers) {
       List<String> silent = new ArrayList<>();
-      List<String> commands = new ArrayList<>();
+      List<NetworkAction> actions = new ArrayList<>();
       boolean routerNeedsIt = false;
       for (NetworkState.BgpPeer peer : r.peers()) {
         if (r.effective(peer).advertisesRestrictedVip()) {
@@ -58,15 +58,9 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
         }
         silent.add(peer.name());
         if (peer.advertisement().custom()) {
-          commands.add(
-              "gcloud compute routers update-bgp-peer "
-                  + Shell.quote(r.name())
-                  + " "
-                  + location(r)
-                  + " "
-                  + Shell.flag("--peer-name", peer.name())
-                  + " --add-advertisement-ranges="
-                  + NetworkCommands.VIP);
+          actions.add(
+              new NetworkAction.AdvertiseVip(
+                  r.project(), r.region(), r.name(), peer.name(), false));
         } else {
           routerNeedsIt = true;
         }
@@ -76,17 +70,10 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
         continue;
       }
       if (routerNeedsIt) {
-        commands.add(
+        actions.add(
             0,
-            "gcloud compute routers update "
-                + Shell.quote(r.name())
-                + " "
-                + location(r)
-                + (r.bgp().custom()
-                    ? " --add-advertisement-ranges=" + NetworkCommands.VIP
-                    : " --advertisement-mode=CUSTOM --set-advertisement-groups=ALL_SUBNETS"
-                        + " --set-advertisement-ranges="
-                        + NetworkCommands.VIP));
+            new NetworkAction.AdvertiseVip(
+                r.project(), r.region(), r.name(), null, !r.bgp().custom()));
       }
       out.fail(
           r.name(),
@@ -103,11 +90,7 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
               + (r.bgp().custom()
                   ? ""
                   : " (the router's advertisement mode is DEFAULT: the subnets only)"),
-          new Remedy.NetworkFix(commands));
+          new Remedy.NetworkFix(actions));
     }
-  }
-
-  private static String location(NetworkState.Router r) {
-    return Shell.flag("--project", r.project()) + " " + Shell.flag("--region", r.region());
   }
 }

@@ -5,8 +5,8 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.network.Cidr;
+import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
 import java.util.List;
@@ -52,21 +52,11 @@ public final class RestrictedVipRouteMissing extends BaseRule implements Network
             + " without network tags sends "
             + NetworkCommands.VIP
             + " to the default internet gateway",
-        new Remedy.NetworkFix(List.of(command(n, -1))));
+        new Remedy.NetworkFix(List.of(route(n, -1))));
   }
 
-  /** The command that creates the route; {@code priority} below 0 for gcloud's default (1000). */
-  static String command(NetworkState n, long priority) {
-    return "gcloud compute routes create "
-        + ROUTE_NAME
-        + " "
-        + NetworkCommands.project(n)
-        + " "
-        + Shell.flag("--network", NetworkCommands.networkName(n))
-        + " --destination-range="
-        + NetworkCommands.VIP
-        + " --next-hop-gateway="
-        + NetworkState.Route.INTERNET_GATEWAY
-        + (priority < 0 ? "" : " --priority=" + priority);
+  /** The route the remedy creates; {@code priority} below 0 for the API's default (1000). */
+  static NetworkAction.CreateRoute route(NetworkState n, long priority) {
+    return new NetworkAction.CreateRoute(n.network().project(), n.selfLink(), ROUTE_NAME, priority);
   }
 }

@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.network.Cidr;
+import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ public final class RestrictedVipRouteShadowed extends BaseRule implements Networ
     for (Map.Entry<NetworkState.Route, List<String>> e : shadows.entrySet()) {
       NetworkState.Route r = e.getKey();
       Cidr c = Cidr.parse(r.destRange());
+      NetworkAction.CreateRoute create =
+          c.length() < Cidr.RESTRICTED_VIP.length()
+              ? RestrictedVipRouteMissing.route(n, -1)
+              : c.length() == Cidr.RESTRICTED_VIP.length() && r.priority() > 0
+                  ? RestrictedVipRouteMissing.route(n, r.priority() - 1)
+                  : null;
       String step =
           c.length() > Cidr.RESTRICTED_VIP.length()
               ? "remove or narrow route "
@@ -66,13 +73,9 @@ public final class RestrictedVipRouteShadowed extends BaseRule implements Networ
                   + ": more specific than "
                   + NetworkCommands.VIP
                   + ", it wins whatever the priority"
-              : c.length() < Cidr.RESTRICTED_VIP.length()
-                  ? RestrictedVipRouteMissing.command(n, -1)
-                  : r.priority() > 0
-                      ? RestrictedVipRouteMissing.command(n, r.priority() - 1)
-                      : "remove route "
-                          + r.resourceName()
-                          + ": it has priority 0, which no other route can beat";
+              : "remove route "
+                  + r.resourceName()
+                  + ": it has priority 0, which no other route can beat";
       out.fail(
           r.name(),
           Severity.ERROR,
@@ -88,8 +91,8 @@ public final class RestrictedVipRouteShadowed extends BaseRule implements Networ
               + ") takes "
               + String.join(", ", e.getValue())
               + " away from the default internet gateway",
-          step.startsWith("gcloud ")
-              ? new Remedy.NetworkFix(List.of(step))
+          create != null
+              ? new Remedy.NetworkFix(List.of(create))
               : new Remedy.Manual(
                   "only removing or changing an existing route fixes it, and plans only add",
                   step));

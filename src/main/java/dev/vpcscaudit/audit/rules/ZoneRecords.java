@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.model.VipRanges;
 import dev.vpcscaudit.network.Cidr;
+import dev.vpcscaudit.network.NetworkGcloud;
 import dev.vpcscaudit.network.NetworkState;
 import java.util.List;
 
@@ -47,7 +48,8 @@ final class ZoneRecords {
                   REPLACE,
                   delete(n, zone, a)
                       + " && "
-                      + NetworkCommands.addressRecord(n, zone.name(), apex)));
+                      + NetworkGcloud.command(
+                          NetworkCommands.addressRecord(n, zone.name(), apex))));
     }
     String wildcard = "*." + domain + ".";
     NetworkState.RecordSet cname = zone.record(wildcard, "CNAME");
@@ -82,7 +84,8 @@ final class ZoneRecords {
                   REPLACE,
                   delete(n, zone, existing)
                       + " && "
-                      + NetworkCommands.wildcard(n, zone.name(), domain, apex)));
+                      + NetworkGcloud.command(
+                          NetworkCommands.wildcard(n, zone.name(), domain, apex))));
     }
     return ok;
   }
@@ -120,7 +123,7 @@ final class ZoneRecords {
     return "gcloud dns record-sets delete "
         + Shell.quote(r.name())
         + " "
-        + NetworkCommands.project(n)
+        + Shell.flag("--project", n.network().project())
         + " "
         + Shell.flag("--zone", zone.name())
         + " "
