@@ -30,12 +30,6 @@ public final class TerraformRenderer {
   private TerraformRenderer() {}
 
   public static String render(FixPlan plan) {
-    if (!plan.networkActions().isEmpty()) {
-      throw new BadInputException(
-          "--network: the network's fixes are written as gcloud commands only in this version;"
-              + " use --as gcloud (the perimeter fixes can still be planned as Terraform without"
-              + " --network)");
-    }
     for (PerimeterChange change : plan.perimeters()) {
       List<String> unmodeled = change.before().unmodeledFields();
       if (!unmodeled.isEmpty()) {
@@ -60,7 +54,8 @@ public final class TerraformRenderer {
         .append("   Profile: ")
         .append(Hcl.comment(plan.profile().name()))
         .append('\n');
-    List<String> header = PlanHeader.lines(plan);
+    List<String> header = new java.util.ArrayList<>(PlanHeader.lines(plan));
+    header.addAll(NetworkTerraform.gcloudOnly(plan.networkActions()));
     if (!header.isEmpty()) {
       out.append("#\n");
       for (String line : header) {
@@ -106,16 +101,24 @@ public final class TerraformRenderer {
           needs);
       resources.append("}\n");
     }
-    out.append("#\n")
-        .append(
-            "# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
-        .append(
-            "# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:\n")
-        .append(
-            "# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
-        .append(
-            "# on apply. Run `terraform plan` and check that it only adds what the comments say.\n")
-        .append("# Needs Terraform >= 1.5 (import blocks) and ")
+    if (!plan.perimeters().isEmpty()) {
+      out.append("#\n")
+          .append(
+              "# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
+          .append(
+              "# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:\n")
+          .append(
+              "# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
+          .append(
+              "# on apply. Run `terraform plan` and check that it only adds what the comments say.\n");
+    }
+    if (plan.networkActions().stream().anyMatch(NetworkTerraform::declarable)) {
+      out.append("#\n")
+          .append(
+              "# The network's resources are new (no dry-run mode: applying creates them at once);\n")
+          .append("# none replaces or adopts an existing one.\n");
+    }
+    out.append("# Needs Terraform >= 1.5 (import blocks) and ")
         .append(needs.describe())
         .append(
             ".\n# With user credentials set billing_project and user_project_override = true in the")
@@ -125,6 +128,7 @@ public final class TerraformRenderer {
         .append('\n');
 
     out.append(resources);
+    NetworkTerraform.render(plan.networkActions(), out);
     return HclFormat.align(out.toString());
   }
 

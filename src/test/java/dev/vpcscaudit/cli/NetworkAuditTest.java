@@ -313,14 +313,33 @@ class NetworkAuditTest {
   }
 
   @Test
-  void terraformWithTheNetworkIsRefusedInOneLine() throws Exception {
-    network(Set.of("restricted-vip-route-missing"));
+  void terraformDeclaresTheNetworksNewResourcesAndListsWhatItCannotAdopt() throws Exception {
+    network(
+        Set.of(
+            "restricted-vip-not-advertised",
+            "restricted-vip-route-missing",
+            "googleapis-zone-missing",
+            "dns-inbound-forwarding-disabled"));
 
     Cli.Result r =
         Cli.run(env(), "plan", "--project", "gdc-prod", "--network", NET, "--as", "terraform");
 
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("use --as gcloud").doesNotContain("\n");
+    assertThat(r.code()).as(r.err()).isZero();
+    dev.vpcscaudit.testing.TerraformFmt.assertCanonical(r.out(), "network plan");
+    assertThat(r.out())
+        .contains("resource \"google_compute_route\" \"vpcsc_restricted_vip\" {")
+        .contains("  dest_range       = \"199.36.153.4/30\"")
+        .contains("  next_hop_gateway = \"default-internet-gateway\"")
+        .contains("resource \"google_dns_managed_zone\" \"googleapis\" {")
+        .contains("      network_url = \"" + NET + "\"")
+        .contains("  managed_zone = google_dns_managed_zone.googleapis.name")
+        .contains("  name         = \"*.googleapis.com.\"")
+        .contains("  rrdatas      = [\"restricted.googleapis.com.\"]")
+        .contains("#   gcloud compute routers update onprem-router --project=net-host")
+        .contains(
+            "#   gcloud dns policies update inbound --project=net-host --enable-inbound-forwarding")
+        .doesNotContain("resource \"google_compute_router\"")
+        .doesNotContain("resource \"google_dns_policy\"");
   }
 
   @Test
