@@ -313,6 +313,85 @@ class NetworkAuditTest {
   }
 
   @Test
+  void theRealGcloudAppliesPeerRouteRecordAndPolicyCreationsToo() throws Exception {
+    fake = new FakeGcp();
+    fake.project("gdc-prod", Fixtures.PROJECT, "organizations/9000")
+        .policy("organizations/9000", Fixtures.POLICY, null)
+        .perimeters(
+            Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
+    fake.network("net-host", "gdc-net");
+    // The router advertises the VIP, but one peer has its own custom advertisement without it.
+    fake.router(
+        "net-host",
+        "us-east4",
+        "{\"name\": \"vpn-router\", \"network\": \""
+            + NET_URL
+            + "\", \"bgp\": {\"advertiseMode\": \"CUSTOM\", \"advertisedGroups\":"
+            + " [\"ALL_SUBNETS\"], \"advertisedIpRanges\": [{\"range\": \"199.36.153.4/30\"}],"
+            + " \"asn\": 64513}, \"bgpPeers\": [{\"name\": \"vpn-peer\", \"interfaceName\":"
+            + " \"if-1\", \"advertiseMode\": \"CUSTOM\", \"advertisedGroups\": [\"ALL_SUBNETS\"]}]}");
+    // A same-length VPN route with a better priority shadows the gateway route.
+    fake.route("net-host", route("default", "0.0.0.0/0", 1000, IGW, null));
+    fake.route(
+        "net-host",
+        "{\"name\": \"vip-over-vpn\", \"network\": \""
+            + NET_URL
+            + "\", \"destRange\": \"199.36.153.4/30\", \"priority\": 500,"
+            + " \"nextHopVpnTunnel\": \""
+            + FakeGcp.COMPUTE
+            + "projects/net-host/regions/us-east4/vpnTunnels/t1\"}");
+    // The zones exist but lack records; no DNS server policy at all.
+    fake.zone("net-host", zone("googleapis", "googleapis.com."), "[]");
+    fake.zone("net-host", zone("gcr-io", "gcr.io."), "[" + a("gcr.io.") + "]");
+    fake.zone(
+        "net-host",
+        zone("pkg-dev", "pkg.dev."),
+        "[" + a("pkg.dev.") + ", " + cname("*.pkg.dev.", "pkg.dev.") + "]");
+    Cli.Result before = audit("--fail-on", "warning");
+    assertThat(json.readTree(before.out()).path("findings").findValuesAsText("ruleId"))
+        .containsExactlyInAnyOrder(
+            "restricted-vip-not-advertised",
+            "restricted-vip-route-shadowed",
+            "googleapis-zone-not-restricted",
+            "googleapis-zone-not-restricted",
+            "registry-zone-missing",
+            "dns-inbound-forwarding-disabled");
+    Path fix = dir.resolve("fix.sh");
+
+    Cli.Result plan =
+        Cli.run(
+            env(),
+            "plan",
+            "--project",
+            "gdc-prod",
+            "--network",
+            NET,
+            "--as",
+            "gcloud",
+            "-o",
+            fix.toString());
+    dev.vpcscaudit.testing.Processes.Result run =
+        dev.vpcscaudit.testing.RealGcloud.run(
+            List.of("bash", fix.toString()),
+            fake,
+            dir,
+            Map.of(
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/"));
+
+    String script = java.nio.file.Files.readString(fix);
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(script)
+        .contains("gcloud compute routers update-bgp-peer vpn-router")
+        .contains("--priority=499")
+        .contains("gcloud dns policies create vpcsc-inbound");
+    assertThat(run.code()).as("%s%n%s", run.err(), script).isZero();
+    Cli.Result after = audit();
+    assertThat(after.code()).as(after.out()).isZero();
+    assertThat(json.readTree(after.out()).path("findings")).as(after.out()).isEmpty();
+  }
+
+  @Test
   void terraformDeclaresTheNetworksNewResourcesAndListsWhatItCannotAdopt() throws Exception {
     network(
         Set.of(
