@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * loopback fake of Compute Engine and Cloud DNS through the real CLI. A network set up as the guide
  * requires is clean; breaking one part yields exactly that part's finding.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class NetworkAuditTest {
 
   static final String NET = "projects/net-host/global/networks/gdc-net";
