@@ -277,8 +277,20 @@ class NetworkAuditTest {
             "googleapis-zone-missing",
             "registry-zone-missing",
             "dns-inbound-forwarding-disabled"));
-    Path fix = dir.resolve("fix.sh");
+    String script = planApplyAndReaudit();
 
+    assertThat(script)
+        .contains("# --- the network (no dry-run mode")
+        .contains("--network=projects/net-host/global/networks/gdc-net");
+    assertThat(fake.writes()).isNotEmpty();
+  }
+
+  /**
+   * Writes the gcloud plan with --network, runs it with the real gcloud against the fake, and
+   * asserts that the re-audit is clean; returns the script.
+   */
+  String planApplyAndReaudit() throws Exception {
+    Path fix = dir.resolve("fix.sh");
     Cli.Result plan =
         Cli.run(
             env(),
@@ -289,14 +301,10 @@ class NetworkAuditTest {
             NET,
             "--as",
             "gcloud",
-            "--output",
+            "-o",
             fix.toString());
-
     assertThat(plan.code()).as(plan.err()).isZero();
     String script = java.nio.file.Files.readString(fix);
-    assertThat(script)
-        .contains("# --- the network (no dry-run mode")
-        .contains("--network=projects/net-host/global/networks/gdc-net");
     dev.vpcscaudit.testing.Processes.Result run =
         dev.vpcscaudit.testing.RealGcloud.run(
             List.of("bash", fix.toString()),
@@ -306,11 +314,10 @@ class NetworkAuditTest {
                 "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/",
                 "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/"));
     assertThat(run.code()).as("%s%n%s", run.err(), script).isZero();
-    assertThat(fake.writes()).isNotEmpty();
-
     Cli.Result after = audit();
     assertThat(after.code()).as(after.out()).isZero();
     assertThat(json.readTree(after.out()).path("findings")).as(after.out()).isEmpty();
+    return script;
   }
 
   @Test
@@ -357,39 +364,12 @@ class NetworkAuditTest {
             "googleapis-zone-not-restricted",
             "registry-zone-missing",
             "dns-inbound-forwarding-disabled");
-    Path fix = dir.resolve("fix.sh");
+    String script = planApplyAndReaudit();
 
-    Cli.Result plan =
-        Cli.run(
-            env(),
-            "plan",
-            "--project",
-            "gdc-prod",
-            "--network",
-            NET,
-            "--as",
-            "gcloud",
-            "-o",
-            fix.toString());
-    dev.vpcscaudit.testing.Processes.Result run =
-        dev.vpcscaudit.testing.RealGcloud.run(
-            List.of("bash", fix.toString()),
-            fake,
-            dir,
-            Map.of(
-                "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/",
-                "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/"));
-
-    String script = java.nio.file.Files.readString(fix);
-    assertThat(plan.code()).as(plan.err()).isZero();
     assertThat(script)
         .contains("gcloud compute routers update-bgp-peer vpn-router")
         .contains("--priority=499")
         .contains("gcloud dns policies create vpcsc-inbound");
-    assertThat(run.code()).as("%s%n%s", run.err(), script).isZero();
-    Cli.Result after = audit();
-    assertThat(after.code()).as(after.out()).isZero();
-    assertThat(json.readTree(after.out()).path("findings")).as(after.out()).isEmpty();
   }
 
   @Test
