@@ -402,21 +402,30 @@ class NetworkAuditTest {
         .doesNotContain("resource \"google_dns_policy\"");
   }
 
-  @Test
-  void aNetworkThatCannotBeReadExitsThreeAndIsNeverCompliant() throws Exception {
+  @ParameterizedTest(name = "403 on {0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "/compute/v1/projects/net-host/global/networks/gdc-net | read projects/net-host/global/networks/gdc-net | roles/compute.networkViewer",
+        "/compute/v1/projects/net-host/aggregated/routers | list the Cloud Routers of project net-host | roles/compute.networkViewer",
+        "/compute/v1/projects/net-host/global/routes | list the routes of project net-host | roles/compute.networkViewer",
+        "/dns/v1/projects/net-host/managedZones/googleapis/rrsets | list the records of Cloud DNS zone googleapis | roles/dns.reader",
+        "/dns/v1/projects/net-host/policies | list the DNS server policies of project net-host | roles/dns.reader"
+      })
+  void aNetworkThatCannotBeReadExitsThreeAndIsNeverCompliant(String path, String what, String role)
+      throws Exception {
     network(Set.of());
     fake.fail(
-        "/dns/v1/projects/net-host/managedZones",
+        path,
         403,
         "{\"error\": {\"code\": 403, \"message\": \"Forbidden\", \"status\": \"PERMISSION_DENIED\"}}");
 
-    Cli.Result r = audit();
+    Cli.Result r = Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET);
 
-    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err())
-        .contains("list the Cloud DNS zones of project net-host")
-        .contains("roles/dns.reader");
+    assertThat(r.err()).contains(what).contains(role);
+    assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
   }
 
   @Test
