@@ -19,11 +19,27 @@ public final class NetworkJson {
     List<NetworkState.Router> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> scope : items.properties()) {
       for (JsonNode r : scope.getValue().path("routers")) {
+        // interfaces[].linkedInterconnectAttachment / linkedVpnTunnel: what each peer rides on.
+        Map<String, String> links = new java.util.HashMap<>();
+        for (JsonNode i : r.path("interfaces")) {
+          String link =
+              i.hasNonNull("linkedInterconnectAttachment")
+                  ? "Interconnect attachment "
+                      + last(i.path("linkedInterconnectAttachment").asText())
+                  : i.hasNonNull("linkedVpnTunnel")
+                      ? "VPN tunnel " + last(i.path("linkedVpnTunnel").asText())
+                      : "";
+          links.put(i.path("name").asText(""), link);
+        }
         List<NetworkState.BgpPeer> peers = new ArrayList<>();
         for (JsonNode p : r.path("bgpPeers")) {
+          String iface = p.path("interfaceName").asText("");
           peers.add(
               new NetworkState.BgpPeer(
-                  p.path("name").asText(""), p.path("interfaceName").asText(""), advertisement(p)));
+                  p.path("name").asText(""),
+                  iface,
+                  advertisement(p),
+                  links.getOrDefault(iface, "")));
         }
         out.add(
             new NetworkState.Router(

@@ -87,8 +87,19 @@ public record NetworkState(
     }
   }
 
-  /** A BGP peer; its own advertisement applies when its mode is {@code CUSTOM}. */
-  public record BgpPeer(String name, String interfaceName, Advertisement advertisement) {}
+  /**
+   * A BGP peer; its own advertisement applies when its mode is {@code CUSTOM}.
+   *
+   * @param link what the peer's interface carries: {@code Interconnect attachment NAME}, {@code VPN
+   *     tunnel NAME}, or empty (e.g. a router appliance or Network Connectivity Center peer, which
+   *     does not reach on-premises over Interconnect or VPN)
+   */
+  public record BgpPeer(
+      String name, String interfaceName, Advertisement advertisement, String link) {
+    public boolean reachesOnPremises() {
+      return !link.isEmpty();
+    }
+  }
 
   /** A Cloud Router. */
   public record Router(
@@ -100,6 +111,11 @@ public record NetworkState(
       List<BgpPeer> peers) {
     public Router {
       peers = List.copyOf(peers);
+    }
+
+    /** The peers whose interface carries an Interconnect attachment or a VPN tunnel. */
+    public List<BgpPeer> onPremisesPeers() {
+      return peers.stream().filter(BgpPeer::reachesOnPremises).toList();
     }
 
     /** What {@code peer} advertises: its own custom advertisement, else the router's. */

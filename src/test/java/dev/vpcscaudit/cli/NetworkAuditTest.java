@@ -28,6 +28,8 @@ class NetworkAuditTest {
 
   static final String NET = "projects/net-host/global/networks/gdc-net";
   static final String NET_URL = FakeGcp.COMPUTE + NET;
+  static final String ATTACHMENTS =
+      FakeGcp.COMPUTE + "projects/net-host/regions/us-central1/interconnectAttachments/";
   static final String IGW =
       FakeGcp.COMPUTE + "projects/net-host/global/gateways/default-internet-gateway";
 
@@ -62,8 +64,17 @@ class NetworkAuditTest {
             + NET_URL
             + "\", \"bgp\": "
             + bgp
-            + ", \"bgpPeers\": [{\"name\": \"ic-peer-1\", \"interfaceName\": \"if-1\"},"
-            + " {\"name\": \"ic-peer-2\", \"interfaceName\": \"if-2\"}]}");
+            + ", \"interfaces\": [{\"name\": \"if-1\", \"linkedInterconnectAttachment\": \""
+            + ATTACHMENTS
+            + "att-1\"}, {\"name\": \"if-2\", \"linkedInterconnectAttachment\": \""
+            + ATTACHMENTS
+            + "att-2\"}, {\"name\": \"if-ra\"}],"
+            + " \"bgpPeers\": [{\"name\": \"ic-peer-1\", \"interfaceName\": \"if-1\"},"
+            + " {\"name\": \"ic-peer-2\", \"interfaceName\": \"if-2\"},"
+            // A router-appliance peer does not reach on-premises over Interconnect or VPN: it
+            // never needs the VIP, whatever it advertises.
+            + " {\"name\": \"appliance\", \"interfaceName\": \"if-ra\", \"advertiseMode\":"
+            + " \"CUSTOM\"}]}");
     // A router of another network, which must not matter.
     fake.router(
         "net-host",
@@ -246,7 +257,10 @@ class NetworkAuditTest {
     assertThat(r.out())
         .contains("Network: " + NET + " checked")
         .contains("NETWORK (the path to restricted VIP 199.36.153.4/30)")
-        .contains("BGP peers ic-peer-1, ic-peer-2 of router")
+        .contains(
+            "BGP peers ic-peer-1 (Interconnect attachment att-1), ic-peer-2 (Interconnect"
+                + " attachment att-2)")
+        .doesNotContain("appliance")
         .contains("projects/net-host/regions/us-central1/routers/onprem-router do not advertise")
         .contains("route projects/net-host/global/routes/to-onprem (199.36.153.6/31, priority 100")
         .contains("takes 199.36.153.6, 199.36.153.7 away from the default internet gateway")
@@ -336,7 +350,10 @@ class NetworkAuditTest {
             + NET_URL
             + "\", \"bgp\": {\"advertiseMode\": \"CUSTOM\", \"advertisedGroups\":"
             + " [\"ALL_SUBNETS\"], \"advertisedIpRanges\": [{\"range\": \"199.36.153.4/30\"}],"
-            + " \"asn\": 64513}, \"bgpPeers\": [{\"name\": \"vpn-peer\", \"interfaceName\":"
+            + " \"asn\": 64513}, \"interfaces\": [{\"name\": \"if-1\", \"linkedVpnTunnel\": \""
+            + FakeGcp.COMPUTE
+            + "projects/net-host/regions/us-east4/vpnTunnels/t1\"}],"
+            + " \"bgpPeers\": [{\"name\": \"vpn-peer\", \"interfaceName\":"
             + " \"if-1\", \"advertiseMode\": \"CUSTOM\", \"advertisedGroups\": [\"ALL_SUBNETS\"]}]}");
     // A same-length VPN route with a better priority shadows the gateway route.
     fake.route("net-host", route("default", "0.0.0.0/0", 1000, IGW, null));

@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code restricted-vip-not-advertised}: every BGP peer of the network's Cloud Routers advertises
- * 199.36.153.4/30 to on-premises (a custom advertisement on the peer, or on the router for peers
- * that inherit it). DEFAULT mode advertises the subnets only.
+ * {@code restricted-vip-not-advertised}: every BGP peer of the network's Cloud Routers whose
+ * interface carries an Interconnect attachment or a VPN tunnel (read from the router's own {@code
+ * interfaces[].linkedInterconnectAttachment / linkedVpnTunnel}) advertises 199.36.153.4/30 to
+ * on-premises (a custom advertisement on the peer, or on the router for peers that inherit it).
+ * DEFAULT mode advertises the subnets only. Other peers (router appliances, Network Connectivity
+ * Center) do not reach on-premises this way and are not counted.
  */
 public final class RestrictedVipNotAdvertised extends BaseRule implements NetworkRule {
 
@@ -30,7 +33,7 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
   @Override
   public void check(NetworkState n, Profile profile, Results out) {
     List<NetworkState.Router> routers =
-        n.networkRouters().stream().filter(r -> !r.peers().isEmpty()).toList();
+        n.networkRouters().stream().filter(r -> !r.onPremisesPeers().isEmpty()).toList();
     if (routers.isEmpty()) {
       out.fail(
           "",
@@ -38,7 +41,7 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
           n.selfLink(),
           "no Cloud Router of "
               + n.selfLink()
-              + " has a BGP peer: nothing advertises "
+              + " has a BGP peer on an Interconnect attachment or a VPN tunnel: nothing advertises "
               + NetworkCommands.VIP
               + " to on-premises over Cloud Interconnect or Cloud VPN",
           new Remedy.Manual(
@@ -52,11 +55,11 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
       List<String> silent = new ArrayList<>();
       List<NetworkAction> actions = new ArrayList<>();
       boolean routerNeedsIt = false;
-      for (NetworkState.BgpPeer peer : r.peers()) {
+      for (NetworkState.BgpPeer peer : r.onPremisesPeers()) {
         if (r.effective(peer).advertisesRestrictedVip()) {
           continue;
         }
-        silent.add(peer.name());
+        silent.add(peer.name() + " (" + peer.link() + ")");
         if (peer.advertisement().custom()) {
           actions.add(
               new NetworkAction.AdvertiseVip(
