@@ -76,6 +76,13 @@ public final class FakeGcp implements AutoCloseable {
   private final List<String> writes = new ArrayList<>();
   private final Map<String, ObjectNode> operations = new HashMap<>();
 
+  static {
+    // TCP_NODELAY on the fake's sockets (read once by the JDK's HttpServer): without it each
+    // response body waits ~40 ms for the client's delayed ACK, a stall no real API has. The
+    // surefire configuration sets it too, for servers created before this class loads.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public FakeGcp() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
