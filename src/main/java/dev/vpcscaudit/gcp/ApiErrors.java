@@ -130,7 +130,9 @@ final class ApiErrors {
       return http(call, 401, rejected.body(), e);
     }
     String prefix = "cannot " + call.what() + ": ";
-    if (e instanceof DeadlineExceededException || e instanceof HttpTimeoutException) {
+    if (e instanceof DeadlineExceededException
+        || e instanceof HttpTimeoutException
+        || e instanceof java.net.SocketTimeoutException) {
       return noAnswer(call, log, e);
     }
     if (e instanceof WriteRefusedException) {

@@ -495,6 +495,23 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     settings.setSimpleTimeoutNoRetriesDuration(deadline.budget());
   }
 
+  /**
+   * Builds the typed clients ahead of their first call (they are built on first use otherwise); a
+   * failure here is left for that call to report.
+   *
+   * @param policies whether the access-policy listing will be needed (no --policy)
+   */
+  public void prepare(boolean policies) {
+    try {
+      projects();
+      if (policies) {
+        acm();
+      }
+    } catch (RuntimeException e) {
+      // reported by the call that needs the client
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (projects != null) {

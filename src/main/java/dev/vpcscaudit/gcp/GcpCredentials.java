@@ -10,13 +10,9 @@ import dev.vpcscaudit.gcp.http.Endpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -135,24 +131,21 @@ public final class GcpCredentials {
    */
   private static boolean onGce(Map<String, String> env) {
     String host = env.getOrDefault("GCE_METADATA_HOST", "metadata.google.internal");
+    // HttpURLConnection, as ApiTransport: java.net.http's selector thread would hold the exit.
     try {
-      HttpClient client =
-          HttpClient.newBuilder()
-              .proxy(HttpClient.Builder.NO_PROXY)
-              .connectTimeout(Duration.ofSeconds(1))
-              .build();
-      HttpResponse<Void> r =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://" + host + "/computeMetadata/v1/"))
-                  .header("Metadata-Flavor", "Google")
-                  .timeout(Duration.ofSeconds(1))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return r.headers().firstValue("Metadata-Flavor").orElse("").equals("Google");
+      java.net.HttpURLConnection c =
+          (java.net.HttpURLConnection)
+              URI.create("http://" + host + "/computeMetadata/v1/")
+                  .toURL()
+                  .openConnection(java.net.Proxy.NO_PROXY);
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(1000);
+      c.setRequestProperty("Metadata-Flavor", "Google");
+      c.getResponseCode();
+      String flavor = c.getHeaderField("Metadata-Flavor");
+      c.disconnect();
+      return "Google".equals(flavor);
     } catch (IOException | IllegalArgumentException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return false;
     }
   }

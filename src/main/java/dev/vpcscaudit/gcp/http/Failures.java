@@ -20,7 +20,9 @@ public final class Failures {
       if (t instanceof UnknownHostException) {
         return "cannot resolve " + t.getMessage() + " (DNS)";
       }
-      if (t instanceof HttpConnectTimeoutException) {
+      if (t instanceof HttpConnectTimeoutException
+          || t instanceof SocketTimeoutException
+              && String.valueOf(t.getMessage()).contains("connect timed out")) {
         return "connection timed out";
       }
       if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
