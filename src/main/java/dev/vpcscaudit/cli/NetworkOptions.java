@@ -10,11 +10,11 @@ public final class NetworkOptions {
       names = "--network",
       paramLabel = "NETWORK",
       description =
-          "Also check the Google Cloud half of the path from on-premises to the restricted VIP in"
-              + " this VPC network (projects/P/global/networks/N, where the Interconnect or VPN"
-              + " attachments land): Cloud Router advertisements, routes, Cloud DNS zones and"
-              + " inbound forwarding. Read-only (GET); needs roles/compute.networkViewer and"
-              + " roles/dns.reader on P.")
+          "The VPC network where the Interconnect or VPN attachments land"
+              + " (projects/P/global/networks/N): audit also checks the Google Cloud half of the"
+              + " path to the restricted VIP there (Cloud Router advertisements, routes, Cloud DNS"
+              + " zones, inbound forwarding); plan also writes its additive fixes. Read-only (GET);"
+              + " needs roles/compute.networkViewer and roles/dns.reader on P.")
   String network;
 
   @Option(
