@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * Every rule of the catalogue: its metadata is complete, some scenario makes it fire, and each
  * finding it yields carries, at each stage, a typed fix action or a manual step with its reason.
  */
-class RulesTest {
+public class RulesTest {
 
   private static final String LOGGING = "logging.googleapis.com";
 
   /** Scenarios that, between them, make every rule fire. */
-  static List<AuditResult> scenarios() {
+  public static List<AuditResult> scenarios() {
     ProjectRef project = new ProjectRef(null, PROJECT);
     List<AuditResult> out = new ArrayList<>();
     // Not in any perimeter; then in one whose status lacks services and VPC settings.

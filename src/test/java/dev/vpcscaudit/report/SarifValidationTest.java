@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every SARIF report the suite produces (the golden, live and offline, relative and absolute paths,
- * services and DNS findings, compliant, no perimeter) passes Microsoft's SARIF validator with no
- * error and no warning.
+ * services, DNS and network findings, compliant, no perimeter) passes Microsoft's SARIF validator
+ * with no error and no warning.
  */
 class SarifValidationTest {
 
@@ -68,6 +68,14 @@ class SarifValidationTest {
             Fixtures.gdc(),
             "file");
     write(reports, "compliant", SarifReport.render(compliant, version));
+    // Network findings (--network): every network rule fires across the catalogue's scenarios.
+    int n = 0;
+    for (AuditResult r : dev.vpcscaudit.audit.RulesTest.scenarios()) {
+      if (r.networkChecked() != null) {
+        write(reports, "network-" + n++, SarifReport.render(r, version));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(n).as("network scenarios").isEqualTo(2);
     AuditResult none = AuditEngine.audit(project, List.of(), Fixtures.gdc(), "file");
     write(
         reports,
