@@ -382,6 +382,17 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       }
       String source = "the answer to GET " + url.getRawPath() + " (page " + page + ")";
       JsonNode root = getObject(call, url, source);
+      // An aggregated list names the scopes (regions) it could not read: a partial answer.
+      if (root.path("unreachables").size() > 0) {
+        List<String> missing = new ArrayList<>();
+        root.path("unreachables").forEach(u -> missing.add(u.asText()));
+        throw new CloudReadException(
+            "cannot "
+                + call.what()
+                + ": the API could not reach "
+                + String.join(", ", missing)
+                + " (a partial answer is never audited); try again later");
+      }
       try {
         JsonNode list = root.path(listField);
         if (!list.isMissingNode()) {

@@ -446,6 +446,24 @@ class NetworkAuditTest {
   }
 
   @Test
+  void anAggregatedListWithUnreachableRegionsIsAPartialReadAndExitsThree() throws Exception {
+    network(Set.of());
+    fake.fail(
+        "/compute/v1/projects/net-host/aggregated/routers",
+        200,
+        "{\"kind\": \"compute#routerAggregatedList\", \"items\": {},"
+            + " \"unreachables\": [\"regions/us-central1\"]}");
+
+    Cli.Result r = Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET);
+
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .contains("list the Cloud Routers of project net-host")
+        .contains("could not reach regions/us-central1");
+  }
+
+  @Test
   void badNetworkNamesAndFlagConflictsAreUsageErrors() throws Exception {
     network(Set.of());
 
