@@ -118,9 +118,32 @@ public final class NetworkJson {
               z.path("dnsName").asText(""),
               z.path("visibility").asText("public"),
               networks,
-              List.of()));
+              List.of(),
+              delegation(z)));
     }
     return out;
+  }
+
+  /**
+   * Where a forwarding or peering zone sends its queries ({@code forwardingConfig.targetNameServers
+   * [].ipv4Address}, {@code peeringConfig.targetNetwork.networkUrl}), or empty for a zone that
+   * answers from its own records.
+   */
+  private static String delegation(JsonNode z) {
+    if (z.has("peeringConfig")) {
+      return "peering to "
+          + NetworkRef.path(
+              z.path("peeringConfig").path("targetNetwork").path("networkUrl").asText(""));
+    }
+    if (z.has("forwardingConfig")) {
+      List<String> targets = new ArrayList<>();
+      z.path("forwardingConfig")
+          .path("targetNameServers")
+          .forEach(
+              t -> targets.add(t.path("ipv4Address").asText(t.path("ipv6Address").asText(""))));
+      return "forwarding to " + String.join(", ", targets);
+    }
+    return "";
   }
 
   /** The record sets of a {@code resourceRecordSets.list} page. */

@@ -177,10 +177,31 @@ public record NetworkState(
       String dnsName,
       String visibility,
       List<String> networks,
-      List<RecordSet> records) {
+      List<RecordSet> records,
+      String delegation) {
     public Zone {
       networks = List.copyOf(networks);
       records = List.copyOf(records);
+      delegation = delegation == null ? "" : delegation;
+    }
+
+    /** A zone with records of its own (not a forwarding or peering zone). */
+    public Zone(
+        String project,
+        String name,
+        String dnsName,
+        String visibility,
+        List<String> networks,
+        List<RecordSet> records) {
+      this(project, name, dnsName, visibility, networks, records, "");
+    }
+
+    /**
+     * True for a forwarding zone ({@code forwardingConfig}) or a peering zone ({@code
+     * peeringConfig}): its answers come from elsewhere, not from its own records.
+     */
+    public boolean delegated() {
+      return !delegation.isEmpty();
     }
 
     public boolean isPrivate() {
@@ -200,7 +221,7 @@ public record NetworkState(
     }
 
     public Zone withRecords(List<RecordSet> read) {
-      return new Zone(project, name, dnsName, visibility, networks, read);
+      return new Zone(project, name, dnsName, visibility, networks, read, delegation);
     }
   }
 

@@ -160,6 +160,15 @@ class NetworkAuditTest {
         + "\"}]}}";
   }
 
+  /** {@code zoneJson} made a peering zone to {@code network}. */
+  static String peering(String zoneJson, String network) {
+    return zoneJson.substring(0, zoneJson.length() - 1)
+        + ", \"peeringConfig\": {\"targetNetwork\": {\"networkUrl\": \""
+        + FakeGcp.COMPUTE
+        + network
+        + "\"}}}";
+  }
+
   static String a(String name) {
     return "{\"name\": \""
         + name
@@ -443,6 +452,29 @@ class NetworkAuditTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains(what).contains(role);
     assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+  }
+
+  @Test
+  void aPeeringZoneIsNeverTakenAsPassing() throws Exception {
+    network(Set.of("googleapis-zone-missing"));
+    fake.zone(
+        "net-host",
+        peering(zone("googleapis-peer", "googleapis.com."), "projects/hub/global/networks/hub-net"),
+        "[]");
+
+    Cli.Result r = audit();
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    JsonNode findings = json.readTree(r.out()).path("findings");
+    assertThat(findings.findValuesAsText("ruleId"))
+        .containsExactly("googleapis-zone-not-restricted");
+    assertThat(findings.get(0).path("message").asText())
+        .contains("peering to projects/hub/global/networks/hub-net")
+        .contains("which this audit did not read");
+    Cli.Result text = Cli.run(env(), "audit", "--project", "gdc-prod", "--network", NET);
+    assertThat(text.out())
+        .contains(
+            "vpcsc-audit audit --project PROJECT --network projects/hub/global/networks/hub-net");
   }
 
   @Test

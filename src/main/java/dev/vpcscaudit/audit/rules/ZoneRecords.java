@@ -32,6 +32,32 @@ final class ZoneRecords {
       String apex,
       String checkPrefix,
       NetworkRule.Results out) {
+    if (zone.delegated()) {
+      // Its answers come from elsewhere, which this read did not see: never reported as passing.
+      out.fail(
+          checkPrefix + "delegated",
+          Severity.ERROR,
+          zone.resourceName(),
+          "zone "
+              + zone.resourceName()
+              + " is a "
+              + zone.delegation()
+              + " zone: its answers for "
+              + domain
+              + " come from there, which this audit did not read",
+          new Remedy.Manual(
+              "the records live behind the "
+                  + (zone.delegation().startsWith("peering") ? "peered network" : "forwarding")
+                  + " target",
+              zone.delegation().startsWith("peering to projects/")
+                  ? "audit that network: vpcsc-audit audit --project PROJECT --network "
+                      + zone.delegation().substring("peering to ".length())
+                  : "check that the forwarding targets answer "
+                      + domain
+                      + " with the restricted VIP (199.36.153.4/30), e.g. --check-dns"
+                      + " --dns-resolver TARGET"));
+      return false;
+    }
     boolean ok = true;
     NetworkState.RecordSet a = zone.record(apex + ".", "A");
     String problem = addressProblem(a);
