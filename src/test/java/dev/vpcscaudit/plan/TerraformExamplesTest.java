@@ -22,7 +22,10 @@ class TerraformExamplesTest {
   void everyExampleParsesAndTheFromScratchOneListsTheProfilesServices() throws Exception {
     for (String f :
         new String[] {
-          "gdc-perimeter/main.tf", "adopt-existing/providers.tf", "adopt-existing/gdc_prod.tf"
+          "gdc-perimeter/main.tf",
+          "adopt-existing/providers.tf",
+          "adopt-existing/gdc_prod.tf",
+          "restricted-vip-network/main.tf"
         }) {
       assertThat(new HCLParser().parse(Files.readString(EXAMPLES.resolve(f)))).as(f).isNotEmpty();
     }
@@ -32,6 +35,25 @@ class TerraformExamplesTest {
     assertThat((java.util.List<Object>) locals.get("gdc_services"))
         .containsExactlyElementsOf(
             Fixtures.gdc().requiredServices().stream().map(s -> (Object) s).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theNetworkExampleDeclaresWhatTheNetworkRulesCheck() throws Exception {
+    String text = Files.readString(EXAMPLES.resolve("restricted-vip-network/main.tf"));
+    Map<String, Object> hcl = new HCLParser().parse(text);
+    Map<String, Object> locals = (Map<String, Object>) hcl.get("locals");
+    assertThat(((Map<String, Object>) locals.get("zones")).keySet())
+        .containsExactlyInAnyOrder("googleapis", "gcr-io", "pkg-dev");
+    assertThat((java.util.List<Object>) locals.get("vip"))
+        .containsExactly("199.36.153.4", "199.36.153.5", "199.36.153.6", "199.36.153.7");
+    assertThat(text)
+        .contains("dest_range       = \"199.36.153.4/30\"")
+        .contains("next_hop_gateway = \"default-internet-gateway\"")
+        .contains("advertised_groups = [\"ALL_SUBNETS\"]")
+        .contains("range = \"199.36.153.4/30\"")
+        .contains("enable_inbound_forwarding = true")
+        .contains("apex = \"restricted.googleapis.com.\"");
   }
 
   @Test
