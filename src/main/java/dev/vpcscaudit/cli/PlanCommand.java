@@ -165,7 +165,10 @@ public final class PlanCommand extends ReadingCommand {
                     .map(dev.vpcscaudit.model.ServicePerimeter::policyNumber)
                     .distinct()
                     .sorted()
-                    .toList()));
+                    .toList()),
+            p ->
+                "vpcsc-audit plan "
+                    + selection.selectionArgs(p, profileOption.profile, p.number()));
     long unread = found.projects().stream().filter(p -> p.error() != null).count();
     emit(
         plan,

@@ -204,13 +204,21 @@ public final class SelectionOptions {
 
   /** The same selection as flags: project, source, policy, organization, profile. */
   String selectionArgs(ProjectRef resolved, String profile) {
+    return selectionArgs(resolved, profile, project);
+  }
+
+  /**
+   * As {@link #selectionArgs(ProjectRef, String)}, for {@code given} (the --project value, or one
+   * project of a selection of many).
+   */
+  String selectionArgs(ProjectRef resolved, String profile, String given) {
     List<String> args = new ArrayList<>();
     args.add(
         "--project "
             + Shell.quote(
                 resolved != null && resolved.id() != null && fromFile == null
                     ? resolved.id()
-                    : project));
+                    : given));
     if (fromFile != null) {
       args.add("--from-file " + Shell.quote(fromFile.toString()));
     }

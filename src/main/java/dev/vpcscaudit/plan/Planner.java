@@ -91,7 +91,7 @@ public final class Planner {
     String targetName =
         target == null ? null : resolveTarget(target, perimeters, otherRegular).name();
     rejectUnneededTarget(target, targetName, perimeters, resource);
-    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, true, network);
+    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, null, network);
     checkOnePerimeterPerPolicy(perimeters, r.after(), resource);
     return new FixPlan(
         List.of(project),
@@ -112,12 +112,15 @@ public final class Planner {
    * checked for every project against the final state.
    *
    * @param projects as {@code discoverMany} read them; entries with an error are listed as unread
+   * @param planOne the command that plans one project alone (selection flags included), for the
+   *     step of a project that no regular perimeter holds
    */
   public static FixPlan planMany(
       List<ProjectSelection.ProjectPerimeters> projects,
       Profile profile,
       Stage stage,
-      String verifyCommand) {
+      String verifyCommand,
+      java.util.function.Function<ProjectRef, String> planOne) {
     Map<String, ServicePerimeter> original = new TreeMap<>();
     for (ProjectSelection.ProjectPerimeters p : projects) {
       p.perimeters().forEach(sp -> original.putIfAbsent(sp.name(), sp));
@@ -137,7 +140,7 @@ public final class Planner {
       Map<String, ServicePerimeter> now = byName(apply(all, changes(all, actions)));
       List<ServicePerimeter> current =
           p.perimeters().stream().map(sp -> now.get(sp.name())).toList();
-      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, false, null);
+      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, planOne, null);
       actions.addAll(r.actions());
       unfixed.addAll(r.unfixed());
       r.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
@@ -178,8 +181,9 @@ public final class Planner {
   /**
    * Audits, takes the fixes, applies them and audits again until no new fix appears.
    *
-   * @param choiceStops whether a {@link Remedy.NeedsChoice} stops the plan (one project) or is
-   *     listed as not fixed (many projects, where one project's choice must not block the rest)
+   * @param planOne null when a {@link Remedy.NeedsChoice} stops the plan (one project); else the
+   *     command that plans one project alone, and the choice is listed as not fixed (many projects,
+   *     where one project's choice must not block the rest)
    */
   private static Rounds rounds(
       ProjectRef project,
@@ -188,7 +192,7 @@ public final class Planner {
       Profile profile,
       Stage stage,
       String targetName,
-      boolean choiceStops,
+      java.util.function.Function<ProjectRef, String> planOne,
       dev.vpcscaudit.network.NetworkState network) {
     AuditResult first = audit(project, perimeters, otherRegular, profile, targetName, network);
     // Network fixes do not depend on the perimeters: taken from the first audit, in rule order.
@@ -211,7 +215,7 @@ public final class Planner {
       for (Finding f : actionableInEvaluationOrder(result)) {
         Remedy remedy = f.remedy(stage);
         if (remedy instanceof Remedy.NeedsChoice choice) {
-          if (choiceStops) {
+          if (planOne == null) {
             throw new BadInputException(choice.message());
           }
           if (!containsSame(listed, f)) {
@@ -222,9 +226,9 @@ public final class Planner {
                     f,
                     new Remedy.Manual(
                         choice.message(),
-                        "plan this project alone: vpcsc-audit plan --project "
-                            + project.number()
-                            + " --target-perimeter NAME")));
+                        "plan this project alone: "
+                            + planOne.apply(project)
+                            + " --target-perimeter NAME --as gcloud")));
           }
         }
         if (remedy instanceof Remedy.Fix fix) {

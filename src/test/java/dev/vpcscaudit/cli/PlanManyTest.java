@@ -87,7 +87,9 @@ class PlanManyTest {
     assertThat(script)
         .contains("# Projects: 4 (projects/111 (proj-alpha), projects/222 (proj-bravo),")
         .contains("projects/555 is in no regular perimeter")
-        .contains("plan this project alone: vpcsc-audit plan --project 555 --target-perimeter")
+        .contains(
+            "plan this project alone: vpcsc-audit plan --project proj-echo --organization 9000"
+                + " --target-perimeter NAME --as gcloud")
         .contains("vpcsc-audit audit --organization 9000 --all-projects");
     assertThat(count(script, "perimeters dry-run update shared \\")).isEqualTo(1);
     assertThat(count(script, "perimeters dry-run update scoped \\")).isEqualTo(1);
@@ -158,6 +160,10 @@ class PlanManyTest {
     assertThat(offline.code()).as(offline.err()).isZero();
     assertThat(commands(offline.out())).isEqualTo(commands(live.out()));
     assertThat(offline.out())
+        .contains(
+            "plan this project alone: vpcsc-audit plan --project 555 --from-file "
+                + export
+                + " --target-perimeter NAME --as gcloud")
         .contains("export the perimeters of policies 100, 200 again into one file")
         .contains("vpcsc-audit audit --from-file perimeters-after.json --projects-file");
   }
