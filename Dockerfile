@@ -15,12 +15,14 @@ RUN mvn -B -ntp -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 vpcsc
 COPY --from=build /src/target/vpcsc-audit.jar /opt/vpcsc-audit/vpcsc-audit.jar
-COPY samples/gdc-perimeters.json /opt/vpcsc-audit/training.json
+COPY samples/gdc-perimeters.json /tmp/training/perimeters.json
+COPY samples/supported-services.json /tmp/training/services.json
 # Start-up: a class-data-sharing archive from a training run, made by this image's own JVM
-# (an archive only fits the JVM build that wrote it). Exit code 1 is the sample's findings.
-RUN java -XX:ArchiveClassesAtExit=/opt/vpcsc-audit/vpcsc-audit.jsa -jar /opt/vpcsc-audit/vpcsc-audit.jar \
-      audit --project 123456789012 --from-file /opt/vpcsc-audit/training.json --format json \
-      > /dev/null 2>&1; test $? -le 1 && test -s /opt/vpcsc-audit/vpcsc-audit.jsa
+# (an archive only fits the JVM build that wrote it): CdsTraining runs an offline audit into
+# every format, both plans and a live audit against a closed loopback port, in one JVM.
+RUN java -XX:ArchiveClassesAtExit=/opt/vpcsc-audit/vpcsc-audit.jsa -cp /opt/vpcsc-audit/vpcsc-audit.jar \
+      dev.vpcscaudit.cli.CdsTraining /tmp/training/perimeters.json /tmp/training/services.json \
+      > /dev/null 2>&1 && test -s /opt/vpcsc-audit/vpcsc-audit.jsa && rm -rf /tmp/training
 USER 10001
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/vpcsc-audit/vpcsc-audit.jsa", "-Xshare:auto", \
   "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
