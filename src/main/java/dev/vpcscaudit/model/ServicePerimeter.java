@@ -47,6 +47,19 @@ public record ServicePerimeter(
   /** This perimeter with other configs (what a write of status and spec leaves). */
   public ServicePerimeter withConfigs(
       PerimeterConfig status, PerimeterConfig spec, boolean useExplicitDryRunSpec) {
+    return copy(status, spec, useExplicitDryRunSpec, unmodeledFields);
+  }
+
+  /** This perimeter with the JSON paths of fields the reader did not model. */
+  public ServicePerimeter withUnmodeledFields(List<String> paths) {
+    return copy(status, spec, useExplicitDryRunSpec, paths);
+  }
+
+  private ServicePerimeter copy(
+      PerimeterConfig status,
+      PerimeterConfig spec,
+      boolean useExplicitDryRunSpec,
+      List<String> unmodeledFields) {
     return new ServicePerimeter(
         name,
         title,
@@ -59,22 +72,6 @@ public record ServicePerimeter(
         createTime,
         updateTime,
         unmodeledFields);
-  }
-
-  /** This perimeter with the JSON paths of fields the reader did not model. */
-  public ServicePerimeter withUnmodeledFields(List<String> paths) {
-    return new ServicePerimeter(
-        name,
-        title,
-        description,
-        type,
-        status,
-        spec,
-        useExplicitDryRunSpec,
-        etag,
-        createTime,
-        updateTime,
-        paths);
   }
 
   /** The enforced config; an absent status is an empty config. */
