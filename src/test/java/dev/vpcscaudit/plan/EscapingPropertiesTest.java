@@ -80,7 +80,9 @@ class EscapingPropertiesTest {
    * The parser in the test (hcl4j) has two gaps where HCL itself is clear: it does not read the
    * {@code \\uNNNN} escapes (so other control characters are left out here and checked by example
    * below), and it fails on a literal {@code $} or {@code %} right before an escape sequence
-   * ({@code "$\\""}), which HCL reads as a literal character; such values are filtered.
+   * ({@code "$\\""}) or before a template escape ({@code "$$${"}, the value {@code $${}), which
+   * HCL reads as a literal character; such values are filtered here and read back by the real
+   * terraform in {@link #theRealTerraformReadsBackWhatTheParserCannot}.
    */
   @Provide
   Arbitrary<String> hclHostile() {
@@ -88,7 +90,7 @@ class EscapingPropertiesTest {
         .withChars("'\"$`;\\\n\r\t(){}[]<>|&*?~#!%= aZ9-_./:@é東✓")
         .withCharRange(' ', '~')
         .ofMaxLength(40)
-        .filter(v -> !v.matches("(?s).*[$%][\"\\\\\n\r\t].*"));
+        .filter(v -> !v.matches("(?s).*[$%]([\"\\\\\n\r\t]|[$%]\\{).*"));
   }
 
   @Property(tries = 300)
@@ -103,6 +105,35 @@ class EscapingPropertiesTest {
             .get("v");
     // hcl4j keeps HCL's template escapes ($${, %%{) literally; Terraform reads them as ${ and %{.
     assertThat(String.valueOf(v).replace("$${", "${").replace("%%{", "%{")).isEqualTo(value);
+  }
+
+  @net.jqwik.api.Example
+  void theRealTerraformReadsBackWhatTheParserCannot() throws Exception {
+    // `terraform console` evaluates a string expression without any provider or state.
+    for (String value : List.of("$${", "%%{", "a$${b}%%{c}", "$\"", "%\\", "x$${y", "$$$")) {
+      Path dir = Files.createTempDirectory("tf-console");
+      try {
+        Files.writeString(dir.resolve("in.txt"), "base64encode(" + Hcl.string(value) + ")\n");
+        dev.vpcscaudit.testing.Processes.Result r =
+            dev.vpcscaudit.testing.Processes.run(
+                new ProcessBuilder("bash", "-c", "terraform console < in.txt")
+                    .directory(dir.toFile()),
+                java.time.Duration.ofSeconds(60));
+        assertThat(r.code()).as(r.err()).isZero();
+        // console prints the base64 text as a quoted string: plain ASCII, nothing to unescape.
+        String read =
+            new String(
+                java.util.Base64.getDecoder().decode(r.out().strip().replace("\"", "")),
+                StandardCharsets.UTF_8);
+        assertThat(read).as(Hcl.string(value)).isEqualTo(value);
+      } finally {
+        try (java.util.stream.Stream<Path> w = Files.walk(dir)) {
+          for (Path f : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+    }
   }
 
   @net.jqwik.api.Example
