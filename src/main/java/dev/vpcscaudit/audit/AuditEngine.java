@@ -269,19 +269,32 @@ public final class AuditEngine {
 
         @Override
         public void fail(Severity severity, String message, Remedy remedy) {
-          Finding f =
-              new Finding(
-                  rule,
-                  severity,
-                  Mode.ENFORCED,
-                  null,
-                  service,
-                  null,
-                  message,
-                  Remedies.both(remedy));
-          add(new Check(Mode.ENFORCED, subject, name, f));
+          add(modeless(rule, severity, subject, name, service, null, message, remedy));
         }
       };
+    }
+
+    /** A failed check of a service, host name or network: no mode, no perimeter. */
+    private static Check modeless(
+        Rule rule,
+        Severity severity,
+        String subject,
+        String name,
+        String service,
+        String resource,
+        String message,
+        Remedy remedy) {
+      Finding f =
+          new Finding(
+              rule,
+              severity,
+              Mode.ENFORCED,
+              null,
+              service,
+              resource,
+              message,
+              Remedies.both(remedy));
+      return new Check(Mode.ENFORCED, subject, name, f);
     }
 
     NetworkRule.Results network(NetworkRule rule, String network) {
@@ -294,17 +307,7 @@ public final class AuditEngine {
         @Override
         public void fail(
             String check, Severity severity, String resource, String message, Remedy remedy) {
-          Finding f =
-              new Finding(
-                  rule,
-                  severity,
-                  Mode.ENFORCED,
-                  null,
-                  null,
-                  resource,
-                  message,
-                  Remedies.both(remedy));
-          add(new Check(Mode.ENFORCED, network, name(check), f));
+          add(modeless(rule, severity, network, name(check), null, resource, message, remedy));
         }
 
         private String name(String check) {

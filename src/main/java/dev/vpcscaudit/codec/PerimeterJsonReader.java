@@ -57,15 +57,7 @@ public final class PerimeterJsonReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new BadInputException(
-          source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+      throw notValidJson(source, e);
     }
   }
 
@@ -147,15 +139,7 @@ public final class PerimeterJsonReader {
       if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
         throw new BadInputException(source + ": not UTF-8 text", e);
       }
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new BadInputException(
-          source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+      throw notValidJson(source, e);
     } catch (java.io.IOException e) {
       throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
     }
@@ -367,6 +351,19 @@ public final class PerimeterJsonReader {
       out.add(p.startsWith(base + ".") ? p.substring(base.length() + 1) : p);
     }
     return out;
+  }
+
+  /** "SOURCE: not valid JSON at line L, column C: REASON". */
+  private static BadInputException notValidJson(String source, JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return new BadInputException(
+        source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
   }
 
   private static String firstLine(String message) {

@@ -24,18 +24,31 @@ public final class InputFiles {
    * perimeters.json"}.
    */
   public static String readText(Path file, String label) {
+    byte[] bytes;
+    try (java.io.InputStream in = open(file, label, MAX_BYTES)) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    }
+    return decode(bytes, label);
+  }
+
+  /**
+   * Opens {@code file} for reading, or says in one line why it cannot be read: no name, a folder,
+   * missing, not permitted, or larger than {@code maxBytes}.
+   */
+  public static java.io.InputStream open(Path file, String label, long maxBytes) {
     if (file.toString().isEmpty()) {
       throw new BadInputException(label + ": empty file name");
     }
     if (Files.isDirectory(file)) {
       throw new BadInputException(label + ": is a directory, expected a file");
     }
-    byte[] bytes;
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+      if (Files.size(file) > maxBytes) {
+        throw new BadInputException(label + ": larger than " + maxBytes / (1024 * 1024) + " MiB");
       }
-      bytes = Files.readAllBytes(file);
+      return Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new BadInputException(label + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -43,7 +56,6 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
     }
-    return decode(bytes, label);
   }
 
   /** Reads all of {@code in} (standard input) as UTF-8 text. */

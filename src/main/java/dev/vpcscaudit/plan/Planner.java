@@ -57,26 +57,15 @@ public final class Planner {
       Stage stage,
       String target,
       String verifyCommand) {
-    return plan(project, perimeters, List.of(), profile, stage, target, verifyCommand);
+    return plan(project, perimeters, List.of(), profile, stage, target, verifyCommand, null);
   }
 
   /**
+   * As above.
+   *
    * @param otherRegular names of regular perimeters a streamed read did not keep (for messages)
-   */
-  public static FixPlan plan(
-      ProjectRef project,
-      List<ServicePerimeter> perimeters,
-      List<String> otherRegular,
-      Profile profile,
-      Stage stage,
-      String target,
-      String verifyCommand) {
-    return plan(project, perimeters, otherRegular, profile, stage, target, verifyCommand, null);
-  }
-
-  /**
-   * As above; with {@code network} (from {@code --network}), the network rules' additive gcloud
-   * commands are part of the plan and their manual steps are listed in its header.
+   * @param network from {@code --network}, or null: the network rules' additive changes are part of
+   *     the plan and their manual steps are listed in its header
    */
   public static FixPlan plan(
       ProjectRef project,
@@ -126,6 +115,7 @@ public final class Planner {
       p.perimeters().forEach(sp -> original.putIfAbsent(sp.name(), sp));
     }
     List<ServicePerimeter> all = List.copyOf(original.values());
+    Map<String, ServicePerimeter> now = new java.util.HashMap<>(original);
     Set<FixAction> actions = new LinkedHashSet<>();
     List<Unfixed> unfixed = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -137,18 +127,25 @@ public final class Planner {
         continue;
       }
       planned.add(p.project());
-      Map<String, ServicePerimeter> now = byName(apply(all, changes(all, actions)));
-      List<ServicePerimeter> current =
-          p.perimeters().stream().map(sp -> now.get(sp.name())).toList();
+      List<ServicePerimeter> current = mine(p, now);
       Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, planOne, null);
-      actions.addAll(r.actions());
+      if (actions.addAll(r.actions())) {
+        // Only the perimeters this project's fixes touched change: re-apply all their actions.
+        Set<String> touched = new LinkedHashSet<>();
+        r.actions().forEach(a -> touched.add(a.perimeter()));
+        List<ServicePerimeter> originals = touched.stream().map(original::get).toList();
+        Set<FixAction> theirs = new LinkedHashSet<>();
+        actions.stream().filter(a -> touched.contains(a.perimeter())).forEach(theirs::add);
+        apply(originals, changes(originals, theirs)).forEach(sp -> now.put(sp.name(), sp));
+      }
       unfixed.addAll(r.unfixed());
       r.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
     }
-    List<ServicePerimeter> after = apply(all, changes(all, actions));
+    // The one-regular-perimeter rule, for every project over the perimeters that hold it (the
+    // only ones its fixes can touch).
     for (ProjectSelection.ProjectPerimeters p : projects) {
       if (p.error() == null) {
-        checkOnePerimeterPerPolicy(all, after, p.project().resourceName());
+        checkOnePerimeterPerPolicy(p.perimeters(), mine(p, now), p.project().resourceName());
       }
     }
     if (!unread.isEmpty()) {
@@ -245,7 +242,8 @@ public final class Planner {
         throw new IllegalStateException("fix plan did not converge: " + actions);
       }
       current = apply(perimeters, changes(perimeters, actions));
-      result = audit(project, current, otherRegular, profile, targetName, network);
+      // Network findings do not depend on perimeter fixes: the first audit listed them all.
+      result = audit(project, current, otherRegular, profile, targetName, null);
     }
 
     for (Finding f : first.actionable()) {
@@ -274,10 +272,10 @@ public final class Planner {
     return out;
   }
 
-  private static Map<String, ServicePerimeter> byName(List<ServicePerimeter> perimeters) {
-    Map<String, ServicePerimeter> out = new LinkedHashMap<>();
-    perimeters.forEach(p -> out.put(p.name(), p));
-    return out;
+  /** The perimeters that hold {@code p}, as the plans before it left them. */
+  private static List<ServicePerimeter> mine(
+      ProjectSelection.ProjectPerimeters p, Map<String, ServicePerimeter> now) {
+    return p.perimeters().stream().map(sp -> now.get(sp.name())).toList();
   }
 
   /**

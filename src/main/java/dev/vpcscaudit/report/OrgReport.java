@@ -137,12 +137,8 @@ public record OrgReport(
     out.append('\n')
         .append(compliant() ? "Compliant" : "Not compliant")
         .append(": ")
-        .append(compliantProjects())
-        .append(" of ")
-        .append(projects.size())
-        .append(" projects compliant, ")
-        .append(unreadable())
-        .append(" unreadable, ")
+        .append(tally())
+        .append(", ")
         .append(count(Severity.ERROR))
         .append(" errors, ")
         .append(count(Severity.WARNING))
@@ -156,6 +152,16 @@ public record OrgReport(
     return out.toString();
   }
 
+  /** "C of N projects compliant, U unreadable", for the text and Markdown summaries. */
+  private String tally() {
+    return compliantProjects()
+        + " of "
+        + projects.size()
+        + " projects compliant, "
+        + unreadable()
+        + " unreadable";
+  }
+
   /** The summary table, then each non-compliant project's Markdown report. */
   public String markdown() {
     StringBuilder out = new StringBuilder();
@@ -166,12 +172,8 @@ public record OrgReport(
         .append("`\n\n")
         .append(compliant() ? "**Compliant**" : "**Not compliant**")
         .append(": ")
-        .append(compliantProjects())
-        .append(" of ")
-        .append(projects.size())
-        .append(" projects compliant, ")
-        .append(unreadable())
-        .append(" unreadable. Profile `")
+        .append(tally())
+        .append(". Profile `")
         .append(MarkdownReport.code(profile.name()))
         .append("`.\n\n| Project | Verdict | Errors | Warnings |\n|---|---|---|---|\n");
     for (ProjectOutcome o : projects) {

@@ -5,9 +5,6 @@ import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,23 +65,6 @@ public final class PerimeterFiles {
   }
 
   private static InputStream open(Path file, String label) {
-    if (file.toString().isEmpty()) {
-      throw new BadInputException(label + ": empty file name");
-    }
-    if (Files.isDirectory(file)) {
-      throw new BadInputException(label + ": is a directory, expected a file");
-    }
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
-      }
-      return Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(label + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new BadInputException(label + ": permission denied", e);
-    } catch (IOException e) {
-      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
-    }
+    return dev.vpcscaudit.files.InputFiles.open(file, label, MAX_BYTES);
   }
 }

@@ -533,18 +533,7 @@ class BadInputTest {
     // network faults against the loopback fake
     fake = new FakeGcp();
     fake.project("gdc-prod", "123456789012", "folders/1").folder("folders/1", "organizations/9");
-    Path adc =
-        Files.writeString(
-            dir.resolve("adc.json"),
-            "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
-                + " \"refresh_token\": \"r\", \"token_uri\": \""
-                + fake.url()
-                + "/token\"}");
-    Map<String, String> env = new HashMap<>();
-    env.put("GOOGLE_APPLICATION_CREDENTIALS", adc.toString());
-    env.put("NO_GCE_CHECK", "true");
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", fake.url() + "/");
+    Map<String, String> env = fake.adcEnv(dir);
     int closed;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
@@ -563,13 +552,7 @@ class BadInputTest {
             "--timeout",
             "2"));
     Map<String, String> noToken = new HashMap<>(env);
-    Path deadAdc =
-        Files.writeString(
-            dir.resolve("adc-dead.json"),
-            "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
-                + " \"refresh_token\": \"r\", \"token_uri\": \"http://127.0.0.1:"
-                + closed
-                + "/token\"}");
+    Path deadAdc = FakeGcp.adcFile(dir, "http://127.0.0.1:" + closed + "/token");
     noToken.put("GOOGLE_APPLICATION_CREDENTIALS", deadAdc.toString());
     c.add(
         live(

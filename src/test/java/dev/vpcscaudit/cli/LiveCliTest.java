@@ -9,7 +9,6 @@ import dev.vpcscaudit.testing.FakeGcp;
 import dev.vpcscaudit.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,20 +46,9 @@ class LiveCliTest {
   }
 
   Map<String, String> env() throws Exception {
-    Path adc = dir.resolve("adc.json");
-    Files.writeString(
-        adc,
-        "{\"type\": \"authorized_user\", \"client_id\": \"test-client\", \"client_secret\": \"test-secret\","
-            + " \"refresh_token\": \"test-refresh\", \"token_uri\": \""
-            + fake.url()
-            + "/token\"}");
-    Map<String, String> env = new HashMap<>();
-    env.put("GOOGLE_APPLICATION_CREDENTIALS", adc.toString());
-    env.put("NO_GCE_CHECK", "true");
+    Map<String, String> env = fake.adcEnv(dir);
     env.put("HOME", dir.toString());
     env.put("CLOUDSDK_CONFIG", dir.resolve("gcloud").toString());
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", fake.url() + "/");
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", fake.url() + "/");
     return env;
   }

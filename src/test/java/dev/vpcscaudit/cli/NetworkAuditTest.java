@@ -185,7 +185,7 @@ class NetworkAuditTest {
   }
 
   Map<String, String> env() throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(OrgScanTest.env(fake, dir));
+    Map<String, String> env = new java.util.HashMap<>(fake.adcEnv(dir));
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE", fake.url() + "/compute/v1/");
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS", fake.url() + "/dns/v1/");
     return env;

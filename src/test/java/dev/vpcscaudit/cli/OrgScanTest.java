@@ -9,7 +9,6 @@ import dev.vpcscaudit.testing.FakeGcp;
 import dev.vpcscaudit.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +70,7 @@ class OrgScanTest {
   }
 
   Map<String, String> env() throws Exception {
-    return env(fake, dir);
+    return fake.adcEnv(dir);
   }
 
   /** The perimeters of policies 100 and 200 as one export, the shape gcloud prints. */
@@ -80,23 +79,6 @@ class OrgScanTest {
     String b = fake.perimetersJson("accessPolicies/200");
     return Files.writeString(
         dir.resolve("all.json"), a.substring(0, a.length() - 1) + "," + b.substring(1));
-  }
-
-  /** ADC as an authorized user whose token endpoint is the fake; the APIs at the fake. */
-  static Map<String, String> env(FakeGcp fake, Path dir) throws Exception {
-    Path adc = dir.resolve("adc.json");
-    Files.writeString(
-        adc,
-        "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
-            + " \"refresh_token\": \"r\", \"token_uri\": \""
-            + fake.url()
-            + "/token\"}");
-    Map<String, String> env = new HashMap<>();
-    env.put("GOOGLE_APPLICATION_CREDENTIALS", adc.toString());
-    env.put("NO_GCE_CHECK", "true");
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
-    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", fake.url() + "/");
-    return env;
   }
 
   @Test

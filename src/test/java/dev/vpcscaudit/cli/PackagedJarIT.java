@@ -50,27 +50,9 @@ class PackagedJarIT {
       fake.project("gdc-prod", "123456789012", "organizations/9000")
           .policy("organizations/9000", "accessPolicies/587139914682", null)
           .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)));
-      Path adc = dir.resolve("adc.json");
-      Files.writeString(
-          adc,
-          "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
-              + " \"refresh_token\": \"r\", \"token_uri\": \""
-              + fake.url()
-              + "/token\"}");
-      Map<String, String> env =
-          Map.of(
-              "GOOGLE_APPLICATION_CREDENTIALS",
-              adc.toString(),
-              "NO_GCE_CHECK",
-              "true",
-              "HOME",
-              dir.toString(),
-              "CLOUDSDK_CONFIG",
-              dir.resolve("gcloud").toString(),
-              "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER",
-              fake.url() + "/",
-              "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER",
-              fake.url() + "/");
+      Map<String, String> env = fake.adcEnv(dir);
+      env.put("HOME", dir.toString());
+      env.put("CLOUDSDK_CONFIG", dir.resolve("gcloud").toString());
 
       SubprocessTest.Run live = jar(env, "plan", "--project", "gdc-prod", "--as", "terraform");
 
@@ -170,23 +152,7 @@ class PackagedJarIT {
           .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)))
           .supportedServices(
               Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
-      Path adc = dir.resolve("adc-build.json");
-      Files.writeString(
-          adc,
-          "{\"type\": \"authorized_user\", \"client_id\": \"c\", \"client_secret\": \"s\","
-              + " \"refresh_token\": \"r\", \"token_uri\": \""
-              + fake.url()
-              + "/token\"}");
-      Map<String, String> env =
-          Map.of(
-              "GOOGLE_APPLICATION_CREDENTIALS",
-              adc.toString(),
-              "NO_GCE_CHECK",
-              "true",
-              "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER",
-              fake.url() + "/",
-              "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER",
-              fake.url() + "/");
+      Map<String, String> env = fake.adcEnv(dir);
       for (com.fasterxml.jackson.databind.JsonNode step : build.path("steps")) {
         String id = step.path("id").asText();
         List<String> args = new ArrayList<>();

@@ -64,7 +64,7 @@ class PlanManyTest {
   }
 
   Map<String, String> env() throws Exception {
-    return OrgScanTest.env(fake, dir);
+    return fake.adcEnv(dir);
   }
 
   @Test

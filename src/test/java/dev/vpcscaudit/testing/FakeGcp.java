@@ -94,6 +94,37 @@ public final class FakeGcp implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * The environment of a live run against this fake: Application Default Credentials as an
+   * authorized user whose token endpoint is the fake (the file is written into {@code dir}), no
+   * metadata server, and the Access Context Manager and Resource Manager endpoints at the fake.
+   * Mutable, for the caller's additions.
+   */
+  public java.util.Map<String, String> adcEnv(java.nio.file.Path dir) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("GOOGLE_APPLICATION_CREDENTIALS", adcFile(dir, url() + "/token").toString());
+    env.put("NO_GCE_CHECK", "true");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", url() + "/");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", url() + "/");
+    return env;
+  }
+
+  /**
+   * An authorized-user credentials file in {@code dir} whose token endpoint is {@code tokenUri}.
+   */
+  public static java.nio.file.Path adcFile(java.nio.file.Path dir, String tokenUri) {
+    try {
+      return java.nio.file.Files.writeString(
+          java.nio.file.Files.createTempFile(dir, "adc", ".json"),
+          "{\"type\": \"authorized_user\", \"client_id\": \"test-client\", \"client_secret\":"
+              + " \"test-secret\", \"refresh_token\": \"test-refresh\", \"token_uri\": \""
+              + tokenUri
+              + "\"}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
