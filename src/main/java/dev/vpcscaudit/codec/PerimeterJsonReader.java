@@ -2,10 +2,7 @@ package dev.vpcscaudit.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.Wire;
@@ -34,12 +31,6 @@ public final class PerimeterJsonReader {
   static final Pattern PERIMETER_NAME =
       Pattern.compile("accessPolicies/[0-9]+/servicePerimeters/[A-Za-z][A-Za-z0-9_]*");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .build();
-
   private PerimeterJsonReader() {}
 
   /**
@@ -51,13 +42,15 @@ public final class PerimeterJsonReader {
       throw new BadInputException(source + ": the file is empty (expected JSON)");
     }
     try {
-      JsonNode root = MAPPER.readTree(text);
+      JsonNode root = JsonTrees.parse(text);
       if (root == null || root.isMissingNode()) {
         throw new BadInputException(source + ": the file is empty (expected JSON)");
       }
       return root;
     } catch (JsonProcessingException e) {
       throw notValidJson(source, e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -89,7 +82,7 @@ public final class PerimeterJsonReader {
           }
           sink.accept(p);
         };
-    try (JsonParser parser = MAPPER.createParser(reader)) {
+    try (JsonParser parser = JsonTrees.JSON.createParser(reader)) {
       com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
       if (first == null) {
         throw new BadInputException(source + ": the file is empty (expected JSON)");
@@ -98,7 +91,7 @@ public final class PerimeterJsonReader {
         int i = 0;
         int read = 0;
         while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-          JsonNode element = MAPPER.readTree(parser);
+          JsonNode element = JsonTrees.read(parser);
           ServicePerimeter p = fromElement(element, "[" + i + "]", source);
           if (p != null) {
             unique.accept(p);
@@ -111,7 +104,7 @@ public final class PerimeterJsonReader {
         }
         return read;
       }
-      JsonNode root = MAPPER.readTree(parser);
+      JsonNode root = JsonTrees.read(parser);
       if (isAsset(root)) {
         // Cloud Asset Inventory export: one asset per line (JSON lines).
         int line = 1;
@@ -123,7 +116,7 @@ public final class PerimeterJsonReader {
             read++;
           }
           line++;
-          root = parser.nextToken() == null ? null : MAPPER.readTree(parser);
+          root = parser.nextToken() == null ? null : JsonTrees.read(parser);
         }
         return read;
       }
@@ -185,23 +178,23 @@ public final class PerimeterJsonReader {
    */
   static JsonNode camelCase(JsonNode node) {
     if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode out =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
         String key = snakeToCamel(e.getKey());
         JsonNode value = camelCase(e.getValue());
         if (key.equals("perimeterType") && value.isInt()) {
           value =
-              MAPPER
-                  .getNodeFactory()
-                  .textNode(
-                      value.intValue() == 1 ? "PERIMETER_TYPE_BRIDGE" : "PERIMETER_TYPE_REGULAR");
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(
+                  value.intValue() == 1 ? "PERIMETER_TYPE_BRIDGE" : "PERIMETER_TYPE_REGULAR");
         }
         out.set(key, value);
       }
       return out;
     }
     if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
+      com.fasterxml.jackson.databind.node.ArrayNode out =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
       node.forEach(n -> out.add(camelCase(n)));
       return out;
     }

@@ -1,18 +1,13 @@
 package dev.vpcscaudit.codec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpcscaudit.files.JsonStyle;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.Wire;
 import dev.vpcscaudit.model.WireEnum;
 import dev.vpcscaudit.model.WireSchema;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,6 @@ import java.util.TreeMap;
 public final class PerimeterJsonWriter {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private PerimeterJsonWriter() {}
 
@@ -36,12 +30,7 @@ public final class PerimeterJsonWriter {
     for (ServicePerimeter p : perimeters) {
       array.add(toJson(p));
     }
-    DefaultPrettyPrinter pretty = JsonStyle.printer();
-    try {
-      return MAPPER.writer(pretty).writeValueAsString(array) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonTrees.pretty(array);
   }
 
   /** One perimeter as a JSON object with sorted keys. */

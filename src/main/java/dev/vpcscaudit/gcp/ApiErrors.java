@@ -184,7 +184,7 @@ final class ApiErrors {
     }
     try {
       com.fasterxml.jackson.databind.JsonNode n =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.substring(brace));
+          dev.vpcscaudit.codec.JsonTrees.first(message.substring(brace));
       String error = n.path("error").asText("");
       String description = n.path("error_description").asText("");
       if (error.isEmpty()) {
@@ -194,7 +194,7 @@ final class ApiErrors {
           + error
           + (description.isEmpty() ? "" : ": " + description)
           + ")";
-    } catch (IOException | RuntimeException ex) {
+    } catch (RuntimeException ex) {
       return "";
     }
   }

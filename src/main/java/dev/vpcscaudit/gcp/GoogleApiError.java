@@ -1,8 +1,6 @@
 package dev.vpcscaudit.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,6 @@ record GoogleApiError(
   static final String ERROR_INFO = "type.googleapis.com/google.rpc.ErrorInfo";
   static final String PRECONDITION_FAILURE = "type.googleapis.com/google.rpc.PreconditionFailure";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Parses {@code body}; anything that is not a Google error yields empty fields. */
   static GoogleApiError parse(String body) {
     Map<String, Map<String, String>> reasons = new TreeMap<>();
@@ -48,33 +44,27 @@ record GoogleApiError(
     }
     int brace = body.indexOf('{');
     if (brace >= 0) {
-      try {
-        JsonNode error = JSON.readTree(body.substring(brace)).path("error");
-        if (error.isObject()) {
-          for (JsonNode d : error.path("details")) {
-            String type = d.path("@type").asText("");
-            if (type.equals(ERROR_INFO) && d.path("reason").isTextual()) {
-              Map<String, String> metadata = new TreeMap<>();
-              for (Map.Entry<String, JsonNode> e : d.path("metadata").properties()) {
-                metadata.put(e.getKey(), e.getValue().asText());
-              }
-              reasons.put(d.path("reason").asText(), metadata);
-            } else if (type.equals(PRECONDITION_FAILURE)) {
-              for (JsonNode v : d.path("violations")) {
-                violations.put(v.path("type").asText(""), v.path("description").asText(""));
-              }
+      JsonNode error = dev.vpcscaudit.codec.JsonTrees.first(body.substring(brace)).path("error");
+      if (error.isObject()) {
+        for (JsonNode d : error.path("details")) {
+          String type = d.path("@type").asText("");
+          if (type.equals(ERROR_INFO) && d.path("reason").isTextual()) {
+            Map<String, String> metadata = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> e : d.path("metadata").properties()) {
+              metadata.put(e.getKey(), e.getValue().asText());
+            }
+            reasons.put(d.path("reason").asText(), metadata);
+          } else if (type.equals(PRECONDITION_FAILURE)) {
+            for (JsonNode v : d.path("violations")) {
+              violations.put(v.path("type").asText(""), v.path("description").asText(""));
             }
           }
-          return new GoogleApiError(
-              error.path("status").asText(""),
-              error.path("message").asText(""),
-              reasons,
-              violations);
         }
-      } catch (IOException e) {
-        // not JSON: fall through to the first line
+        return new GoogleApiError(
+            error.path("status").asText(""), error.path("message").asText(""), reasons, violations);
       }
     }
+    // Not a Google error: the first line of the body.
     String line = body.strip().lines().findFirst().orElse("");
     return new GoogleApiError(
         "", line.length() > 300 ? line.substring(0, 300) + "..." : line, reasons, violations);

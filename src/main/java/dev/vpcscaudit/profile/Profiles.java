@@ -3,7 +3,6 @@ package dev.vpcscaudit.profile;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
 import java.io.IOException;
@@ -75,8 +74,10 @@ public final class Profiles {
           "restrictedVip",
           Set.of("required", "hostnames"));
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory YAML =
+      com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private Profiles() {}
 
@@ -152,8 +153,8 @@ public final class Profiles {
       throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
     }
     JsonNode root;
-    try {
-      root = YAML.readTree(text);
+    try (JsonParser p = YAML.createParser(text)) {
+      root = dev.vpcscaudit.codec.JsonTrees.read(p);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       String detail =
@@ -161,6 +162,8 @@ public final class Profiles {
               ? ""
               : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
       throw new BadInputException(label + ": not valid YAML" + where + detail, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new BadInputException(label + ": the file is empty (expected a YAML profile)");

@@ -1,15 +1,12 @@
 package dev.vpcscaudit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.files.JsonStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,14 +19,11 @@ public final class JsonReport {
 
   public static final String SCHEMA_VERSION = "1";
 
-  private static final JsonMapper MAPPER = new JsonMapper();
-
   private JsonReport() {}
 
   public static String render(AuditResult result, String toolVersion) {
     StringWriter out = new StringWriter();
-    DefaultPrettyPrinter pretty = JsonStyle.printer();
-    try (JsonGenerator g = MAPPER.createGenerator(out).setPrettyPrinter(pretty)) {
+    try (JsonGenerator g = dev.vpcscaudit.codec.JsonTrees.generator(out)) {
       g.writeStartObject();
       g.writeStringField("schemaVersion", SCHEMA_VERSION);
       g.writeObjectFieldStart("tool");

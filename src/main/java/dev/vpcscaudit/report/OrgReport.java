@@ -1,13 +1,10 @@
 package dev.vpcscaudit.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.files.JsonStyle;
 import dev.vpcscaudit.profile.Profile;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -27,8 +24,6 @@ public record OrgReport(
     boolean servicesChecked,
     boolean dnsChecked,
     List<ProjectOutcome> projects) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public OrgReport {
     projects = List.copyOf(projects);
@@ -61,7 +56,7 @@ public record OrgReport(
   public String json(String toolVersion) {
     java.io.StringWriter out = new java.io.StringWriter();
     try (com.fasterxml.jackson.core.JsonGenerator g =
-        JSON.createGenerator(out).setPrettyPrinter(JsonStyle.printer())) {
+        dev.vpcscaudit.codec.JsonTrees.generator(out)) {
       g.writeStartObject();
       g.writeStringField("schemaVersion", JsonReport.SCHEMA_VERSION);
       g.writeObjectFieldStart("tool");
@@ -251,11 +246,7 @@ public record OrgReport(
         }
       }
     }
-    try {
-      return JSON.writer(JsonStyle.printer()).writeValueAsString(merged) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.vpcscaudit.codec.JsonTrees.pretty(merged);
   }
 
   /** JUnit XML: each project's suites named after it; an unreadable project is an error. */
@@ -277,8 +268,8 @@ public record OrgReport(
 
   private static JsonNode tree(String json) {
     try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
+      return dev.vpcscaudit.codec.JsonTrees.parse(json);
+    } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -1,14 +1,12 @@
 package dev.vpcscaudit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Rules;
 import dev.vpcscaudit.audit.Severity;
-import dev.vpcscaudit.files.JsonStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,8 +22,6 @@ public final class SarifReport {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String FINGERPRINT = "vpcscAuditFinding/v1";
-
-  private static final JsonMapper MAPPER = new JsonMapper();
 
   private SarifReport() {}
 
@@ -55,7 +51,7 @@ public final class SarifReport {
    */
   public static String render(AuditResult result, String toolVersion, Artifact artifact) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = MAPPER.createGenerator(out).setPrettyPrinter(JsonStyle.printer())) {
+    try (JsonGenerator g = dev.vpcscaudit.codec.JsonTrees.generator(out)) {
       g.writeStartObject();
       g.writeStringField("$schema", SCHEMA);
       g.writeStringField("version", "2.1.0");
