@@ -18,40 +18,17 @@ import dev.vpcscaudit.source.PerimeterSource;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code vpcsc-audit audit}: finds the perimeters that hold a project and checks them. */
-@Command(
-    name = "audit",
-    mixinStandardHelpOptions = true,
-    usageHelpAutoWidth = true,
-    versionProvider = VpcscAuditCommand.Version.class,
-    description = {
-      "Checks every perimeter that holds PROJECT, in its enforced config (status) and its"
-          + " explicit dry-run config (spec), against a profile of required services.",
-    },
-    footer = {
-      "",
-      "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
-          + " 2 usage error or bad input; 3 the audit could not complete.",
-      "",
-      "Examples:",
-      "  vpcsc-audit audit --project gdc-prod                       (live, Application Default Credentials)",
-      "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
-      "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)",
-    })
 public final class AuditCommand extends ReadingCommand {
 
-  @Mixin ManyProjectsOptions many;
+  final ManyProjectsOptions many = new ManyProjectsOptions();
 
-  @Mixin ProfileOption profileOption;
+  final ProfileOption profileOption = new ProfileOption();
 
-  @Mixin ServicesOptions services;
+  final ServicesOptions services = new ServicesOptions();
 
-  @Mixin NetworkOptions network;
+  final NetworkOptions network = new NetworkOptions();
 
   /** {@code --fail-on} values. */
   enum FailOn {
@@ -60,45 +37,66 @@ public final class AuditCommand extends ReadingCommand {
     never
   }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      split = ",",
-      description =
-          "Report format: ${COMPLETION-CANDIDATES} (default: text). Several, comma-separated or"
-              + " repeated, with --output-dir: one read, one file each.")
-  List<ReportFormat> formats;
-
-  @Option(
-      names = "--output-dir",
-      paramLabel = "DIR",
-      description =
-          "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
-              + " .junit.xml, .md.")
+  List<ReportFormat> formats = new java.util.ArrayList<>();
   java.nio.file.Path outputDir;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "LEVEL",
-      defaultValue = "error",
-      description =
-          "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default:"
-              + " ${DEFAULT-VALUE}).")
-  FailOn failOn;
-
-  @Option(
-      names = "--check-dns",
-      description =
-          "Also check that restricted.googleapis.com, each required service's host name and the"
-              + " profile's other host names resolve into the restricted VIP (199.36.153.4/30),"
-              + " using this host's resolvers: run it on the cluster's hosts.")
+  FailOn failOn = FailOn.error;
   boolean checkDns;
-
-  @Option(
-      names = "--dns-resolver",
-      paramLabel = "HOST[:PORT]",
-      description = "Run that check against this DNS server instead of the host's resolvers.")
   String dnsResolver;
+
+  @Override
+  void declareOwn(Cmd c) {
+    c.describe(
+            "Checks every perimeter that holds PROJECT, in its enforced config (status) and its"
+                + " explicit dry-run config (spec), against a profile of required services.")
+        .footer(
+            "",
+            "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
+                + " 2 usage error or bad input; 3 the audit could not complete.",
+            "",
+            "Examples:",
+            "  vpcsc-audit audit --project gdc-prod                       (live, Application Default Credentials)",
+            "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
+            "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)");
+    many.declare(c);
+    profileOption.declare(c);
+    services.declare(c);
+    network.declare(c);
+    c.choice(
+        "--format",
+        "FORMAT",
+        "Report format: "
+            + String.join(", ", Cmd.names(ReportFormat.class).keySet())
+            + " (default: text). Several, comma-separated or repeated, with --output-dir: one"
+            + " read, one file each.",
+        Cmd.names(ReportFormat.class),
+        true,
+        formats::add);
+    c.pathOption(
+        "--output-dir",
+        "DIR",
+        "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
+            + " .junit.xml, .md.",
+        Cmd.Complete.DIR,
+        v -> outputDir = v);
+    c.choice(
+        "--fail-on",
+        "LEVEL",
+        "Exit 1 when a finding is at least this severe: error, warning, never (default: error).",
+        Cmd.names(FailOn.class),
+        false,
+        v -> failOn = v);
+    c.flag(
+        "--check-dns",
+        "Also check that restricted.googleapis.com, each required service's host name and the"
+            + " profile's other host names resolve into the restricted VIP (199.36.153.4/30),"
+            + " using this host's resolvers: run it on the cluster's hosts.",
+        () -> checkDns = true);
+    c.option(
+        "--dns-resolver",
+        "HOST[:PORT]",
+        "Run that check against this DNS server instead of the host's resolvers.",
+        v -> dnsResolver = v);
+  }
 
   @Override
   java.util.List<java.nio.file.Path> inputs() {
@@ -117,7 +115,7 @@ public final class AuditCommand extends ReadingCommand {
     ProjectRef project = selection.projectRef();
     PerimeterSource source = selection.source(services, network, java.util.Set.of());
     Profile profile = profileOption.load();
-    network.requireRestrictedVip(profile, spec);
+    network.requireRestrictedVip(profile, cmd);
 
     DnsResolver dns = dnsResolver(profile);
     PerimeterSource.Discovery found = source.discover(project);
@@ -145,11 +143,9 @@ public final class AuditCommand extends ReadingCommand {
       createOutputDir();
       for (ReportFormat format : formats()) {
         java.nio.file.Path file = outputDir.resolve(format.fileName());
-        OutputOption.write(
-            render(format, result, planCommand, file), file, spec.commandLine().getOut());
+        OutputOption.write(render(format, result, planCommand, file), file, cmd.out());
       }
-      spec.commandLine()
-          .getErr()
+      cmd.err()
           .println(
               "wrote "
                   + String.join(", ", formats().stream().map(ReportFormat::name).toList())
@@ -168,15 +164,13 @@ public final class AuditCommand extends ReadingCommand {
   private void checkOutputs() {
     List<ReportFormat> f = formats();
     if (f.size() != f.stream().distinct().count()) {
-      throw new ParameterException(spec.commandLine(), "--format: a format is given twice");
+      throw cmd.usage("--format: a format is given twice");
     }
     if (outputDir != null && output.file != null) {
-      throw new ParameterException(
-          spec.commandLine(), "--output and --output-dir exclude each other: give one");
+      throw cmd.usage("--output and --output-dir exclude each other: give one");
     }
     if (f.size() > 1 && outputDir == null) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--format "
               + String.join(",", f.stream().map(ReportFormat::name).toList())
               + ": several formats are written as files: add --output-dir DIR");
@@ -223,11 +217,9 @@ public final class AuditCommand extends ReadingCommand {
           TextReport.render(
               result,
               OutputOption.useColor(
-                  RunContext.of(spec).terminal(),
-                  RunContext.of(spec).env().get("NO_COLOR"),
-                  target),
+                  cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
               planCommand,
-              TerminalWidth.of(RunContext.of(spec), target));
+              TerminalWidth.of(cmd.context(), target));
     };
   }
 
@@ -239,8 +231,7 @@ public final class AuditCommand extends ReadingCommand {
       return null;
     }
     if (!profile.restrictedVipRequired()) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--check-dns: profile "
               + profile.name()
               + " does not require the restricted VIP (restrictedVip.required), so there is"
@@ -270,15 +261,12 @@ public final class AuditCommand extends ReadingCommand {
       host = host.substring(1, host.length() - 1);
     }
     if (port < 1 || port > 65535 || host.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--dns-resolver '" + value + "': expected HOST or HOST:PORT (port 1-65535)");
+      throw cmd.usage("--dns-resolver '" + value + "': expected HOST or HOST:PORT (port 1-65535)");
     }
     try {
       return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
     } catch (java.net.UnknownHostException e) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--dns-resolver '"
               + value
               + "': cannot resolve the host name "
@@ -292,7 +280,7 @@ public final class AuditCommand extends ReadingCommand {
    * read is reported as unreadable and makes the run exit 3, after the report is written.
    */
   private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
-    network.refuseWithMany(spec);
+    network.refuseWithMany(cmd);
     String org = selection.manyProjectsOrganization();
     PerimeterSource source = selection.source(services, java.util.Set.of());
     Profile profile = profileOption.load();
@@ -336,10 +324,9 @@ public final class AuditCommand extends ReadingCommand {
       createOutputDir();
       for (ReportFormat format : formats()) {
         java.nio.file.Path file = outputDir.resolve(format.fileName());
-        OutputOption.write(renderMany(format, report, file), file, spec.commandLine().getOut());
+        OutputOption.write(renderMany(format, report, file), file, cmd.out());
       }
-      spec.commandLine()
-          .getErr()
+      cmd.err()
           .println(
               "wrote "
                   + String.join(", ", formats().stream().map(ReportFormat::name).toList())
@@ -366,10 +353,8 @@ public final class AuditCommand extends ReadingCommand {
       case text ->
           report.text(
               OutputOption.useColor(
-                  RunContext.of(spec).terminal(),
-                  RunContext.of(spec).env().get("NO_COLOR"),
-                  target),
-              TerminalWidth.of(RunContext.of(spec), target));
+                  cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
+              TerminalWidth.of(cmd.context(), target));
     };
   }
 

@@ -1,12 +1,14 @@
 package dev.vpcscaudit.cli;
 
-import picocli.CommandLine.Option;
+/** Options every command takes besides --help and --version. */
+final class CommonOptions {
 
-/** Options every command takes. */
-public final class CommonOptions {
+  /** The flag that {@link Main} reads when a command fails. */
+  static final String STACKTRACE = "--stacktrace";
 
-  @Option(
-      names = "--stacktrace",
-      description = "Print the full stack trace of an error (for bug reports).")
-  boolean stacktrace;
+  private CommonOptions() {}
+
+  static void declare(Cmd c) {
+    c.flag(STACKTRACE, "Print the full stack trace of an error (for bug reports).", () -> {});
+  }
 }

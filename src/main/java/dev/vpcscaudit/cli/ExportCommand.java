@@ -3,27 +3,23 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.codec.PerimeterJsonWriter;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.source.PerimeterSource;
-import picocli.CommandLine.Command;
 
 /**
  * {@code vpcsc-audit export}: writes every perimeter the audit would read for PROJECT as the JSON
  * array that {@code --from-file} takes, so a live read can be kept and audited offline later.
  */
-@Command(
-    name = "export",
-    mixinStandardHelpOptions = true,
-    usageHelpAutoWidth = true,
-    versionProvider = VpcscAuditCommand.Version.class,
-    description = {
-      "Writes every perimeter of every candidate policy of PROJECT as JSON (the shape of"
-          + " 'gcloud access-context-manager perimeters list --format=json'), for a later"
-          + " 'audit --from-file'.",
-    },
-    footer = {
-      "",
-      "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete."
-    })
 public final class ExportCommand extends ReadingCommand {
+
+  @Override
+  void declareOwn(Cmd c) {
+    c.describe(
+            "Writes every perimeter of every candidate policy of PROJECT as JSON (the shape of"
+                + " 'gcloud access-context-manager perimeters list --format=json'), for a later"
+                + " 'audit --from-file'.")
+        .footer(
+            "",
+            "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete.");
+  }
 
   @Override
   public Integer call() {
@@ -34,8 +30,7 @@ public final class ExportCommand extends ReadingCommand {
             .discover(selection.projectRef());
     for (ServicePerimeter p : found.perimeters()) {
       if (!p.unmodeledFields().isEmpty()) {
-        spec.commandLine()
-            .getErr()
+        cmd.err()
             .println(
                 "warning: "
                     + p.name()

@@ -5,9 +5,8 @@ import dev.vpcscaudit.error.CloudReadException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** Entry point: {@code main} delegates to {@link #run}, which tests call directly. */
 public final class Main {
@@ -38,66 +37,32 @@ public final class Main {
       Map<String, String> env,
       boolean terminal,
       String... args) {
-    CommandLine cli = commandLine(new RunContext(env, terminal, in), args);
-    cli.setOut(out);
-    cli.setErr(err);
+    Cmd root = commandLine(new RunContext(env, terminal, in), out, err);
     try {
-      return cli.execute(args);
+      return root.run(List.of(args), 0, VpcscAuditCommand.version());
+    } catch (UsageException e) {
+      err.println(
+          "error: "
+              + oneLine(e.getMessage())
+              + " (see '"
+              + e.command().qualifiedName()
+              + " --help')");
+      return ExitCode.USAGE.code();
+    } catch (Exception e) {
+      Cmd ran = root.ran();
+      return onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE));
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  /** The whole command tree (for completion scripts and documentation). */
-  static CommandLine commandLine(RunContext context) {
-    return commandLine(context, new String[0]);
+  /** The command tree, writing to {@code out} and {@code err}. */
+  static Cmd commandLine(RunContext context, PrintWriter out, PrintWriter err) {
+    return VpcscAuditCommand.declare(new Cmd(VpcscAuditCommand.NAME, context, out, err));
   }
 
-  /**
-   * The configured command tree, with the central exit-code and error mapping: only the subcommand
-   * {@code args} names, or every one when it names none (help, errors, completion).
-   */
-  static CommandLine commandLine(RunContext context, String[] args) {
-    CommandLine cli = new CommandLine(new VpcscAuditCommand(context));
-    String first = args.length > 0 ? args[0] : "";
-    // Completion scripts describe the whole tree; help and errors list every command.
-    boolean all =
-        !VpcscAuditCommand.SUBCOMMANDS.containsKey(first) || first.equals("generate-completion");
-    for (var e : VpcscAuditCommand.SUBCOMMANDS.entrySet()) {
-      if (all || e.getKey().equals(first)) {
-        cli.addSubcommand(e.getKey(), e.getValue().get());
-      }
-    }
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler(Main::onParameterException);
-    cli.setExecutionExceptionHandler(Main::onExecutionException);
-    return cli;
-  }
-
-  private static int onParameterException(ParameterException e, String[] args) {
-    CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    String message = e.getMessage();
-    // A mistyped option also leaves a required one missing; name the typo, the real cause.
-    if (e instanceof CommandLine.MissingParameterException
-        && cmd.getParseResult() != null
-        && !cmd.getParseResult().unmatched().isEmpty()) {
-      message = "Unknown option or argument: '" + cmd.getParseResult().unmatched().get(0) + "'";
-    }
-    err.println(
-        "error: "
-            + oneLine(message)
-            + " (see '"
-            + cmd.getCommandSpec().qualifiedName()
-            + " --help')");
-    return ExitCode.USAGE.code();
-  }
-
-  private static int onExecutionException(
-      Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cmd.getErr();
-    boolean stacktrace = cmd.getCommand() instanceof HasCommonOptions c && c.common().stacktrace;
+  private static int onExecutionException(Exception e, PrintWriter err, boolean stacktrace) {
     ExitCode code;
     String message;
     if (e instanceof BadInputException) {

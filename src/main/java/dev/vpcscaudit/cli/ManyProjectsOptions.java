@@ -5,37 +5,35 @@ import dev.vpcscaudit.source.ProjectSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Many projects in one run: instead of --project, one of these selectors. */
 public final class ManyProjectsOptions {
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
-
-  @Option(
-      names = "--all-projects",
-      description =
-          "Every active project of --organization (live), or every project that a perimeter of"
-              + " --from-file lists.")
+  Cmd cmd;
   boolean allProjects;
-
-  @Option(
-      names = "--projects-query",
-      paramLabel = "QUERY",
-      description =
-          "Live: the projects of --organization that match a Resource Manager projects:search"
-              + " query, e.g. labels.gdc:true or parent:folders/123.")
   String query;
-
-  @Option(
-      names = "--projects-file",
-      paramLabel = "FILE",
-      description = "The projects named in FILE, one ID or number per line ('#' starts a comment).")
   Path file;
+
+  void declare(Cmd c) {
+    cmd = c;
+    c.flag(
+        "--all-projects",
+        "Every active project of --organization (live), or every project that a perimeter of"
+            + " --from-file lists.",
+        () -> allProjects = true);
+    c.option(
+        "--projects-query",
+        "QUERY",
+        "Live: the projects of --organization that match a Resource Manager projects:search"
+            + " query, e.g. labels.gdc:true or parent:folders/123.",
+        v -> query = v);
+    c.pathOption(
+        "--projects-file",
+        "FILE",
+        "The projects named in FILE, one ID or number per line ('#' starts a comment).",
+        Cmd.Complete.FILE,
+        v -> file = v);
+  }
 
   /** The selection given, or null when none was (a single --project run). */
   ProjectSelection selection() {
@@ -44,8 +42,7 @@ public final class ManyProjectsOptions {
       return null;
     }
     if (given > 1) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--all-projects, --projects-query and --projects-file exclude each other: give one");
     }
     if (allProjects) {
@@ -53,8 +50,7 @@ public final class ManyProjectsOptions {
     }
     if (query != null) {
       if (query.isBlank()) {
-        throw new ParameterException(
-            spec.commandLine(), "--projects-query: empty query (use --all-projects for every one)");
+        throw cmd.usage("--projects-query: empty query (use --all-projects for every one)");
       }
       return new ProjectSelection(ProjectSelection.Kind.QUERY, query, List.of());
     }

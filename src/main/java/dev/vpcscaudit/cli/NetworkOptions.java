@@ -1,44 +1,42 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.network.NetworkRef;
-import picocli.CommandLine.Option;
 
 /** The network side of the restricted VIP: only {@code audit} reads it, live. */
 public final class NetworkOptions {
 
-  @Option(
-      names = "--network",
-      paramLabel = "NETWORK",
-      description =
-          "The VPC network where the Interconnect or VPN attachments land"
-              + " (projects/P/global/networks/N): audit also checks the Google Cloud half of the"
-              + " path to the restricted VIP there (Cloud Router advertisements, routes, Cloud DNS"
-              + " zones, inbound forwarding); plan also writes its additive fixes. Read-only (GET);"
-              + " needs roles/compute.networkViewer and roles/dns.reader on P.")
   String network;
-
-  @Option(
-      names = "--compute-endpoint",
-      paramLabel = "URL",
-      description =
-          "Compute Engine endpoint, https://HOST/ (default: gcloud's"
-              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE, else Google's).")
   String computeEndpoint;
-
-  @Option(
-      names = "--dns-endpoint",
-      paramLabel = "URL",
-      description =
-          "Cloud DNS endpoint, https://HOST/ (default: gcloud's"
-              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).")
   String dnsEndpoint;
 
+  void declare(Cmd c) {
+    c.option(
+        "--network",
+        "NETWORK",
+        "The VPC network where the Interconnect or VPN attachments land"
+            + " (projects/P/global/networks/N): audit also checks the Google Cloud half of the"
+            + " path to the restricted VIP there (Cloud Router advertisements, routes, Cloud DNS"
+            + " zones, inbound forwarding); plan also writes its additive fixes. Read-only (GET);"
+            + " needs roles/compute.networkViewer and roles/dns.reader on P.",
+        v -> network = v);
+    c.option(
+        "--compute-endpoint",
+        "URL",
+        "Compute Engine endpoint, https://HOST/ (default: gcloud's"
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE, else Google's).",
+        v -> computeEndpoint = v);
+    c.option(
+        "--dns-endpoint",
+        "URL",
+        "Cloud DNS endpoint, https://HOST/ (default: gcloud's"
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).",
+        v -> dnsEndpoint = v);
+  }
+
   /** {@code --network} needs a profile that requires the restricted VIP. */
-  void requireRestrictedVip(
-      dev.vpcscaudit.profile.Profile profile, picocli.CommandLine.Model.CommandSpec spec) {
+  void requireRestrictedVip(dev.vpcscaudit.profile.Profile profile, Cmd cmd) {
     if (network != null && !profile.restrictedVipRequired()) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--network: profile "
               + profile.name()
               + " does not require the restricted VIP (restrictedVip.required), so there is"
@@ -47,10 +45,9 @@ public final class NetworkOptions {
   }
 
   /** {@code --network} is read beside one project, not a selection of many. */
-  void refuseWithMany(picocli.CommandLine.Model.CommandSpec spec) {
+  void refuseWithMany(Cmd cmd) {
     if (network != null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--network is checked with one project (--project); audit the network once, beside"
               + " one of the projects");
     }

@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code -o/--output FILE}: where a command writes its document (standard output by default, or
@@ -24,14 +21,18 @@ import picocli.CommandLine.Spec;
  */
 public final class OutputOption {
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write to FILE instead of standard output ('-' is standard output).")
+  Cmd cmd;
   Path file;
+
+  void declare(Cmd c) {
+    cmd = c;
+    c.pathOption(
+        "-o, --output",
+        "FILE",
+        "Write to FILE instead of standard output ('-' is standard output).",
+        Cmd.Complete.FILE,
+        v -> file = v);
+  }
 
   /** The file to write, or null for standard output. */
   Path target() {
@@ -64,9 +65,9 @@ public final class OutputOption {
    * to standard output.
    */
   void emit(String text, String summary) {
-    write(text, target(), spec.commandLine().getOut());
+    write(text, target(), cmd.out());
     if (target() != null) {
-      spec.commandLine().getErr().println("wrote " + summary);
+      cmd.err().println("wrote " + summary);
     }
   }
 

@@ -7,42 +7,17 @@ import dev.vpcscaudit.plan.Planner;
 import dev.vpcscaudit.plan.TerraformRenderer;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.source.PerimeterSource;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code vpcsc-audit plan}: writes the changes that make the audit pass, as gcloud or Terraform.
  */
-@Command(
-    name = "plan",
-    mixinStandardHelpOptions = true,
-    usageHelpAutoWidth = true,
-    versionProvider = VpcscAuditCommand.Version.class,
-    description = {
-      "Writes a fix plan for what 'audit' finds: a gcloud script or Terraform that only adds,"
-          + " staged in the dry-run config first by default.",
-    },
-    footer = {
-      "",
-      "Exit codes: 0 plan written (also when there is nothing to fix); 2 usage error or bad input"
-          + " (also: no regular perimeter holds the project and no --target-perimeter); 3 the read"
-          + " could not complete (with many projects: one of them could not be read; the plan of"
-          + " the others is written).",
-      "",
-      "Examples:",
-      "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
-      "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
-      "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh",
-      "  vpcsc-audit plan --project gdc-prod --network projects/net-host/global/networks/gdc-net --as gcloud",
-    })
 public final class PlanCommand extends ReadingCommand {
 
-  @Mixin ManyProjectsOptions many;
+  final ManyProjectsOptions many = new ManyProjectsOptions();
 
-  @Mixin ProfileOption profileOption;
+  final ProfileOption profileOption = new ProfileOption();
 
-  @Mixin NetworkOptions network;
+  final NetworkOptions network = new NetworkOptions();
 
   /** {@code --as} values. */
   enum Renderer {
@@ -69,30 +44,53 @@ public final class PlanCommand extends ReadingCommand {
     }
   }
 
-  @Option(
-      names = "--as",
-      required = true,
-      paramLabel = "FORMAT",
-      description = "gcloud (a bash script) or terraform (HCL with import blocks).")
   Renderer renderer;
-
-  @Option(
-      names = "--stage",
-      paramLabel = "STAGE",
-      defaultValue = "dry-run",
-      converter = StageConverter.class,
-      description =
-          "dry-run (default): stage every fix in the dry-run config; enforce: change the enforced"
-              + " config, and an explicit dry-run spec the same way.")
-  StageOption stage;
-
-  @Option(
-      names = "--target-perimeter",
-      paramLabel = "NAME",
-      description =
-          "When no regular perimeter holds the project: the perimeter (full or short name) to add"
-              + " it to.")
+  StageOption stage = StageOption.dry_run;
   String targetPerimeter;
+
+  @Override
+  void declareOwn(Cmd c) {
+    c.describe(
+            "Writes a fix plan for what 'audit' finds: a gcloud script or Terraform that only"
+                + " adds, staged in the dry-run config first by default.")
+        .footer(
+            "",
+            "Exit codes: 0 plan written (also when there is nothing to fix); 2 usage error or bad"
+                + " input (also: no regular perimeter holds the project and no --target-perimeter);"
+                + " 3 the read could not complete (with many projects: one of them could not be"
+                + " read; the plan of the others is written).",
+            "",
+            "Examples:",
+            "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
+            "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
+            "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh",
+            "  vpcsc-audit plan --project gdc-prod --network projects/net-host/global/networks/gdc-net --as gcloud");
+    many.declare(c);
+    profileOption.declare(c);
+    network.declare(c);
+    c.choice(
+            "--as",
+            "FORMAT",
+            "gcloud (a bash script) or terraform (HCL with import blocks).",
+            Cmd.names(Renderer.class),
+            false,
+            v -> renderer = v)
+        .required();
+    c.choice(
+        "--stage",
+        "STAGE",
+        "dry-run (default): stage every fix in the dry-run config; enforce: change the enforced"
+            + " config, and an explicit dry-run spec the same way.",
+        Cmd.names(StageOption.class),
+        false,
+        v -> stage = v);
+    c.option(
+        "--target-perimeter",
+        "NAME",
+        "When no regular perimeter holds the project: the perimeter (full or short name) to add"
+            + " it to.",
+        v -> targetPerimeter = v);
+  }
 
   @Override
   java.util.List<java.nio.file.Path> inputs() {
@@ -112,7 +110,7 @@ public final class PlanCommand extends ReadingCommand {
             network,
             targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
     Profile profile = profileOption.load();
-    network.requireRestrictedVip(profile, spec);
+    network.requireRestrictedVip(profile, cmd);
     PerimeterSource.Discovery found = source.discover(selection.projectRef());
     FixPlan plan =
         Planner.plan(
@@ -141,10 +139,9 @@ public final class PlanCommand extends ReadingCommand {
    * read are named in the plan's header and make the run exit 3 after the plan is written.
    */
   private int planMany(dev.vpcscaudit.source.ProjectSelection selected) {
-    network.refuseWithMany(spec);
+    network.refuseWithMany(cmd);
     if (targetPerimeter != null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--target-perimeter is for one project (--project); a plan over many projects lists"
               + " the projects that no perimeter holds, to plan one by one");
     }
@@ -195,19 +192,5 @@ public final class PlanCommand extends ReadingCommand {
             + (plan.isEmpty()
                 ? " (nothing to fix)"
                 : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
-  }
-
-  /** Accepts {@code dry-run} and {@code enforce}. */
-  static final class StageConverter implements picocli.CommandLine.ITypeConverter<StageOption> {
-    @Override
-    public StageOption convert(String value) {
-      for (StageOption s : StageOption.values()) {
-        if (s.label.equalsIgnoreCase(value)) {
-          return s;
-        }
-      }
-      throw new picocli.CommandLine.TypeConversionException(
-          "expected dry-run or enforce, got '" + value + "'");
-    }
   }
 }

@@ -1,31 +1,34 @@
 package dev.vpcscaudit.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that reads the perimeters of a project (live or from a file) and writes one document:
  * the options {@code audit}, {@code plan} and {@code export} share.
  */
-abstract class ReadingCommand implements Callable<Integer>, HasCommonOptions {
+abstract class ReadingCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  Cmd cmd;
 
-  @Mixin CommonOptions common;
+  final SelectionOptions selection = new SelectionOptions();
 
-  @Mixin SelectionOptions selection;
+  final OutputOption output = new OutputOption();
 
-  @Mixin OutputOption output;
+  /** Declares the shared options on {@code c}, then the command's own ({@link #declareOwn}). */
+  final Cmd declare(Cmd c) {
+    cmd = c;
+    CommonOptions.declare(c);
+    selection.declare(c);
+    output.declare(c);
+    declareOwn(c);
+    return c.action(this);
+  }
+
+  /** The command's description, footer and own options. */
+  abstract void declareOwn(Cmd c);
 
   /** The files this run reads; the output may be none of them. */
   java.util.List<java.nio.file.Path> inputs() {
     return java.util.Arrays.asList(selection.fromFile);
-  }
-
-  @Override
-  public CommonOptions common() {
-    return common;
   }
 }

@@ -1,7 +1,6 @@
 package dev.vpcscaudit.cli;
 
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a run knows of its surroundings, passed in by {@link Main#run} rather than read globally:
@@ -15,10 +14,5 @@ record RunContext(Map<String, String> env, boolean terminal, java.io.InputStream
 
   RunContext {
     env = Map.copyOf(env);
-  }
-
-  /** The context of the run that {@code spec}'s command belongs to. */
-  static RunContext of(CommandSpec spec) {
-    return ((VpcscAuditCommand) spec.root().userObject()).context();
   }
 }

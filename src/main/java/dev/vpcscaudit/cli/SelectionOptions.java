@@ -13,10 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Which project, which perimeters and which profile: shared by every command that audits. */
 public final class SelectionOptions {
@@ -41,92 +37,86 @@ public final class SelectionOptions {
           "--timeout",
           "--parallelism");
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
+  Cmd cmd;
 
-  @Option(
-      names = "--project",
-      paramLabel = "PROJECT",
-      description = "The project to audit: an ID (my-proj), a number or projects/NUMBER.")
   String project;
-
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "4",
-      description =
-          "Live: independent reads (policies' perimeter listings) run N at a time (default:"
-              + " ${DEFAULT-VALUE}).")
-  int parallelism;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY_NUMBER",
-      description =
-          "Only the perimeters of this access policy (a number or accessPolicies/NUMBER); skips"
-              + " policy discovery.")
+  int parallelism = 4;
   String policy;
-
-  @Option(
-      names = "--organization",
-      paramLabel = "ORG_NUMBER",
-      description =
-          "The project's organization (a number or organizations/NUMBER); skips the folder walk,"
-              + " for callers without folder read permission.")
   String organization;
-
-  @Option(
-      names = "--from-file",
-      paramLabel = "FILE",
-      description =
-          "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
-              + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
-              + " made; PROJECT must then be a number.")
   Path fromFile;
-
-  @Option(
-      names = "--impersonate-service-account",
-      paramLabel = "SA_EMAIL",
-      description =
-          "Call the APIs as this service account, as gcloud does (needs roles/iam.serviceAccountTokenCreator on it).")
   String impersonate;
-
-  @Option(
-      names = "--billing-project",
-      paramLabel = "PROJECT_ID",
-      description =
-          "Quota project sent as x-goog-user-project; user credentials need one for Access Context Manager.")
   String billingProject;
-
-  @Option(
-      names = "--acm-endpoint",
-      paramLabel = "URL",
-      description =
-          "Access Context Manager endpoint, https://HOST/ (default: gcloud's"
-              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).")
   String acmEndpoint;
-
-  @Option(
-      names = "--crm-endpoint",
-      paramLabel = "URL",
-      description =
-          "Cloud Resource Manager endpoint, https://HOST/ (default: gcloud's"
-              + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).")
   String crmEndpoint;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description =
-          "Log each API request (method, URL, status, ms) and the discovery steps to stderr.")
   boolean verbose;
+  int timeoutSeconds = 120;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description =
-          "Give up the live read after this many seconds, retries included (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  void declare(Cmd c) {
+    cmd = c;
+    c.option(
+        "--project",
+        "PROJECT",
+        "The project to audit: an ID (my-proj), a number or projects/NUMBER.",
+        v -> project = v);
+    c.intOption(
+        "--parallelism",
+        "N",
+        "Live: independent reads (policies' perimeter listings) run N at a time (default: 4).",
+        v -> parallelism = v);
+    c.option(
+        "--policy",
+        "POLICY_NUMBER",
+        "Only the perimeters of this access policy (a number or accessPolicies/NUMBER); skips"
+            + " policy discovery.",
+        v -> policy = v);
+    c.option(
+        "--organization",
+        "ORG_NUMBER",
+        "The project's organization (a number or organizations/NUMBER); skips the folder walk,"
+            + " for callers without folder read permission.",
+        v -> organization = v);
+    c.pathOption(
+        "--from-file",
+        "FILE",
+        "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
+            + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
+            + " made; PROJECT must then be a number.",
+        Cmd.Complete.FILE,
+        v -> fromFile = v);
+    c.option(
+        "--impersonate-service-account",
+        "SA_EMAIL",
+        "Call the APIs as this service account, as gcloud does (needs"
+            + " roles/iam.serviceAccountTokenCreator on it).",
+        v -> impersonate = v);
+    c.option(
+        "--billing-project",
+        "PROJECT_ID",
+        "Quota project sent as x-goog-user-project; user credentials need one for Access Context"
+            + " Manager.",
+        v -> billingProject = v);
+    c.option(
+        "--acm-endpoint",
+        "URL",
+        "Access Context Manager endpoint, https://HOST/ (default: gcloud's"
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).",
+        v -> acmEndpoint = v);
+    c.option(
+        "--crm-endpoint",
+        "URL",
+        "Cloud Resource Manager endpoint, https://HOST/ (default: gcloud's"
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).",
+        v -> crmEndpoint = v);
+    c.flag(
+        "-v, --verbose",
+        "Log each API request (method, URL, status, ms) and the discovery steps to stderr.",
+        () -> verbose = true);
+    c.intOption(
+        "--timeout",
+        "SECONDS",
+        "Give up the live read after this many seconds, retries included (default: 120).",
+        v -> timeoutSeconds = v);
+  }
 
   /**
    * The {@code audit} command line that checks the same selection, for "verify" and "how to fix"
@@ -262,15 +252,13 @@ public final class SelectionOptions {
    */
   String manyProjectsOrganization() {
     if (hasProject()) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--project names one project; --all-projects, --projects-query and --projects-file"
               + " select many: give one or the other");
     }
     String org = organizationResource();
     if (live() && org == null) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "selecting many projects live needs --organization ORG_NUMBER (the organization whose"
               + " projects to read)");
     }
@@ -285,8 +273,7 @@ public final class SelectionOptions {
 
   ProjectRef projectRef() {
     if (project == null) {
-      throw new ParameterException(
-          spec.commandLine(), "Missing required option: '--project=PROJECT'");
+      throw cmd.usage("Missing required option: '--project=PROJECT'");
     }
     return ProjectRef.parse(project);
   }
@@ -310,8 +297,7 @@ public final class SelectionOptions {
       ServicesOptions services, NetworkOptions network, java.util.Set<String> retain) {
     dev.vpcscaudit.network.NetworkRef networkRef = network == null ? null : network.ref();
     if (networkRef != null && fromFile != null) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--network reads the live Compute Engine and Cloud DNS APIs, and --from-file makes no"
               + " API call: drop one");
     }
@@ -321,50 +307,42 @@ public final class SelectionOptions {
     if (fromFile != null) {
       List<String> given = new ArrayList<>();
       for (String flag : LIVE_ONLY) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+        if (cmd.matched(flag)) {
           given.add(flag);
         }
       }
       if (!given.isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
+        throw cmd.usage(
             "--from-file reads an export and makes no API call: it cannot be combined with "
                 + String.join(", ", given));
       }
       if (checkServices && servicesFile == null) {
-        throw new ParameterException(
-            spec.commandLine(),
+        throw cmd.usage(
             "--check-services reads the supported-services API, and --from-file makes no API"
                 + " call: give --services-file FILE (gcloud access-context-manager"
                 + " supported-services list --format=json)");
       }
       return withServicesFile(
           new FilePerimeterSource(
-              fromFile, policyNumber, RunContext.of(spec).stdin(), progress(), retain),
+              fromFile, policyNumber, cmd.context().stdin(), progress(), retain),
           servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (parallelism < 1 || parallelism > 64) {
-      throw new ParameterException(
-          spec.commandLine(), "--parallelism " + parallelism + ": expected 1 to 64");
+      throw cmd.usage("--parallelism " + parallelism + ": expected 1 to 64");
     }
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-      throw new ParameterException(
-          spec.commandLine(), "--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
+      throw cmd.usage("--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
     }
     if (impersonate != null && !SERVICE_ACCOUNT.matcher(impersonate).matches()) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw cmd.usage(
           "--impersonate-service-account '" + impersonate + "': expected a service account email");
     }
     if (billingProject != null && !PROJECT_ID.matcher(billingProject).matches()) {
-      throw new ParameterException(
-          spec.commandLine(), "--billing-project '" + billingProject + "': expected a project ID");
+      throw cmd.usage("--billing-project '" + billingProject + "': expected a project ID");
     }
     CallLog log =
-        new CallLog(
-            verbose ? spec.commandLine().getErr() : null,
-            RunContext.of(spec).terminal() ? spec.commandLine().getErr() : null);
+        new CallLog(verbose ? cmd.err() : null, cmd.context().terminal() ? cmd.err() : null);
     return withServicesFile(
         live(policyNumber, org, log, checkServices && servicesFile == null, network, networkRef),
         servicesFile);
@@ -372,10 +350,10 @@ public final class SelectionOptions {
 
   /** Progress lines on stderr when it is a terminal (or with --verbose); a no-op otherwise. */
   private java.util.function.Consumer<String> progress() {
-    if (!verbose && !RunContext.of(spec).terminal()) {
+    if (!verbose && !cmd.context().terminal()) {
       return line -> {};
     }
-    java.io.PrintWriter err = spec.commandLine().getErr();
+    java.io.PrintWriter err = cmd.err();
     return line -> {
       err.println("vpcsc-audit: " + line);
       err.flush();
@@ -404,7 +382,7 @@ public final class SelectionOptions {
             readSupportedServices,
             parallelism,
             networkRef,
-            RunContext.of(spec).env()),
+            cmd.context().env()),
         log);
   }
 
@@ -418,8 +396,7 @@ public final class SelectionOptions {
     }
     String v = value.strip();
     if (!pattern.matcher(v).matches()) {
-      throw new ParameterException(
-          spec.commandLine(), flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
+      throw cmd.usage(flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
     }
     return v.startsWith(prefix) ? v.substring(prefix.length()) : v;
   }

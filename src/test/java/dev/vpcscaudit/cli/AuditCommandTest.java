@@ -205,13 +205,53 @@ class AuditCommandTest {
   }
 
   @Test
-  void bashCompletionScript() {
+  void bashCompletionScriptCompletesInTheRealBash() throws IOException {
     Cli.Result r = Cli.run("generate-completion");
-
     assertThat(r.code()).isZero();
-    assertThat(r.out())
-        .startsWith("#!/usr/bin/env bash")
-        .contains("complete -F", "--from-file", "--as");
+    assertThat(r.out()).startsWith("#!/usr/bin/env bash");
+    Path script = write("completion.bash", r.out());
+    Path sample = write("sample-perimeters.json", "[]");
+
+    // Each line: the words typed so far (the last one being completed) -> what bash offers.
+    String probe =
+        "source "
+            + script
+            + "\n"
+            + "t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=();"
+            + " _vpcsc_audit; echo \"$* -> ${COMPREPLY[*]}\"; }\n"
+            + "t vpcsc-audit ''\n"
+            + "t vpcsc-audit au\n"
+            + "t vpcsc-audit audit --fo\n"
+            + "t vpcsc-audit audit --format ''\n"
+            + "t vpcsc-audit audit --project 1 --fail-on w\n"
+            + "t vpcsc-audit plan --as t\n"
+            + "t vpcsc-audit plan --stage ''\n"
+            + "t vpcsc-audit profiles ''\n"
+            + "t vpcsc-audit profiles show gdc\n"
+            + "t vpcsc-audit audit --from-file "
+            + dir.resolve("sample-p")
+            + "\n"
+            + "t vpcsc-audit audit --project ''\n"
+            + "t vpcsc-audit export --pro\n";
+    dev.vpcscaudit.testing.Processes.Result bash =
+        dev.vpcscaudit.testing.Processes.run(
+            new ProcessBuilder("bash", "-c", probe), java.time.Duration.ofSeconds(30));
+
+    assertThat(bash.err()).isEmpty();
+    assertThat(bash.out().lines())
+        .containsExactly(
+            "vpcsc-audit  -> audit plan export profiles generate-completion",
+            "vpcsc-audit au -> audit",
+            "vpcsc-audit audit --fo -> --format",
+            "vpcsc-audit audit --format  -> text json sarif junit markdown",
+            "vpcsc-audit audit --project 1 --fail-on w -> warning",
+            "vpcsc-audit plan --as t -> terraform",
+            "vpcsc-audit plan --stage  -> dry-run enforce",
+            "vpcsc-audit profiles  -> list show",
+            "vpcsc-audit profiles show gdc -> gdc-bare-metal",
+            "vpcsc-audit audit --from-file " + dir.resolve("sample-p") + " -> " + sample,
+            "vpcsc-audit audit --project  -> ",
+            "vpcsc-audit export --pro -> --project");
   }
 
   @Test

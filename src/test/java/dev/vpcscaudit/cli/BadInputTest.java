@@ -416,7 +416,7 @@ class BadInputTest {
                 "now"),
             none,
             2,
-            "expected dry-run or enforce, got 'now'"));
+            "Invalid value for option '--stage': expected dry-run or enforce, got 'now'"));
     c.add(
         new Case(
             "plan with an unknown target",

@@ -75,18 +75,47 @@ class PackagedJarIT {
     Path link = dir.resolve("bin/vpcsc-audit");
     Files.createDirectories(link.getParent());
     Files.createSymbolicLink(link, Fixtures.repoRoot().resolve("bin/vpcsc-audit"));
-    // A fresh jar (this build's) must not be rebuilt: the launcher says when it builds.
+    // A fresh jar (this build's) must not be rebuilt: the launcher says when it builds. The jar's
+    // time is put back afterwards: the JVM refuses the class-data-sharing archive of a jar whose
+    // modification time changed, and every later run of the launcher would start without it.
     Path jar = Path.of(System.getProperty("jar"));
+    java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-
-    Processes.Result r =
-        Processes.run(
-            new ProcessBuilder(link.toString(), "--version").directory(dir.toFile()),
-            java.time.Duration.ofSeconds(60));
+    Processes.Result r;
+    try {
+      r =
+          Processes.run(
+              new ProcessBuilder(link.toString(), "--version").directory(dir.toFile()),
+              java.time.Duration.ofSeconds(60));
+    } finally {
+      Files.setLastModifiedTime(jar, built);
+    }
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("vpcsc-audit " + dev.vpcscaudit.ToolVersion.get() + "\n");
     assertThat(r.err()).doesNotContain("building");
+  }
+
+  @Test
+  void launcherStartsFromTheBuildsClassDataSharingArchive() throws Exception {
+    // -Xshare:on turns "the archive does not fit this jar" from a silent slow start into an error.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Fixtures.repoRoot().resolve("bin/vpcsc-audit").toString(),
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString());
+    pb.environment().put("VPCSC_AUDIT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+    Processes.Result r = Processes.run(pb, java.time.Duration.ofSeconds(60));
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    // The classes of the tool itself come from the archive, not from the jar.
+    assertThat(r.out().lines().filter(l -> l.contains(" dev.vpcscaudit.cli.Main ")))
+        .singleElement()
+        .asString()
+        .contains("source: shared objects file (top)");
   }
 
   @Test

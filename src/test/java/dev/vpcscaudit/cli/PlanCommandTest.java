@@ -164,7 +164,8 @@ class PlanCommandTest {
         Cli.run(
             "plan", "--project", "1", "--from-file", SAMPLE, "--as", "gcloud", "--stage", "now");
     assertThat(badStage.code()).isEqualTo(2);
-    assertThat(badStage.err()).contains("expected dry-run or enforce, got 'now'");
+    assertThat(badStage.err())
+        .contains("Invalid value for option '--stage': expected dry-run or enforce, got 'now'");
   }
 
   @Test

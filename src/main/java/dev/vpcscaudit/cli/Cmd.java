@@ -1,0 +1,462 @@
+package dev.vpcscaudit.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * One command of the command line: its options, positional parameters, subcommands and action,
+ * declared in code, and the parser of its arguments.
+ *
+ * <p>The tool had used picocli, which builds this model by reflection over annotations at every
+ * start: about 50 ms of a 190 ms run (annotation proxies, reflective converters; its Java 5
+ * bytecode cannot be put in the class-data-sharing archive either). Declared in code, the model
+ * costs well under a millisecond and every class of it is archived.
+ *
+ * <p>Syntax (GNU style, as before): {@code --name VALUE}, {@code --name=VALUE}, {@code -o VALUE};
+ * flags take no value; {@code --} ends the options. A value is the next argument unless that is one
+ * of the command's option names. An option is given at most once, unless it takes a list.
+ */
+final class Cmd {
+
+  /** How the shell completes an option's value. */
+  enum Complete {
+    NONE,
+    FILE,
+    DIR
+  }
+
+  /** One option: its names, value label (null for a flag), help, and what it sets. */
+  static final class Opt {
+    final List<String> names;
+    final String label;
+    final String description;
+    final Consumer<String> setter;
+    final List<String> candidates;
+    final boolean list;
+    Complete complete = Complete.NONE;
+    boolean required;
+
+    private Opt(
+        List<String> names,
+        String label,
+        String description,
+        Consumer<String> setter,
+        List<String> candidates,
+        boolean list) {
+      this.names = names;
+      this.label = label;
+      this.description = description;
+      this.setter = setter;
+      this.candidates = candidates;
+      this.list = list;
+    }
+
+    /** The option must be given. */
+    Opt required() {
+      this.required = true;
+      return this;
+    }
+
+    /** The shell completes its value as a file (or a folder). */
+    Opt completes(Complete kind) {
+      this.complete = kind;
+      return this;
+    }
+
+    boolean flag() {
+      return label == null;
+    }
+
+    /** The longest name, the one messages use: {@code --output} for {@code -o, --output}. */
+    String longName() {
+      return names.get(names.size() - 1);
+    }
+
+    /** {@code --output=FILE}, or the flag's name. */
+    String synopsis() {
+      return flag() ? longName() : longName() + "=" + label;
+    }
+  }
+
+  /** A positional parameter. */
+  record Param(String label, String description, Consumer<String> setter) {}
+
+  /**
+   * A subcommand: its name, how to declare it on a fresh {@link Cmd}, and whether a missing command
+   * suggests it (a utility such as {@code generate-completion} is only listed in the help).
+   */
+  record Sub(String name, Consumer<Cmd> declare, boolean suggested) {}
+
+  private final String name;
+  private final Cmd parent;
+  private final RunContext context;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final List<String> description = new ArrayList<>();
+  private final List<String> footer = new ArrayList<>();
+  private final List<Opt> options = new ArrayList<>();
+  private final Map<String, Opt> byName = new LinkedHashMap<>();
+  private final List<Param> params = new ArrayList<>();
+  private final Map<String, Sub> subcommands = new LinkedHashMap<>();
+  private final Set<String> matched = new HashSet<>();
+  private Callable<Integer> action;
+  private Cmd ran;
+  private boolean helpRequested;
+  private boolean versionRequested;
+
+  /** The root command, {@code name}. */
+  Cmd(String name, RunContext context, PrintWriter out, PrintWriter err) {
+    this(name, null, context, out, err);
+  }
+
+  private Cmd(String name, Cmd parent, RunContext context, PrintWriter out, PrintWriter err) {
+    this.name = name;
+    this.parent = parent;
+    this.context = context;
+    this.out = out;
+    this.err = err;
+    flag("-h, --help", "Show this help message and exit.", () -> helpRequested = true);
+    flag("-V, --version", "Print version information and exit.", () -> versionRequested = true);
+  }
+
+  // ---- declaration ----
+
+  /** The help text: a paragraph per argument. */
+  Cmd describe(String... paragraphs) {
+    description.addAll(List.of(paragraphs));
+    return this;
+  }
+
+  /** Lines printed after the options in the help (exit codes, examples). */
+  Cmd footer(String... lines) {
+    footer.addAll(List.of(lines));
+    return this;
+  }
+
+  /** What the command does once its arguments are parsed; it returns the exit code. */
+  Cmd action(Callable<Integer> action) {
+    this.action = action;
+    return this;
+  }
+
+  /** An option taking a value; {@code names} is e.g. {@code "-o, --output"}. */
+  Opt option(String names, String label, String description, Consumer<String> setter) {
+    return add(new Opt(split(names), label, description, setter, List.of(), false));
+  }
+
+  /** An integer option. */
+  Opt intOption(String names, String label, String description, java.util.function.IntConsumer s) {
+    return option(
+        names,
+        label,
+        description,
+        v -> {
+          try {
+            s.accept(Integer.parseInt(v.strip()));
+          } catch (NumberFormatException e) {
+            throw new ValueException("'" + v + "' is not a whole number");
+          }
+        });
+  }
+
+  /** A file or folder option. */
+  Opt pathOption(
+      String names,
+      String label,
+      String description,
+      Complete kind,
+      Consumer<java.nio.file.Path> setter) {
+    return option(
+            names,
+            label,
+            description,
+            v -> {
+              try {
+                setter.accept(java.nio.file.Path.of(v));
+              } catch (java.nio.file.InvalidPathException e) {
+                throw new ValueException("'" + v + "' is not a valid path: " + e.getReason());
+              }
+            })
+        .completes(kind);
+  }
+
+  /**
+   * An option whose value is one of {@code values}' names (any case); with {@code list}, a
+   * comma-separated list that may also be repeated.
+   */
+  <T> Opt choice(
+      String names,
+      String label,
+      String description,
+      Map<String, T> values,
+      boolean list,
+      Consumer<T> setter) {
+    List<String> candidates = List.copyOf(values.keySet());
+    Consumer<String> one =
+        v -> {
+          T value = null;
+          for (Map.Entry<String, T> e : values.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(v.strip())) {
+              value = e.getValue();
+            }
+          }
+          if (value == null) {
+            throw new ValueException("expected " + Help.orList(candidates) + ", got '" + v + "'");
+          }
+          setter.accept(value);
+        };
+    Consumer<String> set =
+        list
+            ? v -> {
+              for (String part : v.split(",", -1)) {
+                one.accept(part);
+              }
+            }
+            : one;
+    return add(new Opt(split(names), label, description, set, candidates, list));
+  }
+
+  /** The constants of {@code type} by name, in declaration order, for {@link #choice}. */
+  static <E extends Enum<E>> Map<String, E> names(Class<E> type) {
+    Map<String, E> m = new LinkedHashMap<>();
+    for (E e : type.getEnumConstants()) {
+      m.put(e.toString(), e);
+    }
+    return m;
+  }
+
+  /** A flag (no value). */
+  Opt flag(String names, String description, Runnable setter) {
+    return add(new Opt(split(names), null, description, v -> setter.run(), List.of(), false));
+  }
+
+  /** A required positional parameter. */
+  Cmd param(String label, String description, Consumer<String> setter) {
+    params.add(new Param(label, description, setter));
+    return this;
+  }
+
+  /** A subcommand, declared only when it runs or the help lists it. */
+  Cmd subcommand(String name, Consumer<Cmd> declare) {
+    subcommands.put(name, new Sub(name, declare, true));
+    return this;
+  }
+
+  /** A subcommand that the help lists but a missing-command error does not suggest. */
+  Cmd utility(String name, Consumer<Cmd> declare) {
+    subcommands.put(name, new Sub(name, declare, false));
+    return this;
+  }
+
+  private Opt add(Opt o) {
+    for (String n : o.names) {
+      if (byName.put(n, o) != null) {
+        throw new IllegalStateException(qualifiedName() + ": option " + n + " declared twice");
+      }
+    }
+    options.add(o);
+    return o;
+  }
+
+  private static List<String> split(String names) {
+    return List.of(names.split(",\\s*"));
+  }
+
+  // ---- what the running command reads ----
+
+  String name() {
+    return name;
+  }
+
+  /** {@code vpcsc-audit profiles show}. */
+  String qualifiedName() {
+    return parent == null ? name : parent.qualifiedName() + " " + name;
+  }
+
+  Cmd parent() {
+    return parent;
+  }
+
+  RunContext context() {
+    return context;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /** True when the command line gave the option {@code name} (any of its names). */
+  boolean matched(String name) {
+    Opt o = byName.get(name);
+    return o != null && matched.contains(o.longName());
+  }
+
+  /** A usage error of this command, to throw. */
+  UsageException usage(String message) {
+    return new UsageException(this, message);
+  }
+
+  List<String> description() {
+    return description;
+  }
+
+  List<String> footer() {
+    return footer;
+  }
+
+  List<Opt> options() {
+    return options;
+  }
+
+  List<Param> params() {
+    return params;
+  }
+
+  Map<String, Sub> subcommands() {
+    return subcommands;
+  }
+
+  /** The subcommand {@code name}, declared. */
+  Cmd child(String name) {
+    Sub s = subcommands.get(name);
+    Cmd c = new Cmd(name, this, context, out, err);
+    s.declare().accept(c);
+    return c;
+  }
+
+  // ---- parsing and running ----
+
+  /** A value the option cannot take; the parser names the option. */
+  static final class ValueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ValueException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Parses {@code args} from {@code from} on and runs the command they name: help, the version, a
+   * subcommand or this command's action. Returns the exit code; usage errors are thrown.
+   */
+  int run(List<String> args, int from, String version) throws Exception {
+    List<String> unmatched = new ArrayList<>();
+    int param = 0;
+    boolean optionsEnded = false;
+    for (int i = from; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!optionsEnded && a.equals("--")) {
+        optionsEnded = true;
+        continue;
+      }
+      if (!optionsEnded && a.startsWith("-") && a.length() > 1) {
+        int eq = a.indexOf('=');
+        String optName = eq > 0 ? a.substring(0, eq) : a;
+        Opt o = byName.get(optName);
+        if (o == null) {
+          unmatched.add(a);
+          continue;
+        }
+        String value = eq > 0 ? a.substring(eq + 1) : null;
+        if (o.flag()) {
+          if (value != null) {
+            throw usage("option '" + o.longName() + "' is a flag and takes no value");
+          }
+        } else if (value == null) {
+          if (i + 1 >= args.size() || byName.containsKey(optionName(args.get(i + 1)))) {
+            throw usage(
+                "Missing required parameter for option '" + o.longName() + "' (" + o.label + ")");
+          }
+          value = args.get(++i);
+        }
+        if (!matched.add(o.longName()) && !o.list) {
+          throw usage(
+              "option '"
+                  + o.longName()
+                  + "'"
+                  + (o.flag() ? "" : " (" + o.label + ")")
+                  + " should be specified only once");
+        }
+        try {
+          o.setter.accept(value);
+        } catch (ValueException e) {
+          throw usage("Invalid value for option '" + o.longName() + "': " + e.getMessage());
+        }
+        continue;
+      }
+      if (param < params.size()) {
+        params.get(param++).setter().accept(a);
+      } else if (!subcommands.isEmpty() && unmatched.isEmpty() && subcommands.containsKey(a)) {
+        if (helpRequested || versionRequested) {
+          break;
+        }
+        return child(a).run(args, i + 1, version);
+      } else {
+        unmatched.add(a);
+      }
+    }
+    if (helpRequested) {
+      out.print(Help.render(this, Help.width(context)));
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    if (versionRequested) {
+      out.println(version);
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    if (!unmatched.isEmpty()) {
+      boolean option = unmatched.stream().anyMatch(u -> u.startsWith("-") && u.length() > 1);
+      String list = "'" + String.join("', '", unmatched) + "'";
+      if (!subcommands.isEmpty() && !option) {
+        throw usage("unknown command " + list + ": expected " + Help.orList(suggested()));
+      }
+      throw usage(
+          (option ? "Unknown option" : "Unexpected argument")
+              + (unmatched.size() == 1 ? ": " : "s: ")
+              + list);
+    }
+    for (Opt o : options) {
+      if (o.required && !matched.contains(o.longName())) {
+        throw usage("Missing required option: '" + o.synopsis() + "'");
+      }
+    }
+    if (param < params.size()) {
+      throw usage("Missing required parameter: '" + params.get(param).label() + "'");
+    }
+    if (action == null) {
+      throw usage("missing command: " + Help.orList(suggested()));
+    }
+    root().ran = this;
+    return action.call();
+  }
+
+  private Cmd root() {
+    return parent == null ? this : parent.root();
+  }
+
+  /** The command whose action ran (or runs), below this root; null before. */
+  Cmd ran() {
+    return ran;
+  }
+
+  private List<String> suggested() {
+    return subcommands.values().stream().filter(Sub::suggested).map(Sub::name).toList();
+  }
+
+  private static String optionName(String arg) {
+    int eq = arg.indexOf('=');
+    return eq > 0 ? arg.substring(0, eq) : arg;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command-line parser: syntax, errors and help, on a small command tree. */
+class CmdTest {
+
+  enum Color {
+    red,
+    green
+  }
+
+  private final StringWriter out = new StringWriter();
+  private final List<String> seen = new ArrayList<>();
+
+  private Cmd root() {
+    Cmd root =
+        new Cmd(
+            "tool",
+            new RunContext(Map.of("COLUMNS", "60"), false, java.io.InputStream.nullInputStream()),
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()));
+    root.describe("A tool.")
+        .subcommand(
+            "run",
+            c -> {
+              c.describe("Runs.").footer("", "Exit codes: 0 always.", "  tool run --name x");
+              c.option("-n, --name", "NAME", "The name.", v -> seen.add("name=" + v));
+              c.intOption("--count", "N", "How many.", v -> seen.add("count=" + v));
+              c.flag("--dry", "Only say.", () -> seen.add("dry"));
+              c.choice(
+                  "--color",
+                  "COLOR",
+                  "A color.",
+                  Cmd.names(Color.class),
+                  true,
+                  v -> seen.add("color=" + v));
+              c.option("--must", "M", "Required.", v -> seen.add("must=" + v)).required();
+              c.action(() -> 7);
+            })
+        .subcommand(
+            "show",
+            c -> c.param("WHAT", "What to show.", v -> seen.add("what=" + v)).action(() -> 0));
+    return root;
+  }
+
+  private int run(String... args) throws Exception {
+    return root().run(List.of(args), 0, "tool 1.0");
+  }
+
+  private String error(String... args) {
+    try {
+      run(args);
+    } catch (UsageException e) {
+      return e.getMessage() + " [" + e.command().qualifiedName() + "]";
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("no usage error for " + List.of(args));
+  }
+
+  @Test
+  void valuesInEveryForm() throws Exception {
+    int code =
+        run(
+            "run",
+            "--name",
+            "a b",
+            "--count=3",
+            "--dry",
+            "--color",
+            "RED,green",
+            "--color=red",
+            "--must",
+            "-");
+    assertThat(code).isEqualTo(7);
+    assertThat(seen)
+        .containsExactly(
+            "name=a b", "count=3", "dry", "color=red", "color=green", "color=red", "must=-");
+  }
+
+  @Test
+  void shortNamesAndTheEndOfOptions() throws Exception {
+    assertThat(run("run", "-n", "x", "--must", "--x=1")).isEqualTo(7);
+    assertThat(seen).containsExactly("name=x", "must=--x=1");
+    seen.clear();
+    assertThat(run("show", "--", "--help")).isZero();
+    assertThat(seen).containsExactly("what=--help");
+  }
+
+  @Test
+  void usageErrorsNameTheOptionAndTheCommand() {
+    assertThat(error("run", "--must", "1", "--name", "a", "--name", "b"))
+        .isEqualTo("option '--name' (NAME) should be specified only once [tool run]");
+    assertThat(error("run", "--must", "1", "--dry=yes"))
+        .isEqualTo("option '--dry' is a flag and takes no value [tool run]");
+    assertThat(error("run", "--must", "1", "--name"))
+        .isEqualTo("Missing required parameter for option '--name' (NAME) [tool run]");
+    assertThat(error("run", "--name", "--must", "1"))
+        .isEqualTo("Missing required parameter for option '--name' (NAME) [tool run]");
+    assertThat(error("run", "--must", "1", "--count", "many"))
+        .isEqualTo("Invalid value for option '--count': 'many' is not a whole number [tool run]");
+    assertThat(error("run", "--must", "1", "--color", "red,blue"))
+        .isEqualTo(
+            "Invalid value for option '--color': expected red or green, got 'blue' [tool run]");
+    assertThat(error("run")).isEqualTo("Missing required option: '--must=M' [tool run]");
+    assertThat(error("run", "--must", "1", "--nope", "x"))
+        .isEqualTo("Unknown options: '--nope', 'x' [tool run]");
+    assertThat(error("run", "--must", "1", "extra"))
+        .isEqualTo("Unexpected argument: 'extra' [tool run]");
+    assertThat(error("show")).isEqualTo("Missing required parameter: 'WHAT' [tool show]");
+    assertThat(error("walk")).isEqualTo("unknown command 'walk': expected run or show [tool]");
+    assertThat(error()).isEqualTo("missing command: run or show [tool]");
+  }
+
+  @Test
+  void helpAndVersionWinOverOtherErrors() throws Exception {
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "Usage: tool run [OPTIONS]\n"
+                + "Runs.\n"
+                + "\n"
+                + "Options:\n"
+                + "      --color=COLOR  A color.\n"
+                + "      --count=N      How many.\n"
+                + "      --dry          Only say.\n"
+                + "  -h, --help         Show this help message and exit.\n"
+                + "      --must=M       Required.\n"
+                + "  -n, --name=NAME    The name.\n"
+                + "  -V, --version      Print version information and exit.\n"
+                + "\n"
+                + "Exit codes: 0 always.\n"
+                + "  tool run --name x\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("--version", "run")).isZero();
+    assertThat(out.toString()).isEqualTo("tool 1.0\n");
+  }
+
+  @Test
+  void longTextWrapsAtTheWidth() {
+    StringBuilder sb = new StringBuilder();
+    Help.wrap(sb, "one two three four five six seven eight nine ten eleven twelve", "    ", 30);
+    assertThat(sb.toString())
+        .isEqualTo(
+            "    one two three four five\n    six seven eight nine ten\n    eleven twelve\n");
+  }
+
+  @Test
+  void anOptionDeclaredTwiceIsAProgrammingError() {
+    Cmd c = root().child("run");
+    assertThatThrownBy(() -> c.flag("--dry", "again", () -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("--dry declared twice");
+  }
+}
