@@ -1,39 +1,28 @@
 package dev.vpcscaudit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-
-/** The tool's version, written into the jar by the Maven build. */
+/** The tool's name and version, and its home page, written into the build ({@link Shipped}). */
 public final class ToolVersion {
 
   public static final String NAME = "vpcsc-audit";
 
-  private static final Properties PROPERTIES = load();
-  private static final String VERSION = PROPERTIES.getProperty("version", "unknown");
-
   private ToolVersion() {}
 
   public static String get() {
-    return VERSION;
+    return Shipped.VERSION;
   }
 
   /** The project's home page (the pom's {@code url}). */
   public static String url() {
-    return PROPERTIES.getProperty("url", "");
+    return Shipped.URL;
   }
 
-  private static Properties load() {
-    try (InputStream in =
-        ToolVersion.class.getResourceAsStream("/vpcsc-audit-version.properties")) {
-      Properties p = new Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The names of the profiles shipped inside the tool ({@code policies/*.yaml}). */
+  public static java.util.List<String> shippedProfiles() {
+    return Shipped.profileNames();
+  }
+
+  /** The YAML text of a shipped profile, as shipped; null when there is none of that name. */
+  public static String shippedProfile(String name) {
+    return Shipped.profileText(name);
   }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +44,7 @@ public final class Profiles {
   public static final int FORMAT_VERSION = 1;
 
   /** The shipped profile names, in the order {@code profiles list} prints them. */
-  static final List<String> SHIPPED = List.of("gdc-bare-metal");
+  static final List<String> SHIPPED = dev.vpcscaudit.ToolVersion.shippedProfiles();
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern HOSTNAME =
@@ -136,15 +134,7 @@ public final class Profiles {
       throw new BadInputException(
           "no shipped profile named '" + name + "' (shipped: " + String.join(", ", SHIPPED) + ")");
     }
-    String resource = "/policies/" + name + ".yaml";
-    try (InputStream in = Profiles.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.vpcscaudit.ToolVersion.shippedProfile(name);
   }
 
   /** Parses and validates profile text; {@code label} names it in every error. */

@@ -26,6 +26,22 @@ class ProfilesTest {
       """;
 
   @Test
+  void theBuildShipsEveryProfileOfPoliciesByteForByte() throws IOException {
+    // The build compiles policies/*.yaml into constants (src/build/GenerateShipped.java).
+    try (Stream<Path> files = Files.list(Fixtures.repoRoot().resolve("policies"))) {
+      java.util.List<Path> yaml =
+          files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(Profiles.shippedNames())
+          .containsExactlyElementsOf(
+              yaml.stream().map(f -> f.getFileName().toString().replace(".yaml", "")).toList());
+      for (Path f : yaml) {
+        String name = f.getFileName().toString().replace(".yaml", "");
+        assertThat(Profiles.shippedText(name)).isEqualTo(Files.readString(f));
+      }
+    }
+  }
+
+  @Test
   void shippedGdcProfileHasTheFourteenServices() {
     Profile p = Profiles.resolve("gdc-bare-metal");
 
