@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build step (run by Maven in generate-sources as a single-file program): writes {@code
- * dev/vpcscaudit/Shipped.java} with the tool's version and home page and the text of every
- * shipped profile in {@code policies/*.yaml}, as constants.
+ * Build step (run by Maven in generate-sources as a single-file program, with the project's
+ * classpath for Jackson): writes {@code dev/vpcscaudit/Shipped.java} with the tool's version and
+ * home page and, for every shipped profile in {@code policies/*.yaml}, its YAML text (what
+ * {@code profiles show} prints) and the same document as JSON (what an audit parses: no YAML
+ * parser is loaded for a shipped profile), as constants.
  *
  * <p>Why not resources in the jar: reading the first resource opens the 18 MB jar's directory of
  * 10,000 entries, about 6 ms of a 100 ms run whose classes all come from the class-data-sharing
@@ -46,7 +48,7 @@ public final class GenerateShipped {
         .append("  public static final String URL = ")
         .append(literal(args[1]))
         .append(";\n\n")
-        .append("  /** The shipped profiles: name, then YAML text, in name order. */\n")
+        .append("  /** The shipped profiles: name, YAML text, JSON text; in name order. */\n")
         .append("  private static final String[] PROFILES = {\n");
     for (Path p : profiles) {
       String name = p.getFileName().toString().replaceFirst("\\.yaml$", "");
@@ -54,23 +56,39 @@ public final class GenerateShipped {
       if (text.getBytes(StandardCharsets.UTF_8).length > MAX_CONSTANT) {
         throw new IllegalStateException(p + ": larger than a Java string constant can hold");
       }
+      // A YAML document that is not JSON-shaped (anchors aside) fails here, at build time.
+      String json =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writeValueAsString(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text));
+      if (json.getBytes(StandardCharsets.UTF_8).length > MAX_CONSTANT) {
+        throw new IllegalStateException(p + ": larger than a Java string constant can hold");
+      }
       java.append("    ").append(literal(name)).append(",\n");
       java.append("    ").append(literal(text)).append(",\n");
+      java.append("    ").append(literal(json)).append(",\n");
     }
     java.append("  };\n\n")
         .append("  /** The names of the shipped profiles, in name order. */\n")
         .append("  public static java.util.List<String> profileNames() {\n")
         .append("    java.util.List<String> names = new java.util.ArrayList<>();\n")
-        .append("    for (int i = 0; i < PROFILES.length; i += 2) {\n")
+        .append("    for (int i = 0; i < PROFILES.length; i += 3) {\n")
         .append("      names.add(PROFILES[i]);\n")
         .append("    }\n")
         .append("    return java.util.List.copyOf(names);\n")
         .append("  }\n\n")
         .append("  /** The YAML text of the shipped profile {@code name}, or null. */\n")
         .append("  public static String profileText(String name) {\n")
-        .append("    for (int i = 0; i < PROFILES.length; i += 2) {\n")
+        .append("    return find(name, 1);\n")
+        .append("  }\n\n")
+        .append("  /** The shipped profile {@code name} as JSON, or null. */\n")
+        .append("  public static String profileJson(String name) {\n")
+        .append("    return find(name, 2);\n")
+        .append("  }\n\n")
+        .append("  private static String find(String name, int part) {\n")
+        .append("    for (int i = 0; i < PROFILES.length; i += 3) {\n")
         .append("      if (PROFILES[i].equals(name)) {\n")
-        .append("        return PROFILES[i + 1];\n")
+        .append("        return PROFILES[i + part];\n")
         .append("      }\n")
         .append("    }\n")
         .append("    return null;\n")

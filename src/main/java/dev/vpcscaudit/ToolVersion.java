@@ -21,6 +21,11 @@ public final class ToolVersion {
     return Shipped.profileNames();
   }
 
+  /** A shipped profile as JSON (converted from its YAML at build time); null when none. */
+  public static String shippedProfileJson(String name) {
+    return Shipped.profileJson(name);
+  }
+
   /** The YAML text of a shipped profile, as shipped; null when there is none of that name. */
   public static String shippedProfile(String name) {
     return Shipped.profileText(name);

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * The class-data-sharing training run that the build and the container image make ({@code java
  * -XX:ArchiveClassesAtExit=ARCHIVE -cp vpcsc-audit.jar dev.vpcscaudit.cli.CdsTraining SAMPLE
  * SERVICES}): one JVM runs what users run, so that the archive holds the classes of each path: an
- * offline audit into every report format, both plan renderers, and a live audit against a closed
- * loopback port (credentials, the HTTP transport and the typed clients load; the read fails at
- * once, by design). Nothing leaves the machine, and the output is discarded.
+ * offline audit into every report format, both plan renderers, and a live audit, export and plan
+ * against canned API answers on a loopback port ({@link LoopbackApis}). Nothing leaves the machine,
+ * and the output is discarded.
  */
 public final class CdsTraining {
 
@@ -37,8 +37,8 @@ public final class CdsTraining {
   }
 
   /**
-   * Runs the training; returns the runs whose exit code was not the expected one (0 or 1 offline, 3
-   * for the live run against the closed port), empty when every path ran as it should.
+   * Runs the training; returns the runs whose exit code was not the expected one (0 or 1), empty
+   * when every path ran as it should.
    */
   static List<String> train(String sample, String services) throws IOException {
     Path dir = Files.createTempDirectory("vpcsc-audit-cds");
@@ -55,24 +55,39 @@ public final class CdsTraining {
           "--format=text,json,sarif,junit,markdown",
           "--output-dir=" + dir.resolve("reports"));
       run(failed, Map.of(), "audit", offline, "--from-file=" + sample);
+      // A profile file of the user's (YAML; the shipped ones are compiled in as JSON).
+      Path profile = dir.resolve("profile.yaml");
+      Files.writeString(
+          profile,
+          dev.vpcscaudit.profile.Profiles.shippedText(dev.vpcscaudit.profile.Profiles.DEFAULT));
+      run(failed, Map.of(), "audit", offline, "--from-file=" + sample, "--profile=" + profile);
       for (String as : List.of("gcloud", "terraform")) {
         run(failed, Map.of(), "plan", offline, "--from-file=" + sample, "--as=" + as);
       }
-      // Live, against a loopback port nothing listens on: fails fast after loading the live path.
-      Path adc = dir.resolve("adc.json");
-      Files.writeString(
-          adc,
-          "{\"type\": \"authorized_user\", \"client_id\": \"cds-training\", \"client_secret\":"
-              + " \"none\", \"refresh_token\": \"none\", \"token_uri\":"
-              + " \"http://127.0.0.1:1/token\"}");
-      run(
-          failed,
-          Map.of("GOOGLE_APPLICATION_CREDENTIALS", adc.toString(), "NO_GCE_CHECK", "true"),
-          "audit",
-          "--project=gdc-prod",
-          "--acm-endpoint=http://127.0.0.1:1/",
-          "--crm-endpoint=http://127.0.0.1:1/",
-          "--timeout=1");
+      // Live, against canned answers on a loopback port: credentials, the HTTP transport, the
+      // typed clients and the response parsers load as in a real run.
+      try (LoopbackApis apis = new LoopbackApis(sample, services)) {
+        Path adc = dir.resolve("adc.json");
+        Files.writeString(
+            adc,
+            "{\"type\": \"authorized_user\", \"client_id\": \"cds-training\", \"client_secret\":"
+                + " \"none\", \"refresh_token\": \"none\", \"token_uri\": \""
+                + apis.url()
+                + "/token\"}");
+        Map<String, String> env =
+            Map.of(
+                "GOOGLE_APPLICATION_CREDENTIALS",
+                adc.toString(),
+                "NO_GCE_CHECK",
+                "true",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER",
+                apis.url() + "/",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER",
+                apis.url() + "/");
+        run(failed, env, "audit", "--project=gdc-prod", "--check-services", "--timeout=20");
+        run(failed, env, "export", "--project=123456789012", "--policy=" + apis.policy());
+        run(failed, env, "plan", "--project=gdc-prod", "--as=gcloud", "--timeout=20");
+      }
     } finally {
       deleteTree(dir);
     }
@@ -90,9 +105,83 @@ public final class CdsTraining {
   private static void run(List<String> failed, Map<String, String> env, String... args) {
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     int code = Main.run(sink, sink, env, args);
-    boolean live = env.containsKey("GOOGLE_APPLICATION_CREDENTIALS");
-    if (live ? code != ExitCode.INCOMPLETE.code() : code > ExitCode.FINDINGS.code()) {
+    if (code > ExitCode.FINDINGS.code()) {
       failed.add(String.join(" ", args) + " -> " + code);
+    }
+  }
+
+  /**
+   * Canned answers of the APIs a live run calls (OAuth token, Resource Manager v1 getAncestry and
+   * v3 projects.get, Access Context Manager v1 policies, perimeters and supported services), for
+   * project gdc-prod = projects/123456789012 under folders/2 and organizations/9000, with the
+   * perimeters of the sample export. Training only: it answers what the tool asks, nothing more.
+   */
+  static final class LoopbackApis implements AutoCloseable {
+
+    private final com.sun.net.httpserver.HttpServer server;
+    private final String policy;
+
+    LoopbackApis(String sample, String services) throws IOException {
+      String perimeters = Files.readString(Path.of(sample)).strip();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("accessPolicies/([0-9]+)/").matcher(perimeters);
+      policy = m.find() ? m.group(1) : "1";
+      Map<String, String> answers =
+          Map.of(
+              "/token",
+              "{\"access_token\": \"cds-training\", \"expires_in\": 3600, \"token_type\":"
+                  + " \"Bearer\"}",
+              "/v1/projects/gdc-prod:getAncestry",
+              "{\"ancestor\": [{\"resourceId\": {\"type\": \"project\", \"id\": \"gdc-prod\"}},"
+                  + " {\"resourceId\": {\"type\": \"folder\", \"id\": \"2\"}},"
+                  + " {\"resourceId\": {\"type\": \"organization\", \"id\": \"9000\"}}]}",
+              "/v3/projects/gdc-prod",
+              "{\"name\": \"projects/123456789012\", \"projectId\": \"gdc-prod\", \"parent\":"
+                  + " \"folders/2\", \"state\": \"ACTIVE\"}",
+              "/v3/projects/123456789012",
+              "{\"name\": \"projects/123456789012\", \"projectId\": \"gdc-prod\", \"parent\":"
+                  + " \"folders/2\", \"state\": \"ACTIVE\"}",
+              "/v1/accessPolicies",
+              "{\"accessPolicies\": [{\"name\": \"accessPolicies/"
+                  + policy
+                  + "\", \"parent\": \"organizations/9000\", \"title\": \"training\"}]}",
+              "/v1/accessPolicies/" + policy + "/servicePerimeters",
+              "{\"servicePerimeters\": " + perimeters + "}",
+              "/v1/services",
+              "{\"supportedServices\": " + Files.readString(Path.of(services)).strip() + "}");
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          ex -> {
+            String answer = answers.get(ex.getRequestURI().getPath());
+            byte[] body =
+                (answer != null
+                        ? answer
+                        : "{\"error\": {\"code\": 404, \"status\": \"NOT_FOUND\"}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+            ex.sendResponseHeaders(answer != null ? 200 : 404, body.length);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+              out.write(body);
+            }
+          });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String policy() {
+      return policy;
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 }

@@ -122,9 +122,15 @@ public final class LivePerimeterSource implements PerimeterSource {
     ExecutorService side =
         config.network() == null ? null : Executors.newSingleThreadExecutor(daemonThreads());
     try (GcpApis apis = new GcpApis(transport, creds, config.endpoints(), deadline)) {
-      // The typed clients take ~150 ms to build (class loading): build them while the token is
-      // fetched, so that the first round trip is not delayed by it.
-      pool.submit(() -> apis.prepare(config.policy() == null));
+      // The typed clients take ~100 ms of processor to build (class initialisation): build them
+      // while the token request waits for its answer, once it is on the wire (before, they would
+      // compete with it for the processor), so that the first round trip is not delayed by it.
+      pool.submit(
+          () -> {
+            transport.awaitFirstInFlight(200);
+            apis.prepare(config.policy() == null);
+            return null;
+          });
       token(creds, transport, pool, deadline);
       // The supported-services list does not depend on the project: read it alongside.
       Future<List<SupportedService>> services =

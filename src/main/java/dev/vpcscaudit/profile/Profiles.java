@@ -72,10 +72,13 @@ public final class Profiles {
           "restrictedVip",
           Set.of("required", "hostnames"));
 
-  private static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory YAML =
-      com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+  /** The YAML parser, loaded only for a profile file (a shipped profile is read as JSON). */
+  private static final class Yaml {
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
 
   private Profiles() {}
 
@@ -96,7 +99,16 @@ public final class Profiles {
               + ") or a YAML file");
     }
     if (SHIPPED.contains(value)) {
-      return parse(shippedText(value), "profile " + value, "shipped");
+      // The build turned the shipped YAML into JSON: no YAML parser is loaded for it.
+      try {
+        return validate(
+            dev.vpcscaudit.codec.JsonTrees.parse(
+                dev.vpcscaudit.ToolVersion.shippedProfileJson(value)),
+            "profile " + value,
+            "shipped");
+      } catch (IOException e) {
+        throw new IllegalStateException("the build shipped profile " + value + " as bad JSON", e);
+      }
     }
     if (file(value) == null) {
       throw new BadInputException(
@@ -143,7 +155,7 @@ public final class Profiles {
       throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
     }
     JsonNode root;
-    try (JsonParser p = YAML.createParser(text)) {
+    try (JsonParser p = Yaml.FACTORY.createParser(text)) {
       root = dev.vpcscaudit.codec.JsonTrees.read(p);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
@@ -158,6 +170,11 @@ public final class Profiles {
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
     }
+    return validate(root, label, origin);
+  }
+
+  /** Validates a profile document (the tree of its YAML); {@code label} names it in every error. */
+  private static Profile validate(JsonNode root, String label, String origin) {
     if (!root.isObject()) {
       throw new BadInputException(
           label + ": expected a mapping of keys (formatVersion, name, ...)");

@@ -6,8 +6,8 @@ import dev.vpcscaudit.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build's class-data-sharing training run takes every path it means to: offline runs exit 0 or
- * 1, the live run against the closed loopback port exits 3 (so the live classes loaded).
+ * The build's class-data-sharing training run takes every path it means to: every run, offline and
+ * live against the canned loopback answers, exits 0 or 1 (so each path ran to its report).
  */
 class CdsTrainingTest {
 

@@ -37,6 +37,10 @@ class ProfilesTest {
       for (Path f : yaml) {
         String name = f.getFileName().toString().replace(".yaml", "");
         assertThat(Profiles.shippedText(name)).isEqualTo(Files.readString(f));
+        // The audit reads the JSON the build made of it: the same profile as the YAML's.
+        assertThat(Profiles.resolve(name))
+            .usingRecursiveComparison()
+            .isEqualTo(Profiles.parse(Files.readString(f), "profile " + name, "shipped"));
       }
     }
   }

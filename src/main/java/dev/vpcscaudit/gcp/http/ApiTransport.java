@@ -49,6 +49,9 @@ public final class ApiTransport extends HttpTransport {
   private final boolean credentialRequests;
   private final java.util.concurrent.atomic.AtomicBoolean credentialsUnreachable;
 
+  /** Open until the first request of the run has been written and waits for its answer. */
+  private final java.util.concurrent.CountDownLatch firstInFlight;
+
   /** 401 answers per URL: the library refreshes the token and retries once; a second is final. */
   private final Map<String, AtomicInteger> unauthorized;
 
@@ -60,6 +63,7 @@ public final class ApiTransport extends HttpTransport {
     this.credentialRequests = false;
     this.unauthorized = new ConcurrentHashMap<>();
     this.credentialsUnreachable = new java.util.concurrent.atomic.AtomicBoolean();
+    this.firstInFlight = new java.util.concurrent.CountDownLatch(1);
   }
 
   private ApiTransport(ApiTransport api) {
@@ -70,6 +74,16 @@ public final class ApiTransport extends HttpTransport {
     this.credentialRequests = true;
     this.unauthorized = api.unauthorized;
     this.credentialsUnreachable = api.credentialsUnreachable;
+    this.firstInFlight = api.firstInFlight;
+  }
+
+  /**
+   * Waits until the run's first request (in practice the token request) is on the wire, at most
+   * {@code maxMillis}: work that would compete with it for the processor can then use the round
+   * trip's wait instead.
+   */
+  public void awaitFirstInFlight(long maxMillis) throws InterruptedException {
+    firstInFlight.await(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -248,6 +262,10 @@ public final class ApiTransport extends HttpTransport {
           out.write(content);
         }
       }
+      if (!method.equals("POST")) {
+        c.connect();
+      }
+      firstInFlight.countDown();
       int status = c.getResponseCode();
       if (status < 0) {
         throw new IOException("not an HTTP answer from " + uri.getHost());

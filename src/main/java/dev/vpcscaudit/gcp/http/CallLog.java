@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the API requests of a run and, with {@code --verbose}, prints one line per request to
- * stderr: method, URL (never a header, so never a token), status and milliseconds.
+ * stderr: when it was sent (milliseconds since the read began), method, URL (never a header, so
+ * never a token), status and how long it took. The send times show which requests ran side by side
+ * and how many waited on each other.
  */
 public final class CallLog {
 
@@ -14,6 +16,7 @@ public final class CallLog {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile String lastFailure = "";
+  private final long started = System.nanoTime();
 
   /**
    * @param verbose where to print each request, or null to print nothing
@@ -39,7 +42,20 @@ public final class CallLog {
 
   void request(String method, String url, String outcome, long millis, boolean token) {
     (token ? tokenRequests : requests).incrementAndGet();
-    print(verbose, method + " " + url + " -> " + outcome + " (" + millis + " ms)");
+    long sent = (System.nanoTime() - started) / 1_000_000 - millis;
+    print(
+        verbose,
+        "[+"
+            + Math.max(0, sent)
+            + " ms] "
+            + method
+            + " "
+            + url
+            + " -> "
+            + outcome
+            + " ("
+            + millis
+            + " ms)");
   }
 
   /** A retry is coming: a sign of life on a terminal, not only with --verbose. */
