@@ -19,7 +19,7 @@ COPY samples/gdc-perimeters.json /tmp/training/perimeters.json
 COPY samples/supported-services.json /tmp/training/services.json
 # Start-up: a class-data-sharing archive from a training run, made by this image's own JVM
 # (an archive only fits the JVM build that wrote it): CdsTraining runs an offline audit into
-# every format, both plans and a live audit against a closed loopback port, in one JVM.
+# every format, both plans and a live audit against canned answers on a loopback port, in one JVM.
 RUN java -XX:ArchiveClassesAtExit=/opt/vpcsc-audit/vpcsc-audit.jsa -cp /opt/vpcsc-audit/vpcsc-audit.jar \
       dev.vpcscaudit.cli.CdsTraining /tmp/training/perimeters.json /tmp/training/services.json \
       > /dev/null 2>&1 && test -s /opt/vpcsc-audit/vpcsc-audit.jsa && rm -rf /tmp/training

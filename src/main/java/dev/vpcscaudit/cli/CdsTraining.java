@@ -24,11 +24,13 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: CdsTraining PERIMETERS_JSON SUPPORTED_SERVICES_JSON");
+    boolean offline = args.length == 3 && args[2].equals("--offline-only");
+    if (args.length != 2 && !offline) {
+      System.err.println(
+          "usage: CdsTraining PERIMETERS_JSON SUPPORTED_SERVICES_JSON [--offline-only]");
       System.exit(2);
     }
-    List<String> failed = train(args[0], args[1]);
+    List<String> failed = train(args[0], args[1], !offline);
     if (!failed.isEmpty()) {
       // A path that failed would leave its classes out: say so; the archive is still written.
       System.err.println("CdsTraining: unexpected exit codes: " + String.join("; ", failed));
@@ -40,7 +42,7 @@ public final class CdsTraining {
    * Runs the training; returns the runs whose exit code was not the expected one (0 or 1), empty
    * when every path ran as it should.
    */
-  static List<String> train(String sample, String services) throws IOException {
+  static List<String> train(String sample, String services, boolean live) throws IOException {
     Path dir = Files.createTempDirectory("vpcsc-audit-cds");
     List<String> failed = new ArrayList<>();
     try {
@@ -63,6 +65,11 @@ public final class CdsTraining {
       run(failed, Map.of(), "audit", offline, "--from-file=" + sample, "--profile=" + profile);
       for (String as : List.of("gcloud", "terraform")) {
         run(failed, Map.of(), "plan", offline, "--from-file=" + sample, "--as=" + as);
+      }
+      run(failed, Map.of(), "--help");
+      run(failed, Map.of(), "profiles", "list");
+      if (!live) {
+        return failed;
       }
       // Live, against canned answers on a loopback port: credentials, the HTTP transport, the
       // typed clients and the response parsers load as in a real run.

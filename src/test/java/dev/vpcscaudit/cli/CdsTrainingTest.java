@@ -16,7 +16,8 @@ class CdsTrainingTest {
     assertThat(
             CdsTraining.train(
                 Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString(),
-                Fixtures.repoRoot().resolve("samples/supported-services.json").toString()))
+                Fixtures.repoRoot().resolve("samples/supported-services.json").toString(),
+                /* live= */ true))
         .isEmpty();
   }
 }

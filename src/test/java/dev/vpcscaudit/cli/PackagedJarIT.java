@@ -119,6 +119,34 @@ class PackagedJarIT {
   }
 
   @Test
+  void launcherStartsALiveRunFromTheLiveArchive() throws Exception {
+    try (FakeGcp fake = new FakeGcp()) {
+      fake.project("gdc-prod", "123456789012", "organizations/9000")
+          .policy("organizations/9000", "accessPolicies/587139914682", null)
+          .perimeters(
+              "accessPolicies/587139914682",
+              Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json")));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              Fixtures.repoRoot().resolve("bin/vpcsc-audit").toString(),
+              "audit",
+              "--project",
+              "gdc-prod");
+      pb.environment().putAll(fake.adcEnv(dir));
+      pb.environment().put("VPCSC_AUDIT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+      Processes.Result r = Processes.run(pb, java.time.Duration.ofSeconds(60));
+
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      // The credentials and the API clients come from the archive, not from the jar.
+      assertThat(
+              r.out().lines().filter(l -> l.contains(" com.google.auth.oauth2.UserCredentials ")))
+          .singleElement()
+          .asString()
+          .contains("source: shared objects file (top)");
+    }
+  }
+
+  @Test
   void stderrCarriesOnlyTheToolsOwnLines() throws Exception {
     String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
     try (dev.vpcscaudit.testing.FakeDns dns = new dev.vpcscaudit.testing.FakeDns()) {
