@@ -9,6 +9,7 @@ import dev.vpcscaudit.testing.FakeGcp;
 import dev.vpcscaudit.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,47 @@ class LiveCliTest {
     env.put("CLOUDSDK_CONFIG", dir.resolve("gcloud").toString());
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", fake.url() + "/");
     return env;
+  }
+
+  @Test
+  void verboseSendTimesShowTheTokenThenThreeDependentRoundTrips() throws Exception {
+    fake.latency(150);
+
+    Cli.Result run = Cli.run(env(), "audit", "--project", "gdc-prod", "--verbose");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    // "[+SENT ms] METHOD URL -> STATUS (TOOK ms)": requests sent within one latency of the first
+    // of a wave ran side by side with it; each later wave waited for an answer.
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile(
+            "vpcsc-audit: \\[\\+([0-9]+) ms\\] (GET|POST) (\\S+) -> 200.*");
+    List<Long> sent = new java.util.ArrayList<>();
+    List<String> urls = new java.util.ArrayList<>();
+    for (String l : run.err().lines().toList()) {
+      java.util.regex.Matcher m = line.matcher(l);
+      if (m.matches()) {
+        sent.add(Long.parseLong(m.group(1)));
+        urls.add(m.group(3).replaceFirst("^http://[^/]+", "").replaceFirst("\\?.*", ""));
+      }
+    }
+    assertThat(urls)
+        .containsExactlyInAnyOrder(
+            "/token",
+            "/v1/projects/gdc-prod:getAncestry",
+            "/v3/projects/gdc-prod",
+            "/v1/accessPolicies",
+            "/v1/accessPolicies/587139914682/servicePerimeters");
+    List<Long> starts = sent.stream().sorted().toList();
+    List<List<Long>> waves = new java.util.ArrayList<>();
+    for (long t : starts) {
+      if (waves.isEmpty() || t - waves.get(waves.size() - 1).get(0) >= 100) {
+        waves.add(new java.util.ArrayList<>());
+      }
+      waves.get(waves.size() - 1).add(t);
+    }
+    // The token, then the project beside its ancestry, the policies, the perimeters.
+    assertThat(waves).as("waves of send times").hasSize(4);
+    assertThat(waves.get(1)).as("the project and its ancestry side by side").hasSize(2);
   }
 
   @Test
