@@ -446,6 +446,9 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     }
   }
 
+  /** Set by {@link #close}: {@link #prepare} builds no client after it. */
+  private boolean closed;
+
   private synchronized ProjectsClient projects() {
     if (projects == null) {
       ProjectsSettings.Builder b =
@@ -514,9 +517,16 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
    */
   public void prepare(boolean policies) {
     try {
-      projects();
-      if (policies) {
-        acm();
+      synchronized (this) {
+        if (closed) {
+          return; // the read ended before this ran: nothing needs the clients
+        }
+        projects();
+      }
+      synchronized (this) {
+        if (policies && !closed) {
+          acm();
+        }
       }
     } catch (RuntimeException e) {
       // reported by the call that needs the client
@@ -525,6 +535,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (projects != null) {
       projects.close();
     }

@@ -125,12 +125,19 @@ public final class LivePerimeterSource implements PerimeterSource {
       // The typed clients take ~100 ms of processor to build (class initialisation): build them
       // while the token request waits for its answer, once it is on the wire (before, they would
       // compete with it for the processor), so that the first round trip is not delayed by it.
-      pool.submit(
-          () -> {
-            transport.awaitFirstInFlight(200);
-            apis.prepare(config.policy() == null);
-            return null;
-          });
+      // On a thread of its own: waiting on a pool thread would hold up the token request itself
+      // with --parallelism 1.
+      daemonThreads()
+          .newThread(
+              () -> {
+                try {
+                  transport.awaitFirstInFlight(200);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                apis.prepare(config.policy() == null);
+              })
+          .start();
       token(creds, transport, pool, deadline);
       // The supported-services list does not depend on the project: read it alongside.
       Future<List<SupportedService>> services =
