@@ -153,17 +153,7 @@ final class Cmd {
 
   /** An integer option. */
   Opt intOption(String names, String label, String description, java.util.function.IntConsumer s) {
-    return option(
-        names,
-        label,
-        description,
-        v -> {
-          try {
-            s.accept(Integer.parseInt(v.strip()));
-          } catch (NumberFormatException e) {
-            throw new ValueException("'" + v + "' is not a whole number");
-          }
-        });
+    return typed(names, label, description, Cmd::wholeNumber, s::accept);
   }
 
   /** A file or folder option. */
@@ -173,18 +163,33 @@ final class Cmd {
       String description,
       Complete kind,
       Consumer<java.nio.file.Path> setter) {
-    return option(
-            names,
-            label,
-            description,
-            v -> {
-              try {
-                setter.accept(java.nio.file.Path.of(v));
-              } catch (java.nio.file.InvalidPathException e) {
-                throw new ValueException("'" + v + "' is not a valid path: " + e.getReason());
-              }
-            })
-        .completes(kind);
+    return typed(names, label, description, Cmd::path, setter).completes(kind);
+  }
+
+  /** An option whose value is converted first; {@code convert} says why it cannot. */
+  private <T> Opt typed(
+      String names,
+      String label,
+      String description,
+      java.util.function.Function<String, T> convert,
+      Consumer<T> setter) {
+    return option(names, label, description, v -> setter.accept(convert.apply(v)));
+  }
+
+  private static int wholeNumber(String v) {
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new ValueException("'" + v + "' is not a whole number");
+    }
+  }
+
+  private static java.nio.file.Path path(String v) {
+    try {
+      return java.nio.file.Path.of(v);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ValueException("'" + v + "' is not a valid path: " + e.getReason());
+    }
   }
 
   /**
