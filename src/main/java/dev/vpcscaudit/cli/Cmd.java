@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * bytecode cannot be put in the class-data-sharing archive either). Declared in code, the model
  * costs well under a millisecond and every class of it is archived.
  *
- * <p>Syntax (GNU style, as before): {@code --name VALUE}, {@code --name=VALUE}, {@code -o VALUE};
- * flags take no value; {@code --} ends the options. A value is the next argument unless that is one
- * of the command's option names. An option is given at most once, unless it takes a list.
+ * <p>Syntax (GNU style, as before): {@code --name VALUE}, {@code --name=VALUE}, {@code -o VALUE},
+ * {@code -oVALUE}; flags take no value; {@code --} ends the options; an unknown option close to a
+ * known one is named with it ("did you mean"). A value is the next argument unless that is one of
+ * the command's option names. An option is given at most once, unless it takes a list.
  */
 final class Cmd {
 
@@ -369,11 +370,17 @@ final class Cmd {
         int eq = a.indexOf('=');
         String optName = eq > 0 ? a.substring(0, eq) : a;
         Opt o = byName.get(optName);
+        String value = eq > 0 ? a.substring(eq + 1) : null;
+        Opt attached = a.startsWith("--") || a.length() < 3 ? null : byName.get(a.substring(0, 2));
+        if (o == null && attached != null && !attached.flag()) {
+          // A short option with its value attached: -oreport.txt
+          o = attached;
+          value = a.substring(2);
+        }
         if (o == null) {
           unmatched.add(a);
           continue;
         }
-        String value = eq > 0 ? a.substring(eq + 1) : null;
         if (o.flag()) {
           if (value != null) {
             throw usage("option '" + o.longName() + "' is a flag and takes no value");
@@ -427,10 +434,12 @@ final class Cmd {
       if (!subcommands.isEmpty() && !option) {
         throw usage("unknown command " + list + ": expected " + Help.orList(suggested()));
       }
+      String hint = option ? suggestion(unmatched) : "";
       throw usage(
           (option ? "Unknown option" : "Unexpected argument")
               + (unmatched.size() == 1 ? ": " : "s: ")
-              + list);
+              + list
+              + hint);
     }
     for (Opt o : options) {
       if (o.required && !matched.contains(o.longName())) {
@@ -454,6 +463,57 @@ final class Cmd {
   /** The command whose action ran (or runs), below this root; null before. */
   Cmd ran() {
     return ran;
+  }
+
+  /** {@code ; did you mean --project?} for the first unknown option close to a known one. */
+  private String suggestion(List<String> unmatched) {
+    for (String u : unmatched) {
+      if (!u.startsWith("--")) {
+        continue;
+      }
+      String typed = optionName(u);
+      String best = null;
+      // One slip in a short name, two in a long one: closer than that is a different word.
+      int bestDistance = typed.length() > 10 ? 3 : 2;
+      for (String known : byName.keySet()) {
+        int d = distance(typed, known);
+        if (known.startsWith("--") && d < bestDistance) {
+          best = known;
+          bestDistance = d;
+        }
+      }
+      if (best != null) {
+        return "; did you mean " + best + "?";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Edit distance between two short strings: insertions, deletions, substitutions and swaps of two
+   * neighbours (optimal string alignment).
+   */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private List<String> suggested() {

@@ -92,6 +92,9 @@ class CmdTest {
     assertThat(run("run", "-n", "x", "--must", "--x=1")).isEqualTo(7);
     assertThat(seen).containsExactly("name=x", "must=--x=1");
     seen.clear();
+    assertThat(run("run", "-nx y", "--must=1")).isEqualTo(7);
+    assertThat(seen).containsExactly("name=x y", "must=1");
+    seen.clear();
     assertThat(run("show", "--", "--help")).isZero();
     assertThat(seen).containsExactly("what=--help");
   }
@@ -114,6 +117,10 @@ class CmdTest {
     assertThat(error("run")).isEqualTo("Missing required option: '--must=M' [tool run]");
     assertThat(error("run", "--must", "1", "--nope", "x"))
         .isEqualTo("Unknown options: '--nope', 'x' [tool run]");
+    assertThat(error("run", "--must", "1", "--colour", "red"))
+        .isEqualTo("Unknown options: '--colour', 'red'; did you mean --color? [tool run]");
+    assertThat(error("run", "--must", "1", "--nmae=x"))
+        .isEqualTo("Unknown option: '--nmae=x'; did you mean --name? [tool run]");
     assertThat(error("run", "--must", "1", "extra"))
         .isEqualTo("Unexpected argument: 'extra' [tool run]");
     assertThat(error("show")).isEqualTo("Missing required parameter: 'WHAT' [tool show]");
