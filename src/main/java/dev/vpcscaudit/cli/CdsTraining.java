@@ -30,6 +30,9 @@ public final class CdsTraining {
           "usage: CdsTraining PERIMETERS_JSON SUPPORTED_SERVICES_JSON [--offline-only]");
       System.exit(2);
     }
+    // What Main.main reads before Main.run, which the training calls directly.
+    Map.copyOf(System.getenv());
+    System.console();
     List<String> failed = train(args[0], args[1], !offline);
     if (!failed.isEmpty()) {
       // A path that failed would leave its classes out: say so; the archive is still written.
