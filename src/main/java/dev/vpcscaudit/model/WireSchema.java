@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The fields of a model record as {@link Wire} declares them, in component order, with a way to
  * read each value and to build the record from values. Components without {@link Wire} (e.g. {@link
  * ServicePerimeter#unmodeledFields()}) are not on the wire.
+ *
+ * <p>The annotations are read at build time into {@code WireTable} (by {@code
+ * src/build/GenerateWireTable.java}), not at run time: reading an annotation generates proxy
+ * classes, ~8 ms of a short run. {@code WireSchemaTest} checks the table against the annotations.
  */
 public final class WireSchema {
 
@@ -26,13 +30,17 @@ public final class WireSchema {
     RECORD_LIST
   }
 
+  /** The values of a component's {@link Wire} annotation (see there for their meaning). */
+  public record Spec(
+      String json, String hcl, boolean outputOnly, boolean hclAlways, boolean required) {}
+
   /**
    * One field.
    *
    * @param type the record type for {@link Kind#RECORD} and {@link Kind#RECORD_LIST}, the enum type
    *     for {@link Kind#ENUM}, else the Java type
    */
-  public record Field(Wire wire, Kind kind, Class<?> type, RecordComponent component) {
+  public record Field(Spec wire, Kind kind, Class<?> type, RecordComponent component) {
 
     public String json() {
       return wire.json();
@@ -67,19 +75,26 @@ public final class WireSchema {
   private final Class<? extends Record> type;
   private final List<Field> fields;
   private final RecordComponent[] components;
+
+  /** The JSON name of each component, by position; null for a component not on the wire. */
+  private final String[] wireNames;
+
   private final Constructor<?> constructor;
 
   private WireSchema(Class<? extends Record> type) {
     this.type = type;
     this.components = type.getRecordComponents();
+    Map<String, Spec> specs = specs(type);
     List<Field> out = new ArrayList<>();
     Class<?>[] types = new Class<?>[components.length];
+    this.wireNames = new String[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       types[i] = c.getType();
-      Wire wire = c.getAnnotation(Wire.class);
+      Spec wire = specs.get(c.getName());
       if (wire != null) {
         out.add(field(wire, c));
+        wireNames[i] = wire.json();
       }
     }
     this.fields = List.copyOf(out);
@@ -111,8 +126,7 @@ public final class WireSchema {
     Object[] args = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
-      Wire wire = c.getAnnotation(Wire.class);
-      Object v = wire == null ? null : values.get(wire.json());
+      Object v = wireNames[i] == null ? null : values.get(wireNames[i]);
       if (v == null) {
         v = c.getType() == List.class ? List.of() : c.getType() == boolean.class ? false : null;
       }
@@ -130,7 +144,28 @@ public final class WireSchema {
     }
   }
 
-  private static Field field(Wire wire, RecordComponent c) {
+  /** The {@link Wire} values of {@code type}'s components by name, from the build's table. */
+  private static Map<String, Spec> specs(Class<?> type) {
+    String[][] rows = WireTable.of(type);
+    if (rows == null) {
+      throw new IllegalStateException(
+          type + " has no @Wire component (or the build's table is stale)");
+    }
+    Map<String, Spec> out = new java.util.HashMap<>();
+    for (String[] r : rows) {
+      out.put(
+          r[0],
+          new Spec(
+              r[1],
+              r[2],
+              Boolean.parseBoolean(r[3]),
+              Boolean.parseBoolean(r[4]),
+              Boolean.parseBoolean(r[5])));
+    }
+    return out;
+  }
+
+  private static Field field(Spec wire, RecordComponent c) {
     Class<?> t = c.getType();
     if (t == String.class) {
       return new Field(wire, Kind.STRING, t, c);

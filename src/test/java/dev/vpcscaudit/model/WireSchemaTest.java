@@ -43,6 +43,44 @@ class WireSchemaTest {
   }
 
   @Test
+  void theBuildsTableIsTheAnnotations() {
+    // WireSchema reads the table the build made of the @Wire annotations; here, the annotations.
+    int checked = 0;
+    List<Class<?>> types = new ArrayList<>(List.of(ServicePerimeter.class));
+    Set<Class<?>> seen = new HashSet<>();
+    while (!types.isEmpty()) {
+      Class<?> t = types.remove(types.size() - 1);
+      if (!seen.add(t)) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      WireSchema schema = WireSchema.of((Class<? extends Record>) t);
+      List<String> annotated = new ArrayList<>();
+      for (java.lang.reflect.RecordComponent c : t.getRecordComponents()) {
+        Wire w = c.getAnnotation(Wire.class);
+        if (w != null) {
+          annotated.add(
+              c.getName()
+                  + " "
+                  + new WireSchema.Spec(
+                      w.json(), w.hcl(), w.outputOnly(), w.hclAlways(), w.required()));
+        }
+      }
+      assertThat(
+              schema.fields().stream().map(f -> f.component().getName() + " " + f.wire()).toList())
+          .as("%s", t)
+          .containsExactlyElementsOf(annotated);
+      for (WireSchema.Field f : schema.fields()) {
+        if (f.kind() == WireSchema.Kind.RECORD || f.kind() == WireSchema.Kind.RECORD_LIST) {
+          types.add(f.type());
+        }
+      }
+      checked++;
+    }
+    assertThat(checked).as("record types reached from ServicePerimeter").isGreaterThan(5);
+  }
+
+  @Test
   void everyFieldOfTheFixtureIsModeled() throws Exception {
     assertThat(read(fixture()).unmodeledFields()).isEmpty();
   }
