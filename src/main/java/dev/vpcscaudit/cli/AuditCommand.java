@@ -37,9 +37,12 @@ public final class AuditCommand extends ReadingCommand {
     never
   }
 
-  List<ReportFormat> formats = new java.util.ArrayList<>();
+  private static final java.util.Map<String, ReportFormat> FORMATS = Cmd.names(ReportFormat.class);
+  private static final java.util.Map<String, FailOn> FAIL_ON = Cmd.names(FailOn.class);
+
+  List<ReportFormat> formats = List.of();
   java.nio.file.Path outputDir;
-  FailOn failOn = FailOn.error;
+  FailOn failOn;
   boolean checkDns;
   String dnsResolver;
 
@@ -65,37 +68,42 @@ public final class AuditCommand extends ReadingCommand {
         "--format",
         "FORMAT",
         "Report format: "
-            + String.join(", ", Cmd.names(ReportFormat.class).keySet())
+            + String.join(", ", FORMATS.keySet())
             + " (default: text). Several, comma-separated or repeated, with --output-dir: one"
             + " read, one file each.",
-        Cmd.names(ReportFormat.class),
-        true,
-        formats::add);
+        FORMATS.keySet(),
+        /* list= */ true);
     c.pathOption(
         "--output-dir",
         "DIR",
         "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
             + " .junit.xml, .md.",
-        Cmd.Complete.DIR,
-        v -> outputDir = v);
+        Cmd.Complete.DIR);
     c.choice(
         "--fail-on",
         "LEVEL",
-        "Exit 1 when a finding is at least this severe: error, warning, never (default: error).",
-        Cmd.names(FailOn.class),
-        false,
-        v -> failOn = v);
+        "Exit 1 when a finding is at least this severe: "
+            + String.join(", ", FAIL_ON.keySet())
+            + " (default: error).",
+        FAIL_ON.keySet(),
+        /* list= */ false);
     c.flag(
         "--check-dns",
         "Also check that restricted.googleapis.com, each required service's host name and the"
             + " profile's other host names resolve into the restricted VIP (199.36.153.4/30),"
-            + " using this host's resolvers: run it on the cluster's hosts.",
-        () -> checkDns = true);
+            + " using this host's resolvers: run it on the cluster's hosts.");
     c.option(
         "--dns-resolver",
         "HOST[:PORT]",
-        "Run that check against this DNS server instead of the host's resolvers.",
-        v -> dnsResolver = v);
+        "Run that check against this DNS server instead of the host's resolvers.");
+    c.onParsed(
+        () -> {
+          formats = c.choices("--format", FORMATS);
+          outputDir = c.path("--output-dir");
+          failOn = c.choice("--fail-on", FAIL_ON, FailOn.error);
+          checkDns = c.flag("--check-dns");
+          dnsResolver = c.text("--dns-resolver");
+        });
   }
 
   @Override

@@ -9,6 +9,6 @@ final class CommonOptions {
   private CommonOptions() {}
 
   static void declare(Cmd c) {
-    c.flag(STACKTRACE, "Print the full stack trace of an error (for bug reports).", () -> {});
+    c.flag(STACKTRACE, "Print the full stack trace of an error (for bug reports).");
   }
 }

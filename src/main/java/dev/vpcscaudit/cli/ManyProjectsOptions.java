@@ -19,20 +19,24 @@ public final class ManyProjectsOptions {
     c.flag(
         "--all-projects",
         "Every active project of --organization (live), or every project that a perimeter of"
-            + " --from-file lists.",
-        () -> allProjects = true);
+            + " --from-file lists.");
     c.option(
         "--projects-query",
         "QUERY",
         "Live: the projects of --organization that match a Resource Manager projects:search"
-            + " query, e.g. labels.gdc:true or parent:folders/123.",
-        v -> query = v);
+            + " query, e.g. labels.gdc:true or parent:folders/123.");
     c.pathOption(
         "--projects-file",
         "FILE",
         "The projects named in FILE, one ID or number per line ('#' starts a comment).",
-        Cmd.Complete.FILE,
-        v -> file = v);
+        Cmd.Complete.FILE);
+    c.onParsed(this::read);
+  }
+
+  private void read() {
+    allProjects = cmd.flag("--all-projects");
+    query = cmd.text("--projects-query");
+    file = cmd.path("--projects-file");
   }
 
   /** The selection given, or null when none was (a single --project run). */

@@ -17,20 +17,23 @@ public final class NetworkOptions {
             + " (projects/P/global/networks/N): audit also checks the Google Cloud half of the"
             + " path to the restricted VIP there (Cloud Router advertisements, routes, Cloud DNS"
             + " zones, inbound forwarding); plan also writes its additive fixes. Read-only (GET);"
-            + " needs roles/compute.networkViewer and roles/dns.reader on P.",
-        v -> network = v);
+            + " needs roles/compute.networkViewer and roles/dns.reader on P.");
     c.option(
         "--compute-endpoint",
         "URL",
         "Compute Engine endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE, else Google's).",
-        v -> computeEndpoint = v);
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE, else Google's).");
     c.option(
         "--dns-endpoint",
         "URL",
         "Cloud DNS endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).",
-        v -> dnsEndpoint = v);
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).");
+    c.onParsed(
+        () -> {
+          network = c.text("--network");
+          computeEndpoint = c.text("--compute-endpoint");
+          dnsEndpoint = c.text("--dns-endpoint");
+        });
   }
 
   /** {@code --network} needs a profile that requires the restricted VIP. */

@@ -30,8 +30,8 @@ public final class OutputOption {
         "-o, --output",
         "FILE",
         "Write to FILE instead of standard output ('-' is standard output).",
-        Cmd.Complete.FILE,
-        v -> file = v);
+        Cmd.Complete.FILE);
+    c.onParsed(() -> file = c.path("--output"));
   }
 
   /** The file to write, or null for standard output. */

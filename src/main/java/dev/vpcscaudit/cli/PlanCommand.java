@@ -44,8 +44,11 @@ public final class PlanCommand extends ReadingCommand {
     }
   }
 
+  private static final java.util.Map<String, Renderer> RENDERERS = Cmd.names(Renderer.class);
+  private static final java.util.Map<String, StageOption> STAGES = Cmd.names(StageOption.class);
+
   Renderer renderer;
-  StageOption stage = StageOption.dry_run;
+  StageOption stage;
   String targetPerimeter;
 
   @Override
@@ -72,24 +75,27 @@ public final class PlanCommand extends ReadingCommand {
             "--as",
             "FORMAT",
             "gcloud (a bash script) or terraform (HCL with import blocks).",
-            Cmd.names(Renderer.class),
-            false,
-            v -> renderer = v)
+            RENDERERS.keySet(),
+            /* list= */ false)
         .required();
     c.choice(
         "--stage",
         "STAGE",
         "dry-run (default): stage every fix in the dry-run config; enforce: change the enforced"
             + " config, and an explicit dry-run spec the same way.",
-        Cmd.names(StageOption.class),
-        false,
-        v -> stage = v);
+        STAGES.keySet(),
+        /* list= */ false);
     c.option(
         "--target-perimeter",
         "NAME",
         "When no regular perimeter holds the project: the perimeter (full or short name) to add"
-            + " it to.",
-        v -> targetPerimeter = v);
+            + " it to.");
+    c.onParsed(
+        () -> {
+          renderer = c.choice("--as", RENDERERS, null);
+          stage = c.choice("--stage", STAGES, StageOption.dry_run);
+          targetPerimeter = c.text("--target-perimeter");
+        });
   }
 
   @Override

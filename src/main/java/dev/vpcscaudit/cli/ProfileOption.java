@@ -14,9 +14,13 @@ public final class ProfileOption {
             "NAME|FILE",
             "A shipped profile name or a profile YAML file (default: "
                 + Profiles.DEFAULT
-                + "). See 'vpcsc-audit profiles list'.",
-            v -> profile = v)
+                + "). See 'vpcsc-audit profiles list'.")
         .completes(Cmd.Complete.FILE);
+    c.onParsed(
+        () -> {
+          String given = c.text("--profile");
+          profile = given == null ? Profiles.DEFAULT : given;
+        });
   }
 
   /** The profile file given, or null for a shipped profile. */

@@ -42,10 +42,9 @@ final class ProfilesCommand {
   /** {@code profiles show NAME|FILE}. */
   private static void declareShow(Cmd c) {
     CommonOptions.declare(c);
-    String[] name = new String[1];
     c.describe("Validates a profile and prints its YAML.")
-        .param("NAME|FILE", "A shipped profile name or a YAML file.", v -> name[0] = v)
-        .action(() -> show(c.out(), name[0]));
+        .param("NAME|FILE", "A shipped profile name or a YAML file.")
+        .action(() -> show(c.out(), c.param(0)));
   }
 
   private static int show(PrintWriter out, String name) {

@@ -40,7 +40,7 @@ public final class SelectionOptions {
   Cmd cmd;
 
   String project;
-  int parallelism = 4;
+  int parallelism;
   String policy;
   String organization;
   Path fromFile;
@@ -49,73 +49,77 @@ public final class SelectionOptions {
   String acmEndpoint;
   String crmEndpoint;
   boolean verbose;
-  int timeoutSeconds = 120;
+  int timeoutSeconds;
 
   void declare(Cmd c) {
     cmd = c;
     c.option(
         "--project",
         "PROJECT",
-        "The project to audit: an ID (my-proj), a number or projects/NUMBER.",
-        v -> project = v);
-    c.intOption(
+        "The project to audit: an ID (my-proj), a number or projects/NUMBER.");
+    c.option(
         "--parallelism",
         "N",
-        "Live: independent reads (policies' perimeter listings) run N at a time (default: 4).",
-        v -> parallelism = v);
+        "Live: independent reads (policies' perimeter listings) run N at a time (default: 4).");
     c.option(
         "--policy",
         "POLICY_NUMBER",
         "Only the perimeters of this access policy (a number or accessPolicies/NUMBER); skips"
-            + " policy discovery.",
-        v -> policy = v);
+            + " policy discovery.");
     c.option(
         "--organization",
         "ORG_NUMBER",
         "The project's organization (a number or organizations/NUMBER); skips the folder walk,"
-            + " for callers without folder read permission.",
-        v -> organization = v);
+            + " for callers without folder read permission.");
     c.pathOption(
         "--from-file",
         "FILE",
         "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
             + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
             + " made; PROJECT must then be a number.",
-        Cmd.Complete.FILE,
-        v -> fromFile = v);
+        Cmd.Complete.FILE);
     c.option(
         "--impersonate-service-account",
         "SA_EMAIL",
         "Call the APIs as this service account, as gcloud does (needs"
-            + " roles/iam.serviceAccountTokenCreator on it).",
-        v -> impersonate = v);
+            + " roles/iam.serviceAccountTokenCreator on it).");
     c.option(
         "--billing-project",
         "PROJECT_ID",
         "Quota project sent as x-goog-user-project; user credentials need one for Access Context"
-            + " Manager.",
-        v -> billingProject = v);
+            + " Manager.");
     c.option(
         "--acm-endpoint",
         "URL",
         "Access Context Manager endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).",
-        v -> acmEndpoint = v);
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).");
     c.option(
         "--crm-endpoint",
         "URL",
         "Cloud Resource Manager endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).",
-        v -> crmEndpoint = v);
+            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).");
     c.flag(
         "-v, --verbose",
-        "Log each API request (method, URL, status, ms) and the discovery steps to stderr.",
-        () -> verbose = true);
-    c.intOption(
+        "Log each API request (method, URL, status, ms) and the discovery steps to stderr.");
+    c.option(
         "--timeout",
         "SECONDS",
-        "Give up the live read after this many seconds, retries included (default: 120).",
-        v -> timeoutSeconds = v);
+        "Give up the live read after this many seconds, retries included (default: 120).");
+    c.onParsed(this::read);
+  }
+
+  private void read() {
+    project = cmd.text("--project");
+    parallelism = cmd.integer("--parallelism", 4);
+    policy = cmd.text("--policy");
+    organization = cmd.text("--organization");
+    fromFile = cmd.path("--from-file");
+    impersonate = cmd.text("--impersonate-service-account");
+    billingProject = cmd.text("--billing-project");
+    acmEndpoint = cmd.text("--acm-endpoint");
+    crmEndpoint = cmd.text("--crm-endpoint");
+    verbose = cmd.flag("--verbose");
+    timeoutSeconds = cmd.integer("--timeout", 120);
   }
 
   /**

@@ -12,14 +12,17 @@ public final class ServicesOptions {
         "--check-services",
         "Also check that VPC Service Controls supports each required service and (when the"
             + " profile requires it) that it is on the restricted VIP, from the live"
-            + " supported-services list (one more request per page).",
-        () -> checkServices = true);
+            + " supported-services list (one more request per page).");
     c.pathOption(
         "--services-file",
         "FILE",
         "Run that check against the JSON of 'gcloud access-context-manager supported-services"
             + " list --format=json' instead of the API (offline too).",
-        Cmd.Complete.FILE,
-        v -> servicesFile = v);
+        Cmd.Complete.FILE);
+    c.onParsed(
+        () -> {
+          checkServices = c.flag("--check-services");
+          servicesFile = c.path("--services-file");
+        });
   }
 }

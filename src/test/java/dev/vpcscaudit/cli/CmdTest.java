@@ -18,6 +18,8 @@ class CmdTest {
     green
   }
 
+  private static final Map<String, Color> COLORS = Cmd.names(Color.class);
+
   private final StringWriter out = new StringWriter();
   private final List<String> seen = new ArrayList<>();
 
@@ -33,22 +35,36 @@ class CmdTest {
             "run",
             c -> {
               c.describe("Runs.").footer("", "Exit codes: 0 always.", "  tool run --name x");
-              c.option("-n, --name", "NAME", "The name.", v -> seen.add("name=" + v));
-              c.intOption("--count", "N", "How many.", v -> seen.add("count=" + v));
-              c.flag("--dry", "Only say.", () -> seen.add("dry"));
-              c.choice(
-                  "--color",
-                  "COLOR",
-                  "A color.",
-                  Cmd.names(Color.class),
-                  true,
-                  v -> seen.add("color=" + v));
-              c.option("--must", "M", "Required.", v -> seen.add("must=" + v)).required();
+              c.option("-n, --name", "NAME", "The name.");
+              c.option("--count", "N", "How many.");
+              c.flag("--dry", "Only say.");
+              c.choice("--color", "COLOR", "A color.", COLORS.keySet(), /* list= */ true);
+              c.option("--must", "M", "Required.").required();
+              c.onParsed(
+                  () -> {
+                    if (c.text("--name") != null) {
+                      seen.add("name=" + c.text("--name"));
+                    }
+                    if (c.text("--count") != null) {
+                      seen.add("count=" + c.integer("--count", 0));
+                    }
+                    if (c.flag("--dry")) {
+                      seen.add("dry");
+                    }
+                    c.choices("--color", COLORS).forEach(v -> seen.add("color=" + v));
+                    seen.add("must=" + c.text("--must"));
+                  });
               c.action(() -> 7);
             })
         .subcommand(
             "show",
-            c -> c.param("WHAT", "What to show.", v -> seen.add("what=" + v)).action(() -> 0));
+            c ->
+                c.param("WHAT", "What to show.")
+                    .action(
+                        () -> {
+                          seen.add("what=" + c.param(0));
+                          return 0;
+                        }));
     return root;
   }
 
@@ -164,8 +180,12 @@ class CmdTest {
   @Test
   void anOptionDeclaredTwiceIsAProgrammingError() {
     Cmd c = root().child("run");
-    assertThatThrownBy(() -> c.flag("--dry", "again", () -> {}))
+    assertThatThrownBy(() -> c.flag("--dry", "again"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("--dry declared twice");
+    // Reading an option that was never declared is one too (a typo in a reader).
+    assertThatThrownBy(() -> c.text("--nmae"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("declares no option --nmae");
   }
 }
