@@ -351,19 +351,27 @@ public final class AuditCommand extends ReadingCommand {
     return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
-  private String renderMany(
+  /**
+   * The report of many projects; the JSON one is written as it is rendered (it is the large one).
+   */
+  private OutputOption.Body renderMany(
       ReportFormat format, dev.vpcscaudit.report.OrgReport report, java.nio.file.Path target) {
-    return switch (format) {
-      case json -> report.json(ToolVersion.get());
-      case sarif -> report.sarif(ToolVersion.get(), selection.sarifArtifact());
-      case junit -> report.junit();
-      case markdown -> report.markdown();
-      case text ->
-          report.text(
-              OutputOption.useColor(
-                  cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
-              TerminalWidth.of(cmd.context(), target));
-    };
+    if (format == ReportFormat.json) {
+      return w -> report.json(ToolVersion.get(), w);
+    }
+    String text =
+        switch (format) {
+          case sarif -> report.sarif(ToolVersion.get(), selection.sarifArtifact());
+          case junit -> report.junit();
+          case markdown -> report.markdown();
+          case text ->
+              report.text(
+                  OutputOption.useColor(
+                      cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
+                  TerminalWidth.of(cmd.context(), target));
+          case json -> throw new IllegalStateException("streamed above");
+        };
+    return w -> w.write(text);
   }
 
   private ExitCode exitCode(AuditResult result) {

@@ -65,10 +65,23 @@ public final class OutputOption {
    * to standard output.
    */
   void emit(String text, String summary) {
-    write(text, target(), cmd.out());
+    emit(w -> w.write(text), summary);
+  }
+
+  /** As {@link #emit(String, String)}, for a document written as it is rendered. */
+  void emit(Body body, String summary) {
+    write(body, target(), cmd.out());
     if (target() != null) {
       cmd.err().println("wrote " + summary);
     }
+  }
+
+  /**
+   * A document that writes itself, so that a large one (the JSON report of an organization) goes to
+   * the file as it is rendered instead of being held whole in memory first.
+   */
+  interface Body {
+    void writeTo(java.io.Writer out) throws IOException;
   }
 
   /**
@@ -76,8 +89,17 @@ public final class OutputOption {
    * file that cannot be written is bad input naming the flag and the reason.
    */
   static void write(String text, Path file, PrintWriter out) {
+    write(w -> w.write(text), file, out);
+  }
+
+  /** As {@link #write(String, Path, PrintWriter)}, for a document written as it is rendered. */
+  static void write(Body body, Path file, PrintWriter out) {
     if (file == null) {
-      out.print(text);
+      try {
+        body.writeTo(out);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       out.flush();
       return;
     }
@@ -88,7 +110,9 @@ public final class OutputOption {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.writeTo(w);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

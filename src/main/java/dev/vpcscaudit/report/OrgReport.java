@@ -55,8 +55,22 @@ public record OrgReport(
    */
   public String json(String toolVersion) {
     java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      json(toolVersion, out);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * As {@link #json(String)}, written to {@code out} as it is rendered: the report of thousands of
+   * projects is never held whole in memory.
+   */
+  public void json(String toolVersion, java.io.Writer out) throws java.io.IOException {
     try (com.fasterxml.jackson.core.JsonGenerator g =
-        dev.vpcscaudit.codec.JsonTrees.generator(out)) {
+        dev.vpcscaudit.codec.JsonTrees.generator(out)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       g.writeStartObject();
       g.writeStringField("schemaVersion", JsonReport.SCHEMA_VERSION);
       g.writeObjectFieldStart("tool");
@@ -96,10 +110,8 @@ public record OrgReport(
       g.writeEndObject();
       g.writeBooleanField("compliant", compliant());
       g.writeEndObject();
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    out.write("\n");
   }
 
   /** The summary table, then each project's text report. */

@@ -82,6 +82,31 @@ class OrgScanTest {
   }
 
   @Test
+  void theJsonReportStreamedToAFileIsTheOneOnStandardOutput() throws Exception {
+    Cli.Result printed =
+        Cli.run(env(), "audit", "--organization", "9000", "--all-projects", "--format", "json");
+    Path file = dir.resolve("org.json");
+    Cli.Result written =
+        Cli.run(
+            env(),
+            "audit",
+            "--organization",
+            "9000",
+            "--all-projects",
+            "--format",
+            "json",
+            "--output",
+            file.toString());
+
+    assertThat(written.code()).as(written.err()).isEqualTo(printed.code());
+    assertThat(written.out()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo(printed.out()).endsWith("}\n");
+    assertThat(dir.toFile().list())
+        .as("no temporary file left")
+        .noneMatch(f -> f.startsWith(".org.json"));
+  }
+
+  @Test
   void allProjectsOfTheOrganizationFromOneRead() throws Exception {
     Cli.Result r =
         Cli.run(env(), "audit", "--organization", "9000", "--all-projects", "--format", "json");
