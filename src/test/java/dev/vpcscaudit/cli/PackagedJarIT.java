@@ -116,6 +116,23 @@ class PackagedJarIT {
         .singleElement()
         .asString()
         .contains("source: shared objects file (top)");
+    // What start-up was cut of stays cut (README, Performance): every class comes from the
+    // archive, and none of these loads at all. Structure, not timings: a regression fails here.
+    List<String> loaded =
+        r.out().lines().filter(l -> l.contains("[class,load]")).map(l -> l.split(" ")[1]).toList();
+    assertThat(
+            r.out().lines().filter(l -> l.contains("[class,load]") && l.contains("source: file:")))
+        .as("classes read from the jar instead of the archive")
+        .isEmpty();
+    assertThat(loaded)
+        .as("start-up costs that were removed")
+        .noneMatch(c -> c.startsWith("com.fasterxml.jackson.databind.ObjectMapper"))
+        .noneMatch(c -> c.startsWith("org.yaml.snakeyaml."))
+        .noneMatch(c -> c.startsWith("jdk.proxy") || c.contains("$Proxy"));
+    // (indy string concatenation spun ~50 of these; the build compiles it as StringBuilder calls)
+    assertThat(loaded.stream().filter(c -> c.startsWith("java.lang.invoke.LambdaForm$MH/")))
+        .as("method-handle classes spun at run time")
+        .hasSizeLessThanOrEqualTo(2);
   }
 
   @Test
