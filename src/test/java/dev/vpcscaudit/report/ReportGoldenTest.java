@@ -29,6 +29,36 @@ public class ReportGoldenTest {
         new ProjectRef(null, Fixtures.PROJECT), Fixtures.perimeters(json), Fixtures.gdc(), "file");
   }
 
+  /** Three projects of an organization: the sample's, a compliant one and an unreadable one. */
+  private static OrgReport organization() {
+    AuditResult compliant =
+        AuditEngine.audit(
+            new ProjectRef(null, "42"),
+            Fixtures.perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+            Fixtures.gdc(),
+            "file");
+    return new OrgReport(
+        "organizations/9000",
+        Fixtures.gdc(),
+        "file",
+        false,
+        false,
+        List.of(
+            new ProjectOutcome(new ProjectRef("gdc-prod", Fixtures.PROJECT), sample(), null),
+            new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
+            new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+  }
+
+  @Test
+  void organizationSarifAndJson() throws Exception {
+    String text =
+        java.nio.file.Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
+    Golden.assertMatches(
+        organization().sarif("0.0.0", SarifReport.Artifact.of("samples/gdc-perimeters.json", text)),
+        "report/organization.sarif");
+    Golden.assertMatches(organization().json("0.0.0"), "report/organization.json");
+  }
+
   @Test
   void sampleText() {
     Golden.assertMatches(TextReport.render(sample(), false, ""), "report/sample.txt");

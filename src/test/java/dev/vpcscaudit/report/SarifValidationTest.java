@@ -32,6 +32,9 @@ class SarifValidationTest {
     Files.copy(
         Fixtures.repoRoot().resolve("src/test/resources/golden/report/sample.sarif"),
         reports.resolve("golden.sarif"));
+    Files.copy(
+        Fixtures.repoRoot().resolve("src/test/resources/golden/report/organization.sarif"),
+        reports.resolve("golden-organization.sarif"));
 
     Path samplePath = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json");
     String sampleText = Files.readString(samplePath);
