@@ -359,9 +359,12 @@ public final class AuditCommand extends ReadingCommand {
     if (format == ReportFormat.json) {
       return w -> report.json(ToolVersion.get(), w);
     }
+    if (format == ReportFormat.sarif) {
+      return w -> report.sarif(ToolVersion.get(), selection.sarifArtifact(), w);
+    }
     String text =
         switch (format) {
-          case sarif -> report.sarif(ToolVersion.get(), selection.sarifArtifact());
+          case sarif, json -> throw new IllegalStateException("streamed above");
           case junit -> report.junit();
           case markdown -> report.markdown();
           case text ->
@@ -369,7 +372,6 @@ public final class AuditCommand extends ReadingCommand {
                   OutputOption.useColor(
                       cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
                   TerminalWidth.of(cmd.context(), target));
-          case json -> throw new IllegalStateException("streamed above");
         };
     return w -> w.write(text);
   }

@@ -1,8 +1,5 @@
 package dev.vpcscaudit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.profile.Profile;
@@ -206,59 +203,63 @@ public record OrgReport(
 
   /** One SARIF run with every project's results; unreadable projects as error notifications. */
   public String sarif(String toolVersion, SarifReport.Artifact artifact) {
-    ObjectNode merged = null;
-    ArrayNode results = null;
-    for (ProjectOutcome o : projects) {
-      if (!o.readable()) {
-        continue;
-      }
-      ObjectNode doc = (ObjectNode) tree(SarifReport.render(o.result(), toolVersion, artifact));
-      ObjectNode run = (ObjectNode) doc.path("runs").get(0);
-      if (merged == null) {
-        merged = doc;
-        results = (ArrayNode) run.path("results");
-        ((ObjectNode) run.path("properties")).remove(List.of("project", "compliant"));
-      } else {
-        results.addAll((ArrayNode) run.path("results"));
-      }
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      sarif(toolVersion, artifact, out);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (merged == null) {
-      // No project could be read: the catalogue and no result, with the reasons below.
-      dev.vpcscaudit.audit.AuditResult none =
-          new dev.vpcscaudit.audit.AuditResult(
-              projects.isEmpty()
-                  ? new dev.vpcscaudit.model.ProjectRef(null, "0")
-                  : projects.get(0).project(),
-              profile,
-              source,
-              List.of(),
-              List.of(),
-              List.of(),
-              servicesChecked,
-              dnsChecked,
-              null);
-      merged = (ObjectNode) tree(SarifReport.render(none, toolVersion, null));
-      ((ObjectNode) merged.path("runs").get(0).path("properties"))
-          .remove(List.of("project", "compliant"));
-    }
-    ObjectNode run = (ObjectNode) merged.path("runs").get(0);
-    ObjectNode properties = (ObjectNode) run.path("properties");
-    properties.put("scope", scope);
-    properties.put("projects", projects.size());
-    properties.put("compliant", compliant());
-    ObjectNode invocation = run.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", unreadable() == 0);
-    if (unreadable() > 0) {
-      ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    return out.toString();
+  }
+
+  /**
+   * As {@link #sarif(String, SarifReport.Artifact)}, written to {@code out} as it is rendered: one
+   * run, the rule catalogue once, every readable project's results, and the unreadable projects as
+   * tool execution notifications.
+   */
+  public void sarif(String toolVersion, SarifReport.Artifact artifact, java.io.Writer out)
+      throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator g =
+        dev.vpcscaudit.codec.JsonTrees.generator(out)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      SarifReport.startRun(g, toolVersion);
+      g.writeArrayFieldStart("results");
+      java.util.Map<String, int[]> regions = new java.util.HashMap<>();
       for (ProjectOutcome o : projects) {
-        if (!o.readable()) {
-          ObjectNode n = notes.addObject();
-          n.put("level", "error");
-          n.putObject("message").put("text", o.name() + ": " + o.error());
+        if (o.readable()) {
+          SarifReport.writeResults(g, o.result(), artifact, regions);
         }
       }
+      g.writeEndArray();
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("profile", profile.name());
+      g.writeStringField("source", source);
+      g.writeStringField("scope", scope);
+      g.writeNumberField("projects", projects.size());
+      g.writeBooleanField("compliant", compliant());
+      g.writeEndObject();
+      g.writeArrayFieldStart("invocations");
+      g.writeStartObject();
+      g.writeBooleanField("executionSuccessful", unreadable() == 0);
+      if (unreadable() > 0) {
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        for (ProjectOutcome o : projects) {
+          if (!o.readable()) {
+            g.writeStartObject();
+            g.writeStringField("level", "error");
+            g.writeObjectFieldStart("message");
+            g.writeStringField("text", o.name() + ": " + o.error());
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndArray();
+      SarifReport.endRun(g);
     }
-    return dev.vpcscaudit.codec.JsonTrees.pretty(merged);
+    out.write("\n");
   }
 
   /** JUnit XML: each project's suites named after it; an unreadable project is an error. */
@@ -276,13 +277,5 @@ public record OrgReport(
 
   private static String pad(String s, int width) {
     return s.length() >= width ? s : s + " ".repeat(width - s.length());
-  }
-
-  private static JsonNode tree(String json) {
-    try {
-      return dev.vpcscaudit.codec.JsonTrees.parse(json);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -52,122 +52,146 @@ public final class SarifReport {
   public static String render(AuditResult result, String toolVersion, Artifact artifact) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = dev.vpcscaudit.codec.JsonTrees.generator(out)) {
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA);
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-
-      g.writeObjectFieldStart("tool");
-      g.writeObjectFieldStart("driver");
-      g.writeStringField("name", ToolVersion.NAME);
-      g.writeStringField("version", toolVersion);
-      if (!ToolVersion.url().isEmpty()) {
-        g.writeStringField("informationUri", ToolVersion.url());
-      }
-      g.writeArrayFieldStart("rules");
-      for (Rule rule : Rules.ALL) {
-        g.writeStartObject();
-        g.writeStringField("id", rule.id());
-        g.writeStringField("name", pascal(rule.id()));
-        g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", rule.title());
-        g.writeEndObject();
-        g.writeObjectFieldStart("help");
-        g.writeStringField("text", rule.help());
-        g.writeEndObject();
-        g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", "error");
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeEndObject();
-
+      startRun(g, toolVersion);
       g.writeArrayFieldStart("results");
-      String projectResource = "projects/" + result.project().number();
-      for (Finding f : result.findings()) {
-        g.writeStartObject();
-        g.writeStringField("ruleId", f.rule().id());
-        g.writeNumberField("ruleIndex", Rules.index(f.rule()));
-        g.writeStringField("level", level(f.severity()));
-        g.writeObjectFieldStart("message");
-        g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");
-        g.writeEndObject();
-        g.writeArrayFieldStart("locations");
-        g.writeStartObject();
-        int[] region =
-            artifact == null || !f.rule().category().perMode()
-                ? null
-                : f.perimeter() == null
-                    ? wholeFile(artifact.text())
-                    : nameOf(artifact.text(), f.perimeter());
-        if (region != null) {
-          g.writeObjectFieldStart("physicalLocation");
-          g.writeObjectFieldStart("artifactLocation");
-          g.writeStringField("uri", artifact.uri());
-          g.writeEndObject();
-          g.writeObjectFieldStart("region");
-          g.writeNumberField("startLine", region[0]);
-          g.writeNumberField("startColumn", region[1]);
-          g.writeNumberField("endLine", region[2]);
-          g.writeNumberField("endColumn", region[3]);
-          g.writeEndObject();
-          g.writeEndObject();
-        }
-        g.writeArrayFieldStart("logicalLocations");
-        g.writeStartObject();
-        g.writeStringField(
-            "fullyQualifiedName",
-            f.resource() != null
-                ? f.resource()
-                : f.perimeter() == null ? projectResource : f.perimeter());
-        g.writeStringField("kind", "resource");
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField(
-            FINGERPRINT,
-            String.join(
-                    "|",
-                    projectResource,
-                    f.mode().label(),
-                    f.perimeter() == null ? "" : f.perimeter(),
-                    f.rule().id(),
-                    f.service() == null ? "" : f.service())
-                + (f.resource() == null ? "" : "|" + f.resource()));
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        g.writeStringField("mode", f.mode().label());
-        g.writeStringField("severity", f.severity().label());
-        if (f.service() != null) {
-          g.writeStringField("service", f.service());
-        }
-        if (f.resource() != null) {
-          g.writeStringField("resource", f.resource());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-      }
+      writeResults(g, result, artifact, new java.util.HashMap<>());
       g.writeEndArray();
 
       g.writeObjectFieldStart("properties");
-      g.writeStringField("project", projectResource);
+      g.writeStringField("project", "projects/" + result.project().number());
       g.writeStringField("profile", result.profile().name());
       g.writeStringField("source", result.source());
       g.writeBooleanField("compliant", result.compliant());
       g.writeEndObject();
-
-      g.writeEndObject();
-      g.writeEndArray();
-      g.writeEndObject();
+      endRun(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  /**
+   * Opens the log and its one run, and writes the tool with the whole rule catalogue; the caller
+   * writes the results and properties, then {@link #endRun}.
+   */
+  static void startRun(JsonGenerator g, String toolVersion) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("$schema", SCHEMA);
+    g.writeStringField("version", "2.1.0");
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", ToolVersion.NAME);
+    g.writeStringField("version", toolVersion);
+    if (!ToolVersion.url().isEmpty()) {
+      g.writeStringField("informationUri", ToolVersion.url());
+    }
+    g.writeArrayFieldStart("rules");
+    for (Rule rule : Rules.ALL) {
+      g.writeStartObject();
+      g.writeStringField("id", rule.id());
+      g.writeStringField("name", pascal(rule.id()));
+      g.writeObjectFieldStart("shortDescription");
+      g.writeStringField("text", rule.title());
+      g.writeEndObject();
+      g.writeObjectFieldStart("help");
+      g.writeStringField("text", rule.help());
+      g.writeEndObject();
+      g.writeObjectFieldStart("defaultConfiguration");
+      g.writeStringField("level", "error");
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** Closes what {@link #startRun} opened. */
+  static void endRun(JsonGenerator g) throws IOException {
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * One result per finding of {@code result}, into the open {@code results} array.
+   *
+   * @param artifact the audited file, or null for a live audit
+   * @param regions the region of each perimeter's name in the artifact, filled as found (the same
+   *     map for every project of one report: the file is searched once per perimeter)
+   */
+  static void writeResults(
+      JsonGenerator g, AuditResult result, Artifact artifact, java.util.Map<String, int[]> regions)
+      throws IOException {
+    String projectResource = "projects/" + result.project().number();
+    for (Finding f : result.findings()) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", f.rule().id());
+      g.writeNumberField("ruleIndex", Rules.index(f.rule()));
+      g.writeStringField("level", level(f.severity()));
+      g.writeObjectFieldStart("message");
+      g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");
+      g.writeEndObject();
+      g.writeArrayFieldStart("locations");
+      g.writeStartObject();
+      int[] region =
+          artifact == null || !f.rule().category().perMode()
+              ? null
+              : regions.computeIfAbsent(
+                  f.perimeter() == null ? "" : f.perimeter(),
+                  p -> p.isEmpty() ? wholeFile(artifact.text()) : nameOf(artifact.text(), p));
+      if (region != null) {
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", artifact.uri());
+        g.writeEndObject();
+        g.writeObjectFieldStart("region");
+        g.writeNumberField("startLine", region[0]);
+        g.writeNumberField("startColumn", region[1]);
+        g.writeNumberField("endLine", region[2]);
+        g.writeNumberField("endColumn", region[3]);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeArrayFieldStart("logicalLocations");
+      g.writeStartObject();
+      g.writeStringField(
+          "fullyQualifiedName",
+          f.resource() != null
+              ? f.resource()
+              : f.perimeter() == null ? projectResource : f.perimeter());
+      g.writeStringField("kind", "resource");
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeObjectFieldStart("partialFingerprints");
+      g.writeStringField(
+          FINGERPRINT,
+          String.join(
+                  "|",
+                  projectResource,
+                  f.mode().label(),
+                  f.perimeter() == null ? "" : f.perimeter(),
+                  f.rule().id(),
+                  f.service() == null ? "" : f.service())
+              + (f.resource() == null ? "" : "|" + f.resource()));
+      g.writeEndObject();
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("mode", f.mode().label());
+      g.writeStringField("severity", f.severity().label());
+      if (f.service() != null) {
+        g.writeStringField("service", f.service());
+      }
+      if (f.resource() != null) {
+        g.writeStringField("resource", f.resource());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
   }
 
   /** The region (1-based; end column after the last character) of the whole text. */
