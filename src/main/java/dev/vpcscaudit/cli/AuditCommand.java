@@ -362,10 +362,12 @@ public final class AuditCommand extends ReadingCommand {
     if (format == ReportFormat.sarif) {
       return w -> report.sarif(ToolVersion.get(), selection.sarifArtifact(), w);
     }
+    if (format == ReportFormat.junit) {
+      return report::junit;
+    }
     String text =
         switch (format) {
-          case sarif, json -> throw new IllegalStateException("streamed above");
-          case junit -> report.junit();
+          case sarif, json, junit -> throw new IllegalStateException("streamed above");
           case markdown -> report.markdown();
           case text ->
               report.text(

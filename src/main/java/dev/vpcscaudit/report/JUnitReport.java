@@ -38,6 +38,17 @@ public final class JUnitReport {
    * could not be read is a suite with one errored test case.
    */
   public static String render(String name, List<ProjectOutcome> outcomes, boolean prefixSuites) {
+    StringWriter out = new StringWriter();
+    write(name, outcomes, prefixSuites, out);
+    return out.toString();
+  }
+
+  /**
+   * As {@link #render(String, List, boolean)}, written to {@code out} as it is rendered (the report
+   * of thousands of projects is never held whole in memory).
+   */
+  public static void write(
+      String name, List<ProjectOutcome> outcomes, boolean prefixSuites, java.io.Writer out) {
     record Suite(String name, List<Case> cases, String error) {}
     List<Suite> suites = new ArrayList<>();
     for (ProjectOutcome o : outcomes) {
@@ -67,7 +78,6 @@ public final class JUnitReport {
         suites.stream().flatMap(su -> su.cases().stream()).filter(c -> c.failure() != null).count();
     long errors = suites.stream().filter(su -> su.error() != null).count();
 
-    StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       x.writeStartDocument("UTF-8", "1.0");
@@ -127,11 +137,14 @@ public final class JUnitReport {
       x.writeEndElement();
       x.writeCharacters("\n");
       x.writeEndDocument();
-      x.close();
+      x.flush();
+      x.close(); // closes the XML writer, not out
     } catch (XMLStreamException e) {
+      if (e.getCause() instanceof java.io.IOException io) {
+        throw new java.io.UncheckedIOException(io);
+      }
       throw new IllegalStateException("cannot write JUnit XML", e);
     }
-    return out.toString();
   }
 
   /** XML 1.0 cannot carry most control characters, even escaped. */

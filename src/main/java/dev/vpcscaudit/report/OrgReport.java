@@ -264,8 +264,18 @@ public record OrgReport(
 
   /** JUnit XML: each project's suites named after it; an unreadable project is an error. */
   public String junit() {
-    return JUnitReport.render(
-        ToolVersion.NAME + " " + scope + " " + profile.name(), projects, /* prefixSuites= */ true);
+    java.io.StringWriter out = new java.io.StringWriter();
+    junit(out);
+    return out.toString();
+  }
+
+  /** As {@link #junit()}, written to {@code out} as it is rendered. */
+  public void junit(java.io.Writer out) {
+    JUnitReport.write(
+        ToolVersion.NAME + " " + scope + " " + profile.name(),
+        projects,
+        /* prefixSuites= */ true,
+        out);
   }
 
   private static String label(ProjectOutcome o) {

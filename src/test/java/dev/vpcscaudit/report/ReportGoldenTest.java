@@ -50,13 +50,14 @@ public class ReportGoldenTest {
   }
 
   @Test
-  void organizationSarifAndJson() throws Exception {
+  void organizationSarifJsonAndJunit() throws Exception {
     String text =
         java.nio.file.Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
     Golden.assertMatches(
         organization().sarif("0.0.0", SarifReport.Artifact.of("samples/gdc-perimeters.json", text)),
         "report/organization.sarif");
     Golden.assertMatches(organization().json("0.0.0"), "report/organization.json");
+    Golden.assertMatches(organization().junit(), "report/organization.junit.xml");
   }
 
   @Test
