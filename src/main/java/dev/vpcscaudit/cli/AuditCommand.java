@@ -351,31 +351,22 @@ public final class AuditCommand extends ReadingCommand {
     return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
-  /**
-   * The report of many projects; the JSON one is written as it is rendered (it is the large one).
-   */
+  /** The report of many projects, written to its file project by project as it is rendered. */
   private OutputOption.Body renderMany(
       ReportFormat format, dev.vpcscaudit.report.OrgReport report, java.nio.file.Path target) {
-    if (format == ReportFormat.json) {
-      return w -> report.json(ToolVersion.get(), w);
-    }
-    if (format == ReportFormat.sarif) {
-      return w -> report.sarif(ToolVersion.get(), selection.sarifArtifact(), w);
-    }
-    if (format == ReportFormat.junit) {
-      return report::junit;
-    }
-    String text =
-        switch (format) {
-          case sarif, json, junit -> throw new IllegalStateException("streamed above");
-          case markdown -> report.markdown();
-          case text ->
+    return switch (format) {
+      case json -> w -> report.json(ToolVersion.get(), w);
+      case sarif -> w -> report.sarif(ToolVersion.get(), selection.sarifArtifact(), w);
+      case junit -> report::junit;
+      case markdown -> report::markdown;
+      case text ->
+          w ->
               report.text(
                   OutputOption.useColor(
                       cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
-                  TerminalWidth.of(cmd.context(), target));
-        };
-    return w -> w.write(text);
+                  TerminalWidth.of(cmd.context(), target),
+                  w);
+    };
   }
 
   private ExitCode exitCode(AuditResult result) {

@@ -113,6 +113,17 @@ public record OrgReport(
 
   /** The summary table, then each project's text report. */
   public String text(boolean color, int width) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      text(color, width, out);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** As {@link #text(boolean, int)}, written to {@code to} project by project. */
+  public void text(boolean color, int width, java.io.Writer to) throws java.io.IOException {
     StringBuilder out = new StringBuilder();
     out.append("VPC Service Controls audit of ")
         .append(projects.size())
@@ -147,13 +158,13 @@ public record OrgReport(
         .append(" errors, ")
         .append(count(Severity.WARNING))
         .append(" warnings\n");
+    to.write(out.toString());
     for (ProjectOutcome o : projects) {
       if (o.readable() && !o.result().compliant()) {
-        out.append("\n").append("-".repeat(Math.min(width, 72))).append('\n');
-        out.append(TextReport.render(o.result(), color, "", width));
+        to.write("\n" + "-".repeat(Math.min(width, 72)) + "\n");
+        to.write(TextReport.render(o.result(), color, "", width));
       }
     }
-    return out.toString();
   }
 
   /** "C of N projects compliant, U unreadable", for the text and Markdown summaries. */
@@ -168,6 +179,17 @@ public record OrgReport(
 
   /** The summary table, then each non-compliant project's Markdown report. */
   public String markdown() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      markdown(out);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** As {@link #markdown()}, written to {@code to} project by project. */
+  public void markdown(java.io.Writer to) throws java.io.IOException {
     StringBuilder out = new StringBuilder();
     out.append("## VPC Service Controls audit of ")
         .append(projects.size())
@@ -193,12 +215,13 @@ public record OrgReport(
             .append(" |\n");
       }
     }
+    to.write(out.toString());
     for (ProjectOutcome o : projects) {
       if (o.readable() && !o.result().compliant()) {
-        out.append('\n').append(MarkdownReport.render(o.result(), "").replace("\n## ", "\n### "));
+        to.write('\n');
+        to.write(MarkdownReport.render(o.result(), "").replace("\n## ", "\n### "));
       }
     }
-    return out.toString();
   }
 
   /** One SARIF run with every project's results; unreadable projects as error notifications. */

@@ -50,7 +50,7 @@ public class ReportGoldenTest {
   }
 
   @Test
-  void organizationSarifJsonAndJunit() throws Exception {
+  void organizationInEveryFormat() throws Exception {
     String text =
         java.nio.file.Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
     Golden.assertMatches(
@@ -58,6 +58,8 @@ public class ReportGoldenTest {
         "report/organization.sarif");
     Golden.assertMatches(organization().json("0.0.0"), "report/organization.json");
     Golden.assertMatches(organization().junit(), "report/organization.junit.xml");
+    Golden.assertMatches(organization().text(false, 100), "report/organization.txt");
+    Golden.assertMatches(organization().markdown(), "report/organization.md");
   }
 
   @Test
