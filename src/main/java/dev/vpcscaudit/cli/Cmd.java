@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <p>The tool had used picocli, which builds this model by reflection over annotations at every
  * start: about 50 ms of a 190 ms run (annotation proxies, reflective converters; its Java 5
  * bytecode cannot be put in the class-data-sharing archive either). Declared in code, the model
- * costs well under a millisecond and every class of it is archived.
+ * costs a few milliseconds and every class of it is archived.
  *
  * <p>Options are declared, then read once the line is parsed ({@link #onParsed}: {@code
  * text("--project")}, {@code integer("--timeout", 120)}, ...), rather than set through a lambda
