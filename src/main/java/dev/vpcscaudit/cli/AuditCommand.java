@@ -352,7 +352,7 @@ public final class AuditCommand extends ReadingCommand {
   }
 
   /** The report of many projects, written to its file project by project as it is rendered. */
-  private OutputOption.Body renderMany(
+  private dev.vpcscaudit.report.Document renderMany(
       ReportFormat format, dev.vpcscaudit.report.OrgReport report, java.nio.file.Path target) {
     return switch (format) {
       case json -> w -> report.json(ToolVersion.get(), w);

@@ -69,19 +69,11 @@ public final class OutputOption {
   }
 
   /** As {@link #emit(String, String)}, for a document written as it is rendered. */
-  void emit(Body body, String summary) {
+  void emit(dev.vpcscaudit.report.Document body, String summary) {
     write(body, target(), cmd.out());
     if (target() != null) {
       cmd.err().println("wrote " + summary);
     }
-  }
-
-  /**
-   * A document that writes itself, so that a large one (the JSON report of an organization) goes to
-   * the file as it is rendered instead of being held whole in memory first.
-   */
-  interface Body {
-    void writeTo(java.io.Writer out) throws IOException;
   }
 
   /**
@@ -93,7 +85,7 @@ public final class OutputOption {
   }
 
   /** As {@link #write(String, Path, PrintWriter)}, for a document written as it is rendered. */
-  static void write(Body body, Path file, PrintWriter out) {
+  static void write(dev.vpcscaudit.report.Document body, Path file, PrintWriter out) {
     if (file == null) {
       try {
         body.writeTo(out);

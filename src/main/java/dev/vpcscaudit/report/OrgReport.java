@@ -3,7 +3,6 @@ package dev.vpcscaudit.report;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.profile.Profile;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -51,13 +50,7 @@ public record OrgReport(
    * the summary over all.
    */
   public String json(String toolVersion) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try {
-      json(toolVersion, out);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ((Document) w -> json(toolVersion, w)).text();
   }
 
   /**
@@ -113,13 +106,7 @@ public record OrgReport(
 
   /** The summary table, then each project's text report. */
   public String text(boolean color, int width) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try {
-      text(color, width, out);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ((Document) w -> text(color, width, w)).text();
   }
 
   /** As {@link #text(boolean, int)}, written to {@code to} project by project. */
@@ -179,13 +166,7 @@ public record OrgReport(
 
   /** The summary table, then each non-compliant project's Markdown report. */
   public String markdown() {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try {
-      markdown(out);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ((Document) this::markdown).text();
   }
 
   /** As {@link #markdown()}, written to {@code to} project by project. */
@@ -226,13 +207,7 @@ public record OrgReport(
 
   /** One SARIF run with every project's results; unreadable projects as error notifications. */
   public String sarif(String toolVersion, SarifReport.Artifact artifact) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try {
-      sarif(toolVersion, artifact, out);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ((Document) w -> sarif(toolVersion, artifact, w)).text();
   }
 
   /**
@@ -287,9 +262,7 @@ public record OrgReport(
 
   /** JUnit XML: each project's suites named after it; an unreadable project is an error. */
   public String junit() {
-    java.io.StringWriter out = new java.io.StringWriter();
-    junit(out);
-    return out.toString();
+    return ((Document) this::junit).text();
   }
 
   /** As {@link #junit()}, written to {@code out} as it is rendered. */
