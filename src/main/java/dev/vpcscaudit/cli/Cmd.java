@@ -368,6 +368,26 @@ final class Cmd {
    * subcommand or this command's action. Returns the exit code; usage errors are thrown.
    */
   int run(List<String> args, int from, String version) throws Exception {
+    Cmd command = parse(args, from);
+    if (command.matched.contains("--help")) {
+      out.print(Help.render(command, Help.width(context)));
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    if (command.matched.contains("--version")) {
+      out.println(version);
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    root().ran = command;
+    return command.action.call();
+  }
+
+  /**
+   * Parses {@code args} from {@code from} on and returns the command they name, its options read
+   * ({@link #onParsed}); nothing runs. With --help or --version, the command is returned unchecked.
+   */
+  Cmd parse(List<String> args, int from) {
     List<String> unmatched = new ArrayList<>();
     int param = 0;
     boolean optionsEnded = false;
@@ -427,20 +447,13 @@ final class Cmd {
         if (matched.contains("--help") || matched.contains("--version")) {
           break;
         }
-        return child(a).run(args, i + 1, version);
+        return child(a).parse(args, i + 1);
       } else {
         unmatched.add(a);
       }
     }
-    if (matched.contains("--help")) {
-      out.print(Help.render(this, Help.width(context)));
-      out.flush();
-      return ExitCode.OK.code();
-    }
-    if (matched.contains("--version")) {
-      out.println(version);
-      out.flush();
-      return ExitCode.OK.code();
+    if (matched.contains("--help") || matched.contains("--version")) {
+      return this;
     }
     if (!unmatched.isEmpty()) {
       boolean option = unmatched.stream().anyMatch(u -> u.startsWith("-") && u.length() > 1);
@@ -466,11 +479,10 @@ final class Cmd {
     if (action == null) {
       throw usage("missing command: " + Help.orList(suggested()));
     }
-    root().ran = this;
     for (Runnable r : readers) {
       r.run();
     }
-    return action.call();
+    return this;
   }
 
   private Cmd root() {
