@@ -39,7 +39,7 @@ public final class Main {
       String... args) {
     Cmd root = commandLine(new RunContext(env, terminal, in), out, err);
     try {
-      return root.run(List.of(args), 0, VpcscAuditCommand.version());
+      return root.run(ArgFiles.expand(root, List.of(args)), 0, VpcscAuditCommand.version());
     } catch (UsageException e) {
       err.println(
           "error: "

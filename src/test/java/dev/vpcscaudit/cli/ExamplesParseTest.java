@@ -52,7 +52,7 @@ class ExamplesParseTest {
               new PrintWriter(out),
               new PrintWriter(out));
       try {
-        root.parse(words(example), 0);
+        root.parse(ArgFiles.words(example, "example", root), 0);
       } catch (UsageException e) {
         throw new AssertionError("example does not parse: " + example + "\n  " + e.getMessage());
       }
@@ -68,37 +68,5 @@ class ExamplesParseTest {
     String args = m.group(1).replaceFirst("\\s+#.*$", "").replaceFirst("\\s+\\(.*\\)\\s*$", "");
     // Synopsis lines ([--flag VALUE], a|b) are not commands to run.
     return args.contains("[") || args.contains("|") ? List.of() : List.of(args.strip());
-  }
-
-  /** Shell words: spaces split, single and double quotes group. */
-  private static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    StringBuilder w = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (char c : s.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          w.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        any = true;
-      } else if (Character.isWhitespace(c)) {
-        if (any || w.length() > 0) {
-          out.add(w.toString());
-          w.setLength(0);
-          any = false;
-        }
-      } else {
-        w.append(c);
-      }
-    }
-    if (any || w.length() > 0) {
-      out.add(w.toString());
-    }
-    return out;
   }
 }
