@@ -57,7 +57,10 @@ final class Help {
         Comparator.comparing(o -> o.longName().replaceFirst("^-+", "").toLowerCase(Locale.ROOT)));
     for (Cmd.Opt o : options) {
       String shortName = o.names.size() > 1 ? o.names.get(0) + ", " : "    ";
-      rows.add(new String[] {"  " + shortName + o.synopsis(), o.description});
+      rows.add(
+          new String[] {
+            "  " + shortName + o.synopsis(), (o.required ? "Required. " : "") + o.description
+          });
     }
     out.append("\nOptions:\n");
     table(out, rows, width);

@@ -39,7 +39,7 @@ class CmdTest {
               c.option("--count", "N", "How many.");
               c.flag("--dry", "Only say.");
               c.choice("--color", "COLOR", "A color.", COLORS.keySet(), /* list= */ true);
-              c.option("--must", "M", "Required.").required();
+              c.option("--must", "M", "The thing.").required();
               c.onParsed(
                   () -> {
                     if (c.text("--name") != null) {
@@ -157,7 +157,7 @@ class CmdTest {
                 + "      --count=N      How many.\n"
                 + "      --dry          Only say.\n"
                 + "  -h, --help         Show this help message and exit.\n"
-                + "      --must=M       Required.\n"
+                + "      --must=M       Required. The thing.\n"
                 + "  -n, --name=NAME    The name.\n"
                 + "  -V, --version      Print version information and exit.\n"
                 + "\n"
