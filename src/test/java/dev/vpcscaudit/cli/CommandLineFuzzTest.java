@@ -1,0 +1,101 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The command-line parser on generated argument lists: every one either parses or is a usage error
+ * with a one-line message; none ends in another exception (an index out of bounds, a null).
+ */
+class CommandLineFuzzTest {
+
+  /** Real commands, options and values, and near misses of them. */
+  private static final List<String> WORDS =
+      List.of(
+          "audit",
+          "plan",
+          "export",
+          "profiles",
+          "list",
+          "show",
+          "generate-completion",
+          "--project",
+          "--project=",
+          "--project=1",
+          "--from-file",
+          "--from-file=",
+          "--format",
+          "--format=json,",
+          "json",
+          "sarif,junit",
+          "--fail-on",
+          "never",
+          "NEVER",
+          "always",
+          "--as",
+          "gcloud",
+          "--stage",
+          "dry-run",
+          "--timeout",
+          "x",
+          "-1",
+          "99999999999",
+          "--parallelism",
+          "-o",
+          "-o-",
+          "-ofile",
+          "-",
+          "--",
+          "-v",
+          "-vh",
+          "--verbose=1",
+          "-h",
+          "--help",
+          "-V",
+          "--version",
+          "--projekt",
+          "--all-projects",
+          "--projects-query",
+          "",
+          " ",
+          "@@x",
+          "=",
+          "-=",
+          "--=",
+          "--network",
+          "--output-dir",
+          "--check-dns",
+          "--dns-resolver",
+          "\u0000",
+          "é");
+
+  @Provide
+  Arbitrary<List<String>> commandLines() {
+    return Arbitraries.of(WORDS).list().ofMaxSize(8);
+  }
+
+  @Property(tries = 2000)
+  void parsesOrIsAOneLineUsageError(@ForAll("commandLines") List<String> args) {
+    StringWriter out = new StringWriter();
+    Cmd root =
+        Main.commandLine(
+            new RunContext(Map.of(), false, java.io.InputStream.nullInputStream()),
+            new PrintWriter(out),
+            new PrintWriter(out));
+    try {
+      root.parse(args, 0);
+    } catch (UsageException e) {
+      assertThat(e.getMessage()).isNotBlank();
+      assertThat(Main.oneLine(e.getMessage())).doesNotContain("\n");
+    }
+  }
+}
