@@ -461,6 +461,21 @@ final class Cmd {
       if (!subcommands.isEmpty() && !option) {
         throw usage("unknown command " + list + ": expected " + Help.orList(suggested()));
       }
+      String command = commandAfter(unmatched);
+      if (command != null) {
+        throw usage(
+            "'"
+                + unmatched.get(0)
+                + "' is an option of '"
+                + command
+                + "': give the command first ("
+                + qualifiedName()
+                + " "
+                + command
+                + " "
+                + unmatched.get(0)
+                + " ...)");
+      }
       String hint = option ? suggestion(unmatched) : "";
       throw usage(
           (option ? "Unknown option" : "Unexpected argument")
@@ -492,6 +507,22 @@ final class Cmd {
   /** The command whose action ran (or runs), below this root; null before. */
   Cmd ran() {
     return ran;
+  }
+
+  /**
+   * For options given before the command ({@code vpcsc-audit --project x audit}): the command among
+   * the arguments, when the first unknown option is one of its options; else null.
+   */
+  private String commandAfter(List<String> unmatched) {
+    if (subcommands.isEmpty() || !unmatched.get(0).startsWith("-")) {
+      return null;
+    }
+    for (String a : unmatched) {
+      if (subcommands.containsKey(a) && child(a).byName.containsKey(optionName(unmatched.get(0)))) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** {@code ; did you mean --project?} for the first unknown option close to a known one. */

@@ -142,6 +142,9 @@ class CmdTest {
     assertThat(error("show")).isEqualTo("Missing required parameter: 'WHAT' [tool show]");
     assertThat(error("walk")).isEqualTo("unknown command 'walk': expected run or show [tool]");
     assertThat(error()).isEqualTo("missing command: run or show [tool]");
+    assertThat(error("--name", "x", "run", "--must", "1"))
+        .isEqualTo(
+            "'--name' is an option of 'run': give the command first (tool run --name ...) [tool]");
   }
 
   @Test
