@@ -264,6 +264,12 @@ final class Cmd {
     return v == null ? null : v.get(v.size() - 1);
   }
 
+  /** The value of option {@code name}, or {@code absent} when it was not given. */
+  String text(String name, String absent) {
+    String v = text(name);
+    return v == null ? absent : v;
+  }
+
   /** True when flag {@code name} was given. */
   boolean flag(String name) {
     return matched.contains(declared(name).longName());

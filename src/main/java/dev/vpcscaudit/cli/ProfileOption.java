@@ -6,7 +6,7 @@ import dev.vpcscaudit.profile.Profiles;
 /** {@code --profile}: for the commands that check against a profile (audit, plan). */
 public final class ProfileOption {
 
-  String profile = Profiles.DEFAULT;
+  String profile;
 
   void declare(Cmd c) {
     c.option(
@@ -16,11 +16,7 @@ public final class ProfileOption {
                 + Profiles.DEFAULT
                 + "). See 'vpcsc-audit profiles list'.")
         .completes(Cmd.Complete.FILE);
-    c.onParsed(
-        () -> {
-          String given = c.text("--profile");
-          profile = given == null ? Profiles.DEFAULT : given;
-        });
+    c.onParsed(() -> profile = c.text("--profile", Profiles.DEFAULT));
   }
 
   /** The profile file given, or null for a shipped profile. */

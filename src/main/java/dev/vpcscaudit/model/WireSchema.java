@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ServicePerimeter#unmodeledFields()}) are not on the wire.
  *
  * <p>The annotations are read at build time into {@code WireTable} (by {@code
- * src/build/GenerateWireTable.java}), not at run time: reading an annotation generates proxy
- * classes, ~8 ms of a short run. {@code WireSchemaTest} checks the table against the annotations.
+ * src/build/GenerateSources.java}), not at run time: reading an annotation generates proxy classes,
+ * ~8 ms of a short run. {@code WireSchemaTest} checks the table against the annotations.
  */
 public final class WireSchema {
 

@@ -2,10 +2,7 @@ package dev.vpcscaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -85,12 +82,7 @@ class CommandLineFuzzTest {
 
   @Property(tries = 2000)
   void parsesOrIsAOneLineUsageError(@ForAll("commandLines") List<String> args) {
-    StringWriter out = new StringWriter();
-    Cmd root =
-        Main.commandLine(
-            new RunContext(Map.of(), false, java.io.InputStream.nullInputStream()),
-            new PrintWriter(out),
-            new PrintWriter(out));
+    Cmd root = ExamplesParseTest.quietRoot();
     try {
       root.parse(args, 0);
     } catch (UsageException e) {

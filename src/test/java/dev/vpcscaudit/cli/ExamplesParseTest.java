@@ -45,18 +45,20 @@ class ExamplesParseTest {
     assertThat(examples).as("examples found").hasSizeGreaterThan(10);
 
     for (String example : examples) {
-      StringWriter out = new StringWriter();
-      Cmd root =
-          Main.commandLine(
-              new RunContext(Map.of(), false, java.io.InputStream.nullInputStream()),
-              new PrintWriter(out),
-              new PrintWriter(out));
+      Cmd root = quietRoot();
       try {
         root.parse(ArgFiles.words(example, "example", root), 0);
       } catch (UsageException e) {
         throw new AssertionError("example does not parse: " + example + "\n  " + e.getMessage());
       }
     }
+  }
+
+  /** The whole command tree, with an empty environment and its output discarded. */
+  static Cmd quietRoot() {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    return Main.commandLine(
+        new RunContext(Map.of(), false, java.io.InputStream.nullInputStream()), sink, sink);
   }
 
   /** The example on {@code line}, without a trailing comment or note; none for a synopsis. */

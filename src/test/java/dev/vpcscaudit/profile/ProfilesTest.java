@@ -27,7 +27,7 @@ class ProfilesTest {
 
   @Test
   void theBuildShipsEveryProfileOfPoliciesByteForByte() throws IOException {
-    // The build compiles policies/*.yaml into constants (src/build/GenerateShipped.java).
+    // The build compiles policies/*.yaml into constants (src/build/GenerateSources.java).
     try (Stream<Path> files = Files.list(Fixtures.repoRoot().resolve("policies"))) {
       java.util.List<Path> yaml =
           files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
