@@ -517,6 +517,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
    */
   public void prepare(boolean policies) {
     try {
+      // One lock per client: a call that needs the first client gets it while the second builds.
       synchronized (this) {
         if (closed) {
           return; // the read ended before this ran: nothing needs the clients
