@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class ArgFiles {
 
+  /** An argument file holds a command line: a megabyte is far more than any. */
+  static final long MAX_BYTES = 1024 * 1024;
+
   private ArgFiles() {}
 
   static List<String> expand(Cmd root, List<String> args) {
@@ -36,7 +39,8 @@ final class ArgFiles {
         } catch (java.nio.file.InvalidPathException e) {
           throw new BadInputException(label + ": not a valid path");
         }
-        out.addAll(words(InputFiles.readText(file, label), label, root));
+        out.addAll(words(InputFiles.readText(file, label, MAX_BYTES), label, root));
+        root.context().argFiles().add(file);
       }
     }
     return out;

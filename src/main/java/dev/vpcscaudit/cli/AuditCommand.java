@@ -114,7 +114,7 @@ public final class AuditCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
-    output.checkNotAnInput(inputs());
+    output.checkNotAnInput(allInputs());
     checkOutputs();
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
@@ -148,11 +148,14 @@ public final class AuditCommand extends ReadingCommand {
           render(format, result, planCommand, output.target()),
           format + " report to " + output.target() + verdict);
     } else {
-      createOutputDir();
+      java.util.Map<String, dev.vpcscaudit.report.Document> documents =
+          new java.util.LinkedHashMap<>();
       for (ReportFormat format : formats()) {
         java.nio.file.Path file = outputDir.resolve(format.fileName());
-        OutputOption.write(render(format, result, planCommand, file), file, cmd.out());
+        String text = render(format, result, planCommand, file);
+        documents.put(format.fileName(), w -> w.write(text));
       }
+      OutputOption.writeAll(outputDir, documents);
       cmd.err()
           .println(
               "wrote "
@@ -189,28 +192,9 @@ public final class AuditCommand extends ReadingCommand {
             "--output-dir " + outputDir + ": exists and is not a folder");
       }
       for (ReportFormat format : f) {
-        java.nio.file.Path file = outputDir.resolve(format.fileName());
-        for (java.nio.file.Path in : inputs()) {
-          if (in != null
-              && file.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
-            throw new dev.vpcscaudit.error.BadInputException(
-                "--output-dir "
-                    + outputDir
-                    + ": "
-                    + file
-                    + " is also an input of this run; nothing was written");
-          }
-        }
+        OutputOption.refuseOverlap(
+            "--output-dir " + outputDir, outputDir.resolve(format.fileName()), allInputs());
       }
-    }
-  }
-
-  private void createOutputDir() {
-    try {
-      java.nio.file.Files.createDirectories(outputDir);
-    } catch (java.io.IOException e) {
-      throw new dev.vpcscaudit.error.BadInputException(
-          "--output-dir " + outputDir + ": cannot create the folder: " + e.getMessage(), e);
     }
   }
 
@@ -329,11 +313,13 @@ public final class AuditCommand extends ReadingCommand {
           renderMany(format, report, output.target()),
           format + " report of " + outcomes.size() + " projects to " + output.target() + verdict);
     } else {
-      createOutputDir();
+      java.util.Map<String, dev.vpcscaudit.report.Document> documents =
+          new java.util.LinkedHashMap<>();
       for (ReportFormat format : formats()) {
-        java.nio.file.Path file = outputDir.resolve(format.fileName());
-        OutputOption.write(renderMany(format, report, file), file, cmd.out());
+        documents.put(
+            format.fileName(), renderMany(format, report, outputDir.resolve(format.fileName())));
       }
+      OutputOption.writeAll(outputDir, documents);
       cmd.err()
           .println(
               "wrote "

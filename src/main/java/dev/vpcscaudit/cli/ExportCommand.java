@@ -23,7 +23,7 @@ public final class ExportCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
-    output.checkNotAnInput(inputs());
+    output.checkNotAnInput(allInputs());
     PerimeterSource.Discovery found =
         selection
             .source(null, dev.vpcscaudit.source.FilePerimeterSource.ALL)

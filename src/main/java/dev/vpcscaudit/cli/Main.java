@@ -2,6 +2,8 @@ package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.error.OutputException;
+import dev.vpcscaudit.files.InputFiles;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +40,9 @@ public final class Main {
       boolean terminal,
       String... args) {
     Cmd root = commandLine(new RunContext(env, terminal, in), out, err);
+    int code;
     try {
-      return root.run(ArgFiles.expand(root, List.of(args)), 0, VpcscAuditCommand.version());
+      code = root.run(ArgFiles.expand(root, List.of(args)), 0, VpcscAuditCommand.version());
     } catch (UsageException e) {
       err.println(
           "error: "
@@ -47,14 +50,23 @@ public final class Main {
               + " (see '"
               + e.command().qualifiedName()
               + " --help')");
-      return ExitCode.USAGE.code();
-    } catch (Exception e) {
+      code = ExitCode.USAGE.code();
+    } catch (Throwable e) { // every failure, an Error too, is one line and a code of the table
       Cmd ran = root.ran();
-      return onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE));
-    } finally {
-      out.flush();
-      err.flush();
+      code = onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE));
     }
+    // A report cut short by a full disk or a closed pipe is no verdict: checkError flushes and
+    // says whether any write to the stream failed.
+    if (out.checkError()) {
+      err.println(
+          "error: cannot write standard output (a full disk or a closed pipe?): what it shows is"
+              + " incomplete");
+      code = ExitCode.INCOMPLETE.code();
+    }
+    if (err.checkError()) {
+      code = Math.max(code, ExitCode.INCOMPLETE.code());
+    }
+    return code;
   }
 
   /** The command tree, writing to {@code out} and {@code err}. */
@@ -62,15 +74,32 @@ public final class Main {
     return VpcscAuditCommand.declare(new Cmd(VpcscAuditCommand.NAME, context, out, err));
   }
 
-  private static int onExecutionException(Exception e, PrintWriter err, boolean stacktrace) {
+  private static int onExecutionException(Throwable e, PrintWriter err, boolean stacktrace) {
     ExitCode code;
     String message;
     if (e instanceof BadInputException) {
       code = ExitCode.USAGE;
       message = e.getMessage();
-    } else if (e instanceof CloudReadException) {
+    } else if (e instanceof CloudReadException || e instanceof OutputException) {
       code = ExitCode.INCOMPLETE;
       message = e.getMessage();
+    } else if (e instanceof OutOfMemoryError) {
+      code = ExitCode.INCOMPLETE;
+      String input = InputFiles.lastOpened();
+      message =
+          "out of memory (the heap's limit is "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MiB)"
+              + (input == null ? "" : ": the input " + input + " is too large for it")
+              + "; give the JVM more (-Xmx, or JAVA_TOOL_OPTIONS=-Xmx4g) or a smaller input."
+              + " Nothing was audited";
+    } else if (e instanceof StackOverflowError) {
+      code = ExitCode.INCOMPLETE;
+      String input = InputFiles.lastOpened();
+      message =
+          "an input is nested too deeply to read"
+              + (input == null ? "" : " (" + input + ")")
+              + "; nothing was audited";
     } else {
       code = ExitCode.INCOMPLETE;
       message =
@@ -90,13 +119,19 @@ public final class Main {
     return message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
   }
 
+  // The file descriptors themselves, not System.out/err: a PrintStream swallows write errors, and
+  // a full disk under standard output must be seen (checkError above).
   private static PrintWriter stdout() {
     return new PrintWriter(
-        new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        new java.io.OutputStreamWriter(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8),
+        true);
   }
 
   private static PrintWriter stderr() {
     return new PrintWriter(
-        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        new java.io.OutputStreamWriter(
+            new java.io.FileOutputStream(java.io.FileDescriptor.err), StandardCharsets.UTF_8),
+        true);
   }
 }

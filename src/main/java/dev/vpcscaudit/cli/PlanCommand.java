@@ -105,7 +105,7 @@ public final class PlanCommand extends ReadingCommand {
 
   @Override
   public Integer call() {
-    output.checkNotAnInput(inputs());
+    output.checkNotAnInput(allInputs());
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
       return planMany(selected);

@@ -68,7 +68,8 @@ final class ProfilesCommand {
     String text =
         p.origin().equals("shipped")
             ? Profiles.shippedText(p.name())
-            : InputFiles.readText(Path.of(name), "profiles show " + name);
+            : InputFiles.readText(
+                Path.of(name), "profiles show " + name, dev.vpcscaudit.profile.Profiles.MAX_BYTES);
     out.print(text.endsWith("\n") ? text : text + "\n");
     out.flush();
     return ExitCode.OK.code();

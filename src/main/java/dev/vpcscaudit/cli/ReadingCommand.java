@@ -31,4 +31,11 @@ abstract class ReadingCommand implements Callable<Integer> {
   java.util.List<java.nio.file.Path> inputs() {
     return java.util.Arrays.asList(selection.fromFile);
   }
+
+  /** {@link #inputs()} and the argument files the command line came from. */
+  final java.util.List<java.nio.file.Path> allInputs() {
+    java.util.List<java.nio.file.Path> all = new java.util.ArrayList<>(inputs());
+    all.addAll(cmd.context().argFiles());
+    return all;
+  }
 }

@@ -9,10 +9,20 @@ import java.util.Map;
  * @param env the process environment (ADC, endpoint overrides, proxies, NO_COLOR, COLUMNS)
  * @param terminal true when the output goes to an interactive terminal
  * @param stdin standard input ({@code --from-file -})
+ * @param argFiles the {@code @FILE} argument files the command line was read from (inputs too: no
+ *     output may overwrite them), filled in as they are read
  */
-record RunContext(Map<String, String> env, boolean terminal, java.io.InputStream stdin) {
+record RunContext(
+    Map<String, String> env,
+    boolean terminal,
+    java.io.InputStream stdin,
+    java.util.List<java.nio.file.Path> argFiles) {
 
   RunContext {
     env = Map.copyOf(env);
+  }
+
+  RunContext(Map<String, String> env, boolean terminal, java.io.InputStream stdin) {
+    this(env, terminal, stdin, new java.util.concurrent.CopyOnWriteArrayList<>());
   }
 }

@@ -156,7 +156,7 @@ public final class JsonTrees {
       case START_ARRAY:
         return array(p);
       case VALUE_STRING:
-        return NODES.textNode(p.getText());
+        return NODES.textNode(unicode(p, p.getText()));
       case VALUE_NUMBER_INT:
         switch (p.getNumberType()) {
           case INT:
@@ -179,11 +179,31 @@ public final class JsonTrees {
     }
   }
 
+  /**
+   * Refuses a string that is not Unicode text: a lone surrogate (U+D800 escaped on its own in JSON) cannot
+   * be written as UTF-8, so it would fail every report, or be changed silently, far from here.
+   */
+  private static String unicode(JsonParser p, String s) throws IOException {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            p,
+            String.format(
+                "a string holds a lone surrogate (\\u%04X), which is not Unicode text", (int) c));
+      }
+    }
+    return s;
+  }
+
   private static ObjectNode object(JsonParser p) throws IOException {
     ObjectNode out = NODES.objectNode();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
+      String key = unicode(p, p.currentName());
       out.set(key, value(p, p.nextToken()));
     }
     if (t != JsonToken.END_OBJECT) {

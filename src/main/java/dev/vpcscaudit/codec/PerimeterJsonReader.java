@@ -134,7 +134,7 @@ public final class PerimeterJsonReader {
       }
       throw notValidJson(source, e);
     } catch (java.io.IOException e) {
-      throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
+      throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
     }
   }
 

@@ -5,7 +5,7 @@ package dev.vpcscaudit.error;
  * subtype to an exit code; nothing else decides exit codes.
  */
 public abstract sealed class VpcscException extends RuntimeException
-    permits BadInputException, CloudReadException {
+    permits BadInputException, CloudReadException, OutputException {
 
   protected VpcscException(String message, Throwable cause) {
     super(message, cause);

@@ -24,14 +24,52 @@ public final class InputFiles {
    * perimeters.json"}.
    */
   public static String readText(Path file, String label) {
+    return readText(file, label, MAX_BYTES);
+  }
+
+  /** As {@link #readText(Path, String)}, refusing more than {@code maxBytes}. */
+  public static String readText(Path file, String label, long maxBytes) {
     byte[] bytes;
-    try (java.io.InputStream in = open(file, label, MAX_BYTES)) {
+    try (java.io.InputStream in = open(file, label, maxBytes)) {
       bytes = in.readAllBytes();
     } catch (IOException e) {
-      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+      throw unreadable(label, e);
     }
     return decode(bytes, label);
   }
+
+  /** Thrown by a capped input once its cap is passed; its message is the whole one-line error. */
+  public static final class TooLarge extends IOException {
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** The one line for a read of {@code label} that failed with {@code e}. */
+  public static BadInputException unreadable(String label, IOException e) {
+    if (e instanceof TooLarge) {
+      return new BadInputException(e.getMessage(), e);
+    }
+    return new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+  }
+
+  private static BadInputException tooLarge(String label, long maxBytes) {
+    return new BadInputException(label + ": larger than " + human(maxBytes));
+  }
+
+  private static String human(long bytes) {
+    return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
+  }
+
+  /**
+   * The input this thread opened last, e.g. {@code --from-file big.json}: what an out-of-memory
+   * error names, since the only large things a run holds are its inputs and what they become.
+   */
+  public static String lastOpened() {
+    return LAST.get();
+  }
+
+  private static final ThreadLocal<String> LAST = new ThreadLocal<>();
 
   /**
    * Opens {@code file} for reading, or says in one line why it cannot be read: no name, a folder,
@@ -44,11 +82,14 @@ public final class InputFiles {
     if (Files.isDirectory(file)) {
       throw new BadInputException(label + ": is a directory, expected a file");
     }
+    LAST.set(label);
     try {
-      if (Files.size(file) > maxBytes) {
-        throw new BadInputException(label + ": larger than " + maxBytes / (1024 * 1024) + " MiB");
+      // The size of a regular file says early what the cap then guarantees for any file: a FIFO
+      // or a device (/dev/zero, /dev/stdin) reports 0 and is stopped by the cap as it is read.
+      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+        throw tooLarge(label, maxBytes);
       }
-      return Files.newInputStream(file);
+      return new Capped(Files.newInputStream(file), maxBytes, label);
     } catch (NoSuchFileException e) {
       throw new BadInputException(label + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -67,9 +108,53 @@ public final class InputFiles {
       throw new BadInputException(label + ": cannot read standard input: " + e.getMessage(), e);
     }
     if (bytes.length > MAX_BYTES) {
-      throw new BadInputException(label + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+      throw tooLarge(label, MAX_BYTES);
     }
     return decode(bytes, label);
+  }
+
+  /**
+   * An input stream that fails once more than {@code max} bytes came through it, so that no input,
+   * whatever kind of file it is, can grow without bound. The failure is an {@link IOException}
+   * (what readers expect of a stream) that callers turn into a {@code larger than} line.
+   */
+  static final class Capped extends java.io.FilterInputStream {
+    private final long max;
+    private final String label;
+    private long seen;
+
+    Capped(java.io.InputStream in, long max, String label) {
+      super(in);
+      this.max = max;
+      this.label = label;
+    }
+
+    private void count(long n) throws TooLarge {
+      if (n > 0 && (seen += n) > max) {
+        throw new TooLarge(label + ": larger than " + human(max));
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      count(n);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = super.skip(n);
+      count(k);
+      return k;
+    }
   }
 
   private static String decode(byte[] bytes, String label) {

@@ -24,6 +24,9 @@ import java.util.concurrent.Future;
  */
 final class OrgDiscovery {
 
+  /** Folders nest at most 10 deep (Resource Manager limits); a longer chain is a loop. */
+  static final int MAX_DEPTH = 32;
+
   private OrgDiscovery() {}
 
   static ProjectSelection.Result run(
@@ -36,13 +39,17 @@ final class OrgDiscovery {
       ExecutorService pool,
       CallLog log) {
     // The projects of this organization, each with its folders (nearest first).
+    // A project whose folder chain cannot be followed to an organization (a folder that
+    // folders:search did not return, or a loop) may belong to this one: it is listed as
+    // unreadable, never dropped. One whose chain ends at another organization is not ours.
     Map<String, ProjectInfo> byKey = new HashMap<>();
+    Map<String, String> hidden = new HashMap<>();
     Map<String, List<String>> ancestors = new HashMap<>();
     List<ProjectInfo> inOrg = new ArrayList<>();
     for (ProjectInfo p : projects) {
       List<String> chain = new ArrayList<>();
       String parent = p.parent();
-      while (parent != null && parent.startsWith("folders/") && chain.size() < 32) {
+      while (parent != null && parent.startsWith("folders/") && chain.size() <= MAX_DEPTH) {
         chain.add(parent);
         parent = folderParents.get(parent);
       }
@@ -51,10 +58,37 @@ final class OrgDiscovery {
         ancestors.put(p.number(), chain);
         byKey.put(p.number(), p);
         byKey.put(p.id(), p);
+      } else if (parent == null || parent.startsWith("folders/")) {
+        String folder = chain.isEmpty() ? String.valueOf(p.parent()) : chain.get(chain.size() - 1);
+        String why =
+            chain.size() > MAX_DEPTH
+                ? "its folders nest more than " + MAX_DEPTH + " deep (a loop?)"
+                : "its folder " + folder + " is not among the folders the caller can see";
+        hidden.put(p.number(), why);
+        byKey.put(p.number(), p);
+        byKey.put(p.id(), p);
       }
     }
     List<ProjectInfo> chosen = new ArrayList<>();
     List<ProjectPerimeters> missing = new ArrayList<>();
+    java.util.function.Consumer<ProjectInfo> take =
+        p -> {
+          String why = hidden.get(p.number());
+          if (why == null) {
+            chosen.add(p);
+          } else {
+            missing.add(
+                new ProjectPerimeters(
+                    new ProjectRef(p.id(), p.number()),
+                    List.of(),
+                    "cannot tell whether it is in "
+                        + organization
+                        + ": "
+                        + why
+                        + " (grant roles/browser on the organization, which includes"
+                        + " resourcemanager.folders.get)"));
+          }
+        };
     if (selection.kind() == ProjectSelection.Kind.FILE) {
       for (String listed : selection.listed()) {
         ProjectRef ref = ProjectRef.parse(listed);
@@ -68,11 +102,28 @@ final class OrgDiscovery {
                       + organization
                       + " that the caller can see (check the ID, or grant roles/browser)"));
         } else {
-          chosen.add(p);
+          take.accept(p);
         }
       }
     } else {
-      chosen.addAll(inOrg);
+      for (ProjectInfo p : projects) {
+        if (ancestors.containsKey(p.number()) || hidden.containsKey(p.number())) {
+          take.accept(p);
+        }
+      }
+    }
+    if (chosen.isEmpty() && missing.isEmpty()) {
+      throw new dev.vpcscaudit.error.CloudReadException(
+          "no project of "
+              + organization
+              + " was selected: projects:search answered "
+              + (projects.isEmpty() ? "no project" : projects.size() + " projects, none in it")
+              + (selection.kind() == ProjectSelection.Kind.QUERY
+                  ? " for the query '" + selection.query() + "' (check its syntax)"
+                  : "")
+              + "; the caller may lack roles/browser (resourcemanager.projects.get) on "
+              + organization
+              + ". Nothing was audited");
     }
     // Candidate policies per project, and the union to read.
     Map<String, List<String>> candidates = new HashMap<>();

@@ -90,6 +90,18 @@ final class PerimeterDiscovery {
         }
         String parent = chain.isEmpty() ? "" : chain.get(chain.size() - 1);
         ancestors.addAll(chain.stream().filter(a -> a.startsWith("folders/")).toList());
+        if (!parent.startsWith("organizations/")
+            && (!ancestors.isEmpty() || !orNone(info.parent()).equals("(none)"))) {
+          // Folders always sit under an organization: a chain that stops short was cut.
+          throw new CloudReadException(
+              "cannot read the ancestry of projects/"
+                  + resolved.number()
+                  + ": getAncestry answered "
+                  + (chain.isEmpty() ? "no ancestor" : String.join(" < ", chain))
+                  + " without an organization, while the project's parent is "
+                  + orNone(info.parent())
+                  + "; its candidate policies cannot be known. Pass --organization ORG_NUMBER");
+        }
         if (!parent.startsWith("organizations/")) {
           log.note(
               "projects/"

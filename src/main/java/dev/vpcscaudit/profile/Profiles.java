@@ -43,6 +43,9 @@ public final class Profiles {
 
   public static final int FORMAT_VERSION = 1;
 
+  /** A profile is a page of YAML; a megabyte is far more than any. */
+  public static final long MAX_BYTES = 1024 * 1024;
+
   /** The shipped profile names, in the order {@code profiles list} prints them. */
   static final List<String> SHIPPED = dev.vpcscaudit.ToolVersion.shippedProfiles();
 
@@ -120,7 +123,7 @@ public final class Profiles {
     }
     Path file = Path.of(value);
     String label = "--profile " + value;
-    return parse(InputFiles.readText(file, label), label, value);
+    return parse(InputFiles.readText(file, label, MAX_BYTES), label, value);
   }
 
   /**
@@ -157,6 +160,14 @@ public final class Profiles {
     JsonNode root;
     try (JsonParser p = Yaml.FACTORY.createParser(text)) {
       root = dev.vpcscaudit.codec.JsonTrees.read(p);
+      if (p.nextToken() != null) {
+        // A second document ("---") would be ignored silently: which one is the profile?
+        throw new BadInputException(
+            label
+                + ": holds more than one YAML document (a second '---' at line "
+                + p.currentLocation().getLineNr()
+                + "); a profile is one document");
+      }
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       String detail =
@@ -185,7 +196,16 @@ public final class Profiles {
     if (version == null) {
       throw new BadInputException(label + ": missing key 'formatVersion' (this tool reads 1)");
     }
-    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+    if (!version.isInt()) {
+      throw new BadInputException(
+          label
+              + ": key 'formatVersion': expected the number "
+              + FORMAT_VERSION
+              + ", got "
+              + (version.isTextual() ? "the string '" + version.asText() + "'" : version.toString())
+              + (version.isTextual() ? " (write it without quotes)" : ""));
+    }
+    if (version.intValue() != FORMAT_VERSION) {
       throw new BadInputException(
           label
               + ": key 'formatVersion': unsupported version "

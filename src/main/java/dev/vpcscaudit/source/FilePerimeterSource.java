@@ -133,6 +133,17 @@ public record FilePerimeterSource(
       }
     }
     List<ProjectSelection.ProjectPerimeters> out = new java.util.ArrayList<>();
+    if (selection.kind() == ProjectSelection.Kind.ALL && holders.isEmpty()) {
+      throw new BadInputException(
+          "--from-file "
+              + file
+              + ": no perimeter"
+              + (policy == null ? "" : " of accessPolicies/" + policy)
+              + " lists a project ("
+              + all.size()
+              + (all.size() == 1 ? " perimeter" : " perimeters")
+              + " read), so --all-projects selects nothing; nothing was audited");
+    }
     if (selection.kind() == ProjectSelection.Kind.ALL) {
       holders.keySet().stream()
           .sorted(java.util.Comparator.comparing((String r) -> r.length()).thenComparing(r -> r))

@@ -59,8 +59,8 @@ public final class PerimeterFiles {
                 }
               });
       return new Read(kept, others, total);
-    } catch (IOException e) {
-      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw dev.vpcscaudit.files.InputFiles.unreadable(label, e);
     }
   }
 
