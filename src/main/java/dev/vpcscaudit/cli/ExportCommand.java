@@ -35,7 +35,7 @@ public final class ExportCommand extends ReadingCommand {
                 "warning: "
                     + p.name()
                     + ": fields this version does not model are not exported: "
-                    + String.join(", ", p.unmodeledFields()));
+                    + dev.vpcscaudit.escape.Terminal.clean(String.join(", ", p.unmodeledFields())));
       }
     }
     output.emit(

@@ -3,6 +3,8 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.error.OutputException;
+import dev.vpcscaudit.escape.Redact;
+import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.files.InputFiles;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -114,9 +116,12 @@ public final class Main {
     return code.code();
   }
 
-  /** Error messages are one line: a newline from input must not split them. */
+  /**
+   * Error messages are one line of plain text: a newline or a control sequence from input is shown
+   * escaped, and a URL's credentials (a proxy's {@code user:password@}) are never printed.
+   */
   static String oneLine(String message) {
-    return message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
+    return message == null ? "" : Terminal.clean(Redact.urls(message));
   }
 
   // The file descriptors themselves, not System.out/err: a PrintStream swallows write errors, and

@@ -96,13 +96,14 @@ public final class OutputOption {
         continue;
       }
       if (same(out, resolve(in))) {
+        boolean named = label.endsWith(" " + output);
+        boolean linked = !out.equals(output.toAbsolutePath().normalize());
         throw new BadInputException(
             label
-                + ": "
-                + (out.equals(output.toAbsolutePath().normalize())
-                    ? output
-                    : output + " (which is " + out + ")")
-                + " is also an input of this run ("
+                + (named ? "" : ": " + output)
+                + (linked ? " (which is " + out + ")" : "")
+                + (named && !linked ? ": is" : " is")
+                + " also an input of this run ("
                 + in
                 + "); write to another file, nothing was written");
       }

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.report;
 
+import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
@@ -111,7 +112,7 @@ public final class MarkdownReport {
       out.append("\nTo fix:\n\n```sh\n");
       for (String line : advice) {
         out.append(line.startsWith("vpcsc-audit ") ? "" : "# ")
-            .append(line.replace("```", "` ` `"))
+            .append(Terminal.clean(line).replace("```", "` ` `"))
             .append('\n');
       }
       out.append("```\n");
@@ -122,7 +123,7 @@ public final class MarkdownReport {
   /** Text for inside a table cell: markup characters and line breaks escaped. */
   static String text(String s) {
     StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (char c : Terminal.clean(s.replace('\n', ' ').replace('\r', ' ')).toCharArray()) {
       switch (c) {
         case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!', '~', '&' ->
             out.append('\\').append(c);
@@ -135,6 +136,8 @@ public final class MarkdownReport {
 
   /** Text for inside a {@code `code span`} in a table: no backtick, pipe or line break. */
   static String code(String s) {
-    return s.replace("`", "'").replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
+    return Terminal.clean(s.replace('\n', ' ').replace('\r', ' '))
+        .replace("`", "'")
+        .replace("|", "\\|");
   }
 }

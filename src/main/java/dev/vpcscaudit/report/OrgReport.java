@@ -115,19 +115,25 @@ public record OrgReport(
     out.append("VPC Service Controls audit of ")
         .append(projects.size())
         .append(projects.size() == 1 ? " project in " : " projects in ")
-        .append(scope)
+        .append(dev.vpcscaudit.escape.Terminal.clean(scope))
         .append("\nProfile: ")
         .append(profile.name())
         .append("   Source: ")
         .append(source.equals("api") ? "live API" : "file")
         .append("\n\n");
-    int w = projects.stream().mapToInt(p -> label(p).length()).max().orElse(7);
+    int w =
+        projects.stream()
+            .mapToInt(p -> dev.vpcscaudit.escape.Terminal.clean(label(p)).length())
+            .max()
+            .orElse(7);
     w = Math.max(w, "project".length());
     out.append(pad("project", w)).append("  verdict        errors  warnings\n");
     for (ProjectOutcome o : projects) {
-      out.append(pad(label(o), w)).append("  ");
+      out.append(pad(dev.vpcscaudit.escape.Terminal.clean(label(o)), w)).append("  ");
       if (!o.readable()) {
-        out.append("UNREADABLE     ").append(o.error()).append('\n');
+        out.append("UNREADABLE     ")
+            .append(dev.vpcscaudit.escape.Terminal.clean(o.error()))
+            .append('\n');
         continue;
       }
       out.append(pad(o.result().compliant() ? "compliant" : "NOT compliant", 13))

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.report;
 
+import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.Finding;
@@ -40,11 +41,13 @@ public final class TextReport {
    * between words, never inside a name; commands are never broken (they must paste whole).
    */
   public static String render(AuditResult result, boolean color, String planCommand, int width) {
+    // Every value from input passes Terminal.clean on its way in: words(), wrap(), pad() and the
+    // project and perimeter names below; only Ansi adds escape sequences.
     Ansi a = new Ansi(color);
     StringBuilder out = new StringBuilder();
     String project = "projects/" + result.project().number();
     if (result.project().id() != null) {
-      project += " (" + result.project().id() + ")";
+      project += " (" + Terminal.clean(result.project().id()) + ")";
     }
     out.append(a.bold("VPC Service Controls audit of " + project)).append('\n');
     out.append("Profile: ")
@@ -107,7 +110,7 @@ public final class TextReport {
             case NETWORK -> "NETWORK (the path to restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
             case PERIMETER ->
                 (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
-                    + (first.perimeter() == null ? "project" : first.perimeter());
+                    + (first.perimeter() == null ? "project" : Terminal.clean(first.perimeter()));
           };
       out.append(a.bold(heading)).append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
@@ -161,7 +164,9 @@ public final class TextReport {
           .append('\n');
       List<String> advice = FixAdvice.lines(result, planCommand);
       for (int i = 0; i < advice.size(); i++) {
-        out.append(i == 0 ? "To fix: " : "        ").append(advice.get(i)).append('\n');
+        out.append(i == 0 ? "To fix: " : "        ")
+            .append(Terminal.clean(advice.get(i)))
+            .append('\n');
       }
     }
     return out.toString();
@@ -178,6 +183,7 @@ public final class TextReport {
 
   /** Appends {@code text} broken between words before {@code width} columns. */
   private static void words(String text, String first, String rest, int width, StringBuilder out) {
+    text = Terminal.clean(text);
     StringBuilder line = new StringBuilder(first);
     int start = first.length();
     for (String word : text.split(" ")) {
@@ -198,7 +204,7 @@ public final class TextReport {
   private static void wrap(List<String> items, String indent, int width, StringBuilder out) {
     StringBuilder line = new StringBuilder(indent);
     for (int i = 0; i < items.size(); i++) {
-      String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+      String item = Terminal.clean(items.get(i)) + (i < items.size() - 1 ? "," : "");
       if (line.length() > indent.length() && line.length() + 1 + item.length() > width) {
         out.append(line).append('\n');
         line = new StringBuilder(indent);
@@ -216,6 +222,7 @@ public final class TextReport {
   }
 
   private static String pad(String s, int width) {
+    s = Terminal.clean(s);
     return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 

@@ -169,7 +169,9 @@ public final class CallLog {
   private static void print(PrintWriter to, String line) {
     if (to != null) {
       synchronized (to) {
-        to.println("vpcsc-audit: " + line);
+        to.println(
+            "vpcsc-audit: "
+                + dev.vpcscaudit.escape.Terminal.clean(dev.vpcscaudit.escape.Redact.urls(line)));
         to.flush();
       }
     }

@@ -90,6 +90,7 @@ public final class ProxySettings extends ProxySelector {
 
   private static Proxy parse(Map<String, String> env, String name) {
     String raw = value(env, name);
+    String shown = dev.vpcscaudit.escape.Redact.url(raw);
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -98,16 +99,16 @@ public final class ProxySettings extends ProxySelector {
     try {
       uri = URI.create(v.contains("://") ? v : "http://" + v);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(name + "='" + raw + "': not a proxy URL (http://HOST:PORT)", e);
+      throw new BadInputException(name + "='" + shown + "': not a proxy URL (http://HOST:PORT)", e);
     }
     if (uri.getHost() == null) {
-      throw new BadInputException(name + "='" + raw + "': not a proxy URL (http://HOST:PORT)");
+      throw new BadInputException(name + "='" + shown + "': not a proxy URL (http://HOST:PORT)");
     }
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
       throw new BadInputException(
           name
               + "='"
-              + raw
+              + shown
               + "': only http:// proxies are supported (HTTPS goes through them with CONNECT)");
     }
     if (uri.getUserInfo() != null) {
