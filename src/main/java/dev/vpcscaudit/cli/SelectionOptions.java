@@ -328,7 +328,12 @@ public final class SelectionOptions {
       }
       return withServicesFile(
           new FilePerimeterSource(
-              fromFile, policyNumber, cmd.context().stdin(), progress(), retain),
+              fromFile,
+              policyNumber,
+              cmd.context().stdin(),
+              progress(),
+              retain,
+              line -> cmd.err().println(dev.vpcscaudit.escape.Terminal.clean(line))),
           servicesFile);
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");

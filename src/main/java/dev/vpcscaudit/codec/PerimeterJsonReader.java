@@ -64,6 +64,19 @@ public final class PerimeterJsonReader {
    */
   public static int stream(
       java.io.InputStream in, String source, java.util.function.Consumer<ServicePerimeter> sink) {
+    return stream(in, source, sink, assetType -> {});
+  }
+
+  /**
+   * As {@link #stream(java.io.InputStream, String, java.util.function.Consumer)}; {@code skipped}
+   * is told the asset type of every Cloud Asset Inventory asset that holds no perimeter and is not
+   * an access policy or level (which are read elsewhere or not needed), so none passes unseen.
+   */
+  public static int stream(
+      java.io.InputStream in,
+      String source,
+      java.util.function.Consumer<ServicePerimeter> sink,
+      java.util.function.Consumer<String> skipped) {
     java.io.Reader reader =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(
@@ -73,14 +86,21 @@ public final class PerimeterJsonReader {
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
             1 << 16);
-    Set<String> names = new HashSet<>();
+    // A perimeter given twice is read once when both copies are the same, and refused when they
+    // differ: which one the export meant cannot be told. Only a digest of each is kept.
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     java.util.function.Consumer<ServicePerimeter> unique =
         p -> {
-          if (!names.add(p.name())) {
+          Integer before = seen.putIfAbsent(p.name(), p.hashCode());
+          if (before == null) {
+            sink.accept(p);
+          } else if (before != p.hashCode()) {
             throw new BadInputException(
-                source + ": perimeter " + p.name() + " appears more than once");
+                source
+                    + ": perimeter "
+                    + p.name()
+                    + " appears more than once, with different content; keep one");
           }
-          sink.accept(p);
         };
     try (JsonParser parser = JsonTrees.JSON.createParser(reader)) {
       com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
@@ -92,7 +112,7 @@ public final class PerimeterJsonReader {
         int read = 0;
         while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
           JsonNode element = JsonTrees.read(parser);
-          ServicePerimeter p = fromElement(element, "[" + i + "]", source);
+          ServicePerimeter p = fromElement(element, "[" + i + "]", source, skipped);
           if (p != null) {
             unique.accept(p);
             read++;
@@ -110,7 +130,7 @@ public final class PerimeterJsonReader {
         int line = 1;
         int read = 0;
         while (root != null) {
-          ServicePerimeter p = fromElement(root, "asset " + line, source);
+          ServicePerimeter p = fromElement(root, "asset " + line, source, skipped);
           if (p != null) {
             unique.accept(p);
             read++;
@@ -151,42 +171,90 @@ public final class PerimeterJsonReader {
    * snake_case of exports and policy-library fixtures); null for assets of other types (access
    * policies and levels are not needed: every perimeter of the export is audited).
    */
-  private static ServicePerimeter fromElement(JsonNode element, String path, String source) {
+  private static ServicePerimeter fromElement(
+      JsonNode element, String path, String source, java.util.function.Consumer<String> skipped) {
     if (!isAsset(element)) {
       return readPerimeter(element, path, source);
     }
-    String type =
-        element.has("assetType")
-            ? element.path("assetType").asText()
-            : element.path("asset_type").asText();
-    if (!type.equals(PERIMETER_ASSET)) {
+    JsonNode typeNode = oneOf(element, "assetType", "asset_type", path, source);
+    String type = typeNode == null || !typeNode.isTextual() ? "" : typeNode.asText();
+    // The perimeter is read wherever it is, whatever the asset type says: policy-library's own
+    // fixtures file perimeters under cloudresourcemanager.googleapis.com/Organization.
+    JsonNode perimeter = oneOf(element, "servicePerimeter", "service_perimeter", path, source);
+    if (perimeter == null) {
+      if (type.equals(PERIMETER_ASSET)) {
+        throw JsonFields.error(source, path, "a ServicePerimeter asset without service_perimeter");
+      }
+      if (!NOT_NEEDED.contains(type)) {
+        skipped.accept(type.isEmpty() ? "(no asset type)" : type);
+      }
       return null;
     }
-    JsonNode perimeter =
-        element.has("servicePerimeter")
-            ? element.get("servicePerimeter")
-            : element.get("service_perimeter");
-    if (perimeter == null || !perimeter.isObject()) {
-      throw JsonFields.error(source, path, "a ServicePerimeter asset without service_perimeter");
+    if (!perimeter.isObject()) {
+      throw JsonFields.error(
+          source,
+          path + ".service_perimeter",
+          "expected an object, got " + JsonFields.describe(perimeter));
     }
-    return readPerimeter(camelCase(perimeter), path + ".service_perimeter", source);
+    return readPerimeter(camelCase(perimeter, path, source), path + ".service_perimeter", source);
+  }
+
+  /** Assets an export carries beside perimeters that the audit does not need. */
+  private static final Set<String> NOT_NEEDED =
+      Set.of(
+          "accesscontextmanager.googleapis.com/AccessPolicy",
+          "accesscontextmanager.googleapis.com/AccessLevel");
+
+  /**
+   * The value of {@code camel} or {@code snake} in {@code node}, or null; both is ambiguous input:
+   * which one was meant cannot be decided by the order of the keys.
+   */
+  private static JsonNode oneOf(
+      JsonNode node, String camel, String snake, String path, String source) {
+    if (node.has(camel) && node.has(snake)) {
+      throw JsonFields.error(
+          source,
+          path,
+          "has both '"
+              + camel
+              + "' and '"
+              + snake
+              + "' (two spellings of one field): keep one");
+    }
+    return node.has(camel) ? node.get(camel) : node.get(snake);
   }
 
   /**
    * The REST form of an asset's perimeter: snake_case keys in camelCase, and the numeric {@code
    * perimeter_type} of some exports (0 regular, 1 bridge) as its name.
    */
-  static JsonNode camelCase(JsonNode node) {
+  static JsonNode camelCase(JsonNode node, String path, String source) {
     if (node.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode out =
           com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
         String key = snakeToCamel(e.getKey());
-        JsonNode value = camelCase(e.getValue());
-        if (key.equals("perimeterType") && value.isInt()) {
+        if (out.has(key)) {
+          // restricted_services and restrictedServices: which one holds the truth? Refused, not
+          // decided by which key comes last.
+          throw JsonFields.error(
+              source,
+              path + "." + e.getKey(),
+              "the field '" + key + "' is given twice, in two spellings: keep one");
+        }
+        JsonNode value = camelCase(e.getValue(), path + "." + e.getKey(), source);
+        if (key.equals("perimeterType") && value.isIntegralNumber()) {
+          // The protobuf enum's numbers: 0 PERIMETER_TYPE_REGULAR, 1 PERIMETER_TYPE_BRIDGE.
+          int n = value.intValue();
+          if (!value.canConvertToInt() || n < 0 || n > 1) {
+            throw JsonFields.error(
+                source,
+                path + "." + e.getKey(),
+                "unknown value " + value + " (0 regular, 1 bridge)");
+          }
           value =
               com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(
-                  value.intValue() == 1 ? "PERIMETER_TYPE_BRIDGE" : "PERIMETER_TYPE_REGULAR");
+                  n == 1 ? "PERIMETER_TYPE_BRIDGE" : "PERIMETER_TYPE_REGULAR");
         }
         out.set(key, value);
       }
@@ -195,7 +263,9 @@ public final class PerimeterJsonReader {
     if (node.isArray()) {
       com.fasterxml.jackson.databind.node.ArrayNode out =
           com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(camelCase(n)));
+      for (int i = 0; i < node.size(); i++) {
+        out.add(camelCase(node.get(i), path + "[" + i + "]", source));
+      }
       return out;
     }
     return node;

@@ -16,13 +16,15 @@ import java.util.List;
  * @param progress where to say that a large file is being read (a terminal's stderr), or a no-op
  * @param retain perimeters to keep besides those that hold the project (full or short names, e.g.
  *     {@code --target-perimeter}), or {@link #ALL}
+ * @param warn where warnings go (stderr, always): assets of an export that were skipped
  */
 public record FilePerimeterSource(
     Path file,
     String policy,
     java.io.InputStream stdin,
     java.util.function.Consumer<String> progress,
-    java.util.Set<String> retain)
+    java.util.Set<String> retain,
+    java.util.function.Consumer<String> warn)
     implements PerimeterSource {
 
   /** {@link #retain} value that keeps every perimeter (export writes them all back). */
@@ -33,7 +35,7 @@ public record FilePerimeterSource(
 
   /** A file source that has no standard input to read ({@code -} reads nothing). */
   public FilePerimeterSource(Path file, String policy) {
-    this(file, policy, java.io.InputStream.nullInputStream(), line -> {}, ALL);
+    this(file, policy, java.io.InputStream.nullInputStream(), line -> {}, ALL, line -> {});
   }
 
   @Override
@@ -93,8 +95,16 @@ public record FilePerimeterSource(
               + String.join(", ", policies.keySet())
               + ")");
     }
+    warnSkipped(read);
     List<ServicePerimeter> perimeters = read.kept();
     return new Discovery(project, perimeters, "file", null, read.otherRegular(), null);
+  }
+
+  private void warnSkipped(PerimeterFiles.Read read) {
+    String line = read.skippedLine("--from-file " + file);
+    if (line != null) {
+      warn.accept(line);
+    }
   }
 
   private static long sizeOf(Path file) {
@@ -117,9 +127,10 @@ public record FilePerimeterSource(
           "--projects-query needs the live Resource Manager API; with --from-file use"
               + " --all-projects or --projects-file");
     }
-    List<ServicePerimeter> all =
-        PerimeterFiles.read(file, stdin, p -> policy == null || p.policyNumber().equals(policy))
-            .kept();
+    PerimeterFiles.Read read =
+        PerimeterFiles.read(file, stdin, p -> policy == null || p.policyNumber().equals(policy));
+    warnSkipped(read);
+    List<ServicePerimeter> all = read.kept();
     java.util.Map<String, List<ServicePerimeter>> holders = new java.util.TreeMap<>();
     for (ServicePerimeter p : all) {
       java.util.Set<String> held = new java.util.LinkedHashSet<>(p.enforcedConfig().resources());

@@ -25,10 +25,31 @@ public final class PerimeterFiles {
    * What a read kept: the perimeters {@code keep} accepted, and only the names of the other regular
    * perimeters (for messages that list candidates).
    */
-  public record Read(List<ServicePerimeter> kept, List<String> otherRegular, int total) {
+  public record Read(
+      List<ServicePerimeter> kept,
+      List<String> otherRegular,
+      int total,
+      java.util.SortedMap<String, Integer> skippedAssets) {
     public Read {
       kept = List.copyOf(kept);
       otherRegular = List.copyOf(otherRegular);
+      skippedAssets = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedAssets));
+    }
+
+    /**
+     * One line naming the Cloud Asset Inventory assets that held no perimeter (by type, with
+     * counts), or null when there were none: a warning on stderr, so nothing is skipped unseen.
+     */
+    public String skippedLine(String label) {
+      if (skippedAssets.isEmpty()) {
+        return null;
+      }
+      List<String> parts = new ArrayList<>();
+      skippedAssets.forEach((type, n) -> parts.add(n + " x " + type));
+      return "warning: "
+          + label
+          + ": skipped assets that hold no service perimeter: "
+          + String.join(", ", parts);
     }
   }
 
@@ -46,6 +67,7 @@ public final class PerimeterFiles {
     String label = fromStdin ? "--from-file - (standard input)" : "--from-file " + file;
     List<ServicePerimeter> kept = new ArrayList<>();
     List<String> others = new ArrayList<>();
+    java.util.SortedMap<String, Integer> skipped = new java.util.TreeMap<>();
     try (InputStream in = fromStdin ? stdin : open(file, label)) {
       int total =
           PerimeterJsonReader.stream(
@@ -57,8 +79,9 @@ public final class PerimeterFiles {
                 } else if (p.isRegular()) {
                   others.add(p.name());
                 }
-              });
-      return new Read(kept, others, total);
+              },
+              type -> skipped.merge(type, 1, Integer::sum));
+      return new Read(kept, others, total, skipped);
     } catch (java.io.IOException e) {
       throw dev.vpcscaudit.files.InputFiles.unreadable(label, e);
     }

@@ -107,7 +107,9 @@ public class AssetExportTest {
     JsonNode camel =
         PerimeterJsonReader.camelCase(
             new ObjectMapper()
-                .valueToTree(Map.of("perimeter_type", 1, "use_explicit_dry_run_spec", true)));
+                .valueToTree(Map.of("perimeter_type", 1, "use_explicit_dry_run_spec", true)),
+            "asset 1",
+            "test");
     assertThat(camel.path("perimeterType").asText()).isEqualTo("PERIMETER_TYPE_BRIDGE");
     assertThat(camel.path("useExplicitDryRunSpec").asBoolean()).isTrue();
   }
