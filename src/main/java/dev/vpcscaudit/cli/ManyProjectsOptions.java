@@ -9,6 +9,9 @@ import java.util.List;
 /** Many projects in one run: instead of --project, one of these selectors. */
 public final class ManyProjectsOptions {
 
+  /** One project a line: 64 MiB holds millions, far more than any organization. */
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+
   Cmd cmd;
   boolean allProjects;
   String query;
@@ -58,9 +61,13 @@ public final class ManyProjectsOptions {
       }
       return new ProjectSelection(ProjectSelection.Kind.QUERY, query, List.of());
     }
-    List<String> listed = new ArrayList<>();
+    java.util.Set<String> listed = new java.util.LinkedHashSet<>(); // a line given twice counts once
     String label = "--projects-file " + file;
-    String[] lines = InputFiles.readText(file, label).split("\\R");
+    String text = InputFiles.readText(file, label, MAX_BYTES);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as some editors on Windows write
+    }
+    String[] lines = text.split("\\R");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].replaceAll("#.*", "").strip();
       if (line.isEmpty()) {
@@ -70,14 +77,19 @@ public final class ManyProjectsOptions {
         dev.vpcscaudit.model.ProjectRef.parse(line);
       } catch (dev.vpcscaudit.error.BadInputException e) {
         throw new dev.vpcscaudit.error.BadInputException(
-            label + ": line " + (i + 1) + ": '" + line + "' is not a project ID or number");
+            label
+                + ": line "
+                + (i + 1)
+                + ": '"
+                + dev.vpcscaudit.escape.Terminal.clean(line)
+                + "' is not a project ID or number");
       }
       listed.add(line);
     }
     if (listed.isEmpty()) {
       throw new dev.vpcscaudit.error.BadInputException(label + ": names no project");
     }
-    return new ProjectSelection(ProjectSelection.Kind.FILE, "", listed);
+    return new ProjectSelection(ProjectSelection.Kind.FILE, "", List.copyOf(listed));
   }
 
   /** The selector given, as flags for a command line the user can paste. */

@@ -329,6 +329,11 @@ public final class PerimeterJsonReader {
    */
   static void refuseFirstPage(JsonNode root, String source, String what) {
     JsonNode token = root.get("nextPageToken");
+    if (token != null && !token.isNull() && !token.isTextual()) {
+      // A page token is a string; anything else is not an API answer and not "the last page".
+      throw JsonFields.error(
+          source, "nextPageToken", "expected a string, got " + JsonFields.describe(token));
+    }
     if (token != null && token.isTextual() && !token.textValue().isEmpty()) {
       throw new BadInputException(
           source

@@ -64,8 +64,9 @@ public final class SupportedServicesReader {
   public static List<SupportedService> readList(JsonNode array, String path, String source) {
     List<SupportedService> out = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
     for (int i = 0; i < array.size(); i++) {
-      out.add(
+      SupportedService s =
           JsonFields.read(
               array.get(i),
               path + "[" + i + "]",
@@ -77,7 +78,16 @@ public final class SupportedServicesReader {
                       f.string("title"),
                       f.bool("availableOnRestrictedVip"),
                       f.bool("knownLimitations"),
-                      f.string("serviceSupportStage"))));
+                      f.string("serviceSupportStage")));
+      Integer first = index.putIfAbsent(s.name(), i);
+      if (first != null) {
+        // Which entry is true? The last one winning would let a bad first entry pass unseen.
+        throw JsonFields.error(
+            source,
+            path + "[" + i + "]",
+            "the service " + s.name() + " is listed twice (first at [" + first + "]): keep one");
+      }
+      out.add(s);
     }
     return out;
   }

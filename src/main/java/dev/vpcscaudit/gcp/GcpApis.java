@@ -83,8 +83,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     ApiCall call = ApiCall.project(idOrNumber);
     try {
       Project p = projects().getProject("projects/" + idOrNumber);
-      return new ProjectInfo(
-          p.getName().substring("projects/".length()), p.getProjectId(), p.getParent());
+      return Answers.project(call, p.getName(), p.getProjectId(), p.getParent());
     } catch (ApiException e) {
       throw ApiErrors.gax(call, e, transport.log());
     }
@@ -131,9 +130,9 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         String type = a.path("resourceId").path("type").asText("");
         String id = a.path("resourceId").path("id").asText("");
         if (type.equals("folder")) {
-          out.add("folders/" + id);
+          out.add(Answers.name(call, "ancestor", "folders/" + id, Answers.FOLDER));
         } else if (type.equals("organization")) {
-          out.add("organizations/" + id);
+          out.add(Answers.name(call, "ancestor", "organizations/" + id, Answers.ORGANIZATION));
         }
       }
     } catch (BadInputException e) {
@@ -147,7 +146,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   public String folderParent(String folder) {
     try {
       Folder f = folders().getFolder(folder);
-      return f.getParent();
+      return Answers.parent(ApiCall.folder(folder), f.getParent());
     } catch (ApiException e) {
       throw ApiErrors.gax(ApiCall.folder(folder), e, transport.log());
     }
@@ -163,6 +162,11 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
               .setPageSize(PAGE_SIZE)
               .build();
       for (AccessPolicy p : acm().listAccessPolicies(request).iterateAll()) {
+        ApiCall call = ApiCall.policies(organization);
+        Answers.name(call, "name", p.getName(), Answers.POLICY);
+        for (String scope : p.getScopesList()) {
+          Answers.name(call, "scopes", scope, Answers.SCOPE);
+        }
         out.add(new PolicyInfo(p.getName(), p.getTitle(), p.getScopesList()));
       }
       return out;
@@ -173,11 +177,37 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   @Override
   public List<ServicePerimeter> perimeters(String policy) {
-    return pages(
-        ApiCall.perimeters(policy),
-        "/v1/" + policy + "/servicePerimeters",
-        "servicePerimeters",
-        (list, source) -> PerimeterJsonReader.readPerimeters(list, source));
+    List<ServicePerimeter> all =
+        pages(
+            ApiCall.perimeters(policy),
+            "/v1/" + policy + "/servicePerimeters",
+            "servicePerimeters",
+            (list, source) -> PerimeterJsonReader.readPerimeters(list, source));
+    // Pages of a listing that changed while it was read can repeat a perimeter: the same copy is
+    // read once; two different copies are no consistent answer.
+    Map<String, ServicePerimeter> byName = new java.util.LinkedHashMap<>();
+    for (ServicePerimeter p : all) {
+      if (!p.name().startsWith(policy + "/servicePerimeters/")) {
+        throw new CloudReadException(
+            "cannot "
+                + ApiCall.perimeters(policy).what()
+                + ": unexpected answer from the API: the perimeter "
+                + p.name()
+                + " is not of "
+                + policy);
+      }
+      ServicePerimeter before = byName.putIfAbsent(p.name(), p);
+      if (before != null && !before.equals(p)) {
+        throw new CloudReadException(
+            "cannot "
+                + ApiCall.perimeters(policy).what()
+                + ": the perimeter "
+                + p.name()
+                + " came twice with different content (the policy changed while it was read);"
+                + " try again");
+      }
+    }
+    return List.copyOf(byName.values());
   }
 
   @Override
@@ -217,8 +247,9 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
           for (JsonNode p : list) {
             if (p.path("state").asText("ACTIVE").equals("ACTIVE")) {
               out.add(
-                  new ProjectInfo(
-                      p.path("name").asText("").replace("projects/", ""),
+                  Answers.project(
+                      ApiCall.searchProjects(""),
+                      p.path("name").asText(""),
                       p.path("projectId").asText(""),
                       p.path("parent").asText("")));
             }
@@ -239,7 +270,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         "folders",
         (list, source) -> {
           for (JsonNode f : list) {
-            parents.put(f.path("name").asText(""), f.path("parent").asText(""));
+            parents.put(
+                Answers.name(
+                    ApiCall.searchFolders(), "name", f.path("name").asText(""), Answers.FOLDER),
+                Answers.parent(ApiCall.searchFolders(), f.path("parent").asText("")));
           }
           return List.<Void>of();
         });
@@ -372,6 +406,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     boolean aggregated = base.contains("/aggregated/");
     List<T> out = new ArrayList<>();
     String pageToken = "";
+    java.util.Set<String> tokens = new java.util.HashSet<>();
     int page = 1;
     do {
       GenericUrl url = new GenericUrl(base);
@@ -402,7 +437,22 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
           }
           out.addAll(reader.apply(list, source));
         }
-        pageToken = root.path("nextPageToken").asText("");
+        JsonNode next = root.path("nextPageToken");
+        if (!next.isMissingNode() && !next.isNull() && !next.isTextual()) {
+          throw new BadInputException(
+              source + ": nextPageToken is not a string but " + next.getNodeType());
+        }
+        pageToken = next.asText("");
+        if (!pageToken.isEmpty() && !tokens.add(pageToken)) {
+          // The same token again would page forever: the listing cannot be read whole.
+          throw new CloudReadException(
+              "cannot "
+                  + call.what()
+                  + ": the API answered page "
+                  + page
+                  + " with a page token it had already given, so the listing never ends and"
+                  + " cannot be read whole; try again later");
+        }
       } catch (BadInputException e) {
         throw new CloudReadException(
             "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
