@@ -11,9 +11,9 @@ public final class ToolVersion {
     return Shipped.VERSION;
   }
 
-  /** The project's home page (the pom's {@code url}). */
+  /** The project's home page (the pom's {@code vpcsc.homePage}), or empty while it has none. */
   public static String url() {
-    return Shipped.URL;
+    return Shipped.URL.equals("-") ? "" : Shipped.URL;
   }
 
   /** The names of the profiles shipped inside the tool ({@code policies/*.yaml}). */

@@ -496,38 +496,61 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     }
   }
 
-  /** Set by {@link #close}: {@link #prepare} builds no client after it. */
-  private boolean closed;
+  /** Set by {@link #close}: no client is built after it. */
+  private volatile boolean closed;
 
-  private synchronized ProjectsClient projects() {
-    if (projects == null) {
-      ProjectsSettings.Builder b =
-          configure(ProjectsSettings.newHttpJsonBuilder(), endpoints.resourceManager());
-      noRetries(b.getProjectSettings());
-      projects = start("Resource Manager", () -> ProjectsClient.create(b.build()));
+  // One lock per client: the project GET must not wait while the Access Context Manager client is
+  // being built on another thread (building one takes tens of milliseconds).
+  private final Object projectsLock = new Object();
+  private final Object foldersLock = new Object();
+  private final Object acmLock = new Object();
+
+  private ProjectsClient projects() {
+    synchronized (projectsLock) {
+      open();
+      if (projects == null) {
+        ProjectsSettings.Builder b =
+            configure(ProjectsSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+        noRetries(b.getProjectSettings());
+        projects = start("Resource Manager", () -> ProjectsClient.create(b.build()));
+      }
+      return projects;
     }
-    return projects;
   }
 
-  private synchronized FoldersClient folders() {
-    if (folders == null) {
-      FoldersSettings.Builder b =
-          configure(FoldersSettings.newHttpJsonBuilder(), endpoints.resourceManager());
-      noRetries(b.getFolderSettings());
-      folders = start("Resource Manager", () -> FoldersClient.create(b.build()));
+  private FoldersClient folders() {
+    synchronized (foldersLock) {
+      open();
+      if (folders == null) {
+        FoldersSettings.Builder b =
+            configure(FoldersSettings.newHttpJsonBuilder(), endpoints.resourceManager());
+        noRetries(b.getFolderSettings());
+        folders = start("Resource Manager", () -> FoldersClient.create(b.build()));
+      }
+      return folders;
     }
-    return folders;
   }
 
-  private synchronized AccessContextManagerClient acm() {
-    if (acm == null) {
-      AccessContextManagerSettings.Builder b =
-          configure(
-              AccessContextManagerSettings.newHttpJsonBuilder(), endpoints.accessContextManager());
-      noRetries(b.listAccessPoliciesSettings());
-      acm = start("Access Context Manager", () -> AccessContextManagerClient.create(b.build()));
+  private AccessContextManagerClient acm() {
+    synchronized (acmLock) {
+      open();
+      if (acm == null) {
+        AccessContextManagerSettings.Builder b =
+            configure(
+                AccessContextManagerSettings.newHttpJsonBuilder(),
+                endpoints.accessContextManager());
+        noRetries(b.listAccessPoliciesSettings());
+        acm = start("Access Context Manager", () -> AccessContextManagerClient.create(b.build()));
+      }
+      return acm;
     }
-    return acm;
+  }
+
+  /** A client asked for after {@link #close} would never be closed: refused. */
+  private void open() {
+    if (closed) {
+      throw new CloudReadException("the read has ended: no API client is started after it");
+    }
   }
 
   /** Every typed client: REST over our transport, our credentials and user agent, the endpoint. */
@@ -567,34 +590,32 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
    */
   public void prepare(boolean policies) {
     try {
-      // One lock per client: a call that needs the first client gets it while the second builds.
-      synchronized (this) {
-        if (closed) {
-          return; // the read ended before this ran: nothing needs the clients
-        }
-        projects();
-      }
-      synchronized (this) {
-        if (policies && !closed) {
-          acm();
-        }
+      projects();
+      if (policies) {
+        acm();
       }
     } catch (RuntimeException e) {
-      // reported by the call that needs the client
+      // reported by the call that needs the client (or the read ended before this ran)
     }
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    if (projects != null) {
-      projects.close();
+    synchronized (projectsLock) {
+      if (projects != null) {
+        projects.close();
+      }
     }
-    if (folders != null) {
-      folders.close();
+    synchronized (foldersLock) {
+      if (folders != null) {
+        folders.close();
+      }
     }
-    if (acm != null) {
-      acm.close();
+    synchronized (acmLock) {
+      if (acm != null) {
+        acm.close();
+      }
     }
   }
 }

@@ -40,6 +40,23 @@ public final class TerraformRenderer {
                 + ", which vpcsc-audit cannot reproduce in Terraform; refusing to write a resource that"
                 + " would delete it (use --as gcloud, which only adds)");
       }
+      ServicePerimeter after = change.after();
+      dev.vpcscaudit.model.PerimeterConfig spec = after.spec();
+      if (after.useExplicitDryRunSpec()
+          && spec != null
+          && spec.resources().isEmpty()
+          && spec.accessLevels().isEmpty()
+          && spec.restrictedServices().isEmpty()) {
+        // The google provider refuses a spec block that sets none of these (as reported in issue
+        // 17), so an explicit, empty dry-run spec has no Terraform form that keeps it as it is.
+        throw new BadInputException(
+            after.name()
+                + ": its explicit dry-run spec holds no resource, access level or restricted"
+                + " service, which the google provider's spec block cannot hold (it needs at least"
+                + " one of access_levels, resources, restricted_services); use --as gcloud, or"
+                + " drop the empty spec first (gcloud access-context-manager perimeters dry-run"
+                + " drop)");
+      }
     }
     StringBuilder out = new StringBuilder();
     out.append("# Fix plan by ")
@@ -138,8 +155,15 @@ public final class TerraformRenderer {
     if (base.isEmpty() || !Character.isLetter(base.charAt(0)) && base.charAt(0) != '_') {
       base = "p_" + base;
     }
-    int n = used.merge(base, 1, Integer::sum);
-    return n == 1 ? base : base + "_" + p.policyNumber() + (n > 2 ? "_" + n : "");
+    // Unique against every address already given, not only against the same base: perimeters
+    // a, a (of another policy) and a_2 must not give two resources named a_2.
+    String candidate = used.containsKey(base) ? base + "_" + p.policyNumber() : base;
+    String stem = candidate;
+    for (int n = 2; used.containsKey(candidate); n++) {
+      candidate = stem + "_" + n;
+    }
+    used.put(candidate, 1);
+    return candidate;
   }
 
   private static String describe(PerimeterChange change) {

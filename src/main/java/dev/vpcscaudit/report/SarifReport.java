@@ -35,8 +35,20 @@ public final class SarifReport {
     /** The artifact for {@code path} as the user gave it, with the file's text. */
     public static Artifact of(String path, String text) {
       java.nio.file.Path p = java.nio.file.Path.of(path);
-      String uri =
-          p.isAbsolute() ? p.toUri().toString() : path.replace(java.io.File.separatorChar, '/');
+      String uri;
+      if (p.isAbsolute()) {
+        uri = p.toUri().toString();
+      } else {
+        // A relative reference, percent-encoded as RFC 3986 asks (a space, '#', '%' or non-ASCII
+        // character in a file name would otherwise make an invalid URI).
+        try {
+          uri =
+              new java.net.URI(null, null, path.replace(java.io.File.separatorChar, '/'), null)
+                  .toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalArgumentException("not a path: " + path, e);
+        }
+      }
       return new Artifact(uri, text);
     }
   }

@@ -52,7 +52,10 @@ public final class ApiTransport extends HttpTransport {
   /** Open until the first request of the run has been written and waits for its answer. */
   private final java.util.concurrent.CountDownLatch firstInFlight;
 
-  /** 401 answers per URL: the library refreshes the token and retries once; a second is final. */
+  /**
+   * 401 answers in a row per URL: the library refreshes the token and retries once; a second 401
+   * in a row is final. Any other answer for the URL starts its count again.
+   */
   private final Map<String, AtomicInteger> unauthorized;
 
   public ApiTransport(ProxySettings proxies, CallLog log, RetryPolicy retry, Deadline deadline) {
@@ -150,6 +153,7 @@ public final class ApiTransport extends HttpTransport {
                 + ": vpcsc-audit is read-only and sends only GET requests");
       }
       Response last = null;
+      com.google.api.client.util.ExponentialBackOff backOff = retry.newBackOff();
       for (int attempt = 1; ; attempt++) {
         if (deadline.expired()) {
           throw new DeadlineExceededException(
@@ -180,6 +184,9 @@ public final class ApiTransport extends HttpTransport {
             throw new RejectedCredentialsException(
                 url, new String(last.body, StandardCharsets.UTF_8));
           }
+          if (last.getStatusCode() != 401) {
+            unauthorized.remove(url); // two 401s in a row are final, not two in the whole run
+          }
           if (!RetryPolicy.isTransient(last.getStatusCode())) {
             return last;
           }
@@ -195,7 +202,12 @@ public final class ApiTransport extends HttpTransport {
           log.failure(method, redacted(url), e);
           failure = e;
         }
-        Duration wait = retry.delayAfter(attempt);
+        Duration wait =
+            RetryPolicy.nextWait(
+                backOff,
+                last == null || failure != null
+                    ? null
+                    : RetryPolicy.retryAfter(last.first("retry-after"), java.time.Instant.now()));
         if (attempt >= retry.maxAttempts() || deadline.remaining().compareTo(wait) <= 0) {
           if (failure != null) {
             if (credentialRequests) {
@@ -227,9 +239,17 @@ public final class ApiTransport extends HttpTransport {
       return bytes.toByteArray();
     }
 
-    /** One exchange, bounded by the run's deadline (and the library's read timeout, if lower). */
+    /**
+     * One exchange, bounded by its own timeout ({@link RetryPolicy#attemptTimeout}), the run's
+     * deadline and the library's read timeout, whichever is first; the body too, however slowly
+     * it arrives.
+     */
     private Response send() throws IOException {
       Duration timeout = deadline.remaining();
+      Duration attempt = RetryPolicy.attemptTimeout(deadline.budget());
+      if (attempt.compareTo(timeout) < 0) {
+        timeout = attempt;
+      }
       if (readTimeoutMillis > 0 && Duration.ofMillis(readTimeoutMillis).compareTo(timeout) < 0) {
         timeout = Duration.ofMillis(readTimeoutMillis);
       }
@@ -273,7 +293,9 @@ public final class ApiTransport extends HttpTransport {
       InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
       byte[] bytes;
       try (InputStream stream = in) {
-        bytes = stream == null ? new byte[0] : stream.readAllBytes();
+        bytes = stream == null ? new byte[0] : readBody(stream, System.nanoTime() + millis * 1_000_000L, uri);
+      } finally {
+        c.disconnect();
       }
       List<Map.Entry<String, String>> fields = new ArrayList<>();
       c.getHeaderFields()
@@ -285,6 +307,30 @@ public final class ApiTransport extends HttpTransport {
               });
       return new Response(status, c.getResponseMessage(), fields, bytes);
     }
+  }
+
+  /** The largest answer read: a page of 500 perimeters is a few MiB. */
+  static final int MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+  /**
+   * Reads a body until its end, but not past {@code endNanos}: the socket's read timeout bounds
+   * each read, not their sum, so a body sent a byte a second would otherwise hold the run forever.
+   */
+  private static byte[] readBody(InputStream in, long endNanos, URI uri) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[1 << 16];
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      out.write(buf, 0, n);
+      if (System.nanoTime() - endNanos > 0) {
+        throw new java.net.SocketTimeoutException(
+            "the answer from " + uri.getHost() + " did not arrive whole in time");
+      }
+      if (out.size() > MAX_BODY_BYTES) {
+        throw new IOException("the answer from " + uri.getHost() + " is larger than 256 MiB");
+      }
+    }
+    return out.toByteArray();
   }
 
   /**
