@@ -59,7 +59,8 @@ public final class Main {
     }
     // A report cut short by a full disk or a closed pipe is no verdict: checkError flushes and
     // says whether any write to the stream failed.
-    if (out.checkError()) {
+    if (out.checkError() && code < ExitCode.USAGE.code()) {
+      // (A run that already failed has said so in its one line.)
       err.println(
           "error: cannot write standard output (a full disk or a closed pipe?): what it shows is"
               + " incomplete");

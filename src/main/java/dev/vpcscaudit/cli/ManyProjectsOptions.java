@@ -3,7 +3,6 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.files.InputFiles;
 import dev.vpcscaudit.source.ProjectSelection;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Many projects in one run: instead of --project, one of these selectors. */
@@ -61,7 +60,8 @@ public final class ManyProjectsOptions {
       }
       return new ProjectSelection(ProjectSelection.Kind.QUERY, query, List.of());
     }
-    java.util.Set<String> listed = new java.util.LinkedHashSet<>(); // a line given twice counts once
+    java.util.Set<String> listed =
+        new java.util.LinkedHashSet<>(); // a line given twice counts once
     String label = "--projects-file " + file;
     String text = InputFiles.readText(file, label, MAX_BYTES);
     if (text.startsWith("\uFEFF")) {

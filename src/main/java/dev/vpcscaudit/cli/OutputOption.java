@@ -331,7 +331,8 @@ public final class OutputOption {
   private static void moveIn(String label, Path tmp, Path target) {
     try {
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -346,8 +347,8 @@ public final class OutputOption {
 
   /**
    * UTF-8. The readers refuse text that is not Unicode (a lone surrogate), so there is nothing it
-   * cannot encode; should anything slip through, it becomes a replacement character rather than
-   * an error after half the file is written.
+   * cannot encode; should anything slip through, it becomes a replacement character rather than an
+   * error after half the file is written.
    */
   private static Writer writer(OutputStream out) {
     return new java.io.BufferedWriter(

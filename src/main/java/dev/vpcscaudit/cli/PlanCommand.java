@@ -179,7 +179,24 @@ public final class PlanCommand extends ReadingCommand {
             + plan.projects().size()
             + " projects"
             + (unread == 0 ? "" : "; " + unread + " could not be read"));
-    return unread == 0 ? ExitCode.OK.code() : ExitCode.INCOMPLETE.code();
+    if (unread > 0) {
+      dev.vpcscaudit.source.ProjectSelection.ProjectPerimeters first =
+          found.projects().stream().filter(p -> p.error() != null).findFirst().orElseThrow();
+      cmd.err()
+          .println(
+              "error: "
+                  + Main.oneLine(
+                      unread
+                          + " of "
+                          + found.projects().size()
+                          + " projects could not be read, so the plan does not fix them (its"
+                          + " header names each); first: "
+                          + first.project().display()
+                          + ": "
+                          + first.error()));
+      return ExitCode.INCOMPLETE.code();
+    }
+    return ExitCode.OK.code();
   }
 
   private void emit(FixPlan plan, String scope) {

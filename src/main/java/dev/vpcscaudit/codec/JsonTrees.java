@@ -180,13 +180,15 @@ public final class JsonTrees {
   }
 
   /**
-   * Refuses a string that is not Unicode text: a lone surrogate (U+D800 escaped on its own in JSON) cannot
-   * be written as UTF-8, so it would fail every report, or be changed silently, far from here.
+   * Refuses a string that is not Unicode text: a lone surrogate (U+D800 escaped on its own in JSON)
+   * cannot be written as UTF-8, so it would fail every report, or be changed silently, far from
+   * here.
    */
   private static String unicode(JsonParser p, String s) throws IOException {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

@@ -215,11 +215,7 @@ public final class PerimeterJsonReader {
       throw JsonFields.error(
           source,
           path,
-          "has both '"
-              + camel
-              + "' and '"
-              + snake
-              + "' (two spellings of one field): keep one");
+          "has both '" + camel + "' and '" + snake + "' (two spellings of one field): keep one");
     }
     return node.has(camel) ? node.get(camel) : node.get(snake);
   }

@@ -1,8 +1,8 @@
 package dev.vpcscaudit.escape;
 
 /**
- * The one sanitizer for text from input (a title, a name, a field name, a flag's value) shown on
- * a terminal or in a text or Markdown report: control characters (C0, DEL, C1) and the Unicode
+ * The one sanitizer for text from input (a title, a name, a field name, a flag's value) shown on a
+ * terminal or in a text or Markdown report: control characters (C0, DEL, C1) and the Unicode
  * bidirectional controls are shown escaped, so that a value can neither move the cursor, clear the
  * screen or set the title (ESC/CSI/OSC sequences), nor overwrite a line (CR), nor reorder what is
  * shown around it (U+202E and friends, the "Trojan Source" characters). JSON, SARIF and JUnit keep

@@ -25,9 +25,8 @@ final class Answers {
   static final Pattern SCOPE = Pattern.compile("(folders|projects)/[0-9]{1,20}");
 
   /**
-   * A project ID: 6 to 30 lower-case letters, digits and hyphens, starting with a letter
-   * (Resource Manager's documented rule); older IDs may carry a domain prefix ({@code
-   * example.com:my-proj}).
+   * A project ID: 6 to 30 lower-case letters, digits and hyphens, starting with a letter (Resource
+   * Manager's documented rule); older IDs may carry a domain prefix ({@code example.com:my-proj}).
    */
   static final Pattern PROJECT_ID =
       Pattern.compile("([a-z0-9][a-z0-9.-]{0,62}:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");

@@ -1,11 +1,11 @@
 package dev.vpcscaudit.report;
 
-import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.escape.Terminal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

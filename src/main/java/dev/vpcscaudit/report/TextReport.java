@@ -1,6 +1,5 @@
 package dev.vpcscaudit.report;
 
-import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.Finding;
@@ -8,6 +7,7 @@ import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.model.VipRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,7 @@
 package dev.vpcscaudit.source;
 
 import dev.vpcscaudit.codec.PerimeterJsonReader;
-import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.model.ServicePerimeter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +31,8 @@ public final class PerimeterFiles {
     public Read {
       kept = List.copyOf(kept);
       otherRegular = List.copyOf(otherRegular);
-      skippedAssets = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedAssets));
+      skippedAssets =
+          java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedAssets));
     }
 
     /**

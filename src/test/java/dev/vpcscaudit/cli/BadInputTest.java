@@ -86,9 +86,9 @@ class BadInputTest {
             "this is one page of a longer perimeter list (nextPageToken is set)"));
     c.add(
         perimeters(
-            "a perimeter twice",
-            "[{\"name\": \"accessPolicies/1/servicePerimeters/p\"}, {\"name\": \"accessPolicies/1/servicePerimeters/p\"}]",
-            "perimeter accessPolicies/1/servicePerimeters/p appears more than once"));
+            "a perimeter twice, the copies differing",
+            "[{\"name\": \"accessPolicies/1/servicePerimeters/p\"}, {\"name\": \"accessPolicies/1/servicePerimeters/p\", \"title\": \"t\"}]",
+            "perimeter accessPolicies/1/servicePerimeters/p appears more than once, with different content"));
     c.add(
         perimeters(
             "not a perimeter name",

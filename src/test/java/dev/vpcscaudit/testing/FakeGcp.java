@@ -266,6 +266,38 @@ public final class FakeGcp implements AutoCloseable {
     return this;
   }
 
+  private static final String TRICKLE = "\u0000trickle:";
+
+  /**
+   * The next request whose path starts with {@code pathPrefix} gets {@code body} one byte every 200
+   * ms (headers at once): a server that never stalls long enough for a read timeout, yet never
+   * finishes. The fake stops sending after 60 s or when the client goes away.
+   */
+  public synchronized FakeGcp trickle(String pathPrefix, int status, String body) {
+    return fail(pathPrefix, status, TRICKLE + body);
+  }
+
+  private static void trickle(HttpExchange ex, int status, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try {
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+      ex.sendResponseHeaders(status, bytes.length);
+      java.io.OutputStream out = ex.getResponseBody();
+      long end = System.nanoTime() + 60_000_000_000L;
+      for (int i = 0; i < bytes.length && System.nanoTime() < end; i++) {
+        out.write(bytes[i]);
+        out.flush();
+        Thread.sleep(200);
+      }
+    } catch (IOException e) {
+      // the client went away: what the test expects of it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ex.close();
+    }
+  }
+
   /** A Google API error body. */
   public static String error(int code, String status, String message) {
     ObjectNode root = JSON.createObjectNode();
@@ -385,7 +417,11 @@ public final class FakeGcp implements AutoCloseable {
         body = key == null ? null : faultBody.get(key).poll();
       }
       if (status != null) {
-        send(ex, status[0], body);
+        if (body != null && body.startsWith(TRICKLE)) {
+          trickle(ex, status[0], body.substring(TRICKLE.length()));
+        } else {
+          send(ex, status[0], body);
+        }
         return;
       }
       if (method.equals("POST") && path.equals("/token")) {

@@ -53,8 +53,8 @@ public final class ApiTransport extends HttpTransport {
   private final java.util.concurrent.CountDownLatch firstInFlight;
 
   /**
-   * 401 answers in a row per URL: the library refreshes the token and retries once; a second 401
-   * in a row is final. Any other answer for the URL starts its count again.
+   * 401 answers in a row per URL: the library refreshes the token and retries once; a second 401 in
+   * a row is final. Any other answer for the URL starts its count again.
    */
   private final Map<String, AtomicInteger> unauthorized;
 
@@ -241,8 +241,8 @@ public final class ApiTransport extends HttpTransport {
 
     /**
      * One exchange, bounded by its own timeout ({@link RetryPolicy#attemptTimeout}), the run's
-     * deadline and the library's read timeout, whichever is first; the body too, however slowly
-     * it arrives.
+     * deadline and the library's read timeout, whichever is first; the body too, however slowly it
+     * arrives.
      */
     private Response send() throws IOException {
       Duration timeout = deadline.remaining();
@@ -293,7 +293,10 @@ public final class ApiTransport extends HttpTransport {
       InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
       byte[] bytes;
       try (InputStream stream = in) {
-        bytes = stream == null ? new byte[0] : readBody(stream, System.nanoTime() + millis * 1_000_000L, uri);
+        bytes =
+            stream == null
+                ? new byte[0]
+                : readBody(stream, System.nanoTime() + millis * 1_000_000L, uri);
       } finally {
         c.disconnect();
       }
