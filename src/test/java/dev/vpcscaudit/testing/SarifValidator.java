@@ -22,9 +22,19 @@ public final class SarifValidator {
           .resolve(
               ".tools/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
 
+  /**
+   * The one warning accepted: SARIF2005 recommends {@code tool.driver.informationUri}, and the
+   * project has no home page to name (the URL it once gave was invented; issue 17). Everything else
+   * the validator says, error or warning, fails.
+   */
+  static final String NO_INFORMATION_URI = "SARIF2005";
+
   private SarifValidator() {}
 
-  /** Validates every {@code .sarif} file in {@code dir}; fails listing each error and warning. */
+  /**
+   * Validates every {@code .sarif} file in {@code dir}; fails listing each error and warning but
+   * {@link #NO_INFORMATION_URI}.
+   */
   public static void assertValid(Path dir) throws Exception {
     if (!Files.isExecutable(TOOL)) {
       throw new AssertionError(
@@ -43,6 +53,9 @@ public final class SarifValidator {
         new ObjectMapper().readTree(log.toFile()).path("runs").get(0).path("results");
     List<String> problems = new ArrayList<>();
     for (JsonNode result : results) {
+      if (result.path("ruleId").asText().equals(NO_INFORMATION_URI)) {
+        continue;
+      }
       problems.add(
           result.path("ruleId").asText()
               + " "
