@@ -87,14 +87,15 @@ public final class PerimeterJsonReader {
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
             1 << 16);
     // A perimeter given twice is read once when both copies are the same, and refused when they
-    // differ: which one the export meant cannot be told. Only a digest of each is kept.
+    // differ: which one the export meant cannot be told. Only a digest of each copy's JSON is
+    // kept (the JSON tree's hash: a record's hashCode would bootstrap method handles at start-up).
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-    java.util.function.Consumer<ServicePerimeter> unique =
-        p -> {
-          Integer before = seen.putIfAbsent(p.name(), p.hashCode());
+    java.util.function.BiConsumer<ServicePerimeter, JsonNode> unique =
+        (p, json) -> {
+          Integer before = seen.putIfAbsent(p.name(), json.hashCode());
           if (before == null) {
             sink.accept(p);
-          } else if (before != p.hashCode()) {
+          } else if (before != json.hashCode()) {
             throw new BadInputException(
                 source
                     + ": perimeter "
@@ -109,43 +110,43 @@ public final class PerimeterJsonReader {
       }
       if (first == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
         int i = 0;
-        int read = 0;
         while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
           JsonNode element = JsonTrees.read(parser);
           ServicePerimeter p = fromElement(element, "[" + i + "]", source, skipped);
           if (p != null) {
-            unique.accept(p);
-            read++;
+            unique.accept(p, element);
           }
           i++;
         }
         if (parser.nextToken() != null) {
           throw new BadInputException(source + ": unexpected content after the list");
         }
-        return read;
+        return seen.size();
       }
       JsonNode root = JsonTrees.read(parser);
       if (isAsset(root)) {
         // Cloud Asset Inventory export: one asset per line (JSON lines).
         int line = 1;
-        int read = 0;
         while (root != null) {
           ServicePerimeter p = fromElement(root, "asset " + line, source, skipped);
           if (p != null) {
-            unique.accept(p);
-            read++;
+            unique.accept(p, root);
           }
           line++;
           root = parser.nextToken() == null ? null : JsonTrees.read(parser);
         }
-        return read;
+        return seen.size();
       }
       if (parser.nextToken() != null) {
         throw new BadInputException(source + ": unexpected content after the JSON value");
       }
       List<ServicePerimeter> all = readPerimeters(root, source);
-      all.forEach(unique);
-      return all.size();
+      JsonNode list =
+          root.isObject() && root.has("servicePerimeters") ? root.get("servicePerimeters") : null;
+      for (int i = 0; i < all.size(); i++) {
+        unique.accept(all.get(i), list != null && list.isArray() ? list.get(i) : root);
+      }
+      return seen.size();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new BadInputException(source + ": not UTF-8 text", e);
     } catch (JsonProcessingException e) {

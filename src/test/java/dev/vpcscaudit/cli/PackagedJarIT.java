@@ -34,6 +34,41 @@ class PackagedJarIT {
     return new SubprocessTest.Run(r.code(), r.out(), r.err());
   }
 
+  /**
+   * An out-of-memory error is the contract's exit 3 in one line naming the input, never exit 1 with
+   * a stack trace: a small heap and an export whose every perimeter is kept.
+   */
+  @Test
+  void outOfMemoryIsOneLineAndExitThree() throws Exception {
+    Path big = dir.resolve("big.json");
+    try (java.io.Writer w = Files.newBufferedWriter(big)) {
+      w.write("[");
+      for (int i = 0; i < 200_000; i++) {
+        w.write(
+            (i == 0 ? "" : ",")
+                + "{\"name\": \"accessPolicies/1/servicePerimeters/p"
+                + i
+                + "\", \"status\": {\"resources\": [\"projects/"
+                + (100000 + i)
+                + "\"], \"restrictedServices\": [\"logging.googleapis.com\"]}}\n");
+      }
+      w.write("]");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx24m");
+    cmd.add("-jar");
+    cmd.add(System.getProperty("jar"));
+    cmd.addAll(List.of("audit", "--all-projects", "--from-file", big.toString()));
+    Processes.Result r = Processes.run(new ProcessBuilder(cmd), java.time.Duration.ofSeconds(120));
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err().lines().toList()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("error: out of memory (the heap's limit is ")
+        .contains("the input --from-file " + big + " is too large for it")
+        .doesNotContain("\tat ");
+  }
+
   @Test
   void offlineAndLiveFromThePackagedJar() throws Exception {
     String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
