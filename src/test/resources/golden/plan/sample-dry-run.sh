@@ -4,7 +4,8 @@
 # What it changes: the dry-run config (spec) of 1 perimeter.
 # It only adds: no resource, access level, service or ingress/egress rule is removed.
 # It first checks that no perimeter it touches changed since it was read (etag), and
-# writes nothing if one did; then audit and plan again.
+# writes nothing if one did; before each write it checks that the perimeter holds only
+# what this script changed, and stops otherwise, saying what it had changed.
 # Not fixed by this plan (11 findings; no additive dry-run change fixes them):
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com
@@ -23,24 +24,64 @@
 #   vpcsc-audit audit --project gdc-prod
 set -euo pipefail
 
-# Nothing is written unless every perimeter below is still as it was read.
-expect_etag() { # PERIMETER POLICY ETAG
-  local now want
-  want="$(printf '%s' "$3")" # compared as $(...) leaves both: trailing newlines cut
-  now="$(gcloud access-context-manager perimeters describe "$1" --policy="$2" --format='value(etag)')"
-  if [[ "$now" != "$want" ]]; then
-    echo "vpcsc-audit plan: perimeter $1 of policy $2 changed since it was read (etag $now, not $want): nothing was changed; audit and plan again." >&2
-    exit 1
-  fi
+# Concurrent edits (README "How a plan protects concurrent edits"): nothing is written
+# unless every perimeter below is still as the plan read it; each write then checks that its
+# perimeter holds only what this script itself changed, and carries the etag it just read.
+fields='json(name,title,description,perimeterType,status,spec,useExplicitDryRunSpec)'
+names=(accessPolicies/587139914682/servicePerimeters/gdc_prod)
+state=()   # per step: todo, partly (some of its writes made), done
+for i in "${!names[@]}"; do state[$i]=todo; done
+describe() { gcloud access-context-manager perimeters describe "$1" --policy="$2" --format="$3"; }
+stop() { # MESSAGE
+  local i
+  echo "vpcsc-audit plan: $1" >&2
+  for i in "${!names[@]}"; do
+    case "${state[$i]}" in
+      done) echo "  changed: ${names[$i]}" >&2 ;;
+      partly) echo "  partly changed (some of its commands ran): ${names[$i]}" >&2 ;;
+      *) echo "  not changed: ${names[$i]}" >&2 ;;
+    esac
+  done
+  echo "  to go on from here, audit and plan again: vpcsc-audit plan --project gdc-prod --as gcloud" >&2
+  exit 1
 }
-expect_etag gdc_prod 587139914682 BwYdK3f1c0ffee5d2e77
+check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)
+  local content etag want
+  content="$(describe "$2" "$3" "$fields")" || stop "cannot read perimeter $2 of policy $3: nothing was changed"
+  etag="$(describe "$2" "$3" 'value(etag)')" || stop "cannot read perimeter $2 of policy $3: nothing was changed"
+  want="$(printf '%s' "$4")" # compared as $(...) leaves both: trailing newlines cut
+  if [[ -n "$4" && "$etag" != "$want" ]]; then
+    stop "perimeter $2 of policy $3 changed since it was read (etag $etag, not $want): nothing was changed"
+  fi
+  printf -v "seen_$1" '%s' "$content"
+}
+write() { # STEP PERIMETER POLICY GCLOUD-COMMAND... (without --etag)
+  local step="$1" perimeter="$2" policy="$3" seen="seen_$1" etag content result
+  shift 3
+  etag="$(describe "$perimeter" "$policy" 'value(etag)')" || stop "cannot read perimeter $perimeter of policy $policy before writing it"
+  content="$(describe "$perimeter" "$policy" "$fields")" || stop "cannot read perimeter $perimeter of policy $policy before writing it"
+  if [[ "$content" != "${!seen}" ]]; then
+    stop "perimeter $perimeter of policy $policy was changed by someone else while this script ran: it was not written"
+  fi
+  result="$("$@" --etag="$etag" --format="$fields")" || stop "gcloud could not write perimeter $perimeter of policy $policy (its message is above)"
+  printf -v "$seen" '%s' "$result" # what this script's own write left
+  state[$step]=partly
+}
+step() { # STEP COMMAND...: a network command, which has no etag
+  local step="$1"
+  shift
+  "$@" || stop "this command failed (its message is above): ${names[$step]}"
+  state[$step]=partly
+}
+finished() { state[$1]=done; }
+check 0 gdc_prod 587139914682 BwYdK3f1c0ffee5d2e77
 
 # --- accessPolicies/587139914682/servicePerimeters/gdc_prod (title: gdc-prod)
 # NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too
-gcloud access-context-manager perimeters dry-run update gdc_prod \
+write 0 gdc_prod 587139914682 gcloud access-context-manager perimeters dry-run update gdc_prod \
     --policy=587139914682 \
-    --add-restricted-services=containerregistry.googleapis.com,opsconfigmonitoring.googleapis.com \
-    --etag=BwYdK3f1c0ffee5d2e77
+    --add-restricted-services=containerregistry.googleapis.com,opsconfigmonitoring.googleapis.com
+finished 0
 
 # Next step, once the dry-run config has run long enough: look for dry-run violations in
 # the audit logs (Logs Explorer: protoPayload.metadata.dryRun="true" with

@@ -12,6 +12,31 @@ public sealed interface NetworkAction {
   /** The project the change is made in. */
   String project();
 
+  /** What the change is, in a few words, e.g. {@code route restricted-vip in network N}. */
+  default String label() {
+    if (this instanceof AdvertiseVip a) {
+      return "advertise the restricted VIP from router "
+          + a.router()
+          + (a.peer() == null ? "" : " (peer " + a.peer() + ")")
+          + " in "
+          + a.region();
+    }
+    if (this instanceof CreateRoute r) {
+      return "route " + r.name() + " in network " + r.network();
+    }
+    if (this instanceof CreateZone z) {
+      return "private zone " + z.zone() + " (" + z.domain() + ")";
+    }
+    if (this instanceof CreateRecord r) {
+      return "record " + r.type() + " " + r.name() + " in zone " + r.zone();
+    }
+    if (this instanceof CreatePolicy d) {
+      return "DNS server policy " + d.name();
+    }
+    EnableInbound e = (EnableInbound) this;
+    return "inbound forwarding on DNS server policy " + e.policy();
+  }
+
   /**
    * Advertise the restricted VIP from a Cloud Router, or from one of its BGP peers (when the peer
    * has its own custom advertisement).

@@ -47,11 +47,11 @@ public final class GcloudRenderer {
           .append(" This script changes nothing.\n");
       return out.toString();
     }
-    if (!plan.perimeters().isEmpty()) {
-      preflight(plan, out);
-    }
+    guard(plan, out);
+    int index = 0;
     for (PerimeterChange change : plan.perimeters()) {
       ServicePerimeter p = change.before();
+      index++;
       out.append("\n# --- ").append(p.name());
       if (!p.title().isEmpty()) {
         out.append(" (title: ").append(Shell.comment(p.title())).append(')');
@@ -60,21 +60,26 @@ public final class GcloudRenderer {
       for (String note : change.notes()) {
         out.append("# NOTE: ").append(Shell.comment(note)).append('\n');
       }
-      boolean first = true;
       for (ConfigChange c : change.changes()) {
         if (c.spec() && !p.useExplicitDryRunSpec()) {
           out.append(
               "# The perimeter has no explicit dry-run spec: gcloud first copies its enforced status into one.\n");
         }
-        command(p, c, first, out);
-        first = false;
+        command(p, c, index, out);
       }
+      out.append("finished ").append(index - 1).append('\n');
     }
     if (!plan.networkActions().isEmpty()) {
       out.append(
           "\n# --- the network (no dry-run mode: these take effect at once; each only adds)\n");
       for (dev.vpcscaudit.network.NetworkAction action : plan.networkActions()) {
-        out.append(dev.vpcscaudit.network.NetworkGcloud.command(action)).append('\n');
+        out.append("step ")
+            .append(index)
+            .append(' ')
+            .append(dev.vpcscaudit.network.NetworkGcloud.command(action))
+            .append('\n');
+        out.append("finished ").append(index).append('\n');
+        index++;
       }
     }
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
@@ -107,49 +112,130 @@ public final class GcloudRenderer {
     return out.toString();
   }
 
+  /** The fields a perimeter's content is compared on (everything a write could change). */
+  static final String CONTENT =
+      "json(name,title,description,perimeterType,status,spec,useExplicitDryRunSpec)";
+
   /**
-   * Before any write, every perimeter the script touches is read again (a read-only {@code
-   * describe}) and its etag compared with the one the plan was made from: if any changed, the
-   * script stops having written nothing. The first command of each perimeter also carries {@code
-   * --etag}, so a change in between the check and the write is refused by the API too.
+   * How the script protects concurrent edits, under either scope of Access Context Manager's etags
+   * (per perimeter, or per policy as Google's engineers describe them: a write to one perimeter
+   * gives every perimeter of its policy a new etag; GoogleCloudPlatform/magic-modules #12568, and
+   * the provider's fix of reading the etag right before each write, #12736 and #12903):
+   *
+   * <ol>
+   *   <li>before the first write, every perimeter the script touches is read: its content is kept,
+   *       and its etag must still be the one the plan was made from, or nothing is written;
+   *   <li>before each write, the perimeter is read again (etag, then content): its content must be
+   *       what the preflight kept, or what the script's own last write to it left; the write then
+   *       carries that just-read etag, so the API refuses it if anything changed in between;
+   *   <li>a stop after some writes names the perimeters changed, partly changed and not changed,
+   *       and the command that audits and plans again from there.
+   * </ol>
+   *
+   * Content is compared, not etags, because under policy-scoped etags a perimeter's etag moves with
+   * every write in its policy, the script's own included, and could not tell whose write it was.
    */
-  private static void preflight(FixPlan plan, StringBuilder out) {
-    List<ServicePerimeter> checked =
-        plan.perimeters().stream()
-            .map(PerimeterChange::before)
-            .filter(p -> !p.etag().isEmpty())
-            .toList();
+  private static void guard(FixPlan plan, StringBuilder out) {
+    List<String> names = new ArrayList<>();
+    plan.perimeters().forEach(c -> names.add(c.before().name()));
+    for (dev.vpcscaudit.network.NetworkAction action : plan.networkActions()) {
+      names.add("the network: " + action.label() + " (project " + action.project() + ")");
+    }
+    out.append(
+            "\n# Concurrent edits (README \"How a plan protects concurrent edits\"): nothing is written\n")
+        .append(
+            "# unless every perimeter below is still as the plan read it; each write then checks that its\n")
+        .append(
+            "# perimeter holds only what this script itself changed, and carries the etag it just read.\n")
+        .append("fields=")
+        .append(Shell.quote(CONTENT))
+        .append('\n')
+        .append("names=(");
+    out.append(String.join(" ", names.stream().map(Shell::quote).toList()));
+    out.append(")\n")
+        .append("state=()   # per step: todo, partly (some of its writes made), done\n")
+        .append("for i in \"${!names[@]}\"; do state[$i]=todo; done\n")
+        .append(
+            "describe() { gcloud access-context-manager perimeters describe \"$1\" --policy=\"$2\" --format=\"$3\"; }\n")
+        .append("stop() { # MESSAGE\n")
+        .append("  local i\n")
+        .append("  echo \"vpcsc-audit plan: $1\" >&2\n")
+        .append("  for i in \"${!names[@]}\"; do\n")
+        .append("    case \"${state[$i]}\" in\n")
+        .append("      done) echo \"  changed: ${names[$i]}\" >&2 ;;\n")
+        .append(
+            "      partly) echo \"  partly changed (some of its commands ran): ${names[$i]}\" >&2 ;;\n")
+        .append("      *) echo \"  not changed: ${names[$i]}\" >&2 ;;\n")
+        .append("    esac\n")
+        .append("  done\n")
+        .append("  echo \"  to go on from here, audit and plan again: ")
+        .append(
+            Shell.comment(replanCommand(plan))
+                .replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("$", "\\$")
+                .replace("`", "\\`"))
+        .append("\" >&2\n")
+        .append("  exit 1\n")
+        .append("}\n")
+        .append("check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)\n")
+        .append("  local content etag want\n")
+        .append(
+            "  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || stop \"cannot read perimeter $2 of policy $3: nothing was changed\"\n")
+        .append(
+            "  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || stop \"cannot read perimeter $2 of policy $3: nothing was changed\"\n")
+        .append(
+            "  want=\"$(printf '%s' \"$4\")\" # compared as $(...) leaves both: trailing newlines cut\n")
+        .append("  if [[ -n \"$4\" && \"$etag\" != \"$want\" ]]; then\n")
+        .append(
+            "    stop \"perimeter $2 of policy $3 changed since it was read (etag $etag, not $want): nothing was changed\"\n")
+        .append("  fi\n")
+        .append("  printf -v \"seen_$1\" '%s' \"$content\"\n")
+        .append("}\n")
+        .append("write() { # STEP PERIMETER POLICY GCLOUD-COMMAND... (without --etag)\n")
+        .append(
+            "  local step=\"$1\" perimeter=\"$2\" policy=\"$3\" seen=\"seen_$1\" etag content result\n")
+        .append("  shift 3\n")
+        .append(
+            "  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || stop \"cannot read perimeter $perimeter of policy $policy before writing it\"\n")
+        .append(
+            "  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || stop \"cannot read perimeter $perimeter of policy $policy before writing it\"\n")
+        .append("  if [[ \"$content\" != \"${!seen}\" ]]; then\n")
+        .append(
+            "    stop \"perimeter $perimeter of policy $policy was changed by someone else while this script ran: it was not written\"\n")
+        .append("  fi\n")
+        .append(
+            "  result=\"$(\"$@\" --etag=\"$etag\" --format=\"$fields\")\" || stop \"gcloud could not write perimeter $perimeter of policy $policy (its message is above)\"\n")
+        .append("  printf -v \"$seen\" '%s' \"$result\" # what this script's own write left\n")
+        .append("  state[$step]=partly\n")
+        .append("}\n")
+        .append("step() { # STEP COMMAND...: a network command, which has no etag\n")
+        .append("  local step=\"$1\"\n")
+        .append("  shift\n")
+        .append(
+            "  \"$@\" || stop \"this command failed (its message is above): ${names[$step]}\"\n")
+        .append("  state[$step]=partly\n")
+        .append("}\n")
+        .append("finished() { state[$1]=done; }\n");
     List<ServicePerimeter> unchecked =
         plan.perimeters().stream()
             .map(PerimeterChange::before)
             .filter(p -> p.etag().isEmpty())
             .toList();
     if (!unchecked.isEmpty()) {
-      out.append("\n# No etag was read for ")
+      out.append("# No etag was read for ")
           .append(
               Shell.comment(
                   String.join(", ", unchecked.stream().map(ServicePerimeter::name).toList())))
           .append(
-              ": the script cannot tell whether it changed since (export with a version that keeps etags).\n");
+              ": the script cannot tell whether it changed since the plan (export with a version that keeps etags).\n");
     }
-    if (checked.isEmpty()) {
-      return;
-    }
-    out.append("\n# Nothing is written unless every perimeter below is still as it was read.\n")
-        .append("expect_etag() { # PERIMETER POLICY ETAG\n")
-        .append("  local now want\n")
-        .append(
-            "  want=\"$(printf '%s' \"$3\")\" # compared as $(...) leaves both: trailing newlines cut\n")
-        .append(
-            "  now=\"$(gcloud access-context-manager perimeters describe \"$1\" --policy=\"$2\" --format='value(etag)')\"\n")
-        .append("  if [[ \"$now\" != \"$want\" ]]; then\n")
-        .append(
-            "    echo \"vpcsc-audit plan: perimeter $1 of policy $2 changed since it was read (etag $now, not $want): nothing was changed; audit and plan again.\" >&2\n")
-        .append("    exit 1\n")
-        .append("  fi\n")
-        .append("}\n");
-    for (ServicePerimeter p : checked) {
-      out.append("expect_etag ")
+    int index = 0;
+    for (PerimeterChange change : plan.perimeters()) {
+      ServicePerimeter p = change.before();
+      out.append("check ")
+          .append(index++)
+          .append(' ')
           .append(Shell.quote(p.shortName()))
           .append(' ')
           .append(Shell.quote(p.policyNumber()))
@@ -157,6 +243,21 @@ public final class GcloudRenderer {
           .append(Shell.quote(p.etag()))
           .append('\n');
     }
+  }
+
+  /**
+   * The command that audits and plans again, as the plan was made: its verify command with {@code
+   * plan} for {@code audit}, the renderer and the stage.
+   */
+  static String replanCommand(FixPlan plan) {
+    String verify = plan.verifyCommand();
+    String audit = "vpcsc-audit audit ";
+    int at = verify.lastIndexOf(audit); // after an export's "gcloud ... > file &&", if any
+    String base =
+        at < 0
+            ? verify
+            : verify.substring(0, at) + "vpcsc-audit plan " + verify.substring(at + audit.length());
+    return base + " --as gcloud" + (plan.stage() == Stage.ENFORCE ? " --stage enforce" : "");
   }
 
   /** A gcloud command must never lose a field: refuse the perimeter, naming the field. */
@@ -210,7 +311,9 @@ public final class GcloudRenderer {
               "\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
           .append(
               "# It first checks that no perimeter it touches changed since it was read (etag), and\n")
-          .append("# writes nothing if one did; then audit and plan again.\n");
+          .append(
+              "# writes nothing if one did; before each write it checks that the perimeter holds only\n")
+          .append("# what this script changed, and stops otherwise, saying what it had changed.\n");
     }
     if (!plan.networkActions().isEmpty()) {
       out.append("# The network: ")
@@ -233,11 +336,16 @@ public final class GcloudRenderer {
         .append('\n');
   }
 
-  private static void command(
-      ServicePerimeter p, ConfigChange c, boolean first, StringBuilder out) {
+  private static void command(ServicePerimeter p, ConfigChange c, int step, StringBuilder out) {
     List<String> args = new ArrayList<>();
     args.add(
-        "gcloud access-context-manager perimeters "
+        "write "
+            + (step - 1)
+            + " "
+            + Shell.quote(p.shortName())
+            + " "
+            + Shell.quote(p.policyNumber())
+            + " gcloud access-context-manager perimeters "
             + (c.spec() ? "dry-run update " : "update ")
             + Shell.quote(p.shortName()));
     args.add(Shell.flag("--policy", p.policyNumber()));
@@ -254,9 +362,6 @@ public final class GcloudRenderer {
     if (!c.addVpcAllowedServices().isEmpty()) {
       args.add(
           Shell.flag("--add-vpc-allowed-services", String.join(",", c.addVpcAllowedServices())));
-    }
-    if (first && !p.etag().isEmpty()) {
-      args.add(Shell.flag("--etag", p.etag()));
     }
     out.append(String.join(" \\\n    ", args)).append('\n');
   }

@@ -118,8 +118,9 @@ class PlanGoldenTest {
             .noneMatch(n -> n.startsWith("pwned"));
       }
       assertThat(Path.of(System.getProperty("user.home")).resolve("pwned-title")).doesNotExist();
-      // The etag reaches gcloud as one exact word.
-      assertThat(run.invocations().get(0)).contains("--etag=" + HOSTILE_ETAG);
+      // The etag read right before the write reaches gcloud as one exact word (as $(...) reads
+      // it: trailing newlines cut).
+      assertThat(run.invocations().get(0)).contains("--etag=" + HOSTILE_ETAG.stripTrailing());
       assertThat(run.invocations())
           .allSatisfy(
               argv ->

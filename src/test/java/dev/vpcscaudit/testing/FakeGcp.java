@@ -574,11 +574,51 @@ public final class FakeGcp implements AutoCloseable {
     return null;
   }
 
-  /** Someone else changes {@code name}: only its etag moves on. */
-  public synchronized FakeGcp touch(String name) {
-    JsonNode p = perimeter(name);
-    ((ObjectNode) p).put("etag", "etag-" + (++etagCounter));
+  /**
+   * How the fake scopes perimeter etags. Google's engineers describe them as generated at the
+   * policy level: a write to one perimeter gives every perimeter of its policy a new etag
+   * (GoogleCloudPlatform/magic-modules #12568); the fake can also keep one etag per perimeter.
+   */
+  public enum EtagScope {
+    PERIMETER,
+    POLICY
+  }
+
+  private EtagScope etagScope = EtagScope.PERIMETER;
+
+  private final Map<Integer, java.util.function.Consumer<FakeGcp>> afterWrite = new HashMap<>();
+
+  /** Chooses the etag scope (default {@link EtagScope#PERIMETER}). */
+  public synchronized FakeGcp etagScope(EtagScope scope) {
+    this.etagScope = scope;
     return this;
+  }
+
+  /**
+   * Runs {@code change} (e.g. someone else's {@link #touch}) right after the {@code n}th successful
+   * perimeter write, before the writer hears back: an out-of-band change between two writes.
+   */
+  public synchronized FakeGcp afterWrite(int n, java.util.function.Consumer<FakeGcp> change) {
+    afterWrite.put(n, change);
+    return this;
+  }
+
+  /** Someone else changes {@code name}: only its etag moves on (all of its policy's, by scope). */
+  public synchronized FakeGcp touch(String name) {
+    ObjectNode p = (ObjectNode) perimeter(name);
+    p.put("title", p.path("title").asText("") + " (edited)");
+    newEtag(name.substring(0, name.indexOf("/servicePerimeters/")), name);
+    return this;
+  }
+
+  /** A new etag for {@code name}, or for every perimeter of {@code policy} in policy scope. */
+  private void newEtag(String policy, String name) {
+    String etag = "etag-" + (++etagCounter);
+    for (JsonNode p : perimeters.getOrDefault(policy, List.of())) {
+      if (etagScope == EtagScope.POLICY || p.path("name").asText().equals(name)) {
+        ((ObjectNode) p).put("etag", etag);
+      }
+    }
   }
 
   /** Every perimeter of {@code policy} as stored now, as the JSON array gcloud prints. */
@@ -629,7 +669,6 @@ public final class FakeGcp implements AutoCloseable {
           setPath(updated, mask, body);
         }
       }
-      updated.put("etag", "etag-" + (++etagCounter));
       String policy = name.substring(0, name.indexOf("/servicePerimeters/"));
       List<JsonNode> list = new ArrayList<>(perimeters.get(policy));
       list.replaceAll(p -> p.path("name").asText().equals(name) ? updated : p);
@@ -640,7 +679,12 @@ public final class FakeGcp implements AutoCloseable {
         return;
       }
       perimeters.put(policy, list);
+      newEtag(policy, name);
       writes.add(name + " " + params.getOrDefault("updateMask", ""));
+      java.util.function.Consumer<FakeGcp> change = afterWrite.remove(writes.size());
+      if (change != null) {
+        change.accept(this);
+      }
       ObjectNode op = JSON.createObjectNode();
       op.put("name", "operations/update-" + etagCounter);
       op.put("done", true);

@@ -42,6 +42,7 @@ public final class GcloudModel {
         throw new AssertionError("no --policy in " + argv);
       }
       flags.remove("--etag");
+      flags.remove("--format"); // what gcloud prints, not what it changes
       String name = "accessPolicies/" + policy + "/servicePerimeters/" + shortName;
       ServicePerimeter p = byName.get(name);
       if (p == null) {

@@ -42,8 +42,9 @@ public final class GcloudStub {
   /**
    * Runs {@code script} in {@code dir} (its working directory) with the stub gcloud. The stub
    * answers {@code perimeters describe NAME --policy=P --format=value(etag)} with the etag of that
-   * perimeter in {@code perimeters}; every other call it only records. Describe calls are not among
-   * the recorded invocations (they change nothing).
+   * perimeter in {@code perimeters}, and any other describe, and any write asked for a JSON format,
+   * with the same stand-in content (a perimeter nobody else changes); every other call it only
+   * records. Describe calls are not among the recorded invocations (they change nothing).
    */
   public static Run run(String script, Path dir, List<ServicePerimeter> perimeters)
       throws IOException, InterruptedException {
@@ -60,9 +61,15 @@ public final class GcloudStub {
         gcloud,
         "#!/usr/bin/env bash\n"
             + "if [[ \"$3\" == describe ]]; then\n"
-            + "  cat \"$GCLOUD_ETAGS/${5#--policy=}_$4\" 2>/dev/null; echo; exit 0\n"
+            + "  if [[ \"$6\" == '--format=value(etag)' ]]; then\n"
+            + "    cat \"$GCLOUD_ETAGS/${5#--policy=}_$4\" 2>/dev/null; echo\n"
+            + "  else\n"
+            + "    echo stub-content\n"
+            + "  fi\n"
+            + "  exit 0\n"
             + "fi\n"
-            + "printf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n");
+            + "printf '%s\\0' \"$#\" \"$@\" >> \"$GCLOUD_LOG\"\n"
+            + "for a in \"$@\"; do [[ \"$a\" != --format=json* ]] || echo stub-content; done\n");
     Files.setPosixFilePermissions(gcloud, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path file = dir.resolve("plan.sh");
     Files.writeString(file, script, StandardCharsets.UTF_8);
