@@ -188,7 +188,7 @@ public final class GcloudRenderer {
             "  want=\"$(printf '%s' \"$4\")\" # compared as $(...) leaves both: trailing newlines cut\n")
         .append("  if [[ -n \"$4\" && \"$etag\" != \"$want\" ]]; then\n")
         .append(
-            "    stop \"perimeter $2 of policy $3 changed since it was read (etag $etag, not $want): nothing was changed\"\n")
+            "    stop \"perimeter $2 of policy $3 changed since it was read, or another perimeter of its policy did (etag $etag, not $want; Access Context Manager may scope etags to the policy): nothing was changed\"\n")
         .append("  fi\n")
         .append("  printf -v \"seen_$1\" '%s' \"$content\"\n")
         .append("}\n")

@@ -67,8 +67,11 @@ class PlanManyTest {
     return fake.adcEnv(dir);
   }
 
-  @Test
-  void onePlanTouchesEachPerimeterOnceAndTheRealGcloudAppliesIt() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "etags per {0}")
+  @org.junit.jupiter.params.provider.EnumSource(FakeGcp.EtagScope.class)
+  void onePlanTouchesEachPerimeterOnceAndTheRealGcloudAppliesIt(FakeGcp.EtagScope scope)
+      throws Exception {
+    fake.etagScope(scope);
     Path fix = dir.resolve("fix.sh");
     Cli.Result plan =
         Cli.run(

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,7 +33,12 @@ class RealGcloudPlanTest {
 
   /** The fake, loaded with {@code perimeters} grouped by policy (etags added where absent). */
   static FakeGcp load(List<ServicePerimeter> perimeters) {
-    FakeGcp fake = new FakeGcp();
+    return load(perimeters, FakeGcp.EtagScope.PERIMETER);
+  }
+
+  /** As {@link #load(List)}, with etags scoped as {@code scope} says. */
+  static FakeGcp load(List<ServicePerimeter> perimeters, FakeGcp.EtagScope scope) {
+    FakeGcp fake = new FakeGcp().etagScope(scope);
     Map<String, List<ServicePerimeter>> byPolicy = new LinkedHashMap<>();
     perimeters.forEach(p -> byPolicy.computeIfAbsent(p.policy(), k -> new ArrayList<>()).add(p));
     byPolicy.forEach(
@@ -53,11 +60,29 @@ class RealGcloudPlanTest {
     return out;
   }
 
-  @ParameterizedTest(name = "real gcloud, {0}, {3}")
-  @MethodSource("dev.vpcscaudit.plan.PlanClosureTest#scenarios")
+  /** Every scenario of {@link PlanClosureTest}, under each etag scope. */
+  static Stream<Arguments> scenariosInBothScopes() throws Exception {
+    List<Arguments> out = new ArrayList<>();
+    for (Arguments a : PlanClosureTest.scenarios().toList()) {
+      for (FakeGcp.EtagScope scope : FakeGcp.EtagScope.values()) {
+        Object[] args = java.util.Arrays.copyOf(a.get(), a.get().length + 1);
+        args[args.length - 1] = scope;
+        out.add(Arguments.of(args));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "real gcloud, {0}, {3}, etags per {4}")
+  @MethodSource("scenariosInBothScopes")
   void realGcloudAppliesEveryPlan(
-      String name, String json, String target, Stage stage, @TempDir Path dir) {
-    try (FakeGcp fake = load(Fixtures.perimeters(json))) {
+      String name,
+      String json,
+      String target,
+      Stage stage,
+      FakeGcp.EtagScope scope,
+      @TempDir Path dir) {
+    try (FakeGcp fake = load(Fixtures.perimeters(json), scope)) {
       // Planned from what a live read returns (etags included), as users do.
       List<ServicePerimeter> input = state(fake, Fixtures.perimeters(json));
       FixPlan plan = PlanClosureTest.plan(input, target, stage);
