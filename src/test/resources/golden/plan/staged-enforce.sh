@@ -37,7 +37,7 @@ check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)
   etag="$(describe "$2" "$3" 'value(etag)')" || stop "cannot read perimeter $2 of policy $3: nothing was changed"
   want="$(printf '%s' "$4")" # compared as $(...) leaves both: trailing newlines cut
   if [[ -n "$4" && "$etag" != "$want" ]]; then
-    stop "perimeter $2 of policy $3 changed since it was read (etag $etag, not $want): nothing was changed"
+    stop "perimeter $2 of policy $3 changed since it was read, or another perimeter of its policy did (etag $etag, not $want; Access Context Manager may scope etags to the policy): nothing was changed"
   fi
   printf -v "seen_$1" '%s' "$content"
 }
