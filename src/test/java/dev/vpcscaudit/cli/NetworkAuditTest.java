@@ -46,11 +46,15 @@ class NetworkAuditTest {
 
   /** A compliant perimeter and a network as the guide requires, minus what {@code broken} names. */
   FakeGcp network(Set<String> broken) {
-    fake = new FakeGcp();
+    return network(broken, Fixtures.compliantConfig(), FakeGcp.EtagScope.PERIMETER);
+  }
+
+  /** As {@link #network(Set)}, with the perimeter's status and the fake's etag scope given. */
+  FakeGcp network(Set<String> broken, String status, FakeGcp.EtagScope scope) {
+    fake = new FakeGcp().etagScope(scope);
     fake.project("gdc-prod", Fixtures.PROJECT, "organizations/9000")
         .policy("organizations/9000", Fixtures.POLICY, null)
-        .perimeters(
-            Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
+        .perimeters(Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", status) + "]");
     fake.network("net-host", "gdc-net");
     String bgp =
         broken.contains("restricted-vip-not-advertised")
@@ -291,6 +295,30 @@ class NetworkAuditTest {
     assertThat(md.out()).contains("### Network (restricted VIP path)", "| Resource |");
   }
 
+  /**
+   * Network fixes mixed into a perimeter plan (the enforced config misses a service), under either
+   * etag scope: one script writes the perimeter and the network, and the re-audit is clean.
+   */
+  @ParameterizedTest(name = "etags per {0}")
+  @org.junit.jupiter.params.provider.EnumSource(FakeGcp.EtagScope.class)
+  void networkAndPerimeterFixesInOneScriptApplyUnderEitherEtagScope(FakeGcp.EtagScope scope)
+      throws Exception {
+    List<String> services = new java.util.ArrayList<>(Fixtures.gdc().requiredServices());
+    services.remove("logging.googleapis.com");
+    network(
+        Set.of("restricted-vip-route-missing", "googleapis-zone-missing"),
+        Fixtures.config(Fixtures.jsonList(services), Fixtures.VPC_RESTRICTED),
+        scope);
+    String script = planApplyAndReaudit("--stage", "enforce");
+
+    assertThat(script)
+        .contains("write 0 gdc ")
+        .contains("--add-restricted-services=logging.googleapis.com")
+        .contains("# --- the network (no dry-run mode");
+    assertThat(fake.writes())
+        .anyMatch(w -> w.startsWith(Fixtures.POLICY + "/servicePerimeters/gdc "));
+  }
+
   @Test
   void theRealGcloudAppliesTheNetworkPlanAndTheReauditIsClean() throws Exception {
     network(
@@ -312,20 +340,22 @@ class NetworkAuditTest {
    * Writes the gcloud plan with --network, runs it with the real gcloud against the fake, and
    * asserts that the re-audit is clean; returns the script.
    */
-  String planApplyAndReaudit() throws Exception {
+  String planApplyAndReaudit(String... more) throws Exception {
     Path fix = dir.resolve("fix.sh");
-    Cli.Result plan =
-        Cli.run(
-            env(),
-            "plan",
-            "--project",
-            "gdc-prod",
-            "--network",
-            NET,
-            "--as",
-            "gcloud",
-            "-o",
-            fix.toString());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "plan",
+                "--project",
+                "gdc-prod",
+                "--network",
+                NET,
+                "--as",
+                "gcloud",
+                "-o",
+                fix.toString()));
+    args.addAll(List.of(more));
+    Cli.Result plan = Cli.run(env(), args.toArray(String[]::new));
     assertThat(plan.code()).as(plan.err()).isZero();
     String script = java.nio.file.Files.readString(fix);
     dev.vpcscaudit.testing.Processes.Result run =
