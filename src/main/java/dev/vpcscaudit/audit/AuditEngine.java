@@ -83,12 +83,12 @@ public final class AuditEngine {
     }
     for (ServicePerimeter p : input.regular()) {
       if (p.enforcedConfig().holds(resource)) {
-        checkConfig(p, p.enforcedConfig(), Mode.ENFORCED, input.profile(), out);
+        checkConfig(p, p.enforcedConfig(), Mode.ENFORCED, input, out);
       }
     }
     for (ServicePerimeter p : input.regular()) {
       if (p.useExplicitDryRunSpec() && p.dryRunConfig().holds(resource)) {
-        checkConfig(p, p.dryRunConfig(), Mode.DRY_RUN, input.profile(), out);
+        checkConfig(p, p.dryRunConfig(), Mode.DRY_RUN, input, out);
       }
     }
     if (supportedServices != null) {
@@ -125,7 +125,8 @@ public final class AuditEngine {
         out.checks(),
         supportedServices != null,
         dnsAnswers != null,
-        network == null ? null : network.selfLink());
+        network == null ? null : network.selfLink(),
+        input.accessLevels().read());
   }
 
   /** The host names the DNS check resolves for {@code profile}: the VIP itself, then each API. */
@@ -155,7 +156,8 @@ public final class AuditEngine {
   }
 
   private static void checkConfig(
-      ServicePerimeter p, PerimeterConfig config, Mode mode, Profile profile, Collector out) {
+      ServicePerimeter p, PerimeterConfig config, Mode mode, AuditInput input, Collector out) {
+    Profile profile = input.profile();
     String field = mode == Mode.ENFORCED ? "status" : "spec";
     Severity severity = mode == Mode.ENFORCED ? Severity.ERROR : Severity.WARNING;
     for (ConfigRule rule : Rules.configRules()) {
@@ -164,8 +166,24 @@ public final class AuditEngine {
               ? problems(rule, p, p.dryRunConfig(), profile)
               : null;
       rule.check(
-          new ConfigRule.Subject(p, config, field, profile),
+          new ConfigRule.Subject(p, config, field, profile, input.resource(), input.accessLevels()),
           new ConfigRule.Results() {
+            @Override
+            public void manual(String part, Severity level, String message, String step) {
+              // No additive change fixes it (plans never remove): the same step at both stages.
+              Finding f =
+                  new Finding(
+                      rule,
+                      level == null ? severity : level,
+                      mode,
+                      p.name(),
+                      null,
+                      part,
+                      message,
+                      Remedies.both(new Remedy.Manual(message, step)));
+              out.add(new Check(mode, p.name(), checkName(rule, part), f));
+            }
+
             @Override
             public void pass(String service) {
               out.add(new Check(mode, p.name(), checkName(rule, service), null));
@@ -210,6 +228,9 @@ public final class AuditEngine {
           public void fail(String service, String message, List<Edit> edits) {
             out.put(key(service), edits);
           }
+
+          @Override
+          public void manual(String part, Severity level, String message, String step) {}
         });
     return out;
   }

@@ -13,17 +13,29 @@ import java.util.List;
  * @param targetPerimeter the full name of {@code --target-perimeter}, or null
  * @param otherRegular names of regular perimeters read but not kept (a streamed export keeps only
  *     the perimeters that hold the project or are the target), for candidate lists
+ * @param accessLevels the access levels of the candidate policies, or {@link AccessLevels#NOT_READ}
  */
 public record AuditInput(
     ProjectRef project,
     List<ServicePerimeter> perimeters,
     Profile profile,
     String targetPerimeter,
-    List<String> otherRegular) {
+    List<String> otherRegular,
+    AccessLevels accessLevels) {
 
   public AuditInput {
     perimeters = perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
     otherRegular = otherRegular.stream().sorted().toList();
+    accessLevels = accessLevels == null ? AccessLevels.NOT_READ : accessLevels;
+  }
+
+  public AuditInput(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      Profile profile,
+      String targetPerimeter,
+      List<String> otherRegular) {
+    this(project, perimeters, profile, targetPerimeter, otherRegular, AccessLevels.NOT_READ);
   }
 
   public AuditInput(

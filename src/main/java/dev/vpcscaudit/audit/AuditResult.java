@@ -13,6 +13,7 @@ import java.util.List;
  * @param servicesChecked whether the supported-services rules ran (a list was read)
  * @param dnsChecked whether the DNS rules ran (host names were resolved)
  * @param networkChecked the VPC network the network rules ran on ({@code --network}), or null
+ * @param accessLevelsChecked whether the access levels were read, so that the rules about them ran
  */
 public record AuditResult(
     ProjectRef project,
@@ -23,12 +24,42 @@ public record AuditResult(
     List<Check> checks,
     boolean servicesChecked,
     boolean dnsChecked,
-    String networkChecked) {
+    String networkChecked,
+    boolean accessLevelsChecked) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
     findings = findings.stream().sorted(Finding.ORDER).toList();
     checks = List.copyOf(checks);
+  }
+
+  /**
+   * What a verdict covers: each check of the audit with whether it ran, in a fixed order ({@code
+   * restricted-services}, {@code vpc-accessible-services}, {@code membership}, {@code
+   * ingress-egress}, {@code access-levels}, {@code supported-services}, {@code dns}, {@code
+   * network}). "Compliant" is always "compliant for the checks that ran".
+   */
+  public java.util.LinkedHashMap<String, Boolean> coverage() {
+    java.util.LinkedHashMap<String, Boolean> c = new java.util.LinkedHashMap<>();
+    c.put("restricted-services", true);
+    c.put("vpc-accessible-services", profile.vpcAccessibleServicesRequired());
+    c.put("membership", true);
+    c.put("ingress-egress", true);
+    c.put("access-levels", accessLevelsChecked);
+    c.put("supported-services", servicesChecked);
+    c.put("dns", dnsChecked);
+    c.put("network", networkChecked != null);
+    return c;
+  }
+
+  /** The checks of {@link #coverage} that ran, or that did not, comma-separated. */
+  public String coverageLine(boolean ran) {
+    return String.join(
+        ", ",
+        coverage().entrySet().stream()
+            .filter(e -> e.getValue() == ran)
+            .map(e -> e.getKey())
+            .toList());
   }
 
   public long count(Severity severity) {

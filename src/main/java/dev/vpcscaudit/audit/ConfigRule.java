@@ -18,9 +18,23 @@ public interface ConfigRule extends Rule {
    * The config under audit.
    *
    * @param field {@code status} or {@code spec}, for messages
+   * @param resource the audited project, {@code projects/NUMBER} (null in unit tests of rules that
+   *     do not need it)
+   * @param levels the access levels of the perimeter's policy, or {@link AccessLevels#NOT_READ}
    */
   record Subject(
-      ServicePerimeter perimeter, PerimeterConfig config, String field, Profile profile) {}
+      ServicePerimeter perimeter,
+      PerimeterConfig config,
+      String field,
+      Profile profile,
+      String resource,
+      AccessLevels levels) {
+
+    public Subject(
+        ServicePerimeter perimeter, PerimeterConfig config, String field, Profile profile) {
+      this(perimeter, config, field, profile, null, AccessLevels.NOT_READ);
+    }
+  }
 
   /** Where a config rule reports. */
   interface Results {
@@ -29,5 +43,13 @@ public interface ConfigRule extends Rule {
 
     /** It failed; {@code edits} to the same config fix it. */
     void fail(String service, String message, List<Edit> edits);
+
+    /**
+     * It failed, and no additive change fixes it (plans never remove): {@code step} is what a
+     * person does. {@code resource} names the part of the config at fault (e.g. {@code
+     * status.ingressPolicies[0]}); {@code severity} null means the mode's (error enforced, warning
+     * dry-run).
+     */
+    void manual(String resource, Severity severity, String message, String step);
   }
 }

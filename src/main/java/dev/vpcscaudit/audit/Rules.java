@@ -1,10 +1,15 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.audit.rules.AccessLevelTooBroad;
+import dev.vpcscaudit.audit.rules.AccessLevelUnknown;
 import dev.vpcscaudit.audit.rules.DnsInboundForwardingDisabled;
 import dev.vpcscaudit.audit.rules.DnsNoAddress;
 import dev.vpcscaudit.audit.rules.DnsNotRestrictedVip;
+import dev.vpcscaudit.audit.rules.EgressToAnyResource;
 import dev.vpcscaudit.audit.rules.GoogleapisZoneMissing;
 import dev.vpcscaudit.audit.rules.GoogleapisZoneNotRestricted;
+import dev.vpcscaudit.audit.rules.IngressFromAnyNetwork;
+import dev.vpcscaudit.audit.rules.IngressOpenToAnyIdentity;
 import dev.vpcscaudit.audit.rules.ProjectNotInPerimeter;
 import dev.vpcscaudit.audit.rules.RegistryZoneMissing;
 import dev.vpcscaudit.audit.rules.RequiredServiceUnrestricted;
@@ -27,6 +32,11 @@ public final class Rules {
   public static final ConfigRule VPC_ACCESSIBLE_SERVICES_DISABLED =
       new VpcAccessibleServicesDisabled();
   public static final ConfigRule VPC_ALLOWED_SERVICE_MISSING = new VpcAllowedServiceMissing();
+  public static final ConfigRule INGRESS_OPEN_TO_ANY_IDENTITY = new IngressOpenToAnyIdentity();
+  public static final ConfigRule INGRESS_FROM_ANY_NETWORK = new IngressFromAnyNetwork();
+  public static final ConfigRule EGRESS_TO_ANY_RESOURCE = new EgressToAnyResource();
+  public static final ConfigRule ACCESS_LEVEL_UNKNOWN = new AccessLevelUnknown();
+  public static final ConfigRule ACCESS_LEVEL_TOO_BROAD = new AccessLevelTooBroad();
   public static final ServiceRule SERVICE_NOT_SUPPORTED = new ServiceNotSupported();
   public static final ServiceRule SERVICE_NOT_ON_RESTRICTED_VIP = new ServiceNotOnRestrictedVip();
   public static final ServiceRule SERVICE_SUPPORT_DEPRECATED = new ServiceSupportDeprecated();
@@ -50,6 +60,11 @@ public final class Rules {
           REQUIRED_SERVICE_UNRESTRICTED,
           VPC_ACCESSIBLE_SERVICES_DISABLED,
           VPC_ALLOWED_SERVICE_MISSING,
+          INGRESS_OPEN_TO_ANY_IDENTITY,
+          INGRESS_FROM_ANY_NETWORK,
+          EGRESS_TO_ANY_RESOURCE,
+          ACCESS_LEVEL_UNKNOWN,
+          ACCESS_LEVEL_TOO_BROAD,
           SERVICE_NOT_SUPPORTED,
           SERVICE_NOT_ON_RESTRICTED_VIP,
           SERVICE_SUPPORT_DEPRECATED,

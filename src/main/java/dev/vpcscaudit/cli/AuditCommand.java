@@ -109,7 +109,11 @@ public final class AuditCommand extends ReadingCommand {
   @Override
   java.util.List<java.nio.file.Path> inputs() {
     return java.util.Arrays.asList(
-        selection.fromFile, services.servicesFile, profileOption.file(), many.file());
+        selection.fromFile,
+        services.servicesFile,
+        profileOption.file(),
+        many.file(),
+        selection.accessLevelsFile);
   }
 
   @Override
@@ -131,7 +135,12 @@ public final class AuditCommand extends ReadingCommand {
     AuditResult result =
         AuditEngine.audit(
             new dev.vpcscaudit.audit.AuditInput(
-                found.project(), found.perimeters(), profile, null, found.otherRegular()),
+                found.project(),
+                found.perimeters(),
+                profile,
+                null,
+                found.otherRegular(),
+                found.levels()),
             found.source(),
             found.supportedServices(),
             answers,
@@ -287,7 +296,8 @@ public final class AuditCommand extends ReadingCommand {
       }
       AuditResult r =
           AuditEngine.audit(
-              new dev.vpcscaudit.audit.AuditInput(p.project(), p.perimeters(), profile, null),
+              new dev.vpcscaudit.audit.AuditInput(
+                  p.project(), p.perimeters(), profile, null, List.of(), found.levels()),
               found.source(),
               found.supportedServices(),
               answers);

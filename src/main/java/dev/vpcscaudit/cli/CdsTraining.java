@@ -157,6 +157,11 @@ public final class CdsTraining {
                   + "\", \"parent\": \"organizations/9000\", \"title\": \"training\"}]}",
               "/v1/accessPolicies/" + policy + "/servicePerimeters",
               "{\"servicePerimeters\": " + perimeters + "}",
+              "/v1/accessPolicies/" + policy + "/accessLevels",
+              "{\"accessLevels\": [{\"name\": \"accessPolicies/"
+                  + policy
+                  + "/accessLevels/corp\", \"basic\": {\"conditions\": [{\"ipSubnetworks\":"
+                  + " [\"203.0.113.0/24\"]}]}}]}",
               "/v1/services",
               "{\"supportedServices\": " + Files.readString(Path.of(services)).strip() + "}");
       server =

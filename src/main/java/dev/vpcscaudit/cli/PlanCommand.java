@@ -100,7 +100,8 @@ public final class PlanCommand extends ReadingCommand {
 
   @Override
   java.util.List<java.nio.file.Path> inputs() {
-    return java.util.Arrays.asList(selection.fromFile, profileOption.file(), many.file());
+    return java.util.Arrays.asList(
+        selection.fromFile, profileOption.file(), many.file(), selection.accessLevelsFile);
   }
 
   @Override

@@ -44,6 +44,7 @@ public final class SelectionOptions {
   String policy;
   String organization;
   Path fromFile;
+  Path accessLevelsFile;
   String impersonate;
   String billingProject;
   String acmEndpoint;
@@ -77,6 +78,13 @@ public final class SelectionOptions {
         "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
             + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
             + " made; PROJECT must then be a number.",
+        Cmd.Complete.FILE);
+    c.pathOption(
+        "--access-levels-file",
+        "FILE",
+        "Offline: the JSON of 'gcloud access-context-manager levels list --policy=P"
+            + " --format=json', so that the access-level checks run (a Cloud Asset Inventory"
+            + " export carries the levels itself; live runs read them).",
         Cmd.Complete.FILE);
     c.option(
         "--impersonate-service-account",
@@ -114,6 +122,7 @@ public final class SelectionOptions {
     policy = cmd.text("--policy");
     organization = cmd.text("--organization");
     fromFile = cmd.path("--from-file");
+    accessLevelsFile = cmd.path("--access-levels-file");
     impersonate = cmd.text("--impersonate-service-account");
     billingProject = cmd.text("--billing-project");
     acmEndpoint = cmd.text("--acm-endpoint");
@@ -326,15 +335,23 @@ public final class SelectionOptions {
                 + " call: give --services-file FILE (gcloud access-context-manager"
                 + " supported-services list --format=json)");
       }
-      return withServicesFile(
+      PerimeterSource file =
           new FilePerimeterSource(
               fromFile,
               policyNumber,
               cmd.context().stdin(),
               progress(),
               retain,
-              line -> cmd.err().println(dev.vpcscaudit.escape.Terminal.clean(line))),
-          servicesFile);
+              line -> cmd.err().println(dev.vpcscaudit.escape.Terminal.clean(line)));
+      if (accessLevelsFile != null) {
+        file = new dev.vpcscaudit.source.AccessLevelsFileSource(file, accessLevelsFile);
+      }
+      return withServicesFile(file, servicesFile);
+    }
+    if (accessLevelsFile != null) {
+      throw cmd.usage(
+          "--access-levels-file is for --from-file: a live run reads the access levels of every"
+              + " candidate policy itself");
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (parallelism < 1 || parallelism > 64) {

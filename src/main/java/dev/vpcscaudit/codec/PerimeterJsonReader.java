@@ -64,7 +64,7 @@ public final class PerimeterJsonReader {
    */
   public static int stream(
       java.io.InputStream in, String source, java.util.function.Consumer<ServicePerimeter> sink) {
-    return stream(in, source, sink, assetType -> {});
+    return stream(in, source, sink, assetType -> {}, level -> {});
   }
 
   /**
@@ -76,7 +76,8 @@ public final class PerimeterJsonReader {
       java.io.InputStream in,
       String source,
       java.util.function.Consumer<ServicePerimeter> sink,
-      java.util.function.Consumer<String> skipped) {
+      java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<dev.vpcscaudit.model.AccessLevel> levels) {
     java.io.Reader reader =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(
@@ -112,7 +113,7 @@ public final class PerimeterJsonReader {
         int i = 0;
         while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
           JsonNode element = JsonTrees.read(parser);
-          ServicePerimeter p = fromElement(element, "[" + i + "]", source, skipped);
+          ServicePerimeter p = fromElement(element, "[" + i + "]", source, skipped, levels);
           if (p != null) {
             unique.accept(p, element);
           }
@@ -128,7 +129,7 @@ public final class PerimeterJsonReader {
         // Cloud Asset Inventory export: one asset per line (JSON lines).
         int line = 1;
         while (root != null) {
-          ServicePerimeter p = fromElement(root, "asset " + line, source, skipped);
+          ServicePerimeter p = fromElement(root, "asset " + line, source, skipped, levels);
           if (p != null) {
             unique.accept(p, root);
           }
@@ -173,7 +174,11 @@ public final class PerimeterJsonReader {
    * policies and levels are not needed: every perimeter of the export is audited).
    */
   private static ServicePerimeter fromElement(
-      JsonNode element, String path, String source, java.util.function.Consumer<String> skipped) {
+      JsonNode element,
+      String path,
+      String source,
+      java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<dev.vpcscaudit.model.AccessLevel> levels) {
     if (!isAsset(element)) {
       return readPerimeter(element, path, source);
     }
@@ -182,6 +187,16 @@ public final class PerimeterJsonReader {
     // The perimeter is read wherever it is, whatever the asset type says: policy-library's own
     // fixtures file perimeters under cloudresourcemanager.googleapis.com/Organization.
     JsonNode perimeter = oneOf(element, "servicePerimeter", "service_perimeter", path, source);
+    JsonNode level = oneOf(element, "accessLevel", "access_level", path, source);
+    if (level != null) {
+      if (perimeter != null) {
+        throw JsonFields.error(source, path, "holds both a service perimeter and an access level");
+      }
+      levels.accept(
+          AccessLevelReader.read(
+              camelCase(level, path + ".access_level", source), path + ".access_level", source));
+      return null;
+    }
     if (perimeter == null) {
       if (type.equals(PERIMETER_ASSET)) {
         throw JsonFields.error(source, path, "a ServicePerimeter asset without service_perimeter");

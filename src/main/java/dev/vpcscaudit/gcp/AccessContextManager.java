@@ -13,6 +13,12 @@ public interface AccessContextManager {
   /** {@code GET v1/{policy}/servicePerimeters}, every page, every field kept. */
   List<ServicePerimeter> perimeters(String policy);
 
+  /**
+   * {@code GET v1/{policy}/accessLevels?accessLevelFormat=AS_DEFINED}, every page (the levels as
+   * written, not converted to CEL).
+   */
+  List<dev.vpcscaudit.model.AccessLevel> accessLevels(String policy);
+
   /** {@code GET v1/services}, every page: the services VPC Service Controls supports. */
   List<SupportedService> supportedServices();
 

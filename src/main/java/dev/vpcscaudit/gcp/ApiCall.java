@@ -74,6 +74,13 @@ record ApiCall(String what, String permission, String grant) {
         "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
   }
 
+  static ApiCall accessLevels(String policy) {
+    return new ApiCall(
+        "list the access levels of " + policy,
+        "accesscontextmanager.accessLevels.list",
+        "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
+  }
+
   static ApiCall network(dev.vpcscaudit.network.NetworkRef network) {
     return new ApiCall(
         "read " + network.resourceName(),

@@ -211,6 +211,30 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   }
 
   @Override
+  public List<dev.vpcscaudit.model.AccessLevel> accessLevels(String policy) {
+    List<dev.vpcscaudit.model.AccessLevel> levels =
+        pages(
+            ApiCall.accessLevels(policy),
+            endpoints.accessContextManager() + "/v1/" + policy + "/accessLevels",
+            Map.of("accessLevelFormat", "AS_DEFINED"),
+            PAGE_SIZE,
+            "accessLevels",
+            (list, source) -> dev.vpcscaudit.codec.AccessLevelReader.readList(list, "", source));
+    for (dev.vpcscaudit.model.AccessLevel l : levels) {
+      if (!l.policy().equals(policy)) {
+        throw new CloudReadException(
+            "cannot "
+                + ApiCall.accessLevels(policy).what()
+                + ": unexpected answer from the API: the level "
+                + l.name()
+                + " is not of "
+                + policy);
+      }
+    }
+    return levels;
+  }
+
+  @Override
   public List<SupportedService> supportedServices() {
     return pages(
         ApiCall.supportedServices(),

@@ -157,6 +157,10 @@ final class OrgDiscovery {
     }
     bar.advance(none);
     Map<String, Future<List<ServicePerimeter>>> listings = new LinkedHashMap<>();
+    List<Future<List<dev.vpcscaudit.model.AccessLevel>>> levelListings = new ArrayList<>();
+    for (String policy : toRead) {
+      levelListings.add(pool.submit(() -> acm.accessLevels(policy)));
+    }
     for (String policy : toRead) {
       listings.put(
           policy,
@@ -199,6 +203,10 @@ final class OrgDiscovery {
       out.add(new ProjectPerimeters(new ProjectRef(p.id(), p.number()), mine, null));
     }
     out.addAll(missing);
-    return new ProjectSelection.Result(organization, "api", out, null);
+    List<dev.vpcscaudit.model.AccessLevel> levels = new ArrayList<>();
+    for (Future<List<dev.vpcscaudit.model.AccessLevel>> f : levelListings) {
+      levels.addAll(PerimeterDiscovery.await(f));
+    }
+    return new ProjectSelection.Result(organization, "api", out, null, levels);
   }
 }

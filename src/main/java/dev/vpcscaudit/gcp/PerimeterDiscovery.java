@@ -4,6 +4,7 @@ import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.AccessContextManager.PolicyInfo;
 import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
 import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.model.AccessLevel;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.source.PerimeterSource;
@@ -58,6 +59,8 @@ final class PerimeterDiscovery {
         policy == null && givenOrg == null ? pool.submit(() -> crm.ancestry(idOrNumber)) : null;
     Future<List<ServicePerimeter>> given =
         policy != null ? pool.submit(() -> acm.perimeters("accessPolicies/" + policy)) : null;
+    Future<List<AccessLevel>> givenLevels =
+        policy != null ? pool.submit(() -> acm.accessLevels("accessPolicies/" + policy)) : null;
     try {
       ProjectInfo info = null;
       if (!project.hasNumber() || policy == null && org == null) {
@@ -74,7 +77,8 @@ final class PerimeterDiscovery {
 
       if (policy != null) {
         log.note("policy given: listing the perimeters of accessPolicies/" + policy);
-        return new PerimeterSource.Discovery(resolved, await(given), "api");
+        return new PerimeterSource.Discovery(resolved, await(given), "api")
+            .withAccessLevels(await(givenLevels));
       }
 
       List<String> ancestors = new ArrayList<>();
@@ -107,7 +111,8 @@ final class PerimeterDiscovery {
               "projects/"
                   + resolved.number()
                   + " has no organization, so no access policy can hold it");
-          return new PerimeterSource.Discovery(resolved, List.of(), "api");
+          return new PerimeterSource.Discovery(resolved, List.of(), "api")
+              .withAccessLevels(List.of());
         }
         org = parent;
         log.note(
@@ -130,17 +135,24 @@ final class PerimeterDiscovery {
                       : " (scoped to " + p.scopes().get(0) + ")"));
         }
       }
+      // Each candidate policy's perimeters and access levels, side by side.
       List<Future<List<ServicePerimeter>>> listings = new ArrayList<>();
+      List<Future<List<AccessLevel>>> levelListings = new ArrayList<>();
       for (String name : candidates) {
         listings.add(pool.submit(() -> acm.perimeters(name)));
+        levelListings.add(pool.submit(() -> acm.accessLevels(name)));
       }
       List<ServicePerimeter> perimeters = new ArrayList<>();
       for (Future<List<ServicePerimeter>> f : listings) {
         perimeters.addAll(await(f));
       }
-      return new PerimeterSource.Discovery(resolved, perimeters, "api");
+      List<AccessLevel> levels = new ArrayList<>();
+      for (Future<List<AccessLevel>> f : levelListings) {
+        levels.addAll(await(f));
+      }
+      return new PerimeterSource.Discovery(resolved, perimeters, "api").withAccessLevels(levels);
     } finally {
-      for (Future<?> f : java.util.Arrays.asList(early, ancestry, given)) {
+      for (Future<?> f : java.util.Arrays.asList(early, ancestry, given, givenLevels)) {
         if (f != null) {
           f.cancel(true);
         }

@@ -14,6 +14,11 @@ import java.util.Objects;
  *     (checked with {@code --check-services} / {@code --services-file})
  * @param restrictedVipHostnames more names the DNS check resolves besides the services, e.g. {@code
  *     gcr.io}
+ * @param maxIpv4Prefix the widest IPv4 range an access level may admit ({@code 16}: a /16 passes, a
+ *     /15 is too broad)
+ * @param maxIpv6Prefix the same for IPv6 ({@code 48})
+ * @param allowIngressIdentities accepted exceptions to {@code ingress-open-to-any-identity}: the
+ *     identity types ({@code ANY_USER_ACCOUNT}) an ingress rule may admit from any source
  */
 public record Profile(
     String name,
@@ -26,7 +31,16 @@ public record Profile(
     boolean restrictedVipRequired,
     List<String> restrictedVipHostnames,
     List<String> notes,
-    String origin) {
+    String origin,
+    int maxIpv4Prefix,
+    int maxIpv6Prefix,
+    List<String> allowIngressIdentities) {
+
+  /** The default of {@code maxIpPrefix.ipv4}: a /16 is the widest range a level may admit. */
+  public static final int DEFAULT_MAX_IPV4_PREFIX = 16;
+
+  /** The default of {@code maxIpPrefix.ipv6}. */
+  public static final int DEFAULT_MAX_IPV6_PREFIX = 48;
 
   public Profile {
     Objects.requireNonNull(name, "name");
@@ -38,5 +52,36 @@ public record Profile(
     restrictedVipHostnames = List.copyOf(restrictedVipHostnames);
     notes = List.copyOf(notes);
     origin = Objects.requireNonNullElse(origin, "");
+    allowIngressIdentities = List.copyOf(allowIngressIdentities);
+  }
+
+  /** A profile with the default thresholds for access levels and no accepted identities. */
+  public Profile(
+      String name,
+      String title,
+      String description,
+      String sourceDocument,
+      String sourceSection,
+      List<String> requiredServices,
+      boolean vpcAccessibleServicesRequired,
+      boolean restrictedVipRequired,
+      List<String> restrictedVipHostnames,
+      List<String> notes,
+      String origin) {
+    this(
+        name,
+        title,
+        description,
+        sourceDocument,
+        sourceSection,
+        requiredServices,
+        vpcAccessibleServicesRequired,
+        restrictedVipRequired,
+        restrictedVipHostnames,
+        notes,
+        origin,
+        DEFAULT_MAX_IPV4_PREFIX,
+        DEFAULT_MAX_IPV6_PREFIX,
+        List.of());
   }
 }

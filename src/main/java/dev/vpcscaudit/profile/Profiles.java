@@ -67,7 +67,11 @@ public final class Profiles {
               "requiredServices",
               "vpcAccessibleServices",
               "restrictedVip",
+              "maxIpPrefix",
+              "allowIngressIdentities",
               "notes"),
+          "maxIpPrefix",
+          Set.of("ipv4", "ipv6"),
           "source",
           Set.of("document", "section", "quote"),
           "vpcAccessibleServices",
@@ -282,6 +286,37 @@ public final class Profiles {
       notes = stringList(notesNode, "notes", label);
     }
 
+    int maxIpv4 = Profile.DEFAULT_MAX_IPV4_PREFIX;
+    int maxIpv6 = Profile.DEFAULT_MAX_IPV6_PREFIX;
+    JsonNode prefix = root.get("maxIpPrefix");
+    if (prefix != null) {
+      if (!prefix.isObject()) {
+        throw new BadInputException(
+            label + ": key 'maxIpPrefix': expected a mapping (ipv4: 16, ipv6: 48)");
+      }
+      checkKeys(prefix, "maxIpPrefix", label);
+      maxIpv4 = prefixLength(prefix, "ipv4", 32, maxIpv4, label);
+      maxIpv6 = prefixLength(prefix, "ipv6", 128, maxIpv6, label);
+    }
+    List<String> allowIdentities = List.of();
+    JsonNode allow = root.get("allowIngressIdentities");
+    if (allow != null) {
+      allowIdentities = stringList(allow, "allowIngressIdentities", label);
+      for (int i = 0; i < allowIdentities.size(); i++) {
+        if (!IDENTITY_TYPES.contains(allowIdentities.get(i))) {
+          throw new BadInputException(
+              label
+                  + ": key 'allowIngressIdentities["
+                  + i
+                  + "]': '"
+                  + allowIdentities.get(i)
+                  + "' is not an identity type (expected one of "
+                  + String.join(", ", IDENTITY_TYPES)
+                  + ")");
+        }
+      }
+    }
+
     return new Profile(
         name,
         optionalString(root, "title", "title", label),
@@ -293,7 +328,27 @@ public final class Profiles {
         restrictedVipRequired,
         hostnames,
         notes,
-        origin);
+        origin,
+        maxIpv4,
+        maxIpv6,
+        allowIdentities);
+  }
+
+  /** The identity types of an ingress rule's {@code ingressFrom} that a profile may accept. */
+  static final List<String> IDENTITY_TYPES =
+      List.of("ANY_IDENTITY", "ANY_USER_ACCOUNT", "ANY_SERVICE_ACCOUNT");
+
+  /** {@code maxIpPrefix.KEY}: a prefix length from 0 to {@code max}. */
+  private static int prefixLength(JsonNode node, String key, int max, int absent, String label) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return absent;
+    }
+    if (!v.isInt() || v.intValue() < 0 || v.intValue() > max) {
+      throw new BadInputException(
+          label + ": key 'maxIpPrefix." + key + "': expected a prefix length from 0 to " + max);
+    }
+    return v.intValue();
   }
 
   /** {@code KEY: {required: BOOL}}, or {@code defaultValue} when the key is absent. */

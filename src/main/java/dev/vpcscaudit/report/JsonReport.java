@@ -3,9 +3,12 @@ package dev.vpcscaudit.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Edit;
 import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.FixAction;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
+import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,8 +52,17 @@ public final class JsonReport {
     return out + "\n";
   }
 
-  /** The {@code perimeters} and {@code findings} fields of one project's report. */
+  /**
+   * The {@code coverage}, {@code perimeters} and {@code findings} fields of one project's report:
+   * coverage maps each check of the audit to whether it ran, so that "compliant" says what it
+   * covers.
+   */
   static void writePerimetersAndFindings(JsonGenerator g, AuditResult result) throws IOException {
+    g.writeObjectFieldStart("coverage");
+    for (java.util.Map.Entry<String, Boolean> c : result.coverage().entrySet()) {
+      g.writeBooleanField(c.getKey(), c.getValue());
+    }
+    g.writeEndObject();
     g.writeArrayFieldStart("perimeters");
     for (PerimeterMembership m : result.perimeters()) {
       g.writeStartObject();
@@ -74,9 +86,77 @@ public final class JsonReport {
       g.writeStringField("service", f.service());
       g.writeStringField("resource", f.resource());
       g.writeStringField("message", f.message());
+      g.writeObjectFieldStart("remedy");
+      writeRemedy(g, "dry-run", f.remedies().dryRun());
+      writeRemedy(g, "enforce", f.remedies().enforce());
+      g.writeEndObject();
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /**
+   * A remedy at one stage, as the text report's "To fix" shows it: {@code fix} with its additive
+   * actions, {@code network-fix} with its gcloud commands, {@code manual} with the reason and the
+   * step, or {@code needs-choice} with what to choose.
+   */
+  static void writeRemedy(JsonGenerator g, String stage, Remedy remedy) throws IOException {
+    g.writeObjectFieldStart(stage);
+    if (remedy instanceof Remedy.Fix fix) {
+      g.writeStringField("kind", "fix");
+      g.writeArrayFieldStart("actions");
+      for (FixAction a : fix.actions()) {
+        g.writeStartObject();
+        g.writeStringField("action", action(a.edit()));
+        g.writeStringField("perimeter", a.perimeter());
+        g.writeStringField("config", a.target().field());
+        g.writeStringField("value", value(a.edit()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("note", fix.note());
+    } else if (remedy instanceof Remedy.NetworkFix fix) {
+      g.writeStringField("kind", "network-fix");
+      g.writeArrayFieldStart("commands");
+      for (String command : fix.commands()) {
+        g.writeString(command);
+      }
+      g.writeEndArray();
+    } else if (remedy instanceof Remedy.Manual manual) {
+      g.writeStringField("kind", "manual");
+      g.writeStringField("reason", manual.reason());
+      g.writeStringField("step", manual.step());
+    } else if (remedy instanceof Remedy.NeedsChoice choice) {
+      g.writeStringField("kind", "needs-choice");
+      g.writeStringField("message", choice.message());
+    }
+    g.writeEndObject();
+  }
+
+  private static String action(Edit e) {
+    if (e instanceof Edit.AddResource) {
+      return "add-resource";
+    }
+    if (e instanceof Edit.AddRestrictedService) {
+      return "add-restricted-service";
+    }
+    if (e instanceof Edit.EnableVpcRestriction) {
+      return "enable-vpc-accessible-services";
+    }
+    return "add-vpc-allowed-service";
+  }
+
+  private static String value(Edit e) {
+    if (e instanceof Edit.AddResource r) {
+      return r.resource();
+    }
+    if (e instanceof Edit.AddRestrictedService r) {
+      return r.service();
+    }
+    if (e instanceof Edit.AddVpcAllowedService r) {
+      return r.service();
+    }
+    return null;
   }
 
   /** The {@code summary} field of one project's report. */

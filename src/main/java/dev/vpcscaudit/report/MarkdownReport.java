@@ -50,6 +50,10 @@ public final class MarkdownReport {
         .append(result.servicesChecked() ? "checked" : "not checked")
         .append(". DNS: ")
         .append(result.dnsChecked() ? "checked" : "not checked")
+        .append(". Checks that ran: ")
+        .append(result.coverageLine(true))
+        .append(
+            result.coverageLine(false).isEmpty() ? "" : "; not run: " + result.coverageLine(false))
         .append(".\n\n");
 
     if (result.perimeters().isEmpty()) {

@@ -72,8 +72,14 @@ public final class TextReport {
         .append("\nNetwork: ")
         .append(
             result.networkChecked() != null
-                ? result.networkChecked() + " checked"
+                ? Terminal.clean(result.networkChecked()) + " checked"
                 : "not checked (--network NETWORK)")
+        .append("\nIngress and egress rules: checked")
+        .append("\nAccess levels: ")
+        .append(
+            result.accessLevelsChecked()
+                ? "checked"
+                : "not checked (read live, or from --access-levels-file or an asset export)")
         .append('\n');
     out.append('\n');
 
@@ -157,6 +163,16 @@ public final class TextReport {
           .append(" (")
           .append(counts)
           .append(")\n");
+      words(
+          "for the checks that ran: "
+              + result.coverageLine(true)
+              + (result.coverageLine(false).isEmpty()
+                  ? ""
+                  : "; not run: " + result.coverageLine(false)),
+          "  ",
+          "  ",
+          width,
+          out);
     } else {
       out.append(a.red("Not compliant with profile " + result.profile().name()))
           .append(": ")

@@ -97,7 +97,8 @@ public record FilePerimeterSource(
     }
     warnSkipped(read);
     List<ServicePerimeter> perimeters = read.kept();
-    return new Discovery(project, perimeters, "file", null, read.otherRegular(), null);
+    return new Discovery(
+        project, perimeters, "file", null, read.otherRegular(), null, read.accessLevels());
   }
 
   private void warnSkipped(PerimeterFiles.Read read) {

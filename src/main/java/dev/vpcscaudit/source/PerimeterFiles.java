@@ -27,10 +27,12 @@ public final class PerimeterFiles {
       List<ServicePerimeter> kept,
       List<String> otherRegular,
       int total,
-      java.util.SortedMap<String, Integer> skippedAssets) {
+      java.util.SortedMap<String, Integer> skippedAssets,
+      List<dev.vpcscaudit.model.AccessLevel> accessLevels) {
     public Read {
       kept = List.copyOf(kept);
       otherRegular = List.copyOf(otherRegular);
+      accessLevels = accessLevels == null ? null : List.copyOf(accessLevels);
       skippedAssets =
           java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedAssets));
     }
@@ -67,6 +69,7 @@ public final class PerimeterFiles {
     List<ServicePerimeter> kept = new ArrayList<>();
     List<String> others = new ArrayList<>();
     java.util.SortedMap<String, Integer> skipped = new java.util.TreeMap<>();
+    List<dev.vpcscaudit.model.AccessLevel> levels = new ArrayList<>();
     try (InputStream in = fromStdin ? stdin : open(file, label)) {
       int total =
           PerimeterJsonReader.stream(
@@ -79,8 +82,12 @@ public final class PerimeterFiles {
                   others.add(p.name());
                 }
               },
-              type -> skipped.merge(type, 1, Integer::sum));
-      return new Read(kept, others, total, skipped);
+              type -> skipped.merge(type, 1, Integer::sum),
+              levels::add);
+      // A Cloud Asset Inventory export of a policy carries its access levels: when it holds any
+      // level, the levels are taken as read (a policy without levels cannot be told apart from an
+      // export of perimeters only, so then they are not).
+      return new Read(kept, others, total, skipped, levels.isEmpty() ? null : levels);
     } catch (java.io.IOException e) {
       throw dev.vpcscaudit.files.InputFiles.unreadable(label, e);
     }

@@ -33,6 +33,8 @@ public interface PerimeterSource {
    * @param otherRegular names of regular perimeters that were read but not kept (a large export is
    *     streamed keeping only the perimeters that hold the project), for candidate lists
    * @param network the VPC network read for {@code --network}, or null
+   * @param accessLevels the access levels of the candidate policies, or null when they were not
+   *     read (the access-level checks are off)
    */
   record Discovery(
       ProjectRef project,
@@ -40,26 +42,43 @@ public interface PerimeterSource {
       String source,
       List<SupportedService> supportedServices,
       List<String> otherRegular,
-      dev.vpcscaudit.network.NetworkState network) {
+      dev.vpcscaudit.network.NetworkState network,
+      List<dev.vpcscaudit.model.AccessLevel> accessLevels) {
     public Discovery {
       perimeters = List.copyOf(perimeters);
       supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
       otherRegular = List.copyOf(otherRegular);
+      accessLevels = accessLevels == null ? null : List.copyOf(accessLevels);
     }
 
     /** A discovery without the supported-services list. */
     public Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
-      this(project, perimeters, source, null, List.of(), null);
+      this(project, perimeters, source, null, List.of(), null, null);
     }
 
     /** The same discovery with the supported-services list. */
     public Discovery withSupportedServices(List<SupportedService> services) {
-      return new Discovery(project, perimeters, source, services, otherRegular, network);
+      return new Discovery(
+          project, perimeters, source, services, otherRegular, network, accessLevels);
     }
 
     /** The same discovery with the network read for {@code --network}. */
     public Discovery withNetwork(dev.vpcscaudit.network.NetworkState read) {
-      return new Discovery(project, perimeters, source, supportedServices, otherRegular, read);
+      return new Discovery(
+          project, perimeters, source, supportedServices, otherRegular, read, accessLevels);
+    }
+
+    /** The same discovery with the access levels read (null: not read). */
+    public Discovery withAccessLevels(List<dev.vpcscaudit.model.AccessLevel> levels) {
+      return new Discovery(
+          project, perimeters, source, supportedServices, otherRegular, network, levels);
+    }
+
+    /** The levels for the audit engine. */
+    public dev.vpcscaudit.audit.AccessLevels levels() {
+      return accessLevels == null
+          ? dev.vpcscaudit.audit.AccessLevels.NOT_READ
+          : dev.vpcscaudit.audit.AccessLevels.of(accessLevels);
     }
   }
 }

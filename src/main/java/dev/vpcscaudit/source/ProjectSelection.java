@@ -34,14 +34,36 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
       String scope,
       String source,
       List<ProjectPerimeters> projects,
-      List<dev.vpcscaudit.model.SupportedService> supportedServices) {
+      List<dev.vpcscaudit.model.SupportedService> supportedServices,
+      List<dev.vpcscaudit.model.AccessLevel> accessLevels) {
     public Result {
       projects = List.copyOf(projects);
       supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
+      accessLevels = accessLevels == null ? null : List.copyOf(accessLevels);
+    }
+
+    public Result(
+        String scope,
+        String source,
+        List<ProjectPerimeters> projects,
+        List<dev.vpcscaudit.model.SupportedService> supportedServices) {
+      this(scope, source, projects, supportedServices, null);
     }
 
     public Result withSupportedServices(List<dev.vpcscaudit.model.SupportedService> services) {
-      return new Result(scope, source, projects, services);
+      return new Result(scope, source, projects, services, accessLevels);
+    }
+
+    /** The same result with the access levels of every policy read (null: not read). */
+    public Result withAccessLevels(List<dev.vpcscaudit.model.AccessLevel> levels) {
+      return new Result(scope, source, projects, supportedServices, levels);
+    }
+
+    /** The levels for the audit engine. */
+    public dev.vpcscaudit.audit.AccessLevels levels() {
+      return accessLevels == null
+          ? dev.vpcscaudit.audit.AccessLevels.NOT_READ
+          : dev.vpcscaudit.audit.AccessLevels.of(accessLevels);
     }
   }
 

@@ -52,6 +52,9 @@ public class RulesTest {
                     + "]"),
             gdc(),
             "file"));
+    // Openings: an ingress rule open to anybody from anywhere, one from a level that admits every
+    // address, an egress rule to any resource, a level too broad, a missing level.
+    out.add(OpeningsTest.audit(OpeningsTest.openPerimeter(), OpeningsTest.levels()));
     // Supported services: missing, off the VIP, deprecated, preview.
     List<SupportedService> services = new ArrayList<>();
     for (String s : gdc().requiredServices()) {
@@ -173,7 +176,10 @@ public class RulesTest {
     for (AuditResult result : scenarios()) {
       for (Finding f : result.findings()) {
         Remedy enforce = f.remedy(Stage.ENFORCE);
-        if (f.rule().category() == Category.PERIMETER) {
+        if (OpeningsTest.RULES.contains(f.rule().id())) {
+          // Plans never remove or narrow: what opens a perimeter is closed by a person.
+          assertThat(enforce).as(f.rule().id()).isInstanceOf(Remedy.Manual.class);
+        } else if (f.rule().category() == Category.PERIMETER) {
           assertThat(enforce)
               .as(f.rule().id())
               .isInstanceOfAny(Remedy.Fix.class, Remedy.NeedsChoice.class);

@@ -27,6 +27,7 @@ class LiveCliTest {
   static final String ORG = "organizations/9000";
   static final String SAMPLE =
       Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+  static final String LEVELS = Fixtures.repoRoot().resolve("samples/access-levels.json").toString();
 
   @TempDir Path dir;
   FakeGcp fake;
@@ -38,7 +39,8 @@ class LiveCliTest {
         .folder("folders/2", "folders/1")
         .folder("folders/1", ORG)
         .policy(ORG, "accessPolicies/587139914682", null)
-        .perimeters("accessPolicies/587139914682", Files.readString(Path.of(SAMPLE)));
+        .perimeters("accessPolicies/587139914682", Files.readString(Path.of(SAMPLE)))
+        .levels("accessPolicies/587139914682", Files.readString(Path.of(LEVELS)));
   }
 
   @AfterEach
@@ -81,7 +83,8 @@ class LiveCliTest {
             "/v1/projects/gdc-prod:getAncestry",
             "/v3/projects/gdc-prod",
             "/v1/accessPolicies",
-            "/v1/accessPolicies/587139914682/servicePerimeters");
+            "/v1/accessPolicies/587139914682/servicePerimeters",
+            "/v1/accessPolicies/587139914682/accessLevels");
     List<Long> starts = sent.stream().sorted().toList();
     List<List<Long>> waves = new java.util.ArrayList<>();
     for (long t : starts) {
@@ -90,7 +93,8 @@ class LiveCliTest {
       }
       waves.get(waves.size() - 1).add(t);
     }
-    // The token, then the project beside its ancestry, the policies, the perimeters.
+    // The token, then the project beside its ancestry, the policies, the perimeters beside the
+    // access levels.
     assertThat(waves).as("waves of send times").hasSize(4);
     assertThat(waves.get(1)).as("the project and its ancestry side by side").hasSize(2);
   }
@@ -104,17 +108,17 @@ class LiveCliTest {
     assertThat(fake.tokensIssued()).isEqualTo(1);
     assertThat(fake.requests()).filteredOn(r -> r.path().equals("/token")).hasSize(1);
     assertThat(fake.apiRequests())
-        .hasSize(4)
+        .hasSize(5)
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer fake-token-1"));
     // --verbose: one line per request and the total; never a token.
     assertThat(run.err().lines().filter(l -> l.contains("GET ") && l.contains(" -> 200 (")))
-        .hasSize(3);
+        .hasSize(4);
     assertThat(run.err().lines().filter(l -> l.contains(":getAncestry -> 200 ("))).hasSize(1);
     // The token exchange goes through the same transport, so --verbose shows it too.
     assertThat(run.err().lines().filter(l -> l.matches(".*POST http.*/token -> 200 \\(.*")))
         .hasSize(1);
     assertThat(run.err())
-        .contains("vpcsc-audit: 4 API requests (and 1 token)")
+        .contains("vpcsc-audit: 5 API requests (and 1 token)")
         .doesNotContain("fake-token", "test-secret", "test-refresh");
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("source").asText()).isEqualTo("api");
@@ -125,11 +129,22 @@ class LiveCliTest {
   void liveAndFileAuditsGiveIdenticalFindings() throws Exception {
     Cli.Result live = Cli.run(env(), "audit", "--project", "gdc-prod", "--format", "json");
     Cli.Result file =
-        Cli.run("audit", "--project", "123456789012", "--from-file", SAMPLE, "--format", "json");
+        Cli.run(
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            SAMPLE,
+            "--access-levels-file",
+            LEVELS,
+            "--format",
+            "json");
 
     ObjectMapper json = new ObjectMapper();
     JsonNode a = json.readTree(live.out());
     JsonNode b = json.readTree(file.out());
+    assertThat(a.get("coverage")).isEqualTo(b.get("coverage"));
+    assertThat(a.path("coverage").path("access-levels").asBoolean()).isTrue();
     assertThat(a.get("findings")).isEqualTo(b.get("findings"));
     assertThat(a.get("perimeters")).isEqualTo(b.get("perimeters"));
     assertThat(a.get("summary")).isEqualTo(b.get("summary"));
@@ -178,10 +193,10 @@ class LiveCliTest {
     assertThat(run.out())
         .contains("\"servicesChecked\": true", "\"ruleId\": \"service-support-preview\"");
     assertThat(fake.apiRequests())
-        .hasSize(5)
+        .hasSize(6)
         .filteredOn(r -> r.path().equals("/v1/services"))
         .hasSize(1);
-    assertThat(run.err()).contains("vpcsc-audit: 5 API requests");
+    assertThat(run.err()).contains("vpcsc-audit: 6 API requests");
   }
 
   @Test

@@ -132,7 +132,9 @@ class OrgScanTest {
             "/v3/folders:search",
             "/v1/accessPolicies",
             "/v1/accessPolicies/100/servicePerimeters",
-            "/v1/accessPolicies/200/servicePerimeters");
+            "/v1/accessPolicies/200/servicePerimeters",
+            "/v1/accessPolicies/100/accessLevels",
+            "/v1/accessPolicies/200/accessLevels");
   }
 
   @Test
@@ -317,8 +319,9 @@ class OrgScanTest {
         Cli.run(env(), "audit", "--organization", "9000", "--all-projects", "--format", "json");
 
     assertThat(json.readTree(r.out()).path("projects")).hasSize(1203);
-    // 3 pages of projects (500 each), 1 of folders, 1 of policies, 3 of perimeters (100 each).
-    assertThat(fake.apiRequests()).hasSize(3 + 1 + 1 + 3 + 1);
+    // 3 pages of projects (500 each), 1 of folders, 1 of policies, 3 of perimeters (100 each),
+    // one of access levels for each of the 2 policies.
+    assertThat(fake.apiRequests()).hasSize(3 + 1 + 1 + 3 + 1 + 2);
   }
 
   @Test

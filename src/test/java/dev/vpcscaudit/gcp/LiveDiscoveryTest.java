@@ -101,7 +101,7 @@ class LiveDiscoveryTest {
   }
 
   @Test
-  void projectUnderNestedFoldersTakesFourRequestsInThreeRoundTrips() {
+  void projectUnderNestedFoldersTakesFiveRequestsInThreeRoundTrips() {
     twoFoldersDeep();
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
@@ -117,8 +117,10 @@ class LiveDiscoveryTest {
             "GET /v3/projects/gdc-prod",
             "POST /v1/projects/gdc-prod:getAncestry",
             "GET /v1/accessPolicies",
-            "GET /v1/accessPolicies/100/servicePerimeters");
-    assertThat(log.requests()).isEqualTo(4);
+            "GET /v1/accessPolicies/100/servicePerimeters",
+            "GET /v1/accessPolicies/100/accessLevels");
+    assertThat(found.accessLevels()).as("the levels were read").isEmpty();
+    assertThat(log.requests()).isEqualTo(5);
     assertThat(fake.apiRequests())
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
     assertThat(fake.apiRequests())
@@ -170,8 +172,8 @@ class LiveDiscoveryTest {
     PerimeterSource.Discovery found = discover("p-direct", null, null);
 
     assertThat(found.perimeters()).isEmpty();
-    // project + ancestry, the policy listing, one perimeter listing
-    assertThat(fake.apiRequests()).hasSize(4);
+    // project + ancestry, the policy listing, one perimeter listing beside one level listing
+    assertThat(fake.apiRequests()).hasSize(5);
   }
 
   @Test
@@ -242,7 +244,8 @@ class LiveDiscoveryTest {
     assertThat(byNumber.perimeters()).hasSize(1);
     assertThat(fake.apiRequests())
         .extracting(FakeGcp.Request::path)
-        .containsExactly("/v1/accessPolicies/100/servicePerimeters");
+        .containsExactlyInAnyOrder(
+            "/v1/accessPolicies/100/servicePerimeters", "/v1/accessPolicies/100/accessLevels");
   }
 
   @Test
@@ -256,7 +259,9 @@ class LiveDiscoveryTest {
     assertThat(fake.apiRequests())
         .extracting(FakeGcp.Request::path)
         .containsExactlyInAnyOrder(
-            "/v3/projects/gdc-prod", "/v1/accessPolicies/100/servicePerimeters");
+            "/v3/projects/gdc-prod",
+            "/v1/accessPolicies/100/servicePerimeters",
+            "/v1/accessPolicies/100/accessLevels");
   }
 
   @Test
@@ -294,8 +299,14 @@ class LiveDiscoveryTest {
   @Test
   void transientErrorsAreRetried() {
     twoFoldersDeep();
-    fake.fail("/v1/accessPolicies/100", 503, FakeGcp.error(503, "UNAVAILABLE", "try again"))
-        .fail("/v1/accessPolicies/100", 503, FakeGcp.error(503, "UNAVAILABLE", "try again"))
+    fake.fail(
+            "/v1/accessPolicies/100/servicePerimeters",
+            503,
+            FakeGcp.error(503, "UNAVAILABLE", "try again"))
+        .fail(
+            "/v1/accessPolicies/100/servicePerimeters",
+            503,
+            FakeGcp.error(503, "UNAVAILABLE", "try again"))
         .fail("/v3/projects", 429, FakeGcp.error(429, "RESOURCE_EXHAUSTED", "slow down"));
 
     PerimeterSource.Discovery found = discover("gdc-prod", null, null);
@@ -530,7 +541,7 @@ class LiveDiscoveryTest {
         waveStart = t;
       }
     }
-    assertThat(starts).hasSize(4);
+    assertThat(starts).as("project, ancestry, policies, then perimeters beside levels").hasSize(5);
     assertThat(waves).as("dependent round trips, from %s", starts).isEqualTo(3);
   }
 }

@@ -124,7 +124,9 @@ public class ReportGoldenTest {
     AuditResult result = of("[" + perimeter("gdc", compliantConfig()) + "]");
     String xml = JUnitReport.render(result);
     Golden.assertMatches(xml, "report/compliant.junit.xml");
-    assertThat(xml).doesNotContain("<failure").contains("tests=\"30\"");
+    assertThat(xml)
+        .doesNotContain("<failure")
+        .contains("tests=\"33\""); // 30, and the three ingress and egress checks
     Golden.assertMatches(MarkdownReport.render(result, "unused"), "report/compliant.md");
   }
 
@@ -197,6 +199,7 @@ public class ReportGoldenTest {
               || line.startsWith("Profile:")
               || line.startsWith("Supported services:")
               || line.startsWith("DNS:")
+              || line.startsWith("Access levels:")
               || line.startsWith("  accessPolicies/")
               || line.startsWith("ENFORCED")
               || line.startsWith("DRY-RUN")

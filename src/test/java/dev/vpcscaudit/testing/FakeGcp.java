@@ -58,6 +58,7 @@ public final class FakeGcp implements AutoCloseable {
   private final Map<String, String> folders = new HashMap<>();
   private final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
   private final Map<String, List<JsonNode>> perimeters = new LinkedHashMap<>();
+  private final Map<String, List<JsonNode>> levels = new HashMap<>();
   private final List<JsonNode> services = new ArrayList<>();
   // Compute Engine and Cloud DNS (GET only), keyed by project (records by project/zone).
   private final Set<String> networks = new java.util.TreeSet<>();
@@ -171,6 +172,20 @@ public final class FakeGcp implements AutoCloseable {
         }
         perimeters.computeIfAbsent(policy, k -> new ArrayList<>()).add(p);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * Adds access levels given as a JSON array (the shape of {@code gcloud access-context-manager
+   * levels list --format=json}) to {@code policy}; a policy has none until given.
+   */
+  public synchronized FakeGcp levels(String policy, String jsonArray) {
+    try {
+      JSON.readTree(jsonArray)
+          .forEach(l -> levels.computeIfAbsent(policy, k -> new ArrayList<>()).add(l));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -543,6 +558,18 @@ public final class FakeGcp implements AutoCloseable {
       } else if (path.equals("/v1/accessPolicies")) {
         List<ObjectNode> list = policies.getOrDefault(params.getOrDefault("parent", ""), List.of());
         sendPage(ex, "accessPolicies", new ArrayList<JsonNode>(list), params);
+      } else if (path.startsWith("/v1/accessPolicies/") && path.endsWith("/accessLevels")) {
+        String policy = path.substring("/v1/".length(), path.length() - "/accessLevels".length());
+        if (!perimeters.containsKey(policy)) {
+          send(ex, 404, error(404, "NOT_FOUND", "Access Policy " + policy + " not found"));
+        } else if (!"AS_DEFINED".equals(params.get("accessLevelFormat"))) {
+          send(
+              ex,
+              400,
+              error(400, "INVALID_ARGUMENT", "the fake serves accessLevelFormat=AS_DEFINED"));
+        } else {
+          sendPage(ex, "accessLevels", levels.getOrDefault(policy, List.of()), params);
+        }
       } else if (path.startsWith("/v1/accessPolicies/") && path.endsWith("/servicePerimeters")) {
         String policy =
             path.substring("/v1/".length(), path.length() - "/servicePerimeters".length());

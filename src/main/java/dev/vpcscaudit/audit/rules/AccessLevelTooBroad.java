@@ -1,0 +1,78 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.AccessLevels;
+import dev.vpcscaudit.audit.BaseRule;
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.ConfigRule;
+import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.model.AccessLevel;
+
+/**
+ * {@code access-level-too-broad} (warning): every access level the config uses (its {@code
+ * accessLevels} and its ingress sources) admits only IP ranges as narrow as the profile's {@code
+ * maxIpPrefix}. A level the audit cannot evaluate (a custom CEL level, a device policy) is an info
+ * finding that says so, never a pass.
+ */
+public final class AccessLevelTooBroad extends BaseRule implements ConfigRule {
+
+  public AccessLevelTooBroad() {
+    super(
+        "access-level-too-broad",
+        "An access level used by the perimeter admits too wide a range of addresses",
+        "Narrow the access level's IP ranges to the networks that need access (the profile's"
+            + " maxIpPrefix).",
+        Category.PERIMETER);
+  }
+
+  @Override
+  public void check(Subject s, Results out) {
+    if (!s.levels().read()) {
+      return; // not read: the coverage says the access-level checks did not run
+    }
+    boolean failed = false;
+    for (String name : UsedLevels.of(s.config())) {
+      AccessLevel level = s.levels().get(name);
+      if (level == null) {
+        continue; // access-level-unknown reports it
+      }
+      AccessLevels.Evaluation e = AccessLevels.evaluate(level, s.profile());
+      String step =
+          "Narrow it: gcloud access-context-manager levels describe "
+              + name.substring(name.lastIndexOf('/') + 1)
+              + " --policy="
+              + s.perimeter().policyNumber()
+              + ", then levels update with narrower --basic-level-spec ranges";
+      switch (e.reach()) {
+        case EVERY_IP, TOO_BROAD -> {
+          failed = true;
+          out.manual(
+              name,
+              Severity.WARNING,
+              "access level " + name + ", used by " + s.field() + ": " + e.why(),
+              step);
+        }
+        case NOT_EVALUATED -> {
+          failed = true;
+          out.manual(
+              name,
+              Severity.INFO,
+              "access level "
+                  + name
+                  + ", used by "
+                  + s.field()
+                  + ", was not evaluated: "
+                  + e.why()
+                  + "; check what it admits by hand",
+              "Review the access level by hand: gcloud access-context-manager levels describe "
+                  + name.substring(name.lastIndexOf('/') + 1)
+                  + " --policy="
+                  + s.perimeter().policyNumber());
+        }
+        case NARROW -> {}
+      }
+    }
+    if (!failed) {
+      out.pass(null);
+    }
+  }
+}

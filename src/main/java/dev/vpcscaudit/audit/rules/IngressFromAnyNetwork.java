@@ -1,0 +1,80 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.AccessLevels;
+import dev.vpcscaudit.audit.BaseRule;
+import dev.vpcscaudit.audit.Category;
+import dev.vpcscaudit.audit.ConfigRule;
+import dev.vpcscaudit.model.AccessLevel;
+import dev.vpcscaudit.model.IngressPolicy;
+import dev.vpcscaudit.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ingress-from-any-network}: no ingress rule to a required service (or {@code *}) of the
+ * audited project takes its sources from every network: a {@code resource: "*"} source, or an
+ * access level that admits every IP address (0.0.0.0/0, ::/0). The access-level part needs the
+ * levels read; without them only {@code *} resources are checked (the coverage says so).
+ */
+public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule {
+
+  public IngressFromAnyNetwork() {
+    super(
+        "ingress-from-any-network",
+        "An ingress rule admits requests from any network",
+        "Name the networks or projects the requests come from, or use an access level of narrow"
+            + " IP ranges.",
+        Category.PERIMETER);
+  }
+
+  @Override
+  public void check(Subject s, Results out) {
+    List<IngressPolicy> rules = s.config().ingressPolicies();
+    boolean failed = false;
+    for (int i = 0; i < rules.size(); i++) {
+      IngressPolicy r = rules.get(i);
+      if (r.from() == null || r.to() == null) {
+        continue;
+      }
+      List<String> reached = Openings.reached(r.to().operations(), s.profile());
+      if (reached.isEmpty() || !Openings.reachesProject(r.to().resources(), s.resource())) {
+        continue;
+      }
+      List<String> open = new ArrayList<>();
+      for (Source src : r.from().sources()) {
+        if (src.resource().equals("*")) {
+          open.add("resource *");
+        } else if (!src.accessLevel().isEmpty() && !src.accessLevel().equals("*")) {
+          AccessLevel level = s.levels().get(src.accessLevel());
+          if (level != null
+              && AccessLevels.evaluate(level, s.profile()).reach() == AccessLevels.Reach.EVERY_IP) {
+            open.add("access level " + src.accessLevel() + " (admits every IP address)");
+          }
+        }
+      }
+      if (open.isEmpty()) {
+        continue;
+      }
+      failed = true;
+      String part = s.field() + ".ingressPolicies[" + i + "]";
+      out.manual(
+          part,
+          null,
+          part
+              + (r.title().isEmpty() ? "" : " ('" + r.title() + "')")
+              + " admits requests from any network ("
+              + String.join(", ", open)
+              + ") to "
+              + Openings.services(reached),
+          Openings.narrow(
+              s,
+              "ingressPolicies",
+              i,
+              "Name the VPC networks or projects the requests come from, or an access level of"
+                  + " narrow IP ranges, in its sources"));
+    }
+    if (!failed) {
+      out.pass(null);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.vpcscaudit.audit.rules;
+
+import dev.vpcscaudit.audit.ConfigRule;
+import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.model.ApiOperation;
+import dev.vpcscaudit.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rules about openings share: which services an ingress or egress rule's operations reach,
+ * and the manual step that narrows a rule (plans never remove or narrow anything).
+ */
+final class Openings {
+
+  /** Identity types that admit anybody (ANY_SERVICE_ACCOUNT names a narrower class). */
+  static final Set<String> ANYBODY = Set.of("ANY_IDENTITY", "ANY_USER_ACCOUNT");
+
+  private Openings() {}
+
+  /**
+   * The required services (or {@code *}) that {@code operations} reach: {@code serviceName: "*"}
+   * reaches every service, whatever its method selectors say.
+   */
+  static List<String> reached(List<ApiOperation> operations, Profile profile) {
+    List<String> out = new ArrayList<>();
+    for (ApiOperation op : operations) {
+      if (op.serviceName().equals("*")) {
+        return List.of("*");
+      }
+      if (profile.requiredServices().contains(op.serviceName())
+          && !out.contains(op.serviceName())) {
+        out.add(op.serviceName());
+      }
+    }
+    return out;
+  }
+
+  /** {@code resources} of an ingressTo reach the audited project: {@code *} or its name. */
+  static boolean reachesProject(List<String> resources, String project) {
+    return resources.contains("*") || project != null && resources.contains(project);
+  }
+
+  /** "every service" or "logging.googleapis.com, storage.googleapis.com". */
+  static String services(List<String> reached) {
+    return reached.equals(List.of("*")) ? "every service (*)" : String.join(", ", reached);
+  }
+
+  /**
+   * The step that narrows one rule of {@code part} ({@code ingressPolicies} or {@code
+   * egressPolicies}) in the config under audit: gcloud's set flag takes the whole list from a file.
+   */
+  static String narrow(ConfigRule.Subject s, String part, int index, String how) {
+    boolean spec = s.field().equals("spec");
+    String name = Shell.quote(s.perimeter().shortName());
+    String policy = Shell.flag("--policy", s.perimeter().policyNumber());
+    return how
+        + ": export the rules with 'gcloud access-context-manager perimeters "
+        + (spec ? "dry-run describe" : "describe")
+        + " "
+        + name
+        + " "
+        + policy
+        + " --format=yaml("
+        + s.field()
+        + "."
+        + part
+        + ")', edit "
+        + part
+        + "["
+        + index
+        + "], and write them back with 'gcloud access-context-manager perimeters "
+        + (spec ? "dry-run update" : "update")
+        + " "
+        + name
+        + " "
+        + policy
+        + " --set-"
+        + (part.equals("ingressPolicies") ? "ingress" : "egress")
+        + "-policies=FILE'";
+  }
+}
