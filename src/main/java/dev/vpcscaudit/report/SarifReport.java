@@ -74,6 +74,11 @@ public final class SarifReport {
       g.writeStringField("profile", result.profile().name());
       g.writeStringField("source", result.source());
       g.writeBooleanField("compliant", result.compliant());
+      g.writeObjectFieldStart("coverage");
+      for (java.util.Map.Entry<String, Boolean> c : result.coverage().entrySet()) {
+        g.writeBooleanField(c.getKey(), c.getValue());
+      }
+      g.writeEndObject();
       g.writeEndObject();
       endRun(g);
     } catch (IOException e) {
@@ -201,6 +206,11 @@ public final class SarifReport {
       if (f.resource() != null) {
         g.writeStringField("resource", f.resource());
       }
+      // The remedy at each stage, as in the JSON report (SARIF "fixes" would need file edits).
+      g.writeObjectFieldStart("remedy");
+      JsonReport.writeRemedy(g, "dry-run", f.remedies().dryRun());
+      JsonReport.writeRemedy(g, "enforce", f.remedies().enforce());
+      g.writeEndObject();
       g.writeEndObject();
       g.writeEndObject();
     }

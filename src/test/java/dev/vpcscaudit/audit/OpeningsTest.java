@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The rules about what opens a perimeter (issue 24): reference cases for each, in the enforced
  * config (error) and the dry-run spec (warning), with the access levels read or not.
  */
-class OpeningsTest {
+public class OpeningsTest {
 
   static final Set<String> RULES =
       Set.of(
@@ -87,7 +87,7 @@ class OpeningsTest {
   }
 
   /** Every opening at once, in status; the spec holds the same. */
-  static String openPerimeter() {
+  public static String openPerimeter() {
     String extra =
         "\"accessLevels\": [\""
             + L
