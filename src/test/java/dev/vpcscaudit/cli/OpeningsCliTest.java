@@ -133,15 +133,23 @@ class OpeningsCliTest {
             POLICY,
             "[{\"name\": \"accessPolicies/111/accessLevels/office\", \"basic\": {\"conditions\":"
                 + " [{\"ipSubnetworks\": [\"203.0.113.0/24\"]}]}}]");
+    fake.supportedServices(
+        Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
     Map<String, String> env = fake.adcEnv(dir);
 
     Cli.Result r = Cli.run(env, "audit", "--project", "gdc-prod", "--fail-on", "warning");
+    Cli.Result withServices =
+        Cli.run(env, "audit", "--project", "gdc-prod", "--check-services", "--format", "json");
 
     assertThat(r.code()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("Compliant with profile gdc-bare-metal")
         .contains("for the checks that ran: restricted-services, vpc-accessible-services,")
         .contains("access-levels");
+    assertThat(withServices.code()).as(withServices.out() + withServices.err()).isZero();
+    JsonNode coverage = json.readTree(withServices.out()).path("coverage");
+    assertThat(coverage.path("supported-services").asBoolean()).isTrue();
+    assertThat(coverage.path("access-levels").asBoolean()).isTrue();
   }
 
   @Test
