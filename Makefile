@@ -4,6 +4,7 @@ JAR := target/vpcsc-audit.jar
 SAMPLE_PROJECT := 123456789012
 SAMPLE := samples/gdc-perimeters.json
 SERVICES := samples/supported-services.json
+LEVELS := samples/access-levels.json
 
 .PHONY: build test tools demo demo-json bench format clean
 
@@ -30,8 +31,8 @@ tools:
 
 ## demo: build, then audit the bundled sample export offline (no cloud account needed)
 demo: build
-	@echo "\$$ java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES)"
-	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES); \
+	@echo "\$$ java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES) --access-levels-file $(LEVELS)"
+	@java -jar $(JAR) audit --project $(SAMPLE_PROJECT) --from-file $(SAMPLE) --services-file $(SERVICES) --access-levels-file $(LEVELS); \
 	  status=$$?; echo; \
 	  case $$status in \
 	    0) echo "exit code 0: the sample is compliant.";; \

@@ -84,7 +84,10 @@ class PackagedJarIT {
     try (FakeGcp fake = new FakeGcp()) {
       fake.project("gdc-prod", "123456789012", "organizations/9000")
           .policy("organizations/9000", "accessPolicies/587139914682", null)
-          .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)));
+          .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)))
+          .levels(
+              "accessPolicies/587139914682",
+              Files.readString(Fixtures.repoRoot().resolve("samples/access-levels.json")));
       Map<String, String> env = fake.adcEnv(dir);
       env.put("HOME", dir.toString());
       env.put("CLOUDSDK_CONFIG", dir.resolve("gcloud").toString());
@@ -94,12 +97,14 @@ class PackagedJarIT {
       assertThat(live.code()).as(live.err()).isZero();
       assertThat(live.out())
           .contains("import {", "accessPolicies/587139914682/servicePerimeters/gdc_prod");
-      // Three dependent round trips: the project beside getAncestry, the policies, the perimeters.
+      // Three dependent round trips: the project beside getAncestry, the policies, the perimeters
+      // beside the access levels.
       assertThat(fake.apiRequests())
           .extracting(FakeGcp.Request::path)
           .containsExactlyInAnyOrder(
               "/v1/projects/gdc-prod:getAncestry",
               "/v3/projects/gdc-prod",
+              "/v1/accessPolicies/587139914682/accessLevels",
               "/v1/accessPolicies",
               "/v1/accessPolicies/587139914682/servicePerimeters");
     }
@@ -259,6 +264,9 @@ class PackagedJarIT {
       fake.project("gdc-prod", "123456789012", "organizations/9000")
           .policy("organizations/9000", "accessPolicies/587139914682", null)
           .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)))
+          .levels(
+              "accessPolicies/587139914682",
+              Files.readString(Fixtures.repoRoot().resolve("samples/access-levels.json")))
           .supportedServices(
               Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
       Map<String, String> env = fake.adcEnv(dir);
