@@ -54,34 +54,4 @@ public record Profile(
     origin = Objects.requireNonNullElse(origin, "");
     allowIngressIdentities = List.copyOf(allowIngressIdentities);
   }
-
-  /** A profile with the default thresholds for access levels and no accepted identities. */
-  public Profile(
-      String name,
-      String title,
-      String description,
-      String sourceDocument,
-      String sourceSection,
-      List<String> requiredServices,
-      boolean vpcAccessibleServicesRequired,
-      boolean restrictedVipRequired,
-      List<String> restrictedVipHostnames,
-      List<String> notes,
-      String origin) {
-    this(
-        name,
-        title,
-        description,
-        sourceDocument,
-        sourceSection,
-        requiredServices,
-        vpcAccessibleServicesRequired,
-        restrictedVipRequired,
-        restrictedVipHostnames,
-        notes,
-        origin,
-        DEFAULT_MAX_IPV4_PREFIX,
-        DEFAULT_MAX_IPV6_PREFIX,
-        List.of());
-  }
 }

@@ -309,7 +309,20 @@ class AuditEngineTest {
   void profileWithoutVpcRequirementSkipsVpcRules() {
     Profile noVpc =
         new Profile(
-            "no-vpc", "", "", "", "", List.of(LOGGING), false, false, List.of(), List.of(), "test");
+            "no-vpc",
+            "",
+            "",
+            "",
+            "",
+            List.of(LOGGING),
+            false,
+            false,
+            List.of(),
+            List.of(),
+            "test",
+            Profile.DEFAULT_MAX_IPV4_PREFIX,
+            Profile.DEFAULT_MAX_IPV6_PREFIX,
+            List.of());
     AuditResult result =
         audit("[" + perimeter("gdc", config(jsonList(List.of(LOGGING)), null)) + "]", noVpc);
 
@@ -459,7 +472,20 @@ class AuditEngineTest {
   void restrictedVipIsCheckedOnlyWhenTheProfileRequiresIt() {
     Profile noVip =
         new Profile(
-            "no-vip", "", "", "", "", List.of(STORAGE), false, false, List.of(), List.of(), "test");
+            "no-vip",
+            "",
+            "",
+            "",
+            "",
+            List.of(STORAGE),
+            false,
+            false,
+            List.of(),
+            List.of(),
+            "test",
+            Profile.DEFAULT_MAX_IPV4_PREFIX,
+            Profile.DEFAULT_MAX_IPV6_PREFIX,
+            List.of());
     AuditResult result =
         AuditEngine.audit(
             new ProjectRef(null, PROJECT),

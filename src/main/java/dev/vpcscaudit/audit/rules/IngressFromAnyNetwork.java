@@ -5,7 +5,6 @@ import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.model.AccessLevel;
-import dev.vpcscaudit.model.IngressPolicy;
 import dev.vpcscaudit.model.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +28,10 @@ public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule 
 
   @Override
   public void check(Subject s, Results out) {
-    List<IngressPolicy> rules = s.config().ingressPolicies();
     boolean failed = false;
-    for (int i = 0; i < rules.size(); i++) {
-      IngressPolicy r = rules.get(i);
-      if (r.from() == null || r.to() == null) {
-        continue;
-      }
-      List<String> reached = Openings.reached(r.to().operations(), s.profile());
-      if (reached.isEmpty() || !Openings.reachesProject(r.to().resources(), s.resource())) {
-        continue;
-      }
+    for (Openings.Ingress in : Openings.ingressToProject(s)) {
       List<String> open = new ArrayList<>();
-      for (Source src : r.from().sources()) {
+      for (Source src : in.rule().from().sources()) {
         if (src.resource().equals("*")) {
           open.add("resource *");
         } else if (!src.accessLevel().isEmpty() && !src.accessLevel().equals("*")) {
@@ -56,20 +46,18 @@ public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule 
         continue;
       }
       failed = true;
-      String part = s.field() + ".ingressPolicies[" + i + "]";
       out.manual(
-          part,
+          in.part(s),
           null,
-          part
-              + (r.title().isEmpty() ? "" : " ('" + r.title() + "')")
+          in.named(s)
               + " admits requests from any network ("
               + String.join(", ", open)
               + ") to "
-              + Openings.services(reached),
+              + Openings.services(in.reached()),
           Openings.narrow(
               s,
               "ingressPolicies",
-              i,
+              in.index(),
               "Name the VPC networks or projects the requests come from, or an access level of"
                   + " narrow IP ranges, in its sources"));
     }

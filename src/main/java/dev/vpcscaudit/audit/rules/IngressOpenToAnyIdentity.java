@@ -26,44 +26,33 @@ public final class IngressOpenToAnyIdentity extends BaseRule implements ConfigRu
 
   @Override
   public void check(Subject s, Results out) {
-    List<IngressPolicy> rules = s.config().ingressPolicies();
     boolean failed = false;
-    for (int i = 0; i < rules.size(); i++) {
-      IngressPolicy r = rules.get(i);
-      if (r.from() == null || r.to() == null) {
-        continue;
-      }
+    for (Openings.Ingress in : Openings.ingressToProject(s)) {
+      IngressPolicy r = in.rule();
       String type = r.from().identityType();
       if (!Openings.ANYBODY.contains(type) || s.profile().allowIngressIdentities().contains(type)) {
         continue;
       }
       List<Source> sources = r.from().sources();
-      boolean anySource =
-          sources.isEmpty() || sources.stream().anyMatch(src -> src.accessLevel().equals("*"));
-      List<String> reached = Openings.reached(r.to().operations(), s.profile());
-      if (!anySource
-          || reached.isEmpty()
-          || !Openings.reachesProject(r.to().resources(), s.resource())) {
+      if (!sources.isEmpty() && sources.stream().noneMatch(src -> src.accessLevel().equals("*"))) {
         continue;
       }
       failed = true;
-      String part = s.field() + ".ingressPolicies[" + i + "]";
       out.manual(
-          part,
+          in.part(s),
           null,
-          part
-              + (r.title().isEmpty() ? "" : " ('" + r.title() + "')")
+          in.named(s)
               + " admits "
               + type
               + " from any source to "
-              + Openings.services(reached)
+              + Openings.services(in.reached())
               + ": the perimeter does not protect "
-              + (reached.equals(List.of("*")) ? "anything" : "them")
+              + (in.reached().equals(List.of("*")) ? "anything" : "them")
               + " from anybody on the internet",
           Openings.narrow(
               s,
               "ingressPolicies",
-              i,
+              in.index(),
               "Name the identities (service accounts, groups) that need access instead of "
                   + type
                   + ", or require an access level in its sources"));

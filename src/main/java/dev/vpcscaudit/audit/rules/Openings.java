@@ -3,6 +3,7 @@ package dev.vpcscaudit.audit.rules;
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.model.ApiOperation;
+import dev.vpcscaudit.model.IngressPolicy;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,38 @@ final class Openings {
       if (profile.requiredServices().contains(op.serviceName())
           && !out.contains(op.serviceName())) {
         out.add(op.serviceName());
+      }
+    }
+    return out;
+  }
+
+  /** An ingress rule of the config under audit that reaches {@code reached} on the project. */
+  record Ingress(int index, IngressPolicy rule, List<String> reached) {
+    /** {@code status.ingressPolicies[0]}, with the rule's title when it has one. */
+    String part(ConfigRule.Subject s) {
+      return s.field() + ".ingressPolicies[" + index + "]";
+    }
+
+    String named(ConfigRule.Subject s) {
+      return part(s) + (rule.title().isEmpty() ? "" : " ('" + rule.title() + "')");
+    }
+  }
+
+  /**
+   * The ingress rules of the config that reach a required service (or {@code *}) on the audited
+   * project (its name or {@code *} in {@code ingressTo.resources}): the ones that can open it.
+   */
+  static List<Ingress> ingressToProject(ConfigRule.Subject s) {
+    List<Ingress> out = new ArrayList<>();
+    List<IngressPolicy> rules = s.config().ingressPolicies();
+    for (int i = 0; i < rules.size(); i++) {
+      IngressPolicy r = rules.get(i);
+      if (r.from() == null || r.to() == null) {
+        continue;
+      }
+      List<String> reached = reached(r.to().operations(), s.profile());
+      if (!reached.isEmpty() && reachesProject(r.to().resources(), s.resource())) {
+        out.add(new Ingress(i, r, reached));
       }
     }
     return out;
