@@ -2,12 +2,12 @@ package dev.vpcscaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpcscaudit.testing.Gen;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command-line parser on generated argument lists: every one either parses or is a usage error
@@ -75,13 +75,13 @@ class CommandLineFuzzTest {
           "\u0000",
           "é");
 
-  @Provide
-  Arbitrary<List<String>> commandLines() {
-    return Arbitraries.of(WORDS).list().ofMaxSize(8);
+  static Stream<Arguments> commandLines() {
+    return Gen.cases(2000, "command-lines", g -> g.list(WORDS, 8));
   }
 
-  @Property(tries = 2000)
-  void parsesOrIsAOneLineUsageError(@ForAll("commandLines") List<String> args) {
+  @ParameterizedTest
+  @MethodSource("commandLines")
+  void parsesOrIsAOneLineUsageError(List<String> args) {
     Cmd root = ExamplesParseTest.quietRoot();
     try {
       root.parse(args, 0);

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpcscaudit.testing.Cli;
 import dev.vpcscaudit.testing.Fixtures;
+import dev.vpcscaudit.testing.Gen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every input reader (perimeters export, supported-services list, profile YAML), fed arbitrary text
@@ -30,7 +29,7 @@ class InputFuzzTest {
   static String sampleServices;
   static String shippedProfile;
 
-  @BeforeContainer
+  @BeforeAll
   static void setUp() throws Exception {
     dir = Files.createTempDirectory("fuzz");
     samplePerimeters = Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
@@ -39,7 +38,7 @@ class InputFuzzTest {
     shippedProfile = Files.readString(Fixtures.repoRoot().resolve("policies/gdc-bare-metal.yaml"));
   }
 
-  @AfterContainer
+  @AfterAll
   static void tearDown() throws Exception {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -47,48 +46,50 @@ class InputFuzzTest {
   }
 
   /** Garbage: any text, JSON-ish punctuation included. */
-  @Provide
-  Arbitrary<String> garbage() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(200),
-        Arbitraries.strings().withChars("[]{}\":,0123456789truefalsnul \n\\").ofMaxLength(120),
-        Arbitraries.strings().withChars("-:# \nabc[]{}'\"|>").ofMaxLength(120));
+  static String garbage(Gen g) {
+    return switch (g.between(0, 2)) {
+      case 0 -> g.anyString(200);
+      case 1 -> g.string("[]{}\":,0123456789truefalsnul \n\\", 120);
+      default -> g.string("-:# \nabc[]{}'\"|>", 120);
+    };
   }
 
   /** A valid document with one slice deleted, duplicated or replaced by other text. */
-  static Arbitrary<String> mutations(String doc) {
-    Arbitrary<Integer> at = Arbitraries.integers().between(0, doc.length() - 1);
-    Arbitrary<Integer> length = Arbitraries.integers().between(1, 40);
-    Arbitrary<String> insert =
-        Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(12),
-            Arbitraries.of("{", "}", "[", "]", "\"", ",", ":", "null", "1e999", "-", "\n", "\t"));
-    Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
-    return Combinators.combine(at, length, insert, kind)
-        .as(
-            (a, n, text, k) -> {
-              int end = Math.min(doc.length(), a + n);
-              return switch (k) {
-                case 0 -> doc.substring(0, a) + doc.substring(end);
-                case 1 -> doc.substring(0, end) + doc.substring(a, end) + doc.substring(end);
-                default -> doc.substring(0, a) + text + doc.substring(end);
-              };
-            });
+  static String mutation(Gen g, String doc) {
+    int a = g.between(0, doc.length() - 1);
+    int end = Math.min(doc.length(), a + g.between(1, 40));
+    String text =
+        g.between(0, 1) == 0
+            ? g.anyString(12)
+            : g.oneOf("{", "}", "[", "]", "\"", ",", ":", "null", "1e999", "-", "\n", "\t");
+    return switch (g.between(0, 2)) {
+      case 0 -> doc.substring(0, a) + doc.substring(end);
+      case 1 -> doc.substring(0, end) + doc.substring(a, end) + doc.substring(end);
+      default -> doc.substring(0, a) + text + doc.substring(end);
+    };
   }
 
-  @Provide
-  Arbitrary<String> mutatedPerimeters() {
-    return mutations(samplePerimeters);
+  static Stream<Arguments> garbage150() {
+    return Gen.cases(150, "garbage", InputFuzzTest::garbage);
   }
 
-  @Provide
-  Arbitrary<String> mutatedServices() {
-    return mutations(sampleServices);
+  static Stream<Arguments> garbage100() {
+    return Gen.cases(100, "garbage-100", InputFuzzTest::garbage);
   }
 
-  @Provide
-  Arbitrary<String> mutatedProfile() {
-    return mutations(shippedProfile);
+  static Stream<Arguments> mutatedPerimeters() throws Exception {
+    String doc = Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
+    return Gen.cases(150, "perimeters", g -> mutation(g, doc));
+  }
+
+  static Stream<Arguments> mutatedServices() throws Exception {
+    String doc = Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json"));
+    return Gen.cases(100, "services", g -> mutation(g, doc));
+  }
+
+  static Stream<Arguments> mutatedProfile() throws Exception {
+    String doc = Files.readString(Fixtures.repoRoot().resolve("policies/gdc-bare-metal.yaml"));
+    return Gen.cases(150, "profile", g -> mutation(g, doc));
   }
 
   static Path write(String name, String text) throws Exception {
@@ -119,22 +120,25 @@ class InputFuzzTest {
     }
   }
 
-  @Property(tries = 150)
-  void garbagePerimeterExports(@ForAll("garbage") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("garbage150")
+  void garbagePerimeterExports(String text) throws Exception {
     Path f = write("perimeters.json", text);
     Cli.Result r = Cli.run(audit("--from-file", f.toString()).toArray(String[]::new));
     // Some garbage is valid JSON that holds no perimeter ("[]"): then it is a report.
     assertSafe(r, false);
   }
 
-  @Property(tries = 150)
-  void mutatedPerimeterExports(@ForAll("mutatedPerimeters") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("mutatedPerimeters")
+  void mutatedPerimeterExports(String text) throws Exception {
     Path f = write("perimeters.json", text);
     assertSafe(Cli.run(audit("--from-file", f.toString()).toArray(String[]::new)), false);
   }
 
-  @Property(tries = 100)
-  void garbageServicesLists(@ForAll("garbage") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("garbage100")
+  void garbageServicesLists(String text) throws Exception {
     Path perimeters = write("ok.json", samplePerimeters);
     Path f = write("services.json", text);
     Cli.Result r =
@@ -144,18 +148,21 @@ class InputFuzzTest {
     assertSafe(r, false);
   }
 
-  @Property(tries = 100)
-  void mutatedServicesLists(@ForAll("mutatedServices") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("mutatedServices")
+  void mutatedServicesLists(String text) throws Exception {
     assertSafe(withSampleAnd("--services-file", "services.json", text), false);
   }
 
-  @Property(tries = 100)
-  void garbageProfiles(@ForAll("garbage") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("garbage100")
+  void garbageProfiles(String text) throws Exception {
     assertSafe(withSampleAnd("--profile", "profile.yaml", text), /* mustFail= */ true);
   }
 
-  @Property(tries = 150)
-  void mutatedProfiles(@ForAll("mutatedProfile") String text) throws Exception {
+  @ParameterizedTest
+  @MethodSource("mutatedProfile")
+  void mutatedProfiles(String text) throws Exception {
     assertSafe(withSampleAnd("--profile", "profile.yaml", text), false);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.testing.Gen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Escaping holds for any string, not just the hand-picked hostile ones: bash gives back exactly the
@@ -28,12 +30,12 @@ class EscapingPropertiesTest {
 
   static Path dir;
 
-  @BeforeContainer
+  @BeforeAll
   static void makeDir() throws IOException {
     dir = Files.createTempDirectory("escaping");
   }
 
-  @AfterContainer
+  @AfterAll
   static void removeDir() throws IOException {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -43,16 +45,16 @@ class EscapingPropertiesTest {
   /**
    * Shell-hostile text: quotes, $, backticks, ;, newlines, unicode; no NUL (bash cannot hold one).
    */
-  @Provide
-  Arbitrary<String> hostile() {
-    return Arbitraries.strings()
-        .withChars("'\"$`;\\\n\r\t(){}[]<>|&*?~#!%= aZ9-_./:@é東✓")
-        .withCharRange('\u0001', '\u007f')
-        .ofMaxLength(40);
+  static Stream<Arguments> hostile() {
+    return Gen.cases(
+        60,
+        "hostile",
+        g -> g.string("'\"$`;\\\n\r\t(){}[]<>|&*?~#!%= aZ9-_./:@é東✓", '\u0001', '\u007f', 40));
   }
 
-  @Property(tries = 60)
-  void bashGetsTheExactWordAndRunsNothingElse(@ForAll("hostile") String value)
+  @ParameterizedTest
+  @MethodSource("hostile")
+  void bashGetsTheExactWordAndRunsNothingElse(String value)
       throws IOException, InterruptedException {
     List<String> lines = new ArrayList<>();
     lines.add("# " + Shell.comment(value));
@@ -84,18 +86,22 @@ class EscapingPropertiesTest {
    * HCL reads as a literal character; such values are filtered here and read back by the real
    * terraform in {@link #theRealTerraformReadsBackWhatTheParserCannot}.
    */
-  @Provide
-  Arbitrary<String> hclHostile() {
-    return Arbitraries.strings()
-        .withChars("'\"$`;\\\n\r\t(){}[]<>|&*?~#!%= aZ9-_./:@é東✓")
-        .withCharRange(' ', '~')
-        .ofMaxLength(40)
-        .filter(v -> !v.matches("(?s).*[$%]([\"\\\\\n\r\t]|[$%]\\{).*"));
+  static Stream<Arguments> hclHostile() {
+    return Gen.cases(
+            600, "hcl", g -> g.string("'\"$`;\\\n\r\t(){}[]<>|&*?~#!%= aZ9-_./:@é東✓", ' ', '~', 40))
+        .filter(
+            a ->
+                !((Named<?>) a.get()[0])
+                    .getPayload()
+                    .toString()
+                    .matches("(?s).*[$%]([\"\\\\\n\r\t]|[$%]\\{).*"))
+        .limit(300);
   }
 
-  @Property(tries = 300)
+  @ParameterizedTest
+  @MethodSource("hclHostile")
   @SuppressWarnings("unchecked")
-  void hclStringParsesBackToTheValue(@ForAll("hclHostile") String value) throws Exception {
+  void hclStringParsesBackToTheValue(String value) throws Exception {
     String hcl = "resource \"t\" \"x\" {\n  v = " + Hcl.string(value) + "\n}\n";
     Map<String, Object> parsed = new HCLParser().parse(hcl);
     Object v =
@@ -107,7 +113,7 @@ class EscapingPropertiesTest {
     assertThat(String.valueOf(v).replace("$${", "${").replace("%%{", "%{")).isEqualTo(value);
   }
 
-  @net.jqwik.api.Example
+  @Test
   void theRealTerraformReadsBackWhatTheParserCannot() throws Exception {
     // `terraform console` evaluates a string expression without any provider or state.
     for (String value : List.of("$${", "%%{", "a$${b}%%{c}", "$\"", "%\\", "x$${y", "$$$")) {
@@ -136,7 +142,7 @@ class EscapingPropertiesTest {
     }
   }
 
-  @net.jqwik.api.Example
+  @Test
   void otherControlCharactersUseHclUnicodeEscapes() {
     assertThat(Hcl.string("a\u0001b\u007fc\u2028")).isEqualTo("\"a\\u0001b\\u007Fc\\u2028\"");
   }
