@@ -6,7 +6,7 @@ SAMPLE := samples/gdc-perimeters.json
 SERVICES := samples/supported-services.json
 LEVELS := samples/access-levels.json
 
-.PHONY: build test tools demo demo-json bench format clean
+.PHONY: build test tools demo demo-json bench format clean install dist
 
 ## build: compile and package the runnable jar at target/vpcsc-audit.jar (no tests)
 build:
@@ -56,6 +56,17 @@ bench: build
 ## format: apply google-java-format (make test checks it)
 format:
 	$(MVN) spotless:apply
+
+## install: put vpcsc-audit on PATH: PREFIX/bin/vpcsc-audit, with the jar and its class-data
+## archives in PREFIX/lib/vpcsc-audit (PREFIX defaults to ~/.local, whose bin most shells have on PATH)
+PREFIX ?= $(HOME)/.local
+install: build
+	bin/install "$(PREFIX)"
+
+## dist: the release archive target/vpcsc-audit-VERSION.tar.gz, the install layout under one folder
+## (unpack it, then run its bin/install PREFIX)
+dist: build
+	bin/install --dist
 
 clean:
 	$(MVN) clean

@@ -175,6 +175,78 @@ class PackagedJarIT {
         .hasSizeLessThanOrEqualTo(2);
   }
 
+  /**
+   * An install path like other CLIs: bin/install (what make install runs) puts the launcher on
+   * PREFIX/bin with the jar and archives trained for it in PREFIX/lib; the installed launcher
+   * starts from its own archive (-Xshare:on makes a mismatch an error), and a release archive (make
+   * dist) unpacks and installs the same way.
+   */
+  @Test
+  void installAndReleaseArchiveGiveALauncherThatStartsFromItsArchive() throws Exception {
+    Path install = Fixtures.repoRoot().resolve("bin/install");
+    Path prefix = dir.resolve("prefix");
+    Processes.Result installed =
+        Processes.run(
+            new ProcessBuilder(install.toString(), prefix.toString()),
+            java.time.Duration.ofSeconds(120));
+    assertThat(installed.code()).as(installed.err()).isZero();
+    Path launcher = prefix.resolve("bin/vpcsc-audit");
+    assertThat(prefix.resolve("lib/vpcsc-audit/vpcsc-audit.jsa")).exists();
+    assertThat(prefix.resolve("lib/vpcsc-audit/vpcsc-audit-offline.jsa")).exists();
+
+    Processes.Result version =
+        Processes.run(
+            new ProcessBuilder(launcher.toString(), "--version"), java.time.Duration.ofSeconds(60));
+    assertThat(version.code()).as(version.err()).isZero();
+    assertThat(version.out()).startsWith("vpcsc-audit ");
+
+    ProcessBuilder audit =
+        new ProcessBuilder(
+            launcher.toString(),
+            "audit",
+            "--project",
+            "123456789012",
+            "--from-file",
+            prefix.resolve("share/vpcsc-audit/samples/gdc-perimeters.json").toString());
+    audit.environment().put("VPCSC_AUDIT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+    Processes.Result r = Processes.run(audit, java.time.Duration.ofSeconds(60));
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.out().lines().filter(l -> l.contains(" dev.vpcscaudit.cli.Main ")))
+        .singleElement()
+        .asString()
+        .contains("source: shared objects file (top)");
+
+    Processes.Result dist =
+        Processes.run(
+            new ProcessBuilder(install.toString(), "--dist"), java.time.Duration.ofSeconds(120));
+    assertThat(dist.code()).as(dist.err()).isZero();
+    String tarball = dist.out().strip().replaceFirst("^wrote ", "").replaceFirst(" \\(.*", "");
+    Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+    assertThat(
+            Processes.run(
+                    new ProcessBuilder("tar", "-xzf", tarball, "-C", unpacked.toString()),
+                    java.time.Duration.ofSeconds(60))
+                .code())
+        .isZero();
+    Path release;
+    try (java.util.stream.Stream<Path> entries = Files.list(unpacked)) {
+      release = entries.findFirst().orElseThrow();
+    }
+    // A PREFIX with a space installs and runs too (without the archive, which the installer says).
+    Path other = dir.resolve("other prefix");
+    Processes.Result fromRelease =
+        Processes.run(
+            new ProcessBuilder(release.resolve("bin/install").toString(), other.toString()),
+            java.time.Duration.ofSeconds(120));
+    assertThat(fromRelease.code()).as(fromRelease.err()).isZero();
+    assertThat(fromRelease.out()).contains("has a space in its path");
+    Processes.Result releaseVersion =
+        Processes.run(
+            new ProcessBuilder(other.resolve("bin/vpcsc-audit").toString(), "--version"),
+            java.time.Duration.ofSeconds(60));
+    assertThat(releaseVersion.out()).isEqualTo(version.out());
+  }
+
   @Test
   void launcherStartsALiveRunFromTheLiveArchive() throws Exception {
     try (FakeGcp fake = new FakeGcp()) {
