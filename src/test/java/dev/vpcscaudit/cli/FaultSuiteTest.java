@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpcscaudit.testing.FakeGcp;
 import dev.vpcscaudit.testing.Fixtures;
+import dev.vpcscaudit.testing.Processes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -349,6 +350,64 @@ class FaultSuiteTest {
                     "/dev/null"),
             0,
             "wrote text report to /dev/null",
+            EMPTY,
+            List.of()));
+    r.add(
+        new Row(
+            "-o onto a character device made with mknod in the row's folder",
+            (World w) -> {
+              Path device = w.dir().resolve("null-device");
+              Processes.Result made =
+                  Processes.run(
+                      new ProcessBuilder("mknod", device.toString(), "c", "1", "3"),
+                      java.time.Duration.ofSeconds(10));
+              org.junit.jupiter.api.Assumptions.assumeTrue(
+                  made.code() == 0, "mknod is not permitted here: " + made.err());
+              return Run.of(
+                  "audit",
+                  "--project",
+                  PROJECT,
+                  "--from-file",
+                  w.write("ok.json", COMPLIANT).toString(),
+                  "-o",
+                  device.toString());
+            },
+            0,
+            "wrote text report to",
+            EMPTY,
+            List.of()));
+    r.add(
+        new Row(
+            "-o onto a FIFO: written into while a reader drains it, never replaced",
+            (World w) -> {
+              Path fifo = w.dir().resolve("report.fifo");
+              Processes.Result made =
+                  Processes.run(
+                      new ProcessBuilder("mkfifo", fifo.toString()),
+                      java.time.Duration.ofSeconds(10));
+              assertThat(made.code()).as(made.err()).isZero();
+              Thread reader =
+                  new Thread(
+                      () -> {
+                        try (java.io.InputStream in = Files.newInputStream(fifo)) {
+                          FIFO_READ.set(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                          FIFO_READ.set("read failed: " + e);
+                        }
+                      });
+              reader.setDaemon(true);
+              reader.start();
+              return Run.of(
+                  "audit",
+                  "--project",
+                  PROJECT,
+                  "--from-file",
+                  w.write("ok.json", COMPLIANT).toString(),
+                  "-o",
+                  fifo.toString());
+            },
+            0,
+            "wrote text report to",
             EMPTY,
             List.of()));
     r.add(
@@ -703,6 +762,10 @@ class FaultSuiteTest {
     return r.stream();
   }
 
+  /** What the FIFO row's reader got. */
+  static final java.util.concurrent.atomic.AtomicReference<String> FIFO_READ =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   /** Locks held by rows until the suite ends (a second run must meet them). */
   static final List<FileLock> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -756,6 +819,18 @@ class FaultSuiteTest {
       assertThat(after).as(row.what() + ": every input byte-identical").isEqualTo(before);
       if (row.what().startsWith("-o /dev/null")) {
         assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+      }
+      if (row.what().startsWith("-o onto a character device")) {
+        Path device = dir.resolve("null-device");
+        assertThat(Files.isRegularFile(device)).as("still a device").isFalse();
+        assertThat(Files.exists(device)).isTrue();
+      }
+      if (row.what().startsWith("-o onto a FIFO")) {
+        assertThat(Files.isRegularFile(dir.resolve("report.fifo"))).as("still a FIFO").isFalse();
+        for (int i = 0; i < 100 && FIFO_READ.get() == null; i++) {
+          Thread.sleep(20);
+        }
+        assertThat(FIFO_READ.getAndSet(null)).contains("Compliant with profile gdc-bare-metal");
       }
       if (row.what().startsWith("-o through a symlink")) {
         assertThat(Files.isSymbolicLink(dir.resolve("latest.txt"))).isTrue();
