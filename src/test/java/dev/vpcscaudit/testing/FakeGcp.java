@@ -283,6 +283,14 @@ public final class FakeGcp implements AutoCloseable {
 
   private static final String TRICKLE = "\u0000trickle:";
 
+  private static final String RETRY_AFTER = "\u0000retry-after=";
+
+  /** The next request to {@code pathPrefix} gets {@code status} with a Retry-After header. */
+  public synchronized FakeGcp failRetryAfter(
+      String pathPrefix, int status, String retryAfter, String body) {
+    return fail(pathPrefix, status, RETRY_AFTER + retryAfter + ":" + body);
+  }
+
   /**
    * The next request whose path starts with {@code pathPrefix} gets {@code body} one byte every 200
    * ms (headers at once): a server that never stalls long enough for a read timeout, yet never
@@ -434,6 +442,10 @@ public final class FakeGcp implements AutoCloseable {
       if (status != null) {
         if (body != null && body.startsWith(TRICKLE)) {
           trickle(ex, status[0], body.substring(TRICKLE.length()));
+        } else if (body != null && body.startsWith(RETRY_AFTER)) {
+          int colon = body.indexOf(':', RETRY_AFTER.length());
+          ex.getResponseHeaders().set("Retry-After", body.substring(RETRY_AFTER.length(), colon));
+          send(ex, status[0], body.substring(colon + 1));
         } else {
           send(ex, status[0], body);
         }

@@ -11,6 +11,7 @@ import dev.vpcscaudit.testing.FakeGcp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,32 @@ class ApiTransportTest {
     assertThat(fake.requests()).hasSize(3);
     assertThat(log.requests()).isEqualTo(3);
     assertThat(verbose.toString().lines().filter(l -> l.contains("-> 502"))).hasSize(3);
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheBackoffIsWaitedAndOneBeyondTheDeadlineEndsTheRetries()
+      throws Exception {
+    fake.failRetryAfter("/v3/projects/some-proj", 503, "1", "busy");
+    HttpRequest r =
+        factory(Duration.ofSeconds(10))
+            .buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj"));
+    r.setThrowExceptionOnExecuteError(false);
+    r.setNumberOfRetries(0);
+
+    assertThat(r.execute().getStatusCode()).isEqualTo(200);
+    List<FakeGcp.Request> sent = fake.requests();
+    assertThat(sent).hasSize(2);
+    // The policy's own waits are 5-10 ms; the server asked for a second.
+    assertThat(sent.get(1).startMillis() - sent.get(0).startMillis()).isGreaterThanOrEqualTo(900);
+
+    fake.failRetryAfter("/v3/projects/some-proj", 429, "3600", "slow down");
+    HttpRequest later =
+        factory(Duration.ofSeconds(10))
+            .buildGetRequest(new GenericUrl(fake.url() + "/v3/projects/some-proj"));
+    later.setThrowExceptionOnExecuteError(false);
+    later.setNumberOfRetries(0);
+    assertThat(later.execute().getStatusCode()).as("no wait past the deadline").isEqualTo(429);
+    assertThat(fake.requests()).hasSize(3);
   }
 
   @Test
