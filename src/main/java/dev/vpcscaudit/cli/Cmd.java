@@ -465,7 +465,12 @@ final class Cmd {
       boolean option = unmatched.stream().anyMatch(u -> u.startsWith("-") && u.length() > 1);
       String list = "'" + String.join("', '", unmatched) + "'";
       if (!subcommands.isEmpty() && !option) {
-        throw usage("unknown command " + list + ": expected " + Help.orList(suggested()));
+        throw usage(
+            "unknown command "
+                + list
+                + commandSuggestion(unmatched.get(0))
+                + ": expected "
+                + Help.orList(suggested()));
       }
       String command = commandAfter(unmatched);
       if (command != null) {
@@ -529,6 +534,20 @@ final class Cmd {
       }
     }
     return null;
+  }
+
+  /** {@code (did you mean audit?)} for a command one or two slips from a known one. */
+  private String commandSuggestion(String typed) {
+    String best = null;
+    int bestDistance = typed.length() > 5 ? 3 : 2;
+    for (String known : suggested()) {
+      int d = distance(typed, known);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean " + best + "?)";
   }
 
   /** {@code ; did you mean --project?} for the first unknown option close to a known one. */

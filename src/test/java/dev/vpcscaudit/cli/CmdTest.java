@@ -141,6 +141,10 @@ class CmdTest {
         .isEqualTo("Unexpected argument: 'extra' [tool run]");
     assertThat(error("show")).isEqualTo("Missing required parameter: 'WHAT' [tool show]");
     assertThat(error("walk")).isEqualTo("unknown command 'walk': expected run or show [tool]");
+    assertThat(error("rnu"))
+        .isEqualTo("unknown command 'rnu' (did you mean run?): expected run or show [tool]");
+    assertThat(error("shwo"))
+        .isEqualTo("unknown command 'shwo' (did you mean show?): expected run or show [tool]");
     assertThat(error()).isEqualTo("missing command: run or show [tool]");
     assertThat(error("--name", "x", "run", "--must", "1"))
         .isEqualTo(
