@@ -9,12 +9,23 @@ public abstract class BaseRule implements Rule {
   private final String title;
   private final String help;
   private final Category category;
+  private final Severity severity;
 
   protected BaseRule(String id, String title, String help, Category category) {
+    this(id, title, help, category, Severity.ERROR);
+  }
+
+  protected BaseRule(String id, String title, String help, Category category, Severity severity) {
     this.id = Objects.requireNonNull(id, "id");
     this.title = Objects.requireNonNull(title, "title");
     this.help = Objects.requireNonNull(help, "help");
     this.category = Objects.requireNonNull(category, "category");
+    this.severity = Objects.requireNonNull(severity, "severity");
+  }
+
+  @Override
+  public final Severity severity() {
+    return severity;
   }
 
   @Override

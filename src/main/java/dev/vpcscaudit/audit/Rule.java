@@ -17,4 +17,12 @@ public interface Rule {
   String help();
 
   Category category();
+
+  /**
+   * The severity of the rule's findings in the enforced config (a dry-run finding is one step
+   * milder): what SARIF's rule catalogue gives as {@code defaultConfiguration.level}.
+   */
+  default Severity severity() {
+    return Severity.ERROR;
+  }
 }

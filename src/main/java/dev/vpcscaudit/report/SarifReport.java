@@ -117,7 +117,7 @@ public final class SarifReport {
       g.writeStringField("text", rule.help());
       g.writeEndObject();
       g.writeObjectFieldStart("defaultConfiguration");
-      g.writeStringField("level", "error");
+      g.writeStringField("level", level(rule.severity()));
       g.writeEndObject();
       g.writeEndObject();
     }

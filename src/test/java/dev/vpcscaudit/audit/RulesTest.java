@@ -192,6 +192,20 @@ public class RulesTest {
     }
   }
 
+  /** The rule's severity (SARIF's defaultConfiguration.level) is what its enforced findings get. */
+  @Test
+  void eachRulesSeverityIsTheSeverityOfItsEnforcedFindings() {
+    for (AuditResult result : scenarios()) {
+      for (Finding f : result.findings()) {
+        if (f.mode() == Mode.ENFORCED && !f.message().contains("was not evaluated")) {
+          assertThat(f.severity())
+              .as(f.rule().id() + ": " + f.message())
+              .isEqualTo(f.rule().severity());
+        }
+      }
+    }
+  }
+
   @Test
   void catalogueMetadataIsCompleteAndIdsAreUnique() {
     Set<String> ids = new HashSet<>();

@@ -21,7 +21,8 @@ public final class AccessLevelTooBroad extends BaseRule implements ConfigRule {
         "An access level used by the perimeter admits too wide a range of addresses",
         "Narrow the access level's IP ranges to the networks that need access (the profile's"
             + " maxIpPrefix).",
-        Category.PERIMETER);
+        Category.PERIMETER,
+        Severity.WARNING);
   }
 
   @Override

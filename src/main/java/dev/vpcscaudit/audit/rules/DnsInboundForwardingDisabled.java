@@ -25,7 +25,8 @@ public final class DnsInboundForwardingDisabled extends BaseRule implements Netw
         "Enable inbound forwarding in a DNS server policy bound to the network, and forward"
             + " googleapis.com, gcr.io and pkg.dev to its entry points from on-premises DNS (or"
             + " serve those records on-premises).",
-        Category.NETWORK);
+        Category.NETWORK,
+        Severity.WARNING);
   }
 
   @Override

@@ -16,7 +16,8 @@ public final class ServiceSupportDeprecated extends BaseRule implements ServiceR
         "service-support-deprecated",
         "VPC Service Controls support for a required service is deprecated",
         "Read the service's VPC Service Controls notes and plan for the end of support.",
-        Category.SERVICES);
+        Category.SERVICES,
+        Severity.WARNING);
   }
 
   @Override

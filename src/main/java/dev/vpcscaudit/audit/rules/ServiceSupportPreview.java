@@ -16,7 +16,8 @@ public final class ServiceSupportPreview extends BaseRule implements ServiceRule
         "service-support-preview",
         "VPC Service Controls support for a required service is in preview",
         "Read the service's known limitations before relying on the perimeter for it.",
-        Category.SERVICES);
+        Category.SERVICES,
+        Severity.INFO);
   }
 
   @Override
