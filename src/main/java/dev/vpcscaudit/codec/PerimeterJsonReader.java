@@ -104,6 +104,18 @@ public final class PerimeterJsonReader {
                     + " appears more than once, with different content; keep one");
           }
         };
+    boolean yaml;
+    try {
+      yaml = looksLikeYaml(reader);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(source + ": not UTF-8 text", e);
+    } catch (java.io.IOException e) {
+      throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
+    }
+    if (yaml) {
+      streamYaml(reader, source, unique, skipped, levels);
+      return seen.size();
+    }
     try (JsonParser parser = JsonTrees.JSON.createParser(reader)) {
       com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
       if (first == null) {
@@ -155,6 +167,103 @@ public final class PerimeterJsonReader {
         throw new BadInputException(source + ": not UTF-8 text", e);
       }
       throw notValidJson(source, e);
+    } catch (java.io.IOException e) {
+      throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
+    }
+  }
+
+  /**
+   * True when the text does not start (after white space and a byte-order mark) with JSON's {@code
+   * [}, {@code {} or {@code "}: gcloud prints YAML unless told {@code --format=json}, and a YAML
+   * export is read the same way, with the same checks. The reader is left where it was.
+   */
+  private static boolean looksLikeYaml(java.io.Reader reader) throws java.io.IOException {
+    reader.mark(1 << 16);
+    try {
+      int c;
+      int seen = 0;
+      while ((c = reader.read()) >= 0 && seen++ < (1 << 16) - 1) {
+        if (!Character.isWhitespace(c) && c != 0xfeff) {
+          return c != '[' && c != '{' && c != '"';
+        }
+      }
+      return false; // empty: the JSON path says so
+    } finally {
+      reader.reset();
+    }
+  }
+
+  /** The YAML parser, loaded only for a YAML export: duplicate keys refused as in JSON. */
+  private static final class Yaml {
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
+
+  /**
+   * A YAML export: {@code gcloud ... perimeters list} prints one document per perimeter ({@code
+   * ---} between them), {@code describe} one; a document may also be a list, or an asset. Each
+   * document goes through the same reader as JSON.
+   */
+  private static void streamYaml(
+      java.io.Reader reader,
+      String source,
+      java.util.function.BiConsumer<ServicePerimeter, JsonNode> unique,
+      java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<dev.vpcscaudit.model.AccessLevel> levels) {
+    try (JsonParser parser = Yaml.FACTORY.createParser(reader)) {
+      int documents = 0;
+      JsonNode doc;
+      while ((doc = JsonTrees.read(parser)) != null) {
+        parser.clearCurrentToken();
+        documents++;
+        String where = "document " + documents;
+        if (doc.isArray()) {
+          for (int i = 0; i < doc.size(); i++) {
+            ServicePerimeter p =
+                fromElement(doc.get(i), where + "[" + i + "]", source, skipped, levels);
+            if (p != null) {
+              unique.accept(p, doc.get(i));
+            }
+          }
+        } else if (doc.isObject()) {
+          if (doc.has("servicePerimeters") && !doc.has("name")) {
+            for (ServicePerimeter p : readPerimeters(doc, source)) {
+              unique.accept(p, doc);
+            }
+          } else {
+            ServicePerimeter p = fromElement(doc, where, source, skipped, levels);
+            if (p != null) {
+              unique.accept(p, doc);
+            }
+          }
+        } else if (!doc.isNull()) {
+          throw new BadInputException(
+              source
+                  + ": not a perimeter export: "
+                  + (documents == 1 ? "the text" : where)
+                  + " is "
+                  + JsonFields.describe(doc)
+                  + " (expected the JSON or YAML of 'gcloud access-context-manager perimeters"
+                  + " list')");
+        }
+      }
+      if (documents == 0) {
+        throw new BadInputException(source + ": the file is empty (expected JSON or YAML)");
+      }
+    } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+        throw new BadInputException(source + ": not UTF-8 text", e);
+      }
+      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String detail =
+          e.getOriginalMessage() == null
+              ? ""
+              : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+      throw new BadInputException(source + ": not valid JSON or YAML" + at + detail, e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(source + ": not UTF-8 text", e);
     } catch (java.io.IOException e) {
       throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
     }

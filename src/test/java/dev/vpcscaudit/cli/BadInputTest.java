@@ -68,9 +68,14 @@ class BadInputTest {
     Map<String, String> none = Map.of();
 
     // --from-file: the perimeters export
-    c.add(perimeters("not JSON", "this is not json", "not valid JSON at line 1"));
+    c.add(
+        perimeters(
+            "not JSON or YAML of perimeters",
+            "this is not json",
+            "not a perimeter export: the text is a string"));
+    c.add(perimeters("not valid YAML", "foo: [unclosed\n", "not valid JSON or YAML at line 1"));
     c.add(perimeters("truncated JSON", "[{\"name\": \"accessPolicies/1/servi", "not valid JSON"));
-    c.add(perimeters("wrong top-level type", "42", "expected a JSON list of perimeters"));
+    c.add(perimeters("wrong top-level type", "42", "not a perimeter export: the text is a number"));
     c.add(perimeters("no name", "[{\"title\": \"t\"}]", "[0]: missing required field 'name'"));
     c.add(
         perimeters(
