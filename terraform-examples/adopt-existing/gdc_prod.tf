@@ -1,6 +1,7 @@
 # Fix plan by vpcsc-audit: Terraform, stage dry-run
 # Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 #
+# accessPolicies/587139914682/servicePerimeters/gdc_prod also holds //compute.googleapis.com/projects/gdc-prod/global/networks/gdc-interconnect: the change restricts their traffic too.
 # Not fixed by this plan (11 findings; no additive dry-run change fixes them):
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com
@@ -24,7 +25,7 @@
 # With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
-# accessPolicies/587139914682/servicePerimeters/gdc_prod: spec adds restricted services containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
+# accessPolicies/587139914682/servicePerimeters/gdc_prod: spec adds restricted services: containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
 # NOTE: its dry-run spec differs from its enforced status beyond these fixes (restrictedServices, vpcAccessibleServices): 'dry-run enforce' would enforce those differences too
 import {
   to = google_access_context_manager_service_perimeter.gdc_prod

@@ -6,7 +6,7 @@ terraform {
   required_providers {
     google = {
       source  = "hashicorp/google"
-      version = ">= 7.0"
+      version = ">= 6.21.0"
     }
   }
 }

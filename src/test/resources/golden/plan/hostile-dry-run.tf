@@ -9,7 +9,7 @@
 # With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
-# accessPolicies/111/servicePerimeters/gdc: spec (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status and use_explicit_dry_run_spec becomes true) adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com enable_restriction = true allowed services RESTRICTED-SERVICES
+# accessPolicies/111/servicePerimeters/gdc: spec (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status and use_explicit_dry_run_spec becomes true) adds restricted services: artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com; VPC accessible services: enable_restriction = true; VPC allowed services: RESTRICTED-SERVICES
 import {
   to = google_access_context_manager_service_perimeter.gdc
   id = "accessPolicies/111/servicePerimeters/gdc"

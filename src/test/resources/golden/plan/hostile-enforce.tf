@@ -1,6 +1,8 @@
 # Fix plan by vpcsc-audit: Terraform, stage enforce
 # Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 #
+# RESTRICTIVE, TAKES EFFECT AT ONCE: this plan changes the enforced config; nothing is staged in dry-run first, and requests the perimeters allowed until now may be refused from the moment it is applied.
+#
 # Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
@@ -9,7 +11,7 @@
 # With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
-# accessPolicies/111/servicePerimeters/gdc: status adds restricted services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com enable_restriction = true allowed services RESTRICTED-SERVICES
+# accessPolicies/111/servicePerimeters/gdc: status adds restricted services: artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeconnect.googleapis.com, gkehub.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, monitoring.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com, storage.googleapis.com; VPC accessible services: enable_restriction = true; VPC allowed services: RESTRICTED-SERVICES
 import {
   to = google_access_context_manager_service_perimeter.gdc
   id = "accessPolicies/111/servicePerimeters/gdc"

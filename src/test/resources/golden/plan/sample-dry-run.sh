@@ -6,6 +6,7 @@
 # It first checks that no perimeter it touches changed since it was read (etag), and
 # writes nothing if one did; before each write it checks that the perimeter holds only
 # what this script changed, and stops otherwise, saying what it had changed.
+# accessPolicies/587139914682/servicePerimeters/gdc_prod also holds //compute.googleapis.com/projects/gdc-prod/global/networks/gdc-interconnect: the change restricts their traffic too.
 # Not fixed by this plan (11 findings; no additive dry-run change fixes them):
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted connectgateway.googleapis.com
 #   - enforced accessPolicies/587139914682/servicePerimeters/gdc_prod: required-service-unrestricted gkeonprem.googleapis.com

@@ -1,6 +1,9 @@
 # Fix plan by vpcsc-audit: Terraform, stage enforce
 # Project: projects/123456789012 (gdc-prod)   Profile: gdc-bare-metal
 #
+# RESTRICTIVE, TAKES EFFECT AT ONCE: this plan changes the enforced config; nothing is staged in dry-run first, and requests the perimeters allowed until now may be refused from the moment it is applied.
+# accessPolicies/587139914682/servicePerimeters/gdc_prod also holds //compute.googleapis.com/projects/gdc-prod/global/networks/gdc-interconnect: the change restricts their traffic too.
+#
 # Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.
 # google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:
 # anything missing from it (a resource, an access level, an ingress or egress rule) is deleted
@@ -9,7 +12,7 @@
 # With user credentials set billing_project and user_project_override = true in the provider block.
 # Verify afterwards: vpcsc-audit audit --project gdc-prod
 
-# accessPolicies/587139914682/servicePerimeters/gdc_prod: status adds restricted services connectgateway.googleapis.com, containerregistry.googleapis.com, gkeonprem.googleapis.com, opsconfigmonitoring.googleapis.com allowed services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com; spec adds restricted services containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
+# accessPolicies/587139914682/servicePerimeters/gdc_prod: status adds restricted services: connectgateway.googleapis.com, containerregistry.googleapis.com, gkeonprem.googleapis.com, opsconfigmonitoring.googleapis.com; VPC allowed services: artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com, compute.googleapis.com, connectgateway.googleapis.com, containerregistry.googleapis.com, gkeonprem.googleapis.com, iam.googleapis.com, opsconfigmonitoring.googleapis.com, servicecontrol.googleapis.com. spec adds restricted services: containerregistry.googleapis.com, opsconfigmonitoring.googleapis.com
 # NOTE: its dry-run spec differs from its enforced status beyond these fixes (vpcAccessibleServices): 'dry-run enforce' would enforce those differences too
 import {
   to = google_access_context_manager_service_perimeter.gdc_prod

@@ -6,6 +6,7 @@
 # It first checks that no perimeter it touches changed since it was read (etag), and
 # writes nothing if one did; before each write it checks that the perimeter holds only
 # what this script changed, and stops otherwise, saying what it had changed.
+# RESTRICTIVE, TAKES EFFECT AT ONCE: this plan changes the enforced config; nothing is staged in dry-run first, and requests the perimeters allowed until now may be refused from the moment it is applied.
 # Verify afterwards (no finding should remain):
 #   vpcsc-audit audit --project gdc-prod
 set -euo pipefail

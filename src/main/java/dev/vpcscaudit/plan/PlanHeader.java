@@ -17,6 +17,31 @@ final class PlanHeader {
 
   static List<String> lines(FixPlan plan) {
     List<String> out = new ArrayList<>();
+    if (plan.stage() == Stage.ENFORCE && !plan.perimeters().isEmpty()) {
+      out.add(
+          "RESTRICTIVE, TAKES EFFECT AT ONCE: this plan changes the enforced config; nothing is"
+              + " staged in dry-run first, and requests the perimeters allowed until now may be"
+              + " refused from the moment it is applied.");
+    }
+    // Whose traffic the change restricts besides the audited projects': every other project and
+    // network the touched perimeters hold.
+    java.util.Set<String> audited = new java.util.HashSet<>();
+    plan.projects().stream().filter(p -> p.hasNumber()).forEach(p -> audited.add(p.resourceName()));
+    for (PerimeterChange change : plan.perimeters()) {
+      java.util.Set<String> others = new java.util.TreeSet<>();
+      others.addAll(change.before().enforcedConfig().resources());
+      if (change.before().spec() != null) {
+        others.addAll(change.before().spec().resources());
+      }
+      others.removeAll(audited);
+      if (!others.isEmpty()) {
+        out.add(
+            change.before().name()
+                + " also holds "
+                + String.join(", ", others)
+                + ": the change restricts their traffic too.");
+      }
+    }
     for (String note : plan.notes()) {
       out.add("NOTE: " + note);
     }

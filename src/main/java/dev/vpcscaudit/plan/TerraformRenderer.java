@@ -170,7 +170,7 @@ public final class TerraformRenderer {
     StringBuilder s = new StringBuilder();
     for (ConfigChange c : change.changes()) {
       if (s.length() > 0) {
-        s.append("; ");
+        s.append(". ");
       }
       s.append(c.spec() ? "spec" : "status");
       if (c.spec() && !change.before().useExplicitDryRunSpec()) {
@@ -178,19 +178,21 @@ public final class TerraformRenderer {
             " (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status"
                 + " and use_explicit_dry_run_spec becomes true)");
       }
-      s.append(" adds");
+      // One clause per field, so that the lists cannot run into each other.
+      List<String> clauses = new java.util.ArrayList<>();
       if (!c.addResources().isEmpty()) {
-        s.append(" resources ").append(String.join(", ", c.addResources()));
+        clauses.add("resources: " + String.join(", ", c.addResources()));
       }
       if (!c.addRestrictedServices().isEmpty()) {
-        s.append(" restricted services ").append(String.join(", ", c.addRestrictedServices()));
+        clauses.add("restricted services: " + String.join(", ", c.addRestrictedServices()));
       }
       if (c.enableVpcRestriction()) {
-        s.append(" enable_restriction = true");
+        clauses.add("VPC accessible services: enable_restriction = true");
       }
       if (!c.addVpcAllowedServices().isEmpty()) {
-        s.append(" allowed services ").append(String.join(", ", c.addVpcAllowedServices()));
+        clauses.add("VPC allowed services: " + String.join(", ", c.addVpcAllowedServices()));
       }
+      s.append(" adds ").append(String.join("; ", clauses));
     }
     return s.toString();
   }
