@@ -41,7 +41,8 @@ public final class Main {
       Map<String, String> env,
       boolean terminal,
       String... args) {
-    Cmd root = commandLine(new RunContext(env, terminal, in), out, err);
+    RunContext context = new RunContext(env, terminal, in);
+    Cmd root = commandLine(context, out, err);
     int code;
     try {
       code = root.run(ArgFiles.expand(root, List.of(args)), 0, VpcscAuditCommand.version());
@@ -56,6 +57,9 @@ public final class Main {
     } catch (Throwable e) { // every failure, an Error too, is one line and a code of the table
       Cmd ran = root.ran();
       code = onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE));
+    }
+    if (code <= ExitCode.FINDINGS.code()) {
+      context.warnings().forEach(err::println);
     }
     // A report cut short by a full disk or a closed pipe is no verdict: checkError flushes and
     // says whether any write to the stream failed.

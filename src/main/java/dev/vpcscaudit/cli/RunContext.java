@@ -11,18 +11,26 @@ import java.util.Map;
  * @param stdin standard input ({@code --from-file -})
  * @param argFiles the {@code @FILE} argument files the command line was read from (inputs too: no
  *     output may overwrite them), filled in as they are read
+ * @param warnings lines for stderr once the run has written its output (an input that cannot be
+ *     about what was asked, assets skipped); a run that fails shows only its one error line
  */
 record RunContext(
     Map<String, String> env,
     boolean terminal,
     java.io.InputStream stdin,
-    java.util.List<java.nio.file.Path> argFiles) {
+    java.util.List<java.nio.file.Path> argFiles,
+    java.util.List<String> warnings) {
 
   RunContext {
     env = Map.copyOf(env);
   }
 
   RunContext(Map<String, String> env, boolean terminal, java.io.InputStream stdin) {
-    this(env, terminal, stdin, new java.util.concurrent.CopyOnWriteArrayList<>());
+    this(
+        env,
+        terminal,
+        stdin,
+        new java.util.concurrent.CopyOnWriteArrayList<>(),
+        new java.util.concurrent.CopyOnWriteArrayList<>());
   }
 }

@@ -342,7 +342,7 @@ public final class SelectionOptions {
               cmd.context().stdin(),
               progress(),
               retain,
-              line -> cmd.err().println(dev.vpcscaudit.escape.Terminal.clean(line)));
+              line -> cmd.context().warnings().add(dev.vpcscaudit.escape.Terminal.clean(line)));
       if (accessLevelsFile != null) {
         file = new dev.vpcscaudit.source.AccessLevelsFileSource(file, accessLevelsFile);
       }

@@ -97,6 +97,23 @@ public record FilePerimeterSource(
     }
     warnSkipped(read);
     List<ServicePerimeter> perimeters = read.kept();
+    if (read.total() == 0) {
+      warn.accept("warning: --from-file " + file + " holds no perimeter");
+    } else if (perimeters.stream()
+        .noneMatch(
+            p ->
+                p.enforcedConfig().holds(resource)
+                    || p.spec() != null && p.spec().holds(resource))) {
+      warn.accept(
+          "warning: no perimeter of --from-file "
+              + file
+              + " mentions "
+              + resource
+              + " ("
+              + read.total()
+              + (read.total() == 1 ? " perimeter" : " perimeters")
+              + " read): check the project number, or export the policy that should hold it");
+    }
     return new Discovery(
         project, perimeters, "file", null, read.otherRegular(), null, read.accessLevels());
   }
