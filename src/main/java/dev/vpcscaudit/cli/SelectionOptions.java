@@ -7,7 +7,7 @@ import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profiles;
 import dev.vpcscaudit.source.FilePerimeterSource;
 import dev.vpcscaudit.source.PerimeterSource;
-import dev.vpcscaudit.source.ServicesFileSource;
+import dev.vpcscaudit.source.SideFilesSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -343,10 +343,7 @@ public final class SelectionOptions {
               progress(),
               retain,
               line -> cmd.context().warnings().add(dev.vpcscaudit.escape.Terminal.clean(line)));
-      if (accessLevelsFile != null) {
-        file = new dev.vpcscaudit.source.AccessLevelsFileSource(file, accessLevelsFile);
-      }
-      return withServicesFile(file, servicesFile);
+      return SideFilesSource.of(file, servicesFile, accessLevelsFile);
     }
     if (accessLevelsFile != null) {
       throw cmd.usage(
@@ -369,9 +366,10 @@ public final class SelectionOptions {
     }
     CallLog log =
         new CallLog(verbose ? cmd.err() : null, cmd.context().terminal() ? cmd.err() : null);
-    return withServicesFile(
+    return SideFilesSource.of(
         live(policyNumber, org, log, checkServices && servicesFile == null, network, networkRef),
-        servicesFile);
+        servicesFile,
+        null);
   }
 
   /** Progress lines on stderr when it is a terminal (or with --verbose); a no-op otherwise. */
@@ -410,10 +408,6 @@ public final class SelectionOptions {
             networkRef,
             cmd.context().env()),
         log);
-  }
-
-  private static PerimeterSource withServicesFile(PerimeterSource source, Path servicesFile) {
-    return servicesFile == null ? source : new ServicesFileSource(source, servicesFile);
   }
 
   private String number(String flag, String value, Pattern pattern, String prefix) {
