@@ -126,7 +126,8 @@ public final class AuditEngine {
         supportedServices != null,
         dnsAnswers != null,
         network == null ? null : network.selfLink(),
-        input.accessLevels().read());
+        input.accessLevels().read(),
+        null);
   }
 
   /** The host names the DNS check resolves for {@code profile}: the VIP itself, then each API. */

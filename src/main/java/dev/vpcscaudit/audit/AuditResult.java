@@ -14,6 +14,7 @@ import java.util.List;
  * @param dnsChecked whether the DNS rules ran (host names were resolved)
  * @param networkChecked the VPC network the network rules ran on ({@code --network}), or null
  * @param accessLevelsChecked whether the access levels were read, so that the rules about them ran
+ * @param baseline the comparison with {@code --baseline}, or null
  */
 public record AuditResult(
     ProjectRef project,
@@ -25,12 +26,39 @@ public record AuditResult(
     boolean servicesChecked,
     boolean dnsChecked,
     String networkChecked,
-    boolean accessLevelsChecked) {
+    boolean accessLevelsChecked,
+    Baseline.Comparison baseline) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
     findings = findings.stream().sorted(Finding.ORDER).toList();
     checks = List.copyOf(checks);
+  }
+
+  /** The same result compared with a previous report ({@code --baseline}). */
+  public AuditResult withBaseline(Baseline b) {
+    return new AuditResult(
+        project,
+        profile,
+        source,
+        perimeters,
+        findings,
+        checks,
+        servicesChecked,
+        dnsChecked,
+        networkChecked,
+        accessLevelsChecked,
+        b == null ? null : b.compare(project.number(), findings));
+  }
+
+  /** True when some new finding (against {@code --baseline}) is at least {@code threshold}. */
+  public boolean hasNewFindingAtLeast(Severity threshold) {
+    return baseline != null
+        && findings.stream()
+            .anyMatch(
+                f ->
+                    f.severity().atLeast(threshold)
+                        && baseline.state(project.number(), f) == Baseline.State.NEW);
   }
 
   /**

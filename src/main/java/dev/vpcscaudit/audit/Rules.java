@@ -102,6 +102,11 @@ public final class Rules {
   }
 
   /** The rule's position in {@link #ALL}. */
+  /** The rule with {@code id}, or null. */
+  public static Rule byId(String id) {
+    return ALL.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
   public static int index(Rule rule) {
     return ALL.indexOf(rule);
   }

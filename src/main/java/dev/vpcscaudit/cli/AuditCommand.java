@@ -32,9 +32,22 @@ public final class AuditCommand extends ReadingCommand {
 
   /** {@code --fail-on} values. */
   enum FailOn {
-    error,
-    warning,
-    never
+    error("error"),
+    warning("warning"),
+    never("never"),
+    /** Only a finding (error or warning) that the --baseline report did not have. */
+    newFindings("new");
+
+    private final String label;
+
+    FailOn(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
   }
 
   private static final java.util.Map<String, ReportFormat> FORMATS = Cmd.names(ReportFormat.class);
@@ -43,6 +56,8 @@ public final class AuditCommand extends ReadingCommand {
   List<ReportFormat> formats = List.of();
   java.nio.file.Path outputDir;
   FailOn failOn;
+  java.nio.file.Path baselineFile;
+  dev.vpcscaudit.audit.Baseline baseline;
   boolean checkDns;
   String dnsResolver;
 
@@ -84,9 +99,15 @@ public final class AuditCommand extends ReadingCommand {
         "LEVEL",
         "Exit 1 when a finding is at least this severe: "
             + String.join(", ", FAIL_ON.keySet())
-            + " (default: error).",
+            + " (default: error); 'new': only an error or warning that --baseline did not have.",
         FAIL_ON.keySet(),
         /* list= */ false);
+    c.pathOption(
+        "--baseline",
+        "FILE",
+        "The JSON report of an earlier run: mark each finding new or unchanged and list those"
+            + " fixed since (SARIF baselineState); with --fail-on new, fail only on new ones.",
+        Cmd.Complete.FILE);
     c.flag(
         "--check-dns",
         "Also check that restricted.googleapis.com, each required service's host name and the"
@@ -101,6 +122,7 @@ public final class AuditCommand extends ReadingCommand {
           formats = c.choices("--format", FORMATS);
           outputDir = c.path("--output-dir");
           failOn = c.choice("--fail-on", FAIL_ON, FailOn.error);
+          baselineFile = c.path("--baseline");
           checkDns = c.flag("--check-dns");
           dnsResolver = c.text("--dns-resolver");
         });
@@ -113,13 +135,19 @@ public final class AuditCommand extends ReadingCommand {
         services.servicesFile,
         profileOption.file(),
         many.file(),
-        selection.accessLevelsFile);
+        selection.accessLevelsFile,
+        baselineFile);
   }
 
   @Override
   public Integer call() {
     output.checkNotAnInput(allInputs());
     checkOutputs();
+    if (failOn == FailOn.newFindings && baselineFile == null) {
+      throw cmd.usage("--fail-on new compares with an earlier report: add --baseline FILE");
+    }
+    // Read first: a bad baseline is bad input found before any API call.
+    baseline = baselineFile == null ? null : dev.vpcscaudit.audit.Baseline.read(baselineFile);
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
       return auditMany(selected);
@@ -134,17 +162,18 @@ public final class AuditCommand extends ReadingCommand {
     List<DnsAnswer> answers = dns == null ? null : dns.resolve(AuditEngine.dnsNames(profile));
     AuditResult result =
         AuditEngine.audit(
-            new dev.vpcscaudit.audit.AuditInput(
-                found.project(),
-                found.perimeters(),
-                profile,
-                null,
-                found.otherRegular(),
-                found.levels()),
-            found.source(),
-            found.supportedServices(),
-            answers,
-            found.network());
+                new dev.vpcscaudit.audit.AuditInput(
+                    found.project(),
+                    found.perimeters(),
+                    profile,
+                    null,
+                    found.otherRegular(),
+                    found.levels()),
+                found.source(),
+                found.supportedServices(),
+                answers,
+                found.network())
+            .withBaseline(baseline);
 
     String planCommand =
         "vpcsc-audit plan "
@@ -296,11 +325,12 @@ public final class AuditCommand extends ReadingCommand {
       }
       AuditResult r =
           AuditEngine.audit(
-              new dev.vpcscaudit.audit.AuditInput(
-                  p.project(), p.perimeters(), profile, null, List.of(), found.levels()),
-              found.source(),
-              found.supportedServices(),
-              answers);
+                  new dev.vpcscaudit.audit.AuditInput(
+                      p.project(), p.perimeters(), profile, null, List.of(), found.levels()),
+                  found.source(),
+                  found.supportedServices(),
+                  answers)
+              .withBaseline(baseline);
       outcomes.add(new dev.vpcscaudit.report.ProjectOutcome(p.project(), r, null));
     }
     dev.vpcscaudit.report.OrgReport report =
@@ -391,8 +421,11 @@ public final class AuditCommand extends ReadingCommand {
         switch (failOn) {
           case error -> Severity.ERROR;
           case warning -> Severity.WARNING;
-          case never -> null;
+          case never, newFindings -> null;
         };
+    if (failOn == FailOn.newFindings) {
+      return result.hasNewFindingAtLeast(Severity.WARNING) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
     return threshold != null && result.hasFindingAtLeast(threshold)
         ? ExitCode.FINDINGS
         : ExitCode.OK;

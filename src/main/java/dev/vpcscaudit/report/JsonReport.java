@@ -3,6 +3,7 @@ package dev.vpcscaudit.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Baseline;
 import dev.vpcscaudit.audit.Edit;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.FixAction;
@@ -86,6 +87,10 @@ public final class JsonReport {
       g.writeStringField("service", f.service());
       g.writeStringField("resource", f.resource());
       g.writeStringField("message", f.message());
+      if (result.baseline() != null) {
+        g.writeStringField(
+            "baselineState", result.baseline().state(result.project().number(), f).label());
+      }
       g.writeObjectFieldStart("remedy");
       writeRemedy(g, "dry-run", f.remedies().dryRun());
       writeRemedy(g, "enforce", f.remedies().enforce());
@@ -93,6 +98,28 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (result.baseline() != null) {
+      Baseline.Comparison b = result.baseline();
+      g.writeObjectFieldStart("baseline");
+      g.writeStringField("file", b.file());
+      g.writeNumberField("new", b.count(Baseline.State.NEW));
+      g.writeNumberField("unchanged", b.count(Baseline.State.UNCHANGED));
+      g.writeNumberField("absent", b.count(Baseline.State.ABSENT));
+      g.writeArrayFieldStart("absentFindings");
+      for (Baseline.Previous p : b.absent()) {
+        g.writeStartObject();
+        g.writeStringField("ruleId", p.ruleId());
+        g.writeStringField("severity", p.severity());
+        g.writeStringField("mode", p.mode());
+        g.writeStringField("perimeter", p.perimeter());
+        g.writeStringField("service", p.service());
+        g.writeStringField("resource", p.resource());
+        g.writeStringField("message", p.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
   }
 
   /**

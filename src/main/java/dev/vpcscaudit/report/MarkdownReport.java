@@ -55,6 +55,9 @@ public final class MarkdownReport {
         .append(
             result.coverageLine(false).isEmpty() ? "" : "; not run: " + result.coverageLine(false))
         .append(".\n\n");
+    if (result.baseline() != null) {
+      out.append("Baseline: ").append(text(result.baseline().summary())).append(".\n\n");
+    }
 
     if (result.perimeters().isEmpty()) {
       out.append("No perimeter holds `").append(code(project)).append("`.\n");

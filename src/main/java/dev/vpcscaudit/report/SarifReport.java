@@ -152,6 +152,10 @@ public final class SarifReport {
       g.writeObjectFieldStart("message");
       g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");
       g.writeEndObject();
+      if (result.baseline() != null) {
+        g.writeStringField(
+            "baselineState", result.baseline().state(result.project().number(), f).label());
+      }
       g.writeArrayFieldStart("locations");
       g.writeStartObject();
       int[] region =
@@ -213,6 +217,49 @@ public final class SarifReport {
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndObject();
+    }
+    if (result.baseline() != null) {
+      // Findings of the baseline that are gone: SARIF's baselineState "absent".
+      for (dev.vpcscaudit.audit.Baseline.Previous p : result.baseline().absent()) {
+        dev.vpcscaudit.audit.Rule rule = Rules.byId(p.ruleId());
+        g.writeStartObject();
+        g.writeStringField("ruleId", p.ruleId());
+        if (rule != null) {
+          g.writeNumberField("ruleIndex", Rules.index(rule));
+        }
+        g.writeStringField("level", "none");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", p.message() + " (" + p.mode() + "; fixed since the baseline)");
+        g.writeEndObject();
+        g.writeStringField("baselineState", "absent");
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField(
+            "fullyQualifiedName",
+            p.resource() != null
+                ? p.resource()
+                : p.perimeter() == null ? projectResource : p.perimeter());
+        g.writeStringField("kind", "resource");
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField(
+            FINGERPRINT,
+            String.join(
+                    "|",
+                    projectResource,
+                    p.mode(),
+                    p.perimeter() == null ? "" : p.perimeter(),
+                    p.ruleId(),
+                    p.service() == null ? "" : p.service())
+                + (p.resource() == null ? "" : "|" + p.resource()));
+        g.writeEndObject();
+        g.writeEndObject();
+      }
     }
   }
 

@@ -153,6 +153,9 @@ public final class TextReport {
     }
 
     out.append('\n');
+    if (result.baseline() != null) {
+      words("Baseline: " + result.baseline().summary(), "", "  ", width, out);
+    }
     long errors = result.count(Severity.ERROR);
     long warnings = result.count(Severity.WARNING);
     long infos = result.count(Severity.INFO);

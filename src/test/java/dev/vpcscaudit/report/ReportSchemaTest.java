@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * scenarios that between them fire every rule and every kind of remedy; and the schema is strict
  * enough to catch a report that lost its coverage or a remedy.
  */
-class ReportSchemaTest {
+public class ReportSchemaTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static JsonSchema schema() throws Exception {
+  public static JsonSchema schema() throws Exception {
     JsonNode schema =
         JSON.readTree(Files.readString(Fixtures.repoRoot().resolve("docs/report.schema.json")));
     return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
