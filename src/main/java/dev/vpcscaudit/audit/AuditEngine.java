@@ -127,6 +127,7 @@ public final class AuditEngine {
         dnsAnswers != null,
         network == null ? null : network.selfLink(),
         input.accessLevels().read(),
+        null,
         null);
   }
 

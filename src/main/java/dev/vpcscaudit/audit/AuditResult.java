@@ -15,6 +15,7 @@ import java.util.List;
  * @param networkChecked the VPC network the network rules ran on ({@code --network}), or null
  * @param accessLevelsChecked whether the access levels were read, so that the rules about them ran
  * @param baseline the comparison with {@code --baseline}, or null
+ * @param accepted the findings {@code --accept} accepts, with the entry that does
  */
 public record AuditResult(
     ProjectRef project,
@@ -27,12 +28,53 @@ public record AuditResult(
     boolean dnsChecked,
     String networkChecked,
     boolean accessLevelsChecked,
-    Baseline.Comparison baseline) {
+    Baseline.Comparison baseline,
+    java.util.Map<Finding, Acceptances.Entry> accepted) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
     findings = findings.stream().sorted(Finding.ORDER).toList();
     checks = List.copyOf(checks);
+    accepted = accepted == null ? java.util.Map.of() : java.util.Map.copyOf(accepted);
+  }
+
+  /**
+   * The same result with {@code --accept} applied as of {@code today}: findings a live entry
+   * matches are accepted (they do not count), and each expired entry that still matches adds an
+   * {@code acceptance-expired} error.
+   */
+  public AuditResult withAcceptances(Acceptances a, java.time.LocalDate today) {
+    if (a == null) {
+      return this;
+    }
+    List<Finding> all = new java.util.ArrayList<>(findings);
+    all.addAll(a.expired(project.number(), findings, today));
+    return new AuditResult(
+        project,
+        profile,
+        source,
+        perimeters,
+        all,
+        checks,
+        servicesChecked,
+        dnsChecked,
+        networkChecked,
+        accessLevelsChecked,
+        baseline,
+        a.accepted(project.number(), findings, today));
+  }
+
+  /** The accepted exception that covers {@code f}, or null. */
+  public Acceptances.Entry acceptance(Finding f) {
+    return accepted.isEmpty() ? null : accepted.get(f);
+  }
+
+  /** The findings that count: every finding but the accepted ones. */
+  private java.util.stream.Stream<Finding> counted() {
+    // (An empty map is not asked: a record's hashCode bootstraps method handles at start-up.)
+    return accepted.isEmpty()
+        ? findings.stream()
+        : findings.stream().filter(f -> !accepted.containsKey(f));
   }
 
   /** The same result compared with a previous report ({@code --baseline}). */
@@ -48,13 +90,14 @@ public record AuditResult(
         dnsChecked,
         networkChecked,
         accessLevelsChecked,
-        b == null ? null : b.compare(project.number(), findings));
+        b == null ? null : b.compare(project.number(), findings),
+        accepted);
   }
 
   /** True when some new finding (against {@code --baseline}) is at least {@code threshold}. */
   public boolean hasNewFindingAtLeast(Severity threshold) {
     return baseline != null
-        && findings.stream()
+        && counted()
             .anyMatch(
                 f ->
                     f.severity().atLeast(threshold)
@@ -90,8 +133,14 @@ public record AuditResult(
             .toList());
   }
 
+  /** The findings of {@code severity} that count (accepted ones do not). */
   public long count(Severity severity) {
-    return findings.stream().filter(f -> f.severity() == severity).count();
+    return counted().filter(f -> f.severity() == severity).count();
+  }
+
+  /** The findings accepted by {@code --accept}. */
+  public long acceptedCount() {
+    return accepted.size();
   }
 
   /** True iff there is no error or warning finding. */
@@ -106,6 +155,6 @@ public record AuditResult(
 
   /** True when some finding is at least as severe as {@code threshold}. */
   public boolean hasFindingAtLeast(Severity threshold) {
-    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    return counted().anyMatch(f -> f.severity().atLeast(threshold));
   }
 }

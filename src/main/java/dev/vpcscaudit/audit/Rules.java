@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.audit.rules.AcceptanceExpired;
 import dev.vpcscaudit.audit.rules.AccessLevelTooBroad;
 import dev.vpcscaudit.audit.rules.AccessLevelUnknown;
 import dev.vpcscaudit.audit.rules.DnsInboundForwardingDisabled;
@@ -37,6 +38,7 @@ public final class Rules {
   public static final ConfigRule EGRESS_TO_ANY_RESOURCE = new EgressToAnyResource();
   public static final ConfigRule ACCESS_LEVEL_UNKNOWN = new AccessLevelUnknown();
   public static final ConfigRule ACCESS_LEVEL_TOO_BROAD = new AccessLevelTooBroad();
+  public static final Rule ACCEPTANCE_EXPIRED = new AcceptanceExpired();
   public static final ServiceRule SERVICE_NOT_SUPPORTED = new ServiceNotSupported();
   public static final ServiceRule SERVICE_NOT_ON_RESTRICTED_VIP = new ServiceNotOnRestrictedVip();
   public static final ServiceRule SERVICE_SUPPORT_DEPRECATED = new ServiceSupportDeprecated();
@@ -65,6 +67,7 @@ public final class Rules {
           EGRESS_TO_ANY_RESOURCE,
           ACCESS_LEVEL_UNKNOWN,
           ACCESS_LEVEL_TOO_BROAD,
+          ACCEPTANCE_EXPIRED,
           SERVICE_NOT_SUPPORTED,
           SERVICE_NOT_ON_RESTRICTED_VIP,
           SERVICE_SUPPORT_DEPRECATED,

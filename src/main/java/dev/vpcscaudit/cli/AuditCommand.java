@@ -58,6 +58,8 @@ public final class AuditCommand extends ReadingCommand {
   FailOn failOn;
   java.nio.file.Path baselineFile;
   dev.vpcscaudit.audit.Baseline baseline;
+  java.nio.file.Path acceptFile;
+  dev.vpcscaudit.audit.Acceptances acceptances;
   boolean checkDns;
   String dnsResolver;
 
@@ -108,6 +110,13 @@ public final class AuditCommand extends ReadingCommand {
         "The JSON report of an earlier run: mark each finding new or unchanged and list those"
             + " fixed since (SARIF baselineState); with --fail-on new, fail only on new ones.",
         Cmd.Complete.FILE);
+    c.pathOption(
+        "--accept",
+        "FILE",
+        "Accepted exceptions (YAML: rule, perimeter, service, resource, reason, expires): matching"
+            + " findings are reported as accepted and do not count until the entry expires; an"
+            + " expired entry that still matches is an error (acceptance-expired).",
+        Cmd.Complete.FILE);
     c.flag(
         "--check-dns",
         "Also check that restricted.googleapis.com, each required service's host name and the"
@@ -123,6 +132,7 @@ public final class AuditCommand extends ReadingCommand {
           outputDir = c.path("--output-dir");
           failOn = c.choice("--fail-on", FAIL_ON, FailOn.error);
           baselineFile = c.path("--baseline");
+          acceptFile = c.path("--accept");
           checkDns = c.flag("--check-dns");
           dnsResolver = c.text("--dns-resolver");
         });
@@ -136,7 +146,8 @@ public final class AuditCommand extends ReadingCommand {
         profileOption.file(),
         many.file(),
         selection.accessLevelsFile,
-        baselineFile);
+        baselineFile,
+        acceptFile);
   }
 
   @Override
@@ -148,6 +159,7 @@ public final class AuditCommand extends ReadingCommand {
     }
     // Read first: a bad baseline is bad input found before any API call.
     baseline = baselineFile == null ? null : dev.vpcscaudit.audit.Baseline.read(baselineFile);
+    acceptances = acceptFile == null ? null : dev.vpcscaudit.audit.Acceptances.read(acceptFile);
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
       return auditMany(selected);
@@ -173,6 +185,7 @@ public final class AuditCommand extends ReadingCommand {
                 found.supportedServices(),
                 answers,
                 found.network())
+            .withAcceptances(acceptances, today())
             .withBaseline(baseline);
 
     String planCommand =
@@ -330,6 +343,7 @@ public final class AuditCommand extends ReadingCommand {
                   found.source(),
                   found.supportedServices(),
                   answers)
+              .withAcceptances(acceptances, today())
               .withBaseline(baseline);
       outcomes.add(new dev.vpcscaudit.report.ProjectOutcome(p.project(), r, null));
     }
@@ -414,6 +428,11 @@ public final class AuditCommand extends ReadingCommand {
                   TerminalWidth.of(cmd.context(), target),
                   w);
     };
+  }
+
+  /** Today, in UTC: an acceptance expires at the end of its day, wherever the job runs. */
+  private static java.time.LocalDate today() {
+    return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
   }
 
   private ExitCode exitCode(AuditResult result) {

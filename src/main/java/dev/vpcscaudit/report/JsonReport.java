@@ -91,6 +91,13 @@ public final class JsonReport {
         g.writeStringField(
             "baselineState", result.baseline().state(result.project().number(), f).label());
       }
+      dev.vpcscaudit.audit.Acceptances.Entry accepted = result.acceptance(f);
+      if (accepted != null) {
+        g.writeObjectFieldStart("accepted");
+        g.writeStringField("reason", accepted.reason());
+        g.writeStringField("expires", accepted.expires().toString());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("remedy");
       writeRemedy(g, "dry-run", f.remedies().dryRun());
       writeRemedy(g, "enforce", f.remedies().enforce());
@@ -191,6 +198,9 @@ public final class JsonReport {
     g.writeObjectFieldStart("summary");
     for (Severity s : Severity.values()) {
       g.writeNumberField(s.label(), result.count(s));
+    }
+    if (result.acceptedCount() > 0) {
+      g.writeNumberField("accepted", result.acceptedCount());
     }
     g.writeEndObject();
   }

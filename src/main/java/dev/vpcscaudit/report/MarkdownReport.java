@@ -58,6 +58,11 @@ public final class MarkdownReport {
     if (result.baseline() != null) {
       out.append("Baseline: ").append(text(result.baseline().summary())).append(".\n\n");
     }
+    if (result.acceptedCount() > 0) {
+      out.append("Accepted exceptions (not counted): ")
+          .append(result.acceptedCount())
+          .append(".\n\n");
+    }
 
     if (result.perimeters().isEmpty()) {
       out.append("No perimeter holds `").append(code(project)).append("`.\n");

@@ -156,6 +156,17 @@ public final class SarifReport {
         g.writeStringField(
             "baselineState", result.baseline().state(result.project().number(), f).label());
       }
+      dev.vpcscaudit.audit.Acceptances.Entry accepted = result.acceptance(f);
+      if (accepted != null) {
+        g.writeArrayFieldStart("suppressions");
+        g.writeStartObject();
+        g.writeStringField("kind", "external");
+        g.writeStringField("status", "accepted");
+        g.writeStringField(
+            "justification", accepted.reason() + " (accepted until " + accepted.expires() + ")");
+        g.writeEndObject();
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("locations");
       g.writeStartObject();
       int[] region =

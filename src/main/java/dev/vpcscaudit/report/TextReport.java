@@ -127,7 +127,11 @@ public final class TextReport {
         Rule rule = e.getKey();
         List<Finding> fs = e.getValue();
         Severity severity = fs.get(0).severity();
-        out.append("  ").append(a.severity(severity)).append(' ').append(rule.id());
+        boolean accepted = fs.stream().allMatch(f -> result.acceptance(f) != null);
+        out.append("  ")
+            .append(accepted ? pad("accepted", 7) : a.severity(severity))
+            .append(' ')
+            .append(rule.id());
         List<String> services = fs.stream().map(Finding::service).filter(Objects::nonNull).toList();
         if (services.isEmpty()) {
           out.append('\n');
@@ -155,6 +159,27 @@ public final class TextReport {
     out.append('\n');
     if (result.baseline() != null) {
       words("Baseline: " + result.baseline().summary(), "", "  ", width, out);
+    }
+    for (Finding f : result.findings()) {
+      var accepted = result.acceptance(f);
+      if (accepted != null) {
+        words(
+            "Accepted (not counted) until "
+                + accepted.expires()
+                + ": "
+                + f.rule().id()
+                + " "
+                + Objects.requireNonNullElse(
+                    f.service(),
+                    Objects.requireNonNullElse(
+                        f.resource(), Objects.requireNonNullElse(f.perimeter(), "")))
+                + ": "
+                + accepted.reason(),
+            "",
+            "  ",
+            width,
+            out);
+      }
     }
     long errors = result.count(Severity.ERROR);
     long warnings = result.count(Severity.WARNING);

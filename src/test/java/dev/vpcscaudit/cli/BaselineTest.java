@@ -102,6 +102,36 @@ class BaselineTest {
   }
 
   @Test
+  void acceptedExceptionsThroughTheCommandLine() throws Exception {
+    Path night = export("night.json", List.of(LOGGING));
+    String entry =
+        "accept:\n"
+            + "  - rule: required-service-unrestricted\n"
+            + "    service: logging.googleapis.com\n"
+            + "    reason: SIEM migration, ticket SEC-42\n"
+            + "    expires: ";
+    Path live = Files.writeString(dir.resolve("accept.yaml"), entry + "2999-12-31\n");
+    Cli.Result accepted = audit(night, "--accept", live.toString());
+    assertThat(accepted.code()).as(accepted.out() + accepted.err()).isZero();
+    assertThat(accepted.out())
+        .contains(
+            "Accepted (not counted) until 2999-12-31: required-service-unrestricted",
+            "migration, ticket SEC-42",
+            "  accepted required-service-unrestricted",
+            "Compliant with profile");
+
+    Path expired = Files.writeString(dir.resolve("expired.yaml"), entry + "2020-01-01\n");
+    Cli.Result late = audit(night, "--accept", expired.toString(), "--format", "json");
+    assertThat(late.code()).isEqualTo(1);
+    assertThat(late.out()).contains("\"ruleId\": \"acceptance-expired\"", "expired on 2020-01-01");
+
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "accept:\n  - rule: nope\n");
+    Cli.Result refused = audit(night, "--accept", bad.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("error: --accept " + bad + ": accept[0]");
+  }
+
+  @Test
   void failOnNewFailsOnlyOnNewFindings() throws Exception {
     Path night1 = export("night1.json", List.of(LOGGING));
     Path previous =

@@ -1,0 +1,221 @@
+package dev.vpcscaudit.audit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.files.InputFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Accepted exceptions ({@code --accept FILE}), as scanners users know keep them: a finding that
+ * matches an entry is reported as accepted, with its reason and expiry date, and does not count
+ * against the verdict until the entry expires; an expired entry that still matches is an error of
+ * its own ({@code acceptance-expired}) and the finding counts again. Example:
+ *
+ * <pre>{@code
+ * accept:
+ *   - rule: ingress-open-to-any-identity        # required: the rule ID
+ *     perimeter: accessPolicies/1/servicePerimeters/gdc   # optional, like each key below
+ *     service: logging.googleapis.com
+ *     resource: status.ingressPolicies[0]
+ *     project: "123456789012"
+ *     reason: Vendor support access, ticket SEC-123      # required
+ *     expires: 2027-03-31                                # required, YYYY-MM-DD
+ * }</pre>
+ */
+public final class Acceptances {
+
+  /** One accepted exception; null fields match anything. */
+  public record Entry(
+      int index,
+      String rule,
+      String perimeter,
+      String service,
+      String resource,
+      String project,
+      String reason,
+      LocalDate expires) {
+
+    boolean matches(String projectNumber, Finding f) {
+      return rule.equals(f.rule().id())
+          && (perimeter == null || perimeter.equals(f.perimeter()))
+          && (service == null || service.equals(f.service()))
+          && (resource == null || resource.equals(f.resource()))
+          && (project == null || project.equals(projectNumber));
+    }
+
+    /** "rule X (perimeter P, service S)". */
+    String describe() {
+      List<String> scope = new ArrayList<>();
+      if (perimeter != null) {
+        scope.add("perimeter " + perimeter);
+      }
+      if (service != null) {
+        scope.add("service " + service);
+      }
+      if (resource != null) {
+        scope.add(resource);
+      }
+      if (project != null) {
+        scope.add("projects/" + project);
+      }
+      return rule + (scope.isEmpty() ? "" : " (" + String.join(", ", scope) + ")");
+    }
+  }
+
+  private static final Set<String> KEYS =
+      Set.of("rule", "perimeter", "service", "resource", "project", "reason", "expires");
+
+  private final String file;
+  private final List<Entry> entries;
+
+  private Acceptances(String file, List<Entry> entries) {
+    this.file = file;
+    this.entries = List.copyOf(entries);
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /** Reads {@code --accept FILE} (YAML or JSON); any problem is bad input naming the entry. */
+  public static Acceptances read(Path file) {
+    String label = "--accept " + file;
+    JsonNode root;
+    try (JsonParser p = Yaml.FACTORY.createParser(InputFiles.readText(file, label, 1 << 20))) {
+      root = dev.vpcscaudit.codec.JsonTrees.read(p);
+    } catch (IOException e) {
+      throw new BadInputException(label + ": not valid YAML or JSON: " + e.getMessage(), e);
+    }
+    JsonNode list = root != null && root.isObject() ? root.get("accept") : root;
+    if (list == null || !list.isArray()) {
+      throw new BadInputException(label + ": expected a list under the key 'accept'");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode e = list.get(i);
+      String at = label + ": accept[" + i + "]";
+      if (!e.isObject()) {
+        throw new BadInputException(at + ": expected a mapping (rule, reason, expires, ...)");
+      }
+      e.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (!KEYS.contains(k)) {
+                  throw new BadInputException(
+                      at + ": unknown key '" + k + "' (expected " + String.join(", ", KEYS) + ")");
+                }
+              });
+      String rule = text(e, "rule", at, true);
+      if (Rules.byId(rule) == null) {
+        throw new BadInputException(at + ": no rule '" + rule + "'");
+      }
+      String reason = text(e, "reason", at, true);
+      LocalDate expires;
+      try {
+        expires = LocalDate.parse(text(e, "expires", at, true));
+      } catch (DateTimeParseException x) {
+        throw new BadInputException(at + ": key 'expires': expected a date, YYYY-MM-DD", x);
+      }
+      entries.add(
+          new Entry(
+              i,
+              rule,
+              text(e, "perimeter", at, false),
+              text(e, "service", at, false),
+              text(e, "resource", at, false),
+              text(e, "project", at, false),
+              reason,
+              expires));
+    }
+    return new Acceptances(file.toString(), entries);
+  }
+
+  private static String text(JsonNode e, String key, String at, boolean required) {
+    JsonNode v = e.get(key);
+    if (v == null || v.isNull()) {
+      if (required) {
+        throw new BadInputException(at + ": missing key '" + key + "'");
+      }
+      return null;
+    }
+    if (!v.isValueNode() || v.asText().isBlank()) {
+      throw new BadInputException(at + ": key '" + key + "': expected a non-empty value");
+    }
+    return v.asText();
+  }
+
+  /**
+   * The findings of {@code project} that live entries accept (by the finding's baseline key), and
+   * the findings the expired entries that still match give rise to ({@code acceptance-expired}).
+   */
+  Map<Finding, Entry> accepted(String project, List<Finding> findings, LocalDate today) {
+    Map<Finding, Entry> out = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      for (Entry e : entries) {
+        if (!e.expires().isBefore(today) && e.matches(project, f)) {
+          out.put(f, e);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An {@code acceptance-expired} finding for each expired entry that still matches a finding. */
+  List<Finding> expired(String project, List<Finding> findings, LocalDate today) {
+    List<Finding> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!e.expires().isBefore(today)) {
+        continue;
+      }
+      for (Finding f : findings) {
+        if (e.matches(project, f)) {
+          String message =
+              "the acceptance of "
+                  + e.describe()
+                  + " in "
+                  + file
+                  + " (accept["
+                  + e.index()
+                  + "]: "
+                  + e.reason()
+                  + ") expired on "
+                  + e.expires()
+                  + ", and the finding is still there";
+          out.add(
+              new Finding(
+                  Rules.ACCEPTANCE_EXPIRED,
+                  Severity.ERROR,
+                  f.mode(),
+                  f.perimeter(),
+                  f.service(),
+                  f.resource(),
+                  message,
+                  Remedies.both(
+                      new Remedy.Manual(
+                          message,
+                          "Fix the finding, or renew the entry with a new expires date in "
+                              + file))));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final class Yaml {
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
+}
