@@ -181,6 +181,18 @@ public record FilePerimeterSource(
                   out.add(
                       new ProjectSelection.ProjectPerimeters(
                           ProjectRef.parse(r), holders.get(r), null)));
+      // Every project the export's perimeters list, other teams' included: say which.
+      List<String> names = out.stream().map(p -> p.project().resourceName()).toList();
+      warn.accept(
+          "note: --all-projects audits the "
+              + names.size()
+              + (names.size() == 1 ? " project" : " projects")
+              + " that the perimeters of --from-file "
+              + file
+              + " list ("
+              + String.join(", ", names.size() > 10 ? names.subList(0, 10) : names)
+              + (names.size() > 10 ? ", ..." : "")
+              + "); to audit only some, give them in --projects-file");
     } else {
       for (String listed : selection.listed()) {
         ProjectRef ref = ProjectRef.parse(listed);

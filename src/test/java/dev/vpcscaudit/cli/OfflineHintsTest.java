@@ -29,6 +29,17 @@ class OfflineHintsTest {
   }
 
   @Test
+  void offlineAllProjectsSaysWhichProjectsItAudits() {
+    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+    Cli.Result r = Cli.run("audit", "--all-projects", "--from-file", sample);
+    assertThat(r.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("note: --all-projects audits the 3 projects that the perimeters of --from-file")
+        .contains("projects/123456789012", "to audit only some, give them in --projects-file");
+  }
+
+  @Test
   void aProjectNoPerimeterMentionsIsSaidInOneLine() {
     String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
     Cli.Result typo = Cli.run("audit", "--project", "123456789013", "--from-file", sample);
