@@ -9,6 +9,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY policies ./policies
+COPY samples ./samples
 COPY src ./src
 RUN mvn -B -ntp -DskipTests package
 
