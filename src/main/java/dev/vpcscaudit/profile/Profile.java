@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param maxIpv4Prefix the widest IPv4 range an access level may admit ({@code 16}: a /16 passes, a
  *     /15 is too broad)
  * @param maxIpv6Prefix the same for IPv6 ({@code 48})
- * @param allowIngressIdentities accepted exceptions to {@code ingress-open-to-any-identity}: the
- *     identity types ({@code ANY_USER_ACCOUNT}) an ingress rule may admit from any source
+ * @param allowIngressIdentities accepted exceptions: identity types ({@code ANY_USER_ACCOUNT}) an
+ *     ingress rule may admit from any source ({@code ingress-open-to-any-identity}), and named
+ *     identities ({@code serviceAccount:ci@p.iam.gserviceaccount.com}) an ingress rule may admit
+ *     from any network ({@code ingress-from-any-network}) when it names no one else
  */
 public record Profile(
     String name,

@@ -303,16 +303,18 @@ public final class Profiles {
     if (allow != null) {
       allowIdentities = stringList(allow, "allowIngressIdentities", label);
       for (int i = 0; i < allowIdentities.size(); i++) {
-        if (!IDENTITY_TYPES.contains(allowIdentities.get(i))) {
+        String id = allowIdentities.get(i);
+        if (!IDENTITY_TYPES.contains(id) && !IDENTITY.matcher(id).matches()) {
           throw new BadInputException(
               label
                   + ": key 'allowIngressIdentities["
                   + i
                   + "]': '"
-                  + allowIdentities.get(i)
-                  + "' is not an identity type (expected one of "
+                  + id
+                  + "' is neither an identity type ("
                   + String.join(", ", IDENTITY_TYPES)
-                  + ")");
+                  + ") nor an identity (serviceAccount:EMAIL, user:EMAIL, group:EMAIL,"
+                  + " principal://..., principalSet://...)");
         }
       }
     }
@@ -337,6 +339,10 @@ public final class Profiles {
   /** The identity types of an ingress rule's {@code ingressFrom} that a profile may accept. */
   static final List<String> IDENTITY_TYPES =
       List.of("ANY_IDENTITY", "ANY_USER_ACCOUNT", "ANY_SERVICE_ACCOUNT");
+
+  /** An ingress rule's identity, as VPC Service Controls writes them. */
+  private static final Pattern IDENTITY =
+      Pattern.compile("(serviceAccount|user|group):[^\\s@]+@[^\\s@]+|principal(Set)?://\\S+");
 
   /** {@code maxIpPrefix.KEY}: a prefix length from 0 to {@code max}. */
   private static int prefixLength(JsonNode node, String key, int max, int absent, String label) {

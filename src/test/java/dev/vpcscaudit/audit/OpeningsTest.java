@@ -266,6 +266,53 @@ public class OpeningsTest {
   }
 
   @Test
+  void aProfileCanAcceptANamedServiceAccountFromAnyNetwork() {
+    var accepting =
+        new dev.vpcscaudit.profile.Profile(
+            "p",
+            "",
+            "",
+            "",
+            "",
+            gdc().requiredServices(),
+            true,
+            false,
+            List.of(),
+            List.of(),
+            "",
+            16,
+            48,
+            List.of("serviceAccount:ci@p.iam.gserviceaccount.com"));
+    String rule =
+        "\"ingressPolicies\": ["
+            + ingress(
+                "serviceAccount:ci@p.iam.gserviceaccount.com",
+                "[{\"resource\": \"*\"}]",
+                "logging.googleapis.com",
+                "[\"*\"]")
+            + "]";
+    String json =
+        "[{\"name\": \"accessPolicies/111/servicePerimeters/gdc\", \"status\": "
+            + config(rule)
+            + "}]";
+    AuditResult strict = audit(json, levels());
+    assertThat(fired(strict)).containsExactly("ingress-from-any-network error enforced");
+    AuditResult accepted =
+        AuditEngine.audit(
+            new AuditInput(
+                new ProjectRef(null, PROJECT),
+                perimeters(json),
+                accepting,
+                null,
+                List.of(),
+                AccessLevels.of(levels())),
+            "file",
+            null,
+            null);
+    assertThat(accepted.findings()).isEmpty();
+  }
+
+  @Test
   void aProfileCanAcceptAnIdentityType() {
     var accepting =
         new dev.vpcscaudit.profile.Profile(

@@ -93,6 +93,28 @@ class ProfilesTest {
   }
 
   @Test
+  void accessLevelThresholdsAndAcceptedIdentitiesAreReadAndChecked() {
+    var p =
+        Profiles.parse(
+            VALID
+                + "maxIpPrefix: {ipv4: 20, ipv6: 56}\n"
+                + "allowIngressIdentities: [ANY_SERVICE_ACCOUNT,"
+                + " 'serviceAccount:ci@p.iam.gserviceaccount.com']\n",
+            "p.yaml",
+            "test");
+    assertThat(p.maxIpv4Prefix()).isEqualTo(20);
+    assertThat(p.maxIpv6Prefix()).isEqualTo(56);
+    assertThat(p.allowIngressIdentities())
+        .containsExactly("ANY_SERVICE_ACCOUNT", "serviceAccount:ci@p.iam.gserviceaccount.com");
+    assertThat(Profiles.parse(VALID, "p.yaml", "test").maxIpv4Prefix()).isEqualTo(16);
+    assertThatThrownBy(() -> Profiles.parse(VALID + "maxIpPrefix: {ipv4: 33}\n", "p.yaml", "t"))
+        .hasMessage("p.yaml: key 'maxIpPrefix.ipv4': expected a prefix length from 0 to 32");
+    assertThatThrownBy(
+            () -> Profiles.parse(VALID + "allowIngressIdentities: [everyone]\n", "p.yaml", "t"))
+        .hasMessageContaining("'everyone' is neither an identity type");
+  }
+
+  @Test
   void vpcRequirementDefaultsToTrue() {
     assertThat(Profiles.parse(VALID, "p.yaml", "test").vpcAccessibleServicesRequired()).isTrue();
   }

@@ -30,6 +30,12 @@ public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule 
   public void check(Subject s, Results out) {
     boolean failed = false;
     for (Openings.Ingress in : Openings.ingressToProject(s)) {
+      var from = in.rule().from();
+      if (from.identityType().isEmpty()
+          && !from.identities().isEmpty()
+          && s.profile().allowIngressIdentities().containsAll(from.identities())) {
+        continue; // only identities the profile accepts from anywhere
+      }
       List<String> open = new ArrayList<>();
       for (Source src : in.rule().from().sources()) {
         if (src.resource().equals("*")) {
