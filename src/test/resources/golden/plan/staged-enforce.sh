@@ -11,7 +11,7 @@
 #   vpcsc-audit audit --project gdc-prod
 set -euo pipefail
 
-# Concurrent edits (README "How a plan protects concurrent edits"): nothing is written
+# Concurrent edits (docs/plans.md, "How a plan protects concurrent edits"): nothing is written
 # unless every perimeter below is still as the plan read it; each write then checks that its
 # perimeter holds only what this script itself changed, and carries the etag it just read.
 fields='json(name,title,description,perimeterType,status,spec,useExplicitDryRunSpec)'

@@ -142,7 +142,7 @@ public final class GcloudRenderer {
       names.add("the network: " + action.label() + " (project " + action.project() + ")");
     }
     out.append(
-            "\n# Concurrent edits (README \"How a plan protects concurrent edits\"): nothing is written\n")
+            "\n# Concurrent edits (docs/plans.md, \"How a plan protects concurrent edits\"): nothing is written\n")
         .append(
             "# unless every perimeter below is still as the plan read it; each write then checks that its\n")
         .append(

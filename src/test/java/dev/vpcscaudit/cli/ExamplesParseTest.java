@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every example command line the user is shown (README code blocks, the examples in each command's
- * help) parses: no unknown option, no missing value, no value outside its choices.
+ * Every example command line the user is shown (README and docs/ code blocks, the examples in each
+ * command's help) parses: no unknown option, no missing value, no value outside its choices.
  */
 class ExamplesParseTest {
 
@@ -29,12 +29,18 @@ class ExamplesParseTest {
   void everyExampleShownToTheUserParses() throws Exception {
     List<String> examples = new ArrayList<>();
     boolean inBlock = false;
-    for (String line :
-        Files.readString(Fixtures.repoRoot().resolve("README.md")).lines().toList()) {
-      if (line.startsWith("```")) {
-        inBlock = !inBlock;
-      } else if (inBlock) {
-        examples.addAll(example(line));
+    List<java.nio.file.Path> documents = new ArrayList<>();
+    documents.add(Fixtures.repoRoot().resolve("README.md"));
+    try (var docs = Files.list(Fixtures.repoRoot().resolve("docs"))) {
+      docs.filter(d -> d.toString().endsWith(".md")).sorted().forEach(documents::add);
+    }
+    for (java.nio.file.Path document : documents) {
+      for (String line : Files.readString(document).lines().toList()) {
+        if (line.startsWith("```")) {
+          inBlock = !inBlock;
+        } else if (inBlock) {
+          examples.addAll(example(line));
+        }
       }
     }
     for (String command : List.of("audit", "plan", "export")) {

@@ -156,7 +156,7 @@ class PackagedJarIT {
         .singleElement()
         .asString()
         .contains("source: shared objects file (top)");
-    // What start-up was cut of stays cut (README, Performance): every class comes from the
+    // What start-up was cut of stays cut (docs/performance.md): every class comes from the
     // archive, and none of these loads at all. Structure, not timings: a regression fails here.
     List<String> loaded =
         r.out().lines().filter(l -> l.contains("[class,load]")).map(l -> l.split(" ")[1]).toList();
