@@ -2,6 +2,7 @@ package dev.vpcscaudit.audit;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpcscaudit.codec.Yaml;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
 import java.io.IOException;
@@ -210,12 +211,5 @@ public final class Acceptances {
       }
     }
     return out;
-  }
-
-  private static final class Yaml {
-    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
-        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
   }
 }

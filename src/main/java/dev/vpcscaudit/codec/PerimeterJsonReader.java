@@ -193,14 +193,6 @@ public final class PerimeterJsonReader {
     }
   }
 
-  /** The YAML parser, loaded only for a YAML export: duplicate keys refused as in JSON. */
-  private static final class Yaml {
-    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
-        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-  }
-
   /**
    * A YAML export: {@code gcloud ... perimeters list} prints one document per perimeter ({@code
    * ---} between them), {@code describe} one; a document may also be a list, or an asset. Each

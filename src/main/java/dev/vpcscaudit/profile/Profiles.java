@@ -3,6 +3,7 @@ package dev.vpcscaudit.profile;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpcscaudit.codec.Yaml;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
 import java.io.IOException;
@@ -78,14 +79,6 @@ public final class Profiles {
           Set.of("required"),
           "restrictedVip",
           Set.of("required", "hostnames"));
-
-  /** The YAML parser, loaded only for a profile file (a shipped profile is read as JSON). */
-  private static final class Yaml {
-    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
-        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-  }
 
   private Profiles() {}
 

@@ -59,11 +59,7 @@ public final class JsonReport {
    * covers.
    */
   static void writePerimetersAndFindings(JsonGenerator g, AuditResult result) throws IOException {
-    g.writeObjectFieldStart("coverage");
-    for (java.util.Map.Entry<String, Boolean> c : result.coverage().entrySet()) {
-      g.writeBooleanField(c.getKey(), c.getValue());
-    }
-    g.writeEndObject();
+    writeCoverage(g, result);
     g.writeArrayFieldStart("perimeters");
     for (PerimeterMembership m : result.perimeters()) {
       g.writeStartObject();
@@ -127,6 +123,15 @@ public final class JsonReport {
       g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  /** The {@code coverage} object: each check of the audit and whether it ran. */
+  static void writeCoverage(JsonGenerator g, AuditResult result) throws IOException {
+    g.writeObjectFieldStart("coverage");
+    for (java.util.Map.Entry<String, Boolean> c : result.coverage().entrySet()) {
+      g.writeBooleanField(c.getKey(), c.getValue());
+    }
+    g.writeEndObject();
   }
 
   /**

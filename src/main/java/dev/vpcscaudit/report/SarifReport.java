@@ -74,11 +74,7 @@ public final class SarifReport {
       g.writeStringField("profile", result.profile().name());
       g.writeStringField("source", result.source());
       g.writeBooleanField("compliant", result.compliant());
-      g.writeObjectFieldStart("coverage");
-      for (java.util.Map.Entry<String, Boolean> c : result.coverage().entrySet()) {
-        g.writeBooleanField(c.getKey(), c.getValue());
-      }
-      g.writeEndObject();
+      JsonReport.writeCoverage(g, result);
       g.writeEndObject();
       endRun(g);
     } catch (IOException e) {
@@ -188,30 +184,17 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
       }
-      g.writeArrayFieldStart("logicalLocations");
-      g.writeStartObject();
-      g.writeStringField(
-          "fullyQualifiedName",
-          f.resource() != null
-              ? f.resource()
-              : f.perimeter() == null ? projectResource : f.perimeter());
-      g.writeStringField("kind", "resource");
+      logicalLocation(g, projectResource, f.perimeter(), f.resource());
       g.writeEndObject();
       g.writeEndArray();
-      g.writeEndObject();
-      g.writeEndArray();
-      g.writeObjectFieldStart("partialFingerprints");
-      g.writeStringField(
-          FINGERPRINT,
-          String.join(
-                  "|",
-                  projectResource,
-                  f.mode().label(),
-                  f.perimeter() == null ? "" : f.perimeter(),
-                  f.rule().id(),
-                  f.service() == null ? "" : f.service())
-              + (f.resource() == null ? "" : "|" + f.resource()));
-      g.writeEndObject();
+      fingerprint(
+          g,
+          projectResource,
+          f.mode().label(),
+          f.perimeter(),
+          f.rule().id(),
+          f.service(),
+          f.resource());
       g.writeObjectFieldStart("properties");
       g.writeStringField("mode", f.mode().label());
       g.writeStringField("severity", f.severity().label());
@@ -245,33 +228,55 @@ public final class SarifReport {
         g.writeStringField("baselineState", "absent");
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        g.writeArrayFieldStart("logicalLocations");
-        g.writeStartObject();
-        g.writeStringField(
-            "fullyQualifiedName",
-            p.resource() != null
-                ? p.resource()
-                : p.perimeter() == null ? projectResource : p.perimeter());
-        g.writeStringField("kind", "resource");
+        logicalLocation(g, projectResource, p.perimeter(), p.resource());
         g.writeEndObject();
         g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField(
-            FINGERPRINT,
-            String.join(
-                    "|",
-                    projectResource,
-                    p.mode(),
-                    p.perimeter() == null ? "" : p.perimeter(),
-                    p.ruleId(),
-                    p.service() == null ? "" : p.service())
-                + (p.resource() == null ? "" : "|" + p.resource()));
-        g.writeEndObject();
+        fingerprint(
+            g, projectResource, p.mode(), p.perimeter(), p.ruleId(), p.service(), p.resource());
         g.writeEndObject();
       }
     }
+  }
+
+  /** A result's logical location: the resource, else the perimeter, else the project. */
+  private static void logicalLocation(
+      JsonGenerator g, String projectResource, String perimeter, String resource)
+      throws IOException {
+    g.writeArrayFieldStart("logicalLocations");
+    g.writeStartObject();
+    g.writeStringField(
+        "fullyQualifiedName",
+        resource != null ? resource : perimeter == null ? projectResource : perimeter);
+    g.writeStringField("kind", "resource");
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  /**
+   * The finding's stable identity across runs: project, mode, perimeter, rule, service (and the
+   * resource, when there is one).
+   */
+  private static void fingerprint(
+      JsonGenerator g,
+      String projectResource,
+      String mode,
+      String perimeter,
+      String ruleId,
+      String service,
+      String resource)
+      throws IOException {
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField(
+        FINGERPRINT,
+        String.join(
+                "|",
+                projectResource,
+                mode,
+                perimeter == null ? "" : perimeter,
+                ruleId,
+                service == null ? "" : service)
+            + (resource == null ? "" : "|" + resource));
+    g.writeEndObject();
   }
 
   /** The region (1-based; end column after the last character) of the whole text. */
