@@ -385,31 +385,17 @@ public final class AuditCommand extends ReadingCommand {
                   + verdict);
     }
     if (report.unreadable() > 0) {
-      cmd.err().println("error: " + Main.oneLine(unreadableLine(outcomes)));
+      cmd.err()
+          .println(
+              "error: "
+                  + Main.oneLine(
+                      found.unreadableLine(
+                          "so the run is no verdict on %s (the report lists each as"
+                              + " UNREADABLE)")));
       return ExitCode.INCOMPLETE.code();
     }
     boolean failing = outcomes.stream().anyMatch(o -> exitCode(o.result()) == ExitCode.FINDINGS);
     return failing ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-  }
-
-  /**
-   * The one line of a run that could not read every project: how many, the first one and why, so
-   * that the reason is seen even when the report went to a file.
-   */
-  static String unreadableLine(List<dev.vpcscaudit.report.ProjectOutcome> outcomes) {
-    List<dev.vpcscaudit.report.ProjectOutcome> unread =
-        outcomes.stream().filter(o -> !o.readable()).toList();
-    dev.vpcscaudit.report.ProjectOutcome first = unread.get(0);
-    return unread.size()
-        + " of "
-        + outcomes.size()
-        + (outcomes.size() == 1 ? " project" : " projects")
-        + " could not be read, so the run is no verdict on "
-        + (unread.size() == 1 ? "it" : "them")
-        + " (the report lists each as UNREADABLE); first: "
-        + first.project().display()
-        + ": "
-        + first.error();
   }
 
   /** The report of many projects, written to its file project by project as it is rendered. */

@@ -181,20 +181,11 @@ public final class PlanCommand extends ReadingCommand {
             + " projects"
             + (unread == 0 ? "" : "; " + unread + " could not be read"));
     if (unread > 0) {
-      dev.vpcscaudit.source.ProjectSelection.ProjectPerimeters first =
-          found.projects().stream().filter(p -> p.error() != null).findFirst().orElseThrow();
       cmd.err()
           .println(
               "error: "
                   + Main.oneLine(
-                      unread
-                          + " of "
-                          + found.projects().size()
-                          + " projects could not be read, so the plan does not fix them (its"
-                          + " header names each); first: "
-                          + first.project().display()
-                          + ": "
-                          + first.error()));
+                      found.unreadableLine("so the plan does not fix %s (its header names each)")));
       return ExitCode.INCOMPLETE.code();
     }
     return ExitCode.OK.code();

@@ -59,6 +59,31 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
       return new Result(scope, source, projects, supportedServices, levels);
     }
 
+    /**
+     * The one line of a run that could not read every project, or null when it read them all: how
+     * many, {@code consequence} (about "it" or "them"), and the first one with its reason, so that
+     * the reason is seen even when the output went to a file.
+     *
+     * @param consequence e.g. {@code so the plan does not fix %s}, {@code %s} being it or them
+     */
+    public String unreadableLine(String consequence) {
+      List<ProjectPerimeters> unread = projects.stream().filter(p -> p.error() != null).toList();
+      if (unread.isEmpty()) {
+        return null;
+      }
+      ProjectPerimeters first = unread.get(0);
+      return unread.size()
+          + " of "
+          + projects.size()
+          + (projects.size() == 1 ? " project" : " projects")
+          + " could not be read, "
+          + String.format(consequence, unread.size() == 1 ? "it" : "them")
+          + "; first: "
+          + first.project().display()
+          + ": "
+          + first.error();
+    }
+
     /** The levels for the audit engine. */
     public dev.vpcscaudit.audit.AccessLevels levels() {
       return accessLevels == null
