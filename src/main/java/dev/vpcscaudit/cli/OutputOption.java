@@ -165,13 +165,9 @@ public final class OutputOption {
   }
 
   /**
-   * Writes {@code text} to {@code file} atomically, or to {@code out} when {@code file} is null.
+   * Writes {@code body} to {@code file} as this class's contract says, or to {@code out} when
+   * {@code file} is null.
    */
-  static void write(String text, Path file, PrintWriter out) {
-    write(w -> w.write(text), file, out);
-  }
-
-  /** As {@link #write(String, Path, PrintWriter)}, for a document written as it is rendered. */
   static void write(Document body, Path file, PrintWriter out) {
     if (file == null) {
       try {

@@ -41,7 +41,7 @@ public final class Terminal {
   }
 
   /** Whether {@code text} holds anything {@link #clean} would change. */
-  public static boolean needsEscape(String text) {
+  private static boolean needsEscape(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (escaped(text.charAt(i))) {
         return true;
