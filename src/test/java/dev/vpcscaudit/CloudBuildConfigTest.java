@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * cloudbuild.yaml against Cloud Build's build config schema
- * (cloud.google.com/build/docs/build-config-file-schema): top-level and step fields, substitutions
- * declared and used, images built by a step, and the non-root image given a writable folder before
- * it writes.
+ * cloudbuild.yaml (the nightly job) and cloudbuild-release.yaml (the image, once per release tag)
+ * against Cloud Build's build config schema (cloud.google.com/build/docs/build-config-file-schema):
+ * top-level and step fields, substitutions declared and used, the image built by the release and
+ * only run by the nightly job, and the nightly job's default release kept equal to this version.
  */
 class CloudBuildConfigTest {
 
@@ -92,14 +94,14 @@ class CloudBuildConfigTest {
   static final Pattern REFERENCE =
       Pattern.compile("(?<!\\$)\\$(\\{([A-Z_][A-Z0-9_]*)}|([A-Z_][A-Z0-9_]*))");
 
-  static JsonNode config() throws Exception {
-    return new YAMLMapper()
-        .readTree(Files.readString(Fixtures.repoRoot().resolve("cloudbuild.yaml")));
+  static JsonNode config(String file) throws Exception {
+    return new YAMLMapper().readTree(Files.readString(Fixtures.repoRoot().resolve(file)));
   }
 
-  @Test
-  void fieldsAreCloudBuildsOwn() throws Exception {
-    JsonNode c = config();
+  @ParameterizedTest
+  @ValueSource(strings = {"cloudbuild.yaml", "cloudbuild-release.yaml"})
+  void fieldsAreCloudBuildsOwn(String file) throws Exception {
+    JsonNode c = config(file);
     c.fieldNames().forEachRemaining(f -> assertThat(TOP_LEVEL).as("top-level field").contains(f));
     c.path("options")
         .fieldNames()
@@ -116,9 +118,10 @@ class CloudBuildConfigTest {
         .isIn("CLOUD_LOGGING_ONLY", "NONE", "GCS_ONLY");
   }
 
-  @Test
-  void everySubstitutionUsedIsDeclaredAndEveryDeclaredOneIsUsed() throws Exception {
-    JsonNode c = config();
+  @ParameterizedTest
+  @ValueSource(strings = {"cloudbuild.yaml", "cloudbuild-release.yaml"})
+  void everySubstitutionUsedIsDeclaredAndEveryDeclaredOneIsUsed(String file) throws Exception {
+    JsonNode c = config(file);
     Set<String> declared = new HashSet<>();
     c.path("substitutions").fieldNames().forEachRemaining(declared::add);
     for (String d : declared) {
@@ -140,12 +143,10 @@ class CloudBuildConfigTest {
   }
 
   @Test
-  void imagesAreBuiltByAStepAndTheReportFolderIsPreparedFirst() throws Exception {
-    JsonNode c = config();
+  void theReleaseBuildPushesTheImageItBuiltTaggedWithTheReleaseTag() throws Exception {
+    JsonNode c = config("cloudbuild-release.yaml");
     List<String> built = new ArrayList<>();
-    List<String> order = new ArrayList<>();
     for (JsonNode step : c.path("steps")) {
-      order.add(step.path("id").asText());
       List<String> args = new ArrayList<>();
       step.path("args").forEach(a -> args.add(a.asText()));
       int tag = args.indexOf("--tag");
@@ -153,12 +154,33 @@ class CloudBuildConfigTest {
         built.add(args.get(tag + 1));
       }
     }
-    for (JsonNode image : c.path("images")) {
-      assertThat(built).contains(image.asText());
+    assertThat(built).hasSize(1);
+    assertThat(c.path("images")).hasSize(1);
+    assertThat(c.path("images").get(0).asText()).isEqualTo(built.get(0));
+    assertThat(c.at("/substitutions/_IMAGE").asText()).endsWith("/vpcsc-audit:${TAG_NAME}");
+  }
+
+  @Test
+  void theNightlyJobRunsTheReleasedImageOfThisVersionAndBuildsNothing() throws Exception {
+    JsonNode c = config("cloudbuild.yaml");
+    List<String> order = new ArrayList<>();
+    for (JsonNode step : c.path("steps")) {
+      order.add(step.path("id").asText());
+      assertThat(step.path("name").asText()).doesNotEndWith("/docker");
     }
-    assertThat(order.indexOf("prepare-reports")).isLessThan(order.indexOf("audit"));
-    assertThat(order.indexOf("audit")).isLessThan(order.indexOf("upload"));
-    assertThat(order.indexOf("upload")).isLessThan(order.indexOf("gate"));
+    assertThat(c.has("images")).isFalse();
+    assertThat(order).containsExactly("prepare", "audit", "upload", "gate");
+    assertThat(c.at("/steps/1/name").asText()).isEqualTo("${_IMAGE}");
+    assertThat(c.at("/substitutions/_IMAGE").asText()).endsWith("/vpcsc-audit:${_VERSION}");
+    java.util.regex.Matcher version =
+        Pattern.compile("(?m)^  <version>([^<]+)</version>$")
+            .matcher(Files.readString(Fixtures.repoRoot().resolve("pom.xml")));
+    assertThat(version.find()).isTrue();
+    assertThat(c.at("/substitutions/_VERSION").asText())
+        .as("the nightly job's default release is this version (bump both together)")
+        .isEqualTo("v" + version.group(1));
+    assertThat(Files.readString(Fixtures.repoRoot().resolve("docs/scheduled-job.md")))
+        .contains("VERSION=v" + version.group(1) + " ");
   }
 
   private static void collect(JsonNode node, List<String> out) {

@@ -304,67 +304,78 @@ class PackagedJarIT {
   }
 
   /**
-   * cloudbuild.yaml's value with its substitutions filled in and /workspace moved to {@code ws}.
+   * cloudbuild.yaml's audit and gate steps as Cloud Build runs them, three nights in a row on an
+   * organization (the prepare step's baseline handling is ScheduledJobTest's, with the real
+   * gcloud): night 1 has no baseline, so every finding is new and the gate fails; night 2 compares
+   * with night 1 and passes (nothing new); night 3 finds one more error and fails on it alone.
    */
-  static String substitute(String value, Map<String, String> subs, Path ws) {
-    String out = value;
-    for (int pass = 0; pass < 3; pass++) {
-      for (Map.Entry<String, String> e : subs.entrySet()) {
-        out = out.replace("${" + e.getKey() + "}", e.getValue());
-      }
-    }
-    return out.replace("$$", "$").replace("/workspace", ws.toString());
-  }
-
   @Test
-  void theCloudBuildAuditAndGateStepsRunAsShipped() throws Exception {
-    com.fasterxml.jackson.databind.JsonNode build =
-        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
-            .readTree(Files.readString(Fixtures.repoRoot().resolve("cloudbuild.yaml")));
-    Map<String, String> subs = new java.util.HashMap<>();
-    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e :
-        build.path("substitutions").properties()) {
-      subs.put(e.getKey(), e.getValue().asText());
-    }
-    subs.put("_PROJECT", "gdc-prod");
-    subs.put("PROJECT_ID", "tools-project");
-    subs.put("BUILD_ID", "b1");
-    Path ws = Files.createDirectories(dir.resolve("workspace"));
-    Files.createDirectories(ws.resolve("reports"));
-    String sample = Fixtures.repoRoot().resolve("samples/gdc-perimeters.json").toString();
+  void theNightlyJobFailsOnlyOnWhatIsNew() throws Exception {
+    dev.vpcscaudit.testing.CloudBuildFile build =
+        dev.vpcscaudit.testing.CloudBuildFile.read("cloudbuild.yaml");
+    Map<String, String> subs =
+        build.substitutions(
+            Map.of("_ORGANIZATION", "9000", "PROJECT_ID", "tools-project", "BUILD_ID", "b1"));
+    String sample = Files.readString(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
     try (FakeGcp fake = new FakeGcp()) {
       fake.project("gdc-prod", "123456789012", "organizations/9000")
           .policy("organizations/9000", "accessPolicies/587139914682", null)
-          .perimeters("accessPolicies/587139914682", Files.readString(Path.of(sample)))
+          .perimeters("accessPolicies/587139914682", sample)
           .levels(
               "accessPolicies/587139914682",
               Files.readString(Fixtures.repoRoot().resolve("samples/access-levels.json")))
           .supportedServices(
               Files.readString(Fixtures.repoRoot().resolve("samples/supported-services.json")));
       Map<String, String> env = fake.adcEnv(dir);
-      for (com.fasterxml.jackson.databind.JsonNode step : build.path("steps")) {
-        String id = step.path("id").asText();
-        List<String> args = new ArrayList<>();
-        step.path("args").forEach(a -> args.add(substitute(a.asText(), subs, ws)));
-        if (id.equals("audit")) {
-          SubprocessTest.Run audit = jar(env, args.toArray(String[]::new));
-          assertThat(audit.code()).as(audit.err()).isZero();
-          assertThat(ws.resolve("reports"))
-              .isDirectoryContaining("glob:**/vpcsc-audit.json")
-              .isDirectoryContaining("glob:**/vpcsc-audit.sarif")
-              .isDirectoryContaining("glob:**/vpcsc-audit.junit.xml")
-              .isDirectoryContaining("glob:**/vpcsc-audit.md")
-              .isDirectoryContaining("glob:**/vpcsc-audit.txt");
-        } else if (id.equals("gate")) {
-          List<String> command = new ArrayList<>(List.of("bash"));
-          command.addAll(args);
-          Processes.Result gate =
-              Processes.run(new ProcessBuilder(command), java.time.Duration.ofSeconds(60));
-          // The sample is not compliant: the gate fails the build, from the saved report.
-          assertThat(gate.code()).as(gate.err()).isEqualTo(1);
-          assertThat(gate.out()).contains("Not compliant", "vpcsc-audit gate: 13 errors");
+
+      Path previous = null;
+      List<String> gates = new ArrayList<>();
+      for (int night = 1; night <= 3; night++) {
+        if (night == 3) {
+          // Someone drops a required service from the enforced config.
+          com.fasterxml.jackson.databind.JsonNode restricted =
+              fake.perimeter("accessPolicies/587139914682/servicePerimeters/gdc_prod")
+                  .path("status")
+                  .path("restrictedServices");
+          java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = restricted.elements();
+          while (it.hasNext()) {
+            if (it.next().asText().equals("iam.googleapis.com")) {
+              it.remove();
+            }
+          }
+          assertThat(restricted.toString()).doesNotContain("iam.googleapis.com");
         }
+        Path ws = Files.createDirectories(dir.resolve("night" + night));
+        Files.createDirectories(ws.resolve("reports"));
+        Files.writeString(
+            ws.resolve("baseline.args"),
+            previous == null ? "" : "--baseline=" + ws.resolve("previous.json") + "\n");
+        if (previous != null) {
+          Files.copy(previous, ws.resolve("previous.json"));
+        }
+        SubprocessTest.Run audit = jar(env, build.args("audit", subs, ws).toArray(String[]::new));
+        assertThat(audit.code()).as(audit.err()).isZero();
+        assertThat(ws.resolve("reports"))
+            .isDirectoryContaining("glob:**/vpcsc-audit.json")
+            .isDirectoryContaining("glob:**/vpcsc-audit.sarif")
+            .isDirectoryContaining("glob:**/vpcsc-audit.junit.xml")
+            .isDirectoryContaining("glob:**/vpcsc-audit.md")
+            .isDirectoryContaining("glob:**/vpcsc-audit.txt");
+        List<String> command = new ArrayList<>(List.of("bash"));
+        command.addAll(build.args("gate", subs, ws));
+        Processes.Result gate =
+            Processes.run(new ProcessBuilder(command), java.time.Duration.ofSeconds(60));
+        gates.add(gate.code() + " " + gate.out().lines().reduce((a, b) -> b).orElse(""));
+        previous = ws.resolve("reports/vpcsc-audit.json");
       }
+
+      assertThat(gates)
+          .containsExactly(
+              "1 vpcsc-audit gate: 13 errors, 2 warnings, 15 failing on new",
+              "0 vpcsc-audit gate: 13 errors, 2 warnings, 0 failing on new",
+              "1 vpcsc-audit gate: 14 errors, 2 warnings, 1 failing on new");
+      String third = Files.readString(dir.resolve("night3/reports/vpcsc-audit.txt"));
+      assertThat(third).contains("1 new");
     }
   }
 }

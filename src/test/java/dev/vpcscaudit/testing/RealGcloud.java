@@ -36,6 +36,15 @@ public final class RealGcloud {
   /** As {@link #run(List, FakeGcp, Path)}, with more variables (e.g. other endpoint overrides). */
   public static Processes.Result run(
       List<String> command, FakeGcp fake, Path dir, java.util.Map<String, String> more) {
+    return run(command, fake.url(), dir, more);
+  }
+
+  /**
+   * As {@link #run(List, FakeGcp, Path, java.util.Map)}, with Access Context Manager at {@code
+   * acmUrl}.
+   */
+  public static Processes.Result run(
+      List<String> command, String acmUrl, Path dir, java.util.Map<String, String> more) {
     if (!TerraformFmt.onPath("gcloud")) {
       throw new AssertionError(
           "gcloud is not installed: these tests run the real Google Cloud CLI (Debian package"
@@ -57,7 +66,7 @@ public final class RealGcloud {
       env.put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
       env.put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "1");
       env.put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "1");
-      env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", fake.url() + "/");
+      env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", acmUrl + "/");
       env.put("HOME", dir.toString());
       env.putAll(more);
       return Processes.run(pb, Duration.ofSeconds(120));
