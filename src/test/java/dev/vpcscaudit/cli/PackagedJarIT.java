@@ -136,6 +136,85 @@ class PackagedJarIT {
     assertThat(r.err()).doesNotContain("building");
   }
 
+  /** The training run is build tooling: it ships beside the jar (for bin/install), not in it. */
+  @Test
+  void theTrainingRunIsNotInTheShippedJar() throws Exception {
+    Path jar = Path.of(System.getProperty("jar"));
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+          .noneMatch(n -> n.contains("CdsTraining"));
+    }
+    try (java.util.zip.ZipFile zip =
+        new java.util.zip.ZipFile(jar.resolveSibling("vpcsc-audit-training.jar").toFile())) {
+      assertThat(zip.getEntry("dev/vpcscaudit/cli/CdsTraining.class")).isNotNull();
+    }
+  }
+
+  /**
+   * The container image's runtime stage without a Docker engine: its COPY lines followed into a
+   * folder that stands for the image's root (the build stage's target/ being this build's), its
+   * training RUN line run as written, and its ENTRYPOINT started with -Xshare:on: the archive the
+   * image makes is the one its entry point starts from.
+   */
+  @Test
+  void theImagesTrainingStepMakesTheArchiveItsEntryPointStartsFrom() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("image"));
+    Path target = Path.of(System.getProperty("jar")).getParent();
+    List<String> lines =
+        Files.readString(Fixtures.repoRoot().resolve("Dockerfile"))
+            .replace("\\\n", " ")
+            .lines()
+            .toList();
+    int runtime =
+        lines.indexOf(
+            lines.stream()
+                .filter(l -> l.startsWith("FROM eclipse-temurin"))
+                .findFirst()
+                .orElseThrow());
+    String entry = null;
+    for (String line : lines.subList(runtime, lines.size())) {
+      String[] w = line.trim().split("\\s+");
+      if (w[0].equals("COPY")) {
+        boolean fromBuild = w[1].equals("--from=build");
+        String from = fromBuild ? w[2] : w[1];
+        String to = fromBuild ? w[3] : w[2];
+        Path source =
+            fromBuild
+                ? target.resolve(from.replaceFirst("^/src/target/", ""))
+                : Fixtures.repoRoot().resolve(from);
+        Path dest = root.resolve(to.substring(1));
+        Files.createDirectories(dest.getParent());
+        Files.copy(source, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      } else if (w[0].equals("RUN") && line.contains("train-cds")) {
+        String command =
+            line.trim().substring(4).replaceAll("(?<=[ =\"]|^)/(opt|tmp)/", root + "/$1/");
+        Processes.Result r =
+            Processes.run(
+                new ProcessBuilder("bash", "-c", command), java.time.Duration.ofSeconds(180));
+        assertThat(r.code()).as(r.err()).isZero();
+      } else if (w[0].equals("ENTRYPOINT")) {
+        entry = line.substring(line.indexOf('['));
+      }
+    }
+    assertThat(root.resolve("opt/vpcsc-audit/vpcsc-audit.jsa")).exists();
+    assertThat(root.resolve("tmp/training")).doesNotExist();
+    List<String> command = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode w :
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(entry)) {
+      command.add(w.asText().replace("/opt/", root + "/opt/"));
+    }
+    command.add(1, "-Xshare:on");
+    command.add(1, "-Xlog:class+load=info");
+    command.addAll(List.of("profiles", "list"));
+    Processes.Result r =
+        Processes.run(new ProcessBuilder(command), java.time.Duration.ofSeconds(60));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.contains(" dev.vpcscaudit.cli.Main ")))
+        .singleElement()
+        .asString()
+        .contains("source: shared objects file");
+  }
+
   @Test
   void launcherStartsFromTheBuildsClassDataSharingArchive() throws Exception {
     // -Xshare:on turns "the archive does not fit this jar" from a silent slow start into an error.
@@ -155,7 +234,7 @@ class PackagedJarIT {
     assertThat(r.out().lines().filter(l -> l.contains(" dev.vpcscaudit.cli.Main ")))
         .singleElement()
         .asString()
-        .contains("source: shared objects file (top)");
+        .contains("source: shared objects file");
     // What start-up was cut of stays cut (docs/performance.md): every class comes from the
     // archive, and none of these loads at all. Structure, not timings: a regression fails here.
     List<String> loaded =
@@ -177,7 +256,7 @@ class PackagedJarIT {
 
   /**
    * An install path like other CLIs: bin/install (what make install runs) puts the launcher on
-   * PREFIX/bin with the jar and archives trained for it in PREFIX/lib; the installed launcher
+   * PREFIX/bin with the jar and the archive trained for it in PREFIX/lib; the installed launcher
    * starts from its own archive (-Xshare:on makes a mismatch an error), and a release archive (make
    * dist) unpacks and installs the same way.
    */
@@ -192,7 +271,7 @@ class PackagedJarIT {
     assertThat(installed.code()).as(installed.err()).isZero();
     Path launcher = prefix.resolve("bin/vpcsc-audit");
     assertThat(prefix.resolve("lib/vpcsc-audit/vpcsc-audit.jsa")).exists();
-    assertThat(prefix.resolve("lib/vpcsc-audit/vpcsc-audit-offline.jsa")).exists();
+    assertThat(prefix.resolve("lib/vpcsc-audit")).isDirectoryNotContaining("glob:**.classlist");
 
     Processes.Result version =
         Processes.run(
@@ -214,7 +293,7 @@ class PackagedJarIT {
     assertThat(r.out().lines().filter(l -> l.contains(" dev.vpcscaudit.cli.Main ")))
         .singleElement()
         .asString()
-        .contains("source: shared objects file (top)");
+        .contains("source: shared objects file");
 
     Processes.Result dist =
         Processes.run(
@@ -248,7 +327,7 @@ class PackagedJarIT {
   }
 
   @Test
-  void launcherStartsALiveRunFromTheLiveArchive() throws Exception {
+  void launcherStartsALiveRunFromTheSameArchive() throws Exception {
     try (FakeGcp fake = new FakeGcp()) {
       fake.project("gdc-prod", "123456789012", "organizations/9000")
           .policy("organizations/9000", "accessPolicies/587139914682", null)
@@ -271,7 +350,7 @@ class PackagedJarIT {
               r.out().lines().filter(l -> l.contains(" com.google.auth.oauth2.UserCredentials ")))
           .singleElement()
           .asString()
-          .contains("source: shared objects file (top)");
+          .contains("source: shared objects file");
     }
   }
 

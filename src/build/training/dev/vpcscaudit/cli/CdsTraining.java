@@ -12,28 +12,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The class-data-sharing training run that the build and the container image make ({@code java
- * -XX:ArchiveClassesAtExit=ARCHIVE -cp vpcsc-audit.jar dev.vpcscaudit.cli.CdsTraining SAMPLE
- * SERVICES}): one JVM runs what users run, so that the archive holds the classes of each path: an
- * offline audit into every report format, both plan renderers, and a live audit, export and plan
- * against canned API answers on a loopback port ({@link LoopbackApis}). Nothing leaves the machine,
- * and the output is discarded.
+ * The class-data-sharing training run that the build, the installer and the container image make
+ * (bin/train-cds: {@code java -XX:DumpLoadedClassList=LIST -cp vpcsc-audit.jar
+ * dev.vpcscaudit.cli.CdsTraining SAMPLE SERVICES}, then {@code -Xshare:dump} of that list): one JVM
+ * runs what users run, so that the archive holds the classes of each path: an offline audit into
+ * every report format, both plan renderers, and a live audit, export and plan against canned API
+ * answers on a loopback port ({@link LoopbackApis}). Nothing leaves the machine, and the output is
+ * discarded.
  */
 public final class CdsTraining {
 
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
-    boolean offline = args.length == 3 && args[2].equals("--offline-only");
-    if (args.length != 2 && !offline) {
-      System.err.println(
-          "usage: CdsTraining PERIMETERS_JSON SUPPORTED_SERVICES_JSON [--offline-only]");
+    if (args.length != 2) {
+      System.err.println("usage: CdsTraining PERIMETERS_JSON SUPPORTED_SERVICES_JSON");
       System.exit(2);
     }
     // What Main.main reads before Main.run, which the training calls directly.
     Map.copyOf(System.getenv());
     System.console();
-    List<String> failed = train(args[0], args[1], !offline);
+    List<String> failed = train(args[0], args[1], true);
     if (!failed.isEmpty()) {
       // A path that failed would leave its classes out: say so; the archive is still written.
       System.err.println("CdsTraining: unexpected exit codes: " + String.join("; ", failed));
