@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Argument files, as the tool took them before (picocli's {@code @file}): an argument {@code
- * @PATH} is replaced by the words of that file, split at whitespace, with single or double quotes
- * around a word that holds spaces and {@code #} starting a comment line; {@code @@x} is the literal
- * argument {@code @x}. Handy for a long selection kept in CI: {@code vpcsc-audit audit
- * @ci/audit.args}.
+ * Argument files, in picocli's syntax: an argument {@code @PATH} is replaced by the words of that
+ * file, split at whitespace, with single or double quotes around a word that holds spaces and
+ * {@code #} starting a comment line; {@code @@x} is the literal argument {@code @x}. Handy for a
+ * long selection kept in CI: {@code vpcsc-audit audit @ci/audit.args}.
+ *
+ * <p>Read here rather than by picocli (whose expansion {@link Cmd#commandLine} turns off): picocli
+ * takes a missing or unreadable {@code @file} as a literal argument, which surfaces as a puzzling
+ * "Unexpected argument", and reads a file of any size or an unclosed quote without a word; the
+ * contract wants one line naming the file, exit 2.
  */
 final class ArgFiles {
 

@@ -96,6 +96,7 @@ public final class AuditCommand extends ReadingCommand {
         "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
             + " .junit.xml, .md.",
         Cmd.Complete.DIR);
+    c.exclusive("--output", "--output-dir");
     c.choice(
         "--fail-on",
         "LEVEL",
@@ -227,9 +228,6 @@ public final class AuditCommand extends ReadingCommand {
     List<ReportFormat> f = formats();
     if (f.size() != f.stream().distinct().count()) {
       throw cmd.usage("--format: a format is given twice");
-    }
-    if (outputDir != null && output.file != null) {
-      throw cmd.usage("--output and --output-dir exclude each other: give one");
     }
     if (f.size() > 1 && outputDir == null) {
       throw cmd.usage(

@@ -4,30 +4,42 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * One command of the command line: its options, positional parameters, subcommands and action,
- * declared in code, and the parser of its arguments.
- *
- * <p>The tool had used picocli, which builds this model by reflection over annotations at every
- * start: about 50 ms of a 190 ms run (annotation proxies, reflective converters; its Java 5
- * bytecode cannot be put in the class-data-sharing archive either). Declared in code, the model
- * costs a few milliseconds and every class of it is archived.
+ * declared in code, and parsed by picocli (picocli.info), whose programmatic model ({@link
+ * CommandSpec}) this builds: picocli parses, renders the help (with its standard help options),
+ * checks required and mutually exclusive options ({@link ArgGroupSpec}) and writes the completion
+ * script ({@code picocli.AutoComplete}).
  *
  * <p>Options are declared, then read once the line is parsed ({@link #onParsed}: {@code
- * text("--project")}, {@code integer("--timeout", 120)}, ...), rather than set through a lambda
- * each: linking a lambda's call site costs ~0.2 ms at start-up, and a command has dozens.
+ * text("--project")}, {@code integer("--timeout", 120)}, ...), rather than bound to fields by
+ * reflection over annotations: the model is built without reflection, and the values keep their
+ * exact text for the messages of the contract.
  *
- * <p>Syntax (GNU style, as before): {@code --name VALUE}, {@code --name=VALUE}, {@code -o VALUE},
- * {@code -oVALUE}; flags take no value; {@code --} ends the options; an unknown option close to a
- * known one is named with it ("did you mean"). A value is the next argument unless that is one of
- * the command's option names. An option is given at most once, unless it takes a list.
+ * <p>Syntax (GNU style, picocli's): {@code --name VALUE}, {@code --name=VALUE}, {@code -o VALUE},
+ * {@code -oVALUE}; flags take no value; {@code --} ends the options; a value is the next argument
+ * unless that is one of the command's option names. An option is given at most once, unless it
+ * takes a list. picocli's parse errors are said in the contract's words: an unknown option close to
+ * a known one is named with it ("did you mean"), a mistyped command likewise.
+ *
+ * <p>Running is ours, not {@code CommandLine.execute}: a failure must be one line and an exit code
+ * of the contract (Main), where execute prints a stack trace when a handler itself fails.
  */
 final class Cmd {
 
@@ -86,10 +98,35 @@ final class Cmd {
     String synopsis() {
       return flag() ? longName() : longName() + "=" + label;
     }
+
+    /** picocli's model of this option. */
+    OptionSpec spec() {
+      OptionSpec.Builder b =
+          OptionSpec.builder(names.toArray(String[]::new))
+              .description(Cmd.format((required ? "Required. " : "") + description))
+              .required(required);
+      if (flag()) {
+        return b.arity("0").type(boolean.class).build();
+      }
+      b.arity("1").paramLabel(label);
+      if (list) {
+        b.type(List.class).auxiliaryTypes(String.class);
+      } else if (complete != Complete.NONE) {
+        // A File for the completion script (file names); the value read is the text as given
+        // (path()).
+        b.type(java.io.File.class);
+      } else {
+        b.type(String.class);
+      }
+      if (!candidates.isEmpty()) {
+        b.completionCandidates(candidates);
+      }
+      return b.build();
+    }
   }
 
-  /** A positional parameter. */
-  record Param(String label, String description) {}
+  /** A positional parameter, and the values the shell offers for it (none: any). */
+  record Param(String label, String description, List<String> candidates) {}
 
   /**
    * A subcommand: its name, how to declare it on a fresh {@link Cmd}, and whether a missing command
@@ -108,6 +145,8 @@ final class Cmd {
   private final Map<String, Opt> byName = new LinkedHashMap<>();
   private final List<Param> params = new ArrayList<>();
   private final Map<String, Sub> subcommands = new LinkedHashMap<>();
+  private final Map<String, Cmd> children = new HashMap<>();
+  private final List<List<Opt>> exclusive = new ArrayList<>();
   private final Set<String> matched = new HashSet<>();
 
   /** The values given, by the option's long name (flags: none), in the order given. */
@@ -117,6 +156,9 @@ final class Cmd {
   private final List<Runnable> readers = new ArrayList<>();
   private Callable<Integer> action;
   private Cmd ran;
+  private CommandLine commandLine;
+  private boolean helpRequested;
+  private boolean versionRequested;
 
   /** The root command, {@code name}. */
   Cmd(String name, RunContext context, PrintWriter out, PrintWriter err) {
@@ -129,8 +171,6 @@ final class Cmd {
     this.context = context;
     this.out = out;
     this.err = err;
-    flag("-h, --help", "Show this help message and exit.");
-    flag("-V, --version", "Print version information and exit.");
   }
 
   // ---- declaration ----
@@ -193,11 +233,29 @@ final class Cmd {
 
   /** A required positional parameter. */
   Cmd param(String label, String description) {
-    params.add(new Param(label, description));
+    return param(label, description, List.of());
+  }
+
+  /** A required positional parameter whose value the shell completes from {@code candidates}. */
+  Cmd param(String label, String description, List<String> candidates) {
+    params.add(new Param(label, description, List.copyOf(candidates)));
     return this;
   }
 
-  /** A subcommand, declared only when it runs or the help lists it. */
+  /**
+   * Options of which at most one may be given (picocli's exclusive argument group); its error names
+   * them: "--a, --b and --c exclude each other: give one".
+   */
+  Cmd exclusive(String... longNames) {
+    List<Opt> group = new ArrayList<>();
+    for (String n : longNames) {
+      group.add(declared(n));
+    }
+    exclusive.add(group);
+    return this;
+  }
+
+  /** A subcommand. */
   Cmd subcommand(String name, Consumer<Cmd> declare) {
     subcommands.put(name, new Sub(name, declare, true));
     return this;
@@ -211,6 +269,9 @@ final class Cmd {
 
   private Opt add(Opt o) {
     for (String n : o.names) {
+      if (n.equals("-h") || n.equals("--help") || n.equals("-V") || n.equals("--version")) {
+        throw new IllegalStateException(qualifiedName() + ": option " + n + " is picocli's own");
+      }
       if (byName.put(n, o) != null) {
         throw new IllegalStateException(qualifiedName() + ": option " + n + " declared twice");
       }
@@ -359,12 +420,104 @@ final class Cmd {
     return subcommands;
   }
 
-  /** The subcommand {@code name}, declared. */
+  /** The subcommand {@code name}, declared (once). */
   Cmd child(String name) {
-    Sub s = subcommands.get(name);
-    Cmd c = new Cmd(name, this, context, out, err);
-    s.declare().accept(c);
-    return c;
+    return children.computeIfAbsent(
+        name,
+        n -> {
+          Cmd c = new Cmd(n, this, context, out, err);
+          subcommands.get(n).declare().accept(c);
+          return c;
+        });
+  }
+
+  // ---- the picocli model ----
+
+  /**
+   * This command and its subcommands as picocli's model, its help set up as the tool shows it:
+   * {@code Usage: NAME [OPTIONS]}, the description, options sorted, commands, the footer, at the
+   * width of {@link Help#width}.
+   */
+  CommandLine commandLine() {
+    if (commandLine != null) {
+      return commandLine;
+    }
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name(name);
+    // picocli's standard help options, declared as its programmatic API does (usageHelp,
+    // versionHelp): mixinStandardHelpOptions would build them by reflection over an annotated
+    // class, whose annotation proxies cost start-up.
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
+    spec.version(VpcscAuditCommand.version());
+    spec.usageMessage()
+        .abbreviateSynopsis(true)
+        .synopsisHeading("Usage: ")
+        .description(format(description))
+        .parameterListHeading("%nParameters:%n")
+        .optionListHeading("%nOptions:%n")
+        .commandListHeading("%nCommands:%n")
+        .width(Help.width(context))
+        .autoWidth(false)
+        .sortOptions(true);
+    Set<Opt> grouped = new HashSet<>();
+    for (List<Opt> group : exclusive) {
+      ArgGroupSpec.Builder g = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1");
+      for (Opt o : group) {
+        g.addArg(o.spec());
+        grouped.add(o);
+      }
+      spec.addArgGroup(g.build());
+    }
+    for (Opt o : options) {
+      if (!grouped.contains(o)) {
+        spec.addOption(o.spec());
+      }
+    }
+    for (Param p : params) {
+      PositionalParamSpec.Builder b =
+          PositionalParamSpec.builder()
+              .paramLabel(p.label())
+              .description(format(p.description()))
+              .arity("1")
+              .required(true)
+              .type(String.class);
+      if (!p.candidates().isEmpty()) {
+        b.completionCandidates(p.candidates());
+      }
+      spec.addPositional(b.build());
+    }
+    CommandLine cl = new CommandLine(spec);
+    for (String sub : subcommands.keySet()) {
+      cl.addSubcommand(sub, child(sub).commandLine());
+    }
+    // Argument files are expanded before (ArgFiles): picocli reads a missing or unreadable @file
+    // as a literal argument, where the contract wants one line naming the file, and has no size
+    // limit.
+    cl.setExpandAtFiles(false);
+    cl.setOut(out);
+    cl.setErr(err);
+    commandLine = cl;
+    return cl;
+  }
+
+  /**
+   * Help and description texts as picocli's format strings: a {@code %} stands for itself, and
+   * {@code ${...}} is not one of picocli's variables.
+   */
+  static String[] format(List<String> lines) {
+    return lines.stream().map(Cmd::format).toArray(String[]::new);
+  }
+
+  static String format(String line) {
+    return line.replace("%", "%%").replace("${", "$${");
   }
 
   // ---- parsing and running ----
@@ -375,12 +528,12 @@ final class Cmd {
    */
   int run(List<String> args, int from, String version) throws Exception {
     Cmd command = parse(args, from);
-    if (command.matched.contains("--help")) {
-      out.print(Help.render(command, Help.width(context)));
+    if (command.helpRequested) {
+      out.print(command.help());
       out.flush();
       return ExitCode.OK.code();
     }
-    if (command.matched.contains("--version")) {
+    if (command.versionRequested) {
       out.println(version);
       out.flush();
       return ExitCode.OK.code();
@@ -394,121 +547,168 @@ final class Cmd {
    * ({@link #onParsed}); nothing runs. With --help or --version, the command is returned unchecked.
    */
   Cmd parse(List<String> args, int from) {
-    List<String> unmatched = new ArrayList<>();
-    int param = 0;
-    boolean optionsEnded = false;
-    for (int i = from; i < args.size(); i++) {
-      String a = args.get(i);
-      if (!optionsEnded && a.equals("--")) {
-        optionsEnded = true;
-        continue;
-      }
-      if (!optionsEnded && a.startsWith("-") && a.length() > 1) {
-        int eq = a.indexOf('=');
-        String optName = eq > 0 ? a.substring(0, eq) : a;
-        Opt o = byName.get(optName);
-        String value = eq > 0 ? a.substring(eq + 1) : null;
-        Opt attached = a.startsWith("--") || a.length() < 3 ? null : byName.get(a.substring(0, 2));
-        if (o == null && attached != null && !attached.flag()) {
-          // A short option with its value attached: -oreport.txt
-          o = attached;
-          value = a.substring(2);
-        }
-        if (o == null) {
-          unmatched.add(a);
-          continue;
-        }
-        if (o.flag()) {
-          if (value != null) {
-            throw usage("option '" + o.longName() + "' is a flag and takes no value");
-          }
-        } else if (value == null) {
-          if (i + 1 >= args.size() || byName.containsKey(optionName(args.get(i + 1)))) {
-            throw usage(
-                "Missing required parameter for option '" + o.longName() + "' (" + o.label + ")");
-          }
-          value = args.get(++i);
-        }
-        if (!matched.add(o.longName()) && !o.list) {
-          throw usage(
-              "option '"
-                  + o.longName()
-                  + "'"
-                  + (o.flag() ? "" : " (" + o.label + ")")
-                  + " should be specified only once");
-        }
-        if (!o.flag()) {
-          for (String v : o.list ? value.split(",", -1) : new String[] {value}) {
-            String given = o.candidates.isEmpty() ? v : v.strip();
-            checkCandidate(o, given);
-            values.computeIfAbsent(o.longName(), k -> new ArrayList<>()).add(given);
-          }
-        }
-        continue;
-      }
-      if (param < params.size()) {
-        paramValues.add(a);
-        param++;
-      } else if (!subcommands.isEmpty() && unmatched.isEmpty() && subcommands.containsKey(a)) {
-        if (matched.contains("--help") || matched.contains("--version")) {
-          break;
-        }
-        return child(a).parse(args, i + 1);
-      } else {
-        unmatched.add(a);
-      }
+    List<String> given = args.subList(from, args.size());
+    checkFlagsTakeNoValue(given);
+    ParseResult result;
+    try {
+      result = commandLine().parseArgs(given.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw translate(e, given);
     }
-    if (matched.contains("--help") || matched.contains("--version")) {
-      return this;
+    Cmd command = this;
+    boolean help = false;
+    boolean version = false;
+    for (ParseResult level = result; level != null; level = level.subcommand()) {
+      command = (Cmd) level.commandSpec().userObject();
+      command.read(level);
+      help |= level.isUsageHelpRequested();
+      version |= level.isVersionHelpRequested();
     }
-    if (!unmatched.isEmpty()) {
-      boolean option = unmatched.stream().anyMatch(u -> u.startsWith("-") && u.length() > 1);
-      String list = "'" + String.join("', '", unmatched) + "'";
-      if (!subcommands.isEmpty() && !option) {
-        throw usage(
-            "unknown command "
-                + list
-                + commandSuggestion(unmatched.get(0))
-                + ": expected "
-                + Help.orList(suggested()));
-      }
-      String command = commandAfter(unmatched);
-      if (command != null) {
-        throw usage(
-            "'"
-                + unmatched.get(0)
-                + "' is an option of '"
-                + command
-                + "': give the command first ("
-                + qualifiedName()
-                + " "
-                + command
-                + " "
-                + unmatched.get(0)
-                + " ...)");
-      }
-      String hint = option ? suggestion(unmatched) : "";
-      throw usage(
-          (option ? "Unknown option" : "Unexpected argument")
-              + (unmatched.size() == 1 ? ": " : "s: ")
-              + list
-              + hint);
+    if (help || version) {
+      command.helpRequested = help;
+      command.versionRequested = version && !help;
+      return command;
     }
-    for (Opt o : options) {
-      if (o.required && !matched.contains(o.longName())) {
-        throw usage("Missing required option: '" + o.synopsis() + "'");
-      }
+    if (command.action == null) {
+      throw command.usage("missing command: " + Help.orList(command.suggested()));
     }
-    if (param < params.size()) {
-      throw usage("Missing required parameter: '" + params.get(param).label() + "'");
-    }
-    if (action == null) {
-      throw usage("missing command: " + Help.orList(suggested()));
-    }
-    for (Runnable r : readers) {
+    for (Runnable r : command.readers) {
       r.run();
     }
-    return this;
+    return command;
+  }
+
+  /** The values of one level of the parse, checked against a choice option's candidates. */
+  private void read(ParseResult level) {
+    Map<OptionSpec, Boolean> seen = new IdentityHashMap<>();
+    for (OptionSpec spec : level.matchedOptions()) {
+      if (spec.usageHelp() || spec.versionHelp() || seen.put(spec, true) != null) {
+        continue;
+      }
+      Opt o = declared(spec.longestName());
+      matched.add(o.longName());
+      if (o.flag()) {
+        continue;
+      }
+      for (String raw : spec.originalStringValues()) {
+        for (String v : o.list ? raw.split(",", -1) : new String[] {raw}) {
+          String value = o.candidates.isEmpty() ? v : v.strip();
+          checkCandidate(o, value);
+          values.computeIfAbsent(o.longName(), k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    for (PositionalParamSpec p : level.matchedPositionals()) {
+      paramValues.addAll(p.originalStringValues());
+    }
+  }
+
+  /** {@code --flag=value}: picocli takes {@code =true}; the contract says a flag has no value. */
+  private void checkFlagsTakeNoValue(List<String> args) {
+    Cmd at = this;
+    for (String a : args) {
+      if (a.equals("--")) {
+        return;
+      }
+      if (at.subcommands.containsKey(a)) {
+        at = at.child(a);
+        continue;
+      }
+      int eq = a.indexOf('=');
+      if (a.startsWith("-") && eq > 0) {
+        Opt o = at.byName.get(a.substring(0, eq));
+        if (o != null && o.flag()) {
+          throw at.usage("option '" + o.longName() + "' is a flag and takes no value");
+        }
+      }
+    }
+  }
+
+  private static final Pattern EXPECTED_PARAMETER =
+      Pattern.compile("^Expected parameter for option '([^']+)' but found");
+
+  /** picocli's parse error in the contract's words, for the command it occurred in. */
+  private UsageException translate(CommandLine.ParameterException e, List<String> args) {
+    Cmd at = (Cmd) e.getCommandLine().getCommandSpec().userObject();
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      return at.unmatched(u.getUnmatched(), args);
+    }
+    if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+      // picocli: "Error: --a=A, --b=B are mutually exclusive (specify only one)"
+      for (List<Opt> group : at.exclusive) {
+        List<String> names = group.stream().map(Opt::longName).toList();
+        if (names.stream().filter(n -> e.getMessage().contains(n)).count() > 1) {
+          return at.usage(Help.andList(names) + " exclude each other: give one");
+        }
+      }
+    }
+    Matcher m = EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage()));
+    if (m.find() && at.byName.containsKey(m.group(1))) {
+      Opt o = at.byName.get(m.group(1));
+      return at.usage(
+          "Missing required parameter for option '" + o.longName() + "' (" + o.label + ")");
+    }
+    return at.usage(e.getMessage());
+  }
+
+  /**
+   * The help: picocli's sections, then the footer, whose examples are printed as written, to be
+   * copied whole (picocli would wrap them at the width), and whose prose is wrapped.
+   *
+   * <p>(Composed here rather than through a section renderer of ours: picocli's class files are
+   * Java 5's, and a class of ours implementing one of its interfaces keeps that interface, and
+   * every picocli class implementing it, out of the class-data archive: bin/train-cds's log says
+   * "Old class has been linked".)
+   */
+  String help() {
+    CommandLine cl = commandLine();
+    CommandLine.Help help =
+        cl.getHelpFactory()
+            .create(
+                cl.getCommandSpec(),
+                CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    StringBuilder text = new StringBuilder();
+    for (String key : cl.getHelpSectionKeys()) {
+      if (!key.equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER)) {
+        text.append(cl.getHelpSectionMap().get(key).render(help));
+      }
+    }
+    return text + Help.footer(footer, cl.getCommandSpec().usageMessage().width());
+  }
+
+  /** Arguments no option or command of this one took. */
+  private UsageException unmatched(List<String> unmatched, List<String> args) {
+    boolean option = unmatched.stream().anyMatch(u -> u.startsWith("-") && u.length() > 1);
+    String list = "'" + String.join("', '", unmatched) + "'";
+    if (!subcommands.isEmpty() && !option) {
+      return usage(
+          "unknown command "
+              + list
+              + commandSuggestion(unmatched.get(0))
+              + ": expected "
+              + Help.orList(suggested()));
+    }
+    String command = commandAfter(unmatched, args);
+    if (command != null) {
+      return usage(
+          "'"
+              + unmatched.get(0)
+              + "' is an option of '"
+              + command
+              + "': give the command first ("
+              + qualifiedName()
+              + " "
+              + command
+              + " "
+              + unmatched.get(0)
+              + " ...)");
+    }
+    String hint = option ? suggestion(unmatched) : "";
+    return usage(
+        (option ? "Unknown option" : "Unexpected argument")
+            + (unmatched.size() == 1 ? ": " : "s: ")
+            + list
+            + hint);
   }
 
   private Cmd root() {
@@ -524,11 +724,11 @@ final class Cmd {
    * For options given before the command ({@code vpcsc-audit --project x audit}): the command among
    * the arguments, when the first unknown option is one of its options; else null.
    */
-  private String commandAfter(List<String> unmatched) {
+  private String commandAfter(List<String> unmatched, List<String> args) {
     if (subcommands.isEmpty() || !unmatched.get(0).startsWith("-")) {
       return null;
     }
-    for (String a : unmatched) {
+    for (String a : args) {
       if (subcommands.containsKey(a) && child(a).byName.containsKey(optionName(unmatched.get(0)))) {
         return a;
       }

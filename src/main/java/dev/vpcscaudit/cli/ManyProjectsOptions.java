@@ -32,6 +32,7 @@ public final class ManyProjectsOptions {
         "FILE",
         "The projects named in FILE, one ID or number per line ('#' starts a comment).",
         Cmd.Complete.FILE);
+    c.exclusive("--all-projects", "--projects-query", "--projects-file");
     c.onParsed(this::read);
   }
 
@@ -46,10 +47,6 @@ public final class ManyProjectsOptions {
     int given = (allProjects ? 1 : 0) + (query != null ? 1 : 0) + (file != null ? 1 : 0);
     if (given == 0) {
       return null;
-    }
-    if (given > 1) {
-      throw cmd.usage(
-          "--all-projects, --projects-query and --projects-file exclude each other: give one");
     }
     if (allProjects) {
       return new ProjectSelection(ProjectSelection.Kind.ALL, "", List.of());

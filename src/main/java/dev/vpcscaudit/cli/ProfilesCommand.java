@@ -43,7 +43,7 @@ final class ProfilesCommand {
   private static void declareShow(Cmd c) {
     CommonOptions.declare(c);
     c.describe("Validates a profile and prints its YAML.")
-        .param("NAME|FILE", "A shipped profile name or a YAML file.")
+        .param("NAME|FILE", "A shipped profile name or a YAML file.", Profiles.shippedNames())
         .action(() -> show(c.out(), c.param(0)));
   }
 

@@ -1,7 +1,6 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.ToolVersion;
-import dev.vpcscaudit.profile.Profiles;
 
 /** The top-level {@code vpcsc-audit} command and its subcommands. */
 final class VpcscAuditCommand {
@@ -15,10 +14,7 @@ final class VpcscAuditCommand {
     return ToolVersion.NAME + " " + ToolVersion.get();
   }
 
-  /**
-   * Declares the command tree on {@code root}. A subcommand is declared only when it runs or the
-   * help lists it.
-   */
+  /** Declares the command tree on {@code root}. */
   static Cmd declare(Cmd root) {
     return root.describe(
             "Audits Google Cloud VPC Service Controls perimeters: does the perimeter that holds a"
@@ -41,7 +37,8 @@ final class VpcscAuditCommand {
                         "Load it in the current shell: source <(" + NAME + " generate-completion)")
                     .action(
                         () -> {
-                          c.out().print(Completion.script(root, Profiles.shippedNames()));
+                          // picocli writes it from the command model (picocli.AutoComplete).
+                          c.out().print(picocli.AutoComplete.bash(NAME, root.commandLine()));
                           c.out().flush();
                           return ExitCode.OK.code();
                         }));

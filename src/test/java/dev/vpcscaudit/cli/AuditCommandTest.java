@@ -213,12 +213,14 @@ class AuditCommandTest {
     Path sample = write("sample-perimeters.json", "[]");
 
     // Each line: the words typed so far (the last one being completed) -> what bash offers.
+    // compopt only sets how bash shows the candidates, and works only while bash itself is
+    // completing: this probe calls the completion function directly, so it is a no-op here.
     String probe =
         "source "
             + script
-            + "\n"
-            + "t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=();"
-            + " _vpcsc_audit; echo \"$* -> ${COMPREPLY[*]}\"; }\n"
+            + "\ncompopt() { :; }\n"
+            + "t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\"$*\";"
+            + " COMPREPLY=(); _complete_vpcsc-audit; echo \"$* -> ${COMPREPLY[*]}\"; }\n"
             + "t vpcsc-audit ''\n"
             + "t vpcsc-audit au\n"
             + "t vpcsc-audit audit --fo\n"

@@ -160,28 +160,19 @@ class CmdTest {
                 + "Runs.\n"
                 + "\n"
                 + "Options:\n"
-                + "      --color=COLOR  A color.\n"
-                + "      --count=N      How many.\n"
-                + "      --dry          Only say.\n"
-                + "  -h, --help         Show this help message and exit.\n"
-                + "      --must=M       Required. The thing.\n"
-                + "  -n, --name=NAME    The name.\n"
-                + "  -V, --version      Print version information and exit.\n"
+                + "      --color=COLOR   A color.\n"
+                + "      --count=N       How many.\n"
+                + "      --dry           Only say.\n"
+                + "  -h, --help          Show this help message and exit.\n"
+                + "      --must=M        Required. The thing.\n"
+                + "  -n, --name=NAME     The name.\n"
+                + "  -V, --version       Print version information and exit.\n"
                 + "\n"
                 + "Exit codes: 0 always.\n"
                 + "  tool run --name x\n");
     out.getBuffer().setLength(0);
     assertThat(run("--version", "run")).isZero();
     assertThat(out.toString()).isEqualTo("tool 1.0\n");
-  }
-
-  @Test
-  void longTextWrapsAtTheWidth() {
-    StringBuilder sb = new StringBuilder();
-    Help.wrap(sb, "one two three four five six seven eight nine ten eleven twelve", "    ", 30);
-    assertThat(sb.toString())
-        .isEqualTo(
-            "    one two three four five\n    six seven eight nine ten\n    eleven twelve\n");
   }
 
   @Test

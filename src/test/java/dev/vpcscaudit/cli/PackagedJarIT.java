@@ -243,6 +243,11 @@ class PackagedJarIT {
             r.out().lines().filter(l -> l.contains("[class,load]") && l.contains("source: file:")))
         .as("classes read from the jar instead of the archive")
         .isEmpty();
+    // picocli's classes (class files of Java 5) come from the static archive too.
+    assertThat(r.out().lines().filter(l -> l.contains("[class,load] picocli.CommandLine ")))
+        .singleElement()
+        .asString()
+        .contains("source: shared objects file");
     assertThat(loaded)
         .as("start-up costs that were removed")
         .noneMatch(c -> c.startsWith("com.fasterxml.jackson.databind.ObjectMapper"))
@@ -294,6 +299,10 @@ class PackagedJarIT {
         .singleElement()
         .asString()
         .contains("source: shared objects file");
+    assertThat(r.out().lines().filter(l -> l.contains("[class,load] picocli.")))
+        .as("picocli's classes, from the installed archive")
+        .isNotEmpty()
+        .allMatch(l -> l.contains("source: shared objects file"));
 
     Processes.Result dist =
         Processes.run(
