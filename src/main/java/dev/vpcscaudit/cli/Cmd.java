@@ -157,6 +157,7 @@ final class Cmd {
   private Callable<Integer> action;
   private Cmd ran;
   private CommandLine commandLine;
+  private boolean commandLineComplete;
   private boolean helpRequested;
   private boolean versionRequested;
 
@@ -439,7 +440,16 @@ final class Cmd {
    * width of {@link Help#width}.
    */
   CommandLine commandLine() {
-    if (commandLine != null) {
+    return commandLine(null);
+  }
+
+  /**
+   * As {@link #commandLine()}, with only the subcommands named among {@code words} (all when null,
+   * or when the words ask for help): a run declares to picocli just the commands it runs.
+   */
+  private CommandLine commandLine(Set<String> words) {
+    boolean all = words == null || words.contains("-h") || words.contains("--help");
+    if (commandLine != null && (commandLineComplete || !all)) {
       return commandLine;
     }
     CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name(name);
@@ -496,7 +506,9 @@ final class Cmd {
     }
     CommandLine cl = new CommandLine(spec);
     for (String sub : subcommands.keySet()) {
-      cl.addSubcommand(sub, child(sub).commandLine());
+      if (all || words.contains(sub)) {
+        cl.addSubcommand(sub, child(sub).commandLine(all ? null : words));
+      }
     }
     // Argument files are expanded before (ArgFiles): picocli reads a missing or unreadable @file
     // as a literal argument, where the contract wants one line naming the file, and has no size
@@ -505,6 +517,7 @@ final class Cmd {
     cl.setOut(out);
     cl.setErr(err);
     commandLine = cl;
+    commandLineComplete = all;
     return cl;
   }
 
@@ -551,7 +564,7 @@ final class Cmd {
     checkFlagsTakeNoValue(given);
     ParseResult result;
     try {
-      result = commandLine().parseArgs(given.toArray(String[]::new));
+      result = commandLine(new HashSet<>(given)).parseArgs(given.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
       throw translate(e, given);
     }
