@@ -94,11 +94,6 @@ final class Cmd {
       return names.get(names.size() - 1);
     }
 
-    /** {@code --output=FILE}, or the flag's name. */
-    String synopsis() {
-      return flag() ? longName() : longName() + "=" + label;
-    }
-
     /** picocli's model of this option. */
     OptionSpec spec() {
       OptionSpec.Builder b =
@@ -399,26 +394,6 @@ final class Cmd {
   /** A usage error of this command, to throw. */
   UsageException usage(String message) {
     return new UsageException(this, message);
-  }
-
-  List<String> description() {
-    return description;
-  }
-
-  List<String> footer() {
-    return footer;
-  }
-
-  List<Opt> options() {
-    return options;
-  }
-
-  List<Param> params() {
-    return params;
-  }
-
-  Map<String, Sub> subcommands() {
-    return subcommands;
   }
 
   /** The subcommand {@code name}, declared (once). */
