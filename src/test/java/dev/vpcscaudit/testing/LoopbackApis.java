@@ -137,7 +137,11 @@ public final class LoopbackApis implements AutoCloseable {
       env.put("HTTPS_PROXY", "http://127.0.0.1:9");
       env.put("HTTP_PROXY", "http://127.0.0.1:9");
       env.put("NO_PROXY", "127.0.0.1,localhost");
-      Processes.Result result = RealGcloud.run(List.of("bash", file.toString()), url(), dir, env);
+      // Each gcloud start costs one to several seconds, more on a busy CI host: a script of a
+      // few dozen commands gets ten minutes.
+      Processes.Result result =
+          RealGcloud.run(
+              List.of("bash", file.toString()), url(), dir, env, java.time.Duration.ofMinutes(10));
       int n = Integer.parseInt(Files.readString(log.resolve("n")).strip());
       List<Invocation> calls = new ArrayList<>();
       for (int i = 1; i <= n; i++) {

@@ -45,6 +45,16 @@ public final class RealGcloud {
    */
   public static Processes.Result run(
       List<String> command, String acmUrl, Path dir, java.util.Map<String, String> more) {
+    return run(command, acmUrl, dir, more, Duration.ofSeconds(120));
+  }
+
+  /** As above, waiting up to {@code timeout} (a script of many gcloud commands on a busy host). */
+  public static Processes.Result run(
+      List<String> command,
+      String acmUrl,
+      Path dir,
+      java.util.Map<String, String> more,
+      Duration timeout) {
     if (!TerraformFmt.onPath("gcloud")) {
       throw new AssertionError(
           "gcloud is not installed: these tests run the real Google Cloud CLI (Debian package"
@@ -69,7 +79,7 @@ public final class RealGcloud {
       env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", acmUrl + "/");
       env.put("HOME", dir.toString());
       env.putAll(more);
-      return Processes.run(pb, Duration.ofSeconds(120));
+      return Processes.run(pb, timeout);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
