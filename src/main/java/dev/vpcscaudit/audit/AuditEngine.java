@@ -128,6 +128,7 @@ public final class AuditEngine {
         network == null ? null : network.selfLink(),
         input.accessLevels().read(),
         null,
+        null,
         null);
   }
 

@@ -16,6 +16,8 @@ import java.util.List;
  * @param accessLevelsChecked whether the access levels were read, so that the rules about them ran
  * @param baseline the comparison with {@code --baseline}, or null
  * @param accepted the findings {@code --accept} accepts, with the entry that does
+ * @param violationsRead what {@code --violations-file} held ({@link Violations#summary}), or null
+ *     when no log was read
  */
 public record AuditResult(
     ProjectRef project,
@@ -29,7 +31,8 @@ public record AuditResult(
     String networkChecked,
     boolean accessLevelsChecked,
     Baseline.Comparison baseline,
-    java.util.Map<Finding, Acceptances.Entry> accepted) {
+    java.util.Map<Finding, Acceptances.Entry> accepted,
+    String violationsRead) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
@@ -61,7 +64,62 @@ public record AuditResult(
         networkChecked,
         accessLevelsChecked,
         baseline,
-        a.accepted(project.number(), findings, today));
+        a.accepted(project.number(), findings, today),
+        violationsRead);
+  }
+
+  /**
+   * The same result with the denials of the audit logs ({@code --violations-file}) as findings:
+   * {@code dry-run-violations} and {@code enforced-violations} per perimeter. Applied before the
+   * acceptances and the baseline, which then see them as any finding.
+   */
+  public AuditResult withViolations(Violations v) {
+    if (v == null) {
+      return this;
+    }
+    List<Finding> found = v.findings();
+    List<Finding> all = new java.util.ArrayList<>(findings);
+    all.addAll(found);
+    // A test case for JUnit: each mode of each perimeter that holds the project, failed by its
+    // denials; and each perimeter that denied without holding it.
+    List<Check> withLogs = new java.util.ArrayList<>(checks);
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    for (PerimeterMembership m : perimeters) {
+      for (Mode mode : m.modes()) {
+        Rule rule = mode == Mode.DRY_RUN ? Rules.DRY_RUN_VIOLATIONS : Rules.ENFORCED_VIOLATIONS;
+        Finding failure =
+            found.stream()
+                .filter(f -> f.mode() == mode && m.name().equals(f.perimeter()))
+                .findFirst()
+                .orElse(null);
+        withLogs.add(new Check(mode, m.name(), rule.id(), failure));
+        covered.add(mode + m.name());
+      }
+    }
+    for (Finding f : found) {
+      if (!covered.contains(f.mode() + String.valueOf(f.perimeter()))) {
+        withLogs.add(
+            new Check(
+                f.mode(),
+                f.perimeter() == null ? project.resourceName() : f.perimeter(),
+                f.rule().id(),
+                f));
+      }
+    }
+    return new AuditResult(
+        project,
+        profile,
+        source,
+        perimeters,
+        all,
+        withLogs,
+        servicesChecked,
+        dnsChecked,
+        networkChecked,
+        accessLevelsChecked,
+        baseline,
+        accepted,
+        v.summary());
   }
 
   /** The accepted exception that covers {@code f}, or null. */
@@ -91,7 +149,8 @@ public record AuditResult(
         networkChecked,
         accessLevelsChecked,
         b == null ? null : b.compare(project.number(), findings),
-        accepted);
+        accepted,
+        violationsRead);
   }
 
   /** True when some new finding (against {@code --baseline}) is at least {@code threshold}. */
@@ -120,6 +179,9 @@ public record AuditResult(
     c.put("supported-services", servicesChecked);
     c.put("dns", dnsChecked);
     c.put("network", networkChecked != null);
+    if (violationsRead != null) {
+      c.put("violations", true); // only when asked for: the logs are evidence, not a config check
+    }
     return c;
   }
 

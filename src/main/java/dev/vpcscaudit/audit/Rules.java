@@ -6,7 +6,9 @@ import dev.vpcscaudit.audit.rules.AccessLevelUnknown;
 import dev.vpcscaudit.audit.rules.DnsInboundForwardingDisabled;
 import dev.vpcscaudit.audit.rules.DnsNoAddress;
 import dev.vpcscaudit.audit.rules.DnsNotRestrictedVip;
+import dev.vpcscaudit.audit.rules.DryRunViolations;
 import dev.vpcscaudit.audit.rules.EgressToAnyResource;
+import dev.vpcscaudit.audit.rules.EnforcedViolations;
 import dev.vpcscaudit.audit.rules.GoogleapisZoneMissing;
 import dev.vpcscaudit.audit.rules.GoogleapisZoneNotRestricted;
 import dev.vpcscaudit.audit.rules.IngressFromAnyNetwork;
@@ -39,6 +41,8 @@ public final class Rules {
   public static final ConfigRule ACCESS_LEVEL_UNKNOWN = new AccessLevelUnknown();
   public static final ConfigRule ACCESS_LEVEL_TOO_BROAD = new AccessLevelTooBroad();
   public static final Rule ACCEPTANCE_EXPIRED = new AcceptanceExpired();
+  public static final Rule DRY_RUN_VIOLATIONS = new DryRunViolations();
+  public static final Rule ENFORCED_VIOLATIONS = new EnforcedViolations();
   public static final ServiceRule SERVICE_NOT_SUPPORTED = new ServiceNotSupported();
   public static final ServiceRule SERVICE_NOT_ON_RESTRICTED_VIP = new ServiceNotOnRestrictedVip();
   public static final ServiceRule SERVICE_SUPPORT_DEPRECATED = new ServiceSupportDeprecated();
@@ -68,6 +72,8 @@ public final class Rules {
           ACCESS_LEVEL_UNKNOWN,
           ACCESS_LEVEL_TOO_BROAD,
           ACCEPTANCE_EXPIRED,
+          DRY_RUN_VIOLATIONS,
+          ENFORCED_VIOLATIONS,
           SERVICE_NOT_SUPPORTED,
           SERVICE_NOT_ON_RESTRICTED_VIP,
           SERVICE_SUPPORT_DEPRECATED,

@@ -59,6 +59,7 @@ public final class AuditCommand extends ReadingCommand {
   java.nio.file.Path baselineFile;
   dev.vpcscaudit.audit.Baseline baseline;
   java.nio.file.Path acceptFile;
+  java.nio.file.Path violationsFile;
   dev.vpcscaudit.audit.Acceptances acceptances;
   boolean checkDns;
   String dnsResolver;
@@ -118,6 +119,14 @@ public final class AuditCommand extends ReadingCommand {
             + " findings are reported as accepted and do not count until the entry expires; an"
             + " expired entry that still matches is an error (acceptance-expired).",
         Cmd.Complete.FILE);
+    c.pathOption(
+        "--violations-file",
+        "FILE",
+        "A saved read of the project's VPC Service Controls audit logs (the JSON of 'gcloud"
+            + " logging read FILTER --format=json', docs/checks.md gives the filter): the denials"
+            + " as findings, dry-run-violations (what enforcing the dry-run config would block)"
+            + " and enforced-violations, per perimeter.",
+        Cmd.Complete.FILE);
     c.flag(
         "--check-dns",
         "Also check that restricted.googleapis.com, each required service's host name and the"
@@ -134,6 +143,7 @@ public final class AuditCommand extends ReadingCommand {
           failOn = c.choice("--fail-on", FAIL_ON, FailOn.error);
           baselineFile = c.path("--baseline");
           acceptFile = c.path("--accept");
+          violationsFile = c.path("--violations-file");
           checkDns = c.flag("--check-dns");
           dnsResolver = c.text("--dns-resolver");
         });
@@ -148,7 +158,8 @@ public final class AuditCommand extends ReadingCommand {
         many.file(),
         selection.accessLevelsFile,
         baselineFile,
-        acceptFile);
+        acceptFile,
+        violationsFile);
   }
 
   @Override
@@ -162,6 +173,18 @@ public final class AuditCommand extends ReadingCommand {
     baseline = baselineFile == null ? null : dev.vpcscaudit.audit.Baseline.read(baselineFile);
     acceptances = acceptFile == null ? null : dev.vpcscaudit.audit.Acceptances.read(acceptFile);
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
+    if (selected != null && violationsFile != null) {
+      throw cmd.usage(
+          "--violations-file is a saved read of one project's logs: give it with --project");
+    }
+    dev.vpcscaudit.audit.Violations violations = null;
+    if (violationsFile != null) {
+      dev.vpcscaudit.codec.ViolationLogReader.Read read =
+          dev.vpcscaudit.codec.ViolationLogReader.readFile(violationsFile);
+      violations =
+          new dev.vpcscaudit.audit.Violations(
+              "--violations-file " + violationsFile, read.violations(), read.skipped());
+    }
     if (selected != null) {
       return auditMany(selected);
     }
@@ -186,6 +209,7 @@ public final class AuditCommand extends ReadingCommand {
                 found.supportedServices(),
                 answers,
                 found.network())
+            .withViolations(violations)
             .withAcceptances(acceptances, today())
             .withBaseline(baseline);
 

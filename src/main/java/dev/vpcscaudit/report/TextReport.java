@@ -81,6 +81,9 @@ public final class TextReport {
                 ? "checked"
                 : "not checked (read live, or from --access-levels-file or an asset export)")
         .append('\n');
+    if (result.violationsRead() != null) {
+      out.append("Audit logs: ").append(Terminal.clean(result.violationsRead())).append('\n');
+    }
     out.append('\n');
 
     if (result.perimeters().isEmpty()) {

@@ -57,6 +57,36 @@ public class RulesTest {
     out.add(OpeningsTest.audit(OpeningsTest.openPerimeter(), OpeningsTest.levels()));
     // An accepted exception that has expired while its finding is still there.
     out.add(AcceptTest.withExpiredAcceptance());
+    // Denials read from the audit logs: dry-run and enforced.
+    out.add(
+        AuditEngine.audit(project, perimeters("[]"), gdc(), "file")
+            .withViolations(
+                new Violations(
+                    "logs",
+                    List.of(
+                        new dev.vpcscaudit.model.Violation(
+                            "2026-12-01T00:00:00Z",
+                            true,
+                            "accessPolicies/1/servicePerimeters/gdc",
+                            LOGGING,
+                            "M",
+                            "x@p",
+                            "10.0.0.1",
+                            null,
+                            "R",
+                            "1"),
+                        new dev.vpcscaudit.model.Violation(
+                            "2026-12-01T00:00:00Z",
+                            false,
+                            "accessPolicies/1/servicePerimeters/gdc",
+                            LOGGING,
+                            "M",
+                            "x@p",
+                            "10.0.0.1",
+                            null,
+                            "R",
+                            "2")),
+                    0)));
     // Supported services: missing, off the VIP, deprecated, preview.
     List<SupportedService> services = new ArrayList<>();
     for (String s : gdc().requiredServices()) {
@@ -178,8 +208,12 @@ public class RulesTest {
     for (AuditResult result : scenarios()) {
       for (Finding f : result.findings()) {
         Remedy enforce = f.remedy(Stage.ENFORCE);
-        if (OpeningsTest.RULES.contains(f.rule().id()) || f.rule() == Rules.ACCEPTANCE_EXPIRED) {
-          // Plans never remove or narrow: what opens a perimeter is closed by a person.
+        if (OpeningsTest.RULES.contains(f.rule().id())
+            || f.rule() == Rules.ACCEPTANCE_EXPIRED
+            || f.rule() == Rules.DRY_RUN_VIOLATIONS
+            || f.rule() == Rules.ENFORCED_VIOLATIONS) {
+          // Plans never remove or narrow: what opens a perimeter is closed by a person; what
+          // the logs show denied is judged by one.
           assertThat(enforce).as(f.rule().id()).isInstanceOf(Remedy.Manual.class);
         } else if (f.rule().category() == Category.PERIMETER) {
           assertThat(enforce)

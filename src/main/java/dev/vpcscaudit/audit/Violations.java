@@ -1,0 +1,191 @@
+package dev.vpcscaudit.audit;
+
+import dev.vpcscaudit.model.Violation;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The VPC Service Controls denials read for an audit (a saved {@code gcloud logging read}, {@code
+ * --violations-file}), as findings: for each perimeter that denied, what its dry-run config would
+ * block once enforced ({@code dry-run-violations}, a warning: enforcing cuts that traffic off) and
+ * what its enforced config blocks now ({@code enforced-violations}, info). Each finding groups the
+ * denials by service, method, caller, caller address or network, and reason, with counts, the first
+ * and last time and one unique ID to look up; newest group first, the first {@link #GROUPS_SHOWN}
+ * named and the rest counted.
+ *
+ * @param source where the entries come from, e.g. {@code --violations-file reads.json}
+ * @param violations the denials
+ * @param skipped entries of the file that were not VPC Service Controls denials
+ */
+public record Violations(String source, List<Violation> violations, int skipped) {
+
+  /** Groups named in a finding's message; the rest are counted. */
+  public static final int GROUPS_SHOWN = 5;
+
+  public Violations {
+    Objects.requireNonNull(source, "source");
+    violations = List.copyOf(violations);
+  }
+
+  /** Denials of one kind: the same service, method, caller, origin and reason. */
+  public record Group(
+      String service,
+      String method,
+      String caller,
+      String origin,
+      String reason,
+      int count,
+      String first,
+      String last,
+      String uniqueId) {
+
+    /** {@code 12 x gkehub.googleapis.com GetMembership by sa@p (10.0.0.5, REASON)}. */
+    String describe() {
+      return count
+          + " x "
+          + service
+          + (method == null ? "" : " " + method)
+          + " by "
+          + (caller == null ? "an unnamed caller" : caller)
+          + " ("
+          + (origin == null ? "" : "from " + origin + ", ")
+          + (reason == null ? "no reason given" : reason)
+          + "), last "
+          + last
+          + (uniqueId == null ? "" : ", unique ID " + uniqueId);
+    }
+  }
+
+  /** One line for the report: how many denials were read, and from where. */
+  public String summary() {
+    long dryRun = violations.stream().filter(Violation::dryRun).count();
+    return violations.size()
+        + (violations.size() == 1 ? " denial" : " denials")
+        + " read from "
+        + source
+        + " ("
+        + dryRun
+        + " dry-run, "
+        + (violations.size() - dryRun)
+        + " enforced"
+        + (skipped == 0 ? "" : "; " + skipped + " other log entries skipped")
+        + ")";
+  }
+
+  /** The findings: one per perimeter (or none named) and mode that denied something. */
+  public List<Finding> findings() {
+    Map<String, List<Violation>> byKey = new TreeMap<>();
+    for (Violation v : violations) {
+      byKey
+          .computeIfAbsent(
+              (v.dryRun() ? "1" : "0") + "\u0000" + (v.perimeter() == null ? "" : v.perimeter()),
+              k -> new ArrayList<>())
+          .add(v);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<Violation> vs : byKey.values()) {
+      Violation first = vs.get(0);
+      boolean dryRun = first.dryRun();
+      Rule rule = dryRun ? Rules.DRY_RUN_VIOLATIONS : Rules.ENFORCED_VIOLATIONS;
+      List<Group> groups = groups(vs);
+      StringBuilder m = new StringBuilder();
+      m.append(dryRun ? "the dry-run config would have denied " : "the enforced config denied ")
+          .append(vs.size())
+          .append(vs.size() == 1 ? " request" : " requests")
+          .append(" between ")
+          .append(groups.stream().map(Group::first).min(Violations::byTime).orElse(""))
+          .append(" and ")
+          .append(groups.stream().map(Group::last).max(Violations::byTime).orElse(""))
+          .append(" (")
+          .append(source)
+          .append("): ");
+      for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
+        m.append(i == 0 ? "" : "; ").append(groups.get(i).describe());
+      }
+      if (groups.size() > GROUPS_SHOWN) {
+        m.append("; and ").append(groups.size() - GROUPS_SHOWN).append(" more kinds");
+      }
+      String reason =
+          dryRun
+              ? "enforcing the dry-run config would deny these requests"
+              : "the enforced config denies these requests now";
+      out.add(
+          new Finding(
+              rule,
+              rule.severity(),
+              dryRun ? Mode.DRY_RUN : Mode.ENFORCED,
+              first.perimeter(),
+              null,
+              null,
+              m.toString(),
+              Remedies.both(new Remedy.Manual(reason, rule.help()))));
+    }
+    return out;
+  }
+
+  /** The denials grouped, newest group first (ties: the larger first, then by service). */
+  static List<Group> groups(List<Violation> vs) {
+    Map<List<String>, List<Violation>> byKind = new LinkedHashMap<>();
+    for (Violation v : vs) {
+      String origin = v.callerNetwork() != null ? v.callerNetwork() : v.callerIp();
+      byKind
+          .computeIfAbsent(
+              java.util.Arrays.asList(v.service(), v.method(), v.caller(), origin, v.reason()),
+              k -> new ArrayList<>())
+          .add(v);
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Map.Entry<List<String>, List<Violation>> e : byKind.entrySet()) {
+      List<Violation> kind = new ArrayList<>(e.getValue());
+      kind.sort((a, b) -> byTime(a.timestamp(), b.timestamp()));
+      Violation newest = kind.get(kind.size() - 1);
+      List<String> k = e.getKey();
+      groups.add(
+          new Group(
+              k.get(0),
+              k.get(1),
+              k.get(2),
+              k.get(3),
+              k.get(4),
+              kind.size(),
+              kind.get(0).timestamp(),
+              newest.timestamp(),
+              newest.uniqueId()));
+    }
+    groups.sort(
+        Comparator.<Group, String>comparing(Group::last, Violations::byTime)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Group::count).reversed())
+            .thenComparing(Group::service));
+    return groups;
+  }
+
+  /** RFC 3339 times in time order; text that is not one sorts as text, after those that are. */
+  static int byTime(String a, String b) {
+    Instant x = instant(a);
+    Instant y = instant(b);
+    if (x != null && y != null) {
+      return x.compareTo(y);
+    }
+    if (x == null && y == null) {
+      return a.compareTo(b);
+    }
+    return x == null ? 1 : -1;
+  }
+
+  private static Instant instant(String t) {
+    try {
+      return OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
