@@ -52,20 +52,8 @@ public record AuditResult(
     }
     List<Finding> all = new java.util.ArrayList<>(findings);
     all.addAll(a.expired(project.number(), findings, today));
-    return new AuditResult(
-        project,
-        profile,
-        source,
-        perimeters,
-        all,
-        checks,
-        servicesChecked,
-        dnsChecked,
-        networkChecked,
-        accessLevelsChecked,
-        baseline,
-        a.accepted(project.number(), findings, today),
-        violationsRead);
+    return copy(
+        all, checks, baseline, a.accepted(project.number(), findings, today), violationsRead);
   }
 
   /**
@@ -106,20 +94,30 @@ public record AuditResult(
                 f));
       }
     }
+    return copy(all, withLogs, baseline, accepted, v.summary());
+  }
+
+  /** This result with what the {@code with...} methods change. */
+  private AuditResult copy(
+      List<Finding> findings,
+      List<Check> checks,
+      Baseline.Comparison baseline,
+      java.util.Map<Finding, Acceptances.Entry> accepted,
+      String violationsRead) {
     return new AuditResult(
         project,
         profile,
         source,
         perimeters,
-        all,
-        withLogs,
+        findings,
+        checks,
         servicesChecked,
         dnsChecked,
         networkChecked,
         accessLevelsChecked,
         baseline,
         accepted,
-        v.summary());
+        violationsRead);
   }
 
   /** The accepted exception that covers {@code f}, or null. */
@@ -137,17 +135,9 @@ public record AuditResult(
 
   /** The same result compared with a previous report ({@code --baseline}). */
   public AuditResult withBaseline(Baseline b) {
-    return new AuditResult(
-        project,
-        profile,
-        source,
-        perimeters,
+    return copy(
         findings,
         checks,
-        servicesChecked,
-        dnsChecked,
-        networkChecked,
-        accessLevelsChecked,
         b == null ? null : b.compare(project.number(), findings),
         accepted,
         violationsRead);

@@ -61,32 +61,7 @@ public class RulesTest {
     out.add(
         AuditEngine.audit(project, perimeters("[]"), gdc(), "file")
             .withViolations(
-                new Violations(
-                    "logs",
-                    List.of(
-                        new dev.vpcscaudit.model.Violation(
-                            "2026-12-01T00:00:00Z",
-                            true,
-                            "accessPolicies/1/servicePerimeters/gdc",
-                            LOGGING,
-                            "M",
-                            "x@p",
-                            "10.0.0.1",
-                            null,
-                            "R",
-                            "1"),
-                        new dev.vpcscaudit.model.Violation(
-                            "2026-12-01T00:00:00Z",
-                            false,
-                            "accessPolicies/1/servicePerimeters/gdc",
-                            LOGGING,
-                            "M",
-                            "x@p",
-                            "10.0.0.1",
-                            null,
-                            "R",
-                            "2")),
-                    0)));
+                new Violations("logs", List.of(denial(true, "1"), denial(false, "2")), 0)));
     // Supported services: missing, off the VIP, deprecated, preview.
     List<SupportedService> services = new ArrayList<>();
     for (String s : gdc().requiredServices()) {
@@ -159,6 +134,21 @@ public class RulesTest {
                 List.of(googleapis),
                 List.of())));
     return out;
+  }
+
+  /** A denial by perimeter gdc, dry-run or enforced. */
+  private static dev.vpcscaudit.model.Violation denial(boolean dryRun, String id) {
+    return new dev.vpcscaudit.model.Violation(
+        "2026-12-01T00:00:00Z",
+        dryRun,
+        "accessPolicies/1/servicePerimeters/gdc",
+        LOGGING,
+        "M",
+        "x@p",
+        "10.0.0.1",
+        null,
+        "R",
+        id);
   }
 
   private static AuditResult network(ProjectRef project, NetworkState n) {

@@ -24,16 +24,26 @@ class ViolationsCliTest {
 
   @TempDir Path dir;
 
+  /** {@code audit} of the sample's project with {@code --violations-file logs}, and more. */
+  static Cli.Result audit(String logs, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "audit",
+                "--project",
+                "123456789012",
+                "--from-file",
+                SAMPLE,
+                "--violations-file",
+                logs));
+    args.addAll(java.util.List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void theDenialsAreFindingsOfThePerimeterInEveryFormat() throws Exception {
     Cli.Result r =
-        Cli.run(
-            "audit",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--violations-file",
+        audit(
             LOGS,
             "--format",
             "json,text,sarif,junit,markdown",
