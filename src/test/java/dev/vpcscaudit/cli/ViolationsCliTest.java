@@ -106,15 +106,7 @@ class ViolationsCliTest {
                 + " --project");
 
     Path bad = Files.writeString(dir.resolve("bad.json"), "{}");
-    Cli.Result r =
-        Cli.run(
-            "audit",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--violations-file",
-            bad.toString());
+    Cli.Result r = audit(bad.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines()).singleElement().asString().contains("--violations-file " + bad);
   }
