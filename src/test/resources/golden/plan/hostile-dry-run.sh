@@ -72,9 +72,11 @@ write 0 gdc 111 gcloud access-context-manager perimeters dry-run update gdc \
     --add-vpc-allowed-services=RESTRICTED-SERVICES
 finished 0
 
-# Next step, once the dry-run config has run long enough: look for dry-run violations in
-# the audit logs (Logs Explorer: protoPayload.metadata.dryRun="true" with
-# protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata").
+# Next step, once the dry-run config has seen a normal week: save the project's VPC Service
+# Controls denials from the audit logs, and audit them: a dry-run-violations finding lists
+# what enforcing a perimeter's spec would block (docs/checks.md).
+#   gcloud logging read 'log_id("cloudaudit.googleapis.com/policy") AND protoPayload.metadata."@type"="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"' --project=gdc-prod --freshness=7d --format=json > violations.json
+#   vpcsc-audit audit --project gdc-prod --violations-file violations.json
 # WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including
 # changes staged by others. Review it first:
 #   gcloud access-context-manager perimeters dry-run describe gdc --policy=111

@@ -4,6 +4,7 @@ import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,12 +84,8 @@ public final class GcloudRenderer {
       }
     }
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
+      nextStep(plan, out);
       out.append(
-              "\n# Next step, once the dry-run config has run long enough: look for dry-run violations in\n")
-          .append("# the audit logs (Logs Explorer: protoPayload.metadata.dryRun=\"true\" with\n")
-          .append(
-              "# protoPayload.metadata.@type=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\").\n")
-          .append(
               "# WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including\n")
           .append("# changes staged by others. Review it first:\n");
       for (PerimeterChange change : plan.perimeters()) {
@@ -110,6 +107,39 @@ public final class GcloudRenderer {
       }
     }
     return out.toString();
+  }
+
+  /** The filter of the VPC Service Controls denials in the audit logs (docs/checks.md). */
+  static final String VIOLATIONS_FILTER =
+      "log_id(\"cloudaudit.googleapis.com/policy\") AND"
+          + " protoPayload.metadata.\"@type\"=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\"";
+
+  /**
+   * The dry-run plan's next step: once the staged spec has run long enough, read the project's VPC
+   * Service Controls denials and audit them ({@code dry-run-violations}), before enforcing.
+   */
+  private static void nextStep(FixPlan plan, StringBuilder out) {
+    out.append(
+            "\n# Next step, once the dry-run config has seen a normal week: save the project's VPC Service\n")
+        .append(
+            "# Controls denials from the audit logs, and audit them: a dry-run-violations finding lists\n")
+        .append("# what enforcing a perimeter's spec would block (docs/checks.md).\n");
+    ProjectRef first = plan.projects().get(0);
+    String project = first.id() != null ? first.id() : first.number();
+    out.append("#   gcloud logging read ")
+        .append(Shell.quote(VIOLATIONS_FILTER))
+        .append(' ')
+        .append(Shell.flag("--project", project))
+        .append(" --freshness=7d --format=json > violations.json\n");
+    if (plan.projects().size() == 1) {
+      out.append("#   ")
+          .append(Shell.comment(plan.verifyCommand()))
+          .append(" --violations-file violations.json\n");
+    } else {
+      out.append("# (and likewise for each of the ")
+          .append(plan.projects().size())
+          .append(" projects of this plan, auditing each with --project and --violations-file)\n");
+    }
   }
 
   /** The fields a perimeter's content is compared on (everything a write could change). */
