@@ -199,6 +199,24 @@ class ScheduledJobTest {
           .matches(".* gs://" + BUCKET + "/vpcsc-audit/runs/\\d{4}-\\d\\d-\\d\\d/b1/$");
       assertThat(copy.err()).contains(LoopbackApis.REFUSAL);
     }
+    // Every command of the step, each on its own (without -e the script goes on after a refusal):
+    // the real gcloud accepts the flags of the latest/ copy too.
+    try (LoopbackApis apis = new LoopbackApis()) {
+      String script = build.script("upload", build.substitutions(nightly()), ws);
+      LoopbackApis.Run run =
+          apis.run(script.replace("set -euo pipefail", "set -uo pipefail"), dir.resolve("all"));
+
+      assertThat(run.gcloud()).hasSize(2);
+      assertThat(run.gcloud().get(1).args())
+          .isEqualTo(
+              "storage cp "
+                  + ws.resolve("reports/vpcsc-audit.json")
+                  + " gs://"
+                  + BUCKET
+                  + "/vpcsc-audit/latest/");
+      assertThat(run.gcloud())
+          .allSatisfy(call -> assertThat(call.err()).contains(LoopbackApis.REFUSAL));
+    }
   }
 
   List<String> releaseCheck(LoopbackApis apis, String tag) throws Exception {
