@@ -234,12 +234,9 @@ class ScheduledJobTest {
     return out;
   }
 
-  static String pomTag() throws Exception {
-    Matcher m =
-        Pattern.compile("(?m)^  <version>([^<]+)</version>$")
-            .matcher(Files.readString(Fixtures.repoRoot().resolve("pom.xml")));
-    assertThat(m.find()).isTrue();
-    return "v" + m.group(1);
+  /** The release tag of this version (pom.xml's, compiled into ToolVersion). */
+  static String pomTag() {
+    return "v" + dev.vpcscaudit.ToolVersion.get();
   }
 
   @Test

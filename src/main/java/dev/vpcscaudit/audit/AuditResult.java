@@ -143,14 +143,17 @@ public record AuditResult(
         violationsRead);
   }
 
+  /** Whether {@code --baseline} had {@code f}, or null without a baseline. */
+  public Baseline.State baselineState(Finding f) {
+    return baseline == null ? null : baseline.state(project.number(), f);
+  }
+
   /** True when some new finding (against {@code --baseline}) is at least {@code threshold}. */
   public boolean hasNewFindingAtLeast(Severity threshold) {
     return baseline != null
         && counted()
             .anyMatch(
-                f ->
-                    f.severity().atLeast(threshold)
-                        && baseline.state(project.number(), f) == Baseline.State.NEW);
+                f -> f.severity().atLeast(threshold) && baselineState(f) == Baseline.State.NEW);
   }
 
   /**

@@ -82,6 +82,8 @@ public record Violations(String source, List<Violation> violations, int skipped)
 
   /** The findings: one per perimeter (or none named) and mode that denied something. */
   public List<Finding> findings() {
+    // Keyed "mode NUL perimeter", sorted: enforced (0) before dry-run (1), then by perimeter, the
+    // report's order.
     Map<String, List<Violation>> byKey = new TreeMap<>();
     for (Violation v : violations) {
       byKey

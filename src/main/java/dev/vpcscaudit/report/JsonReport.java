@@ -83,9 +83,8 @@ public final class JsonReport {
       g.writeStringField("service", f.service());
       g.writeStringField("resource", f.resource());
       g.writeStringField("message", f.message());
-      if (result.baseline() != null) {
-        g.writeStringField(
-            "baselineState", result.baseline().state(result.project().number(), f).label());
+      if (result.baselineState(f) != null) {
+        g.writeStringField("baselineState", result.baselineState(f).label());
       }
       dev.vpcscaudit.audit.Acceptances.Entry accepted = result.acceptance(f);
       if (accepted != null) {

@@ -148,9 +148,8 @@ public final class SarifReport {
       g.writeObjectFieldStart("message");
       g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");
       g.writeEndObject();
-      if (result.baseline() != null) {
-        g.writeStringField(
-            "baselineState", result.baseline().state(result.project().number(), f).label());
+      if (result.baselineState(f) != null) {
+        g.writeStringField("baselineState", result.baselineState(f).label());
       }
       dev.vpcscaudit.audit.Acceptances.Entry accepted = result.acceptance(f);
       if (accepted != null) {
