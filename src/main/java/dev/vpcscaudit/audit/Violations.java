@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * @param source where the entries come from, e.g. {@code --violations-file reads.json}
  * @param violations the denials
  * @param skipped entries of the file that were not VPC Service Controls denials
+ * @param window how far back a live read went ({@code --violations}), or null for a saved read
  */
-public record Violations(String source, List<Violation> violations, int skipped) {
+public record Violations(String source, List<Violation> violations, int skipped, LogWindow window) {
 
   /** Groups named in a finding's message; the rest are counted. */
   public static final int GROUPS_SHOWN = 5;
@@ -33,6 +34,21 @@ public record Violations(String source, List<Violation> violations, int skipped)
   public Violations {
     Objects.requireNonNull(source, "source");
     violations = List.copyOf(violations);
+  }
+
+  /** A saved read ({@code --violations-file}). */
+  public Violations(String source, List<Violation> violations, int skipped) {
+    this(source, violations, skipped, null);
+  }
+
+  /** A live read of {@code project}'s audit logs over {@code window}. */
+  public static Violations live(
+      String project, LogWindow window, List<Violation> violations, int skipped) {
+    return new Violations(
+        "the audit logs of projects/" + project + ", " + window.describe(),
+        violations,
+        skipped,
+        window);
   }
 
   /** Denials of one kind: the same service, method, caller, origin and reason. */
@@ -64,8 +80,17 @@ public record Violations(String source, List<Violation> violations, int skipped)
     }
   }
 
-  /** One line for the report: how many denials were read, and from where. */
+  /**
+   * One line for the report: how many denials were read, and from where. A live read that found
+   * none says so with its window, and what it cannot see.
+   */
   public String summary() {
+    if (violations.isEmpty() && window != null) {
+      return "no VPC Service Controls denials in "
+          + source
+          + ": the logs were readable (denials that an exclusion filter of the project's _Default"
+          + " sink drops are never stored, and look the same as none)";
+    }
     long dryRun = violations.stream().filter(Violation::dryRun).count();
     return violations.size()
         + (violations.size() == 1 ? " denial" : " denials")

@@ -30,6 +30,8 @@ public final class AuditCommand extends ReadingCommand {
 
   final NetworkOptions network = new NetworkOptions();
 
+  final ViolationsOptions violations = new ViolationsOptions();
+
   /** {@code --fail-on} values. */
   enum FailOn {
     error("error"),
@@ -59,7 +61,6 @@ public final class AuditCommand extends ReadingCommand {
   java.nio.file.Path baselineFile;
   dev.vpcscaudit.audit.Baseline baseline;
   java.nio.file.Path acceptFile;
-  java.nio.file.Path violationsFile;
   dev.vpcscaudit.audit.Acceptances acceptances;
   boolean checkDns;
   String dnsResolver;
@@ -119,14 +120,7 @@ public final class AuditCommand extends ReadingCommand {
             + " findings are reported as accepted and do not count until the entry expires; an"
             + " expired entry that still matches is an error (acceptance-expired).",
         Cmd.Complete.FILE);
-    c.pathOption(
-        "--violations-file",
-        "FILE",
-        "A saved read of the project's VPC Service Controls audit logs (the JSON of 'gcloud"
-            + " logging read FILTER --format=json', docs/checks.md gives the filter): the denials"
-            + " as findings, dry-run-violations (what enforcing the dry-run config would block)"
-            + " and enforced-violations, per perimeter.",
-        Cmd.Complete.FILE);
+    violations.declare(c, /* gate= */ false);
     c.flag(
         "--check-dns",
         "Also check that restricted.googleapis.com, each required service's host name and the"
@@ -143,7 +137,6 @@ public final class AuditCommand extends ReadingCommand {
           failOn = c.choice("--fail-on", FAIL_ON, FailOn.error);
           baselineFile = c.path("--baseline");
           acceptFile = c.path("--accept");
-          violationsFile = c.path("--violations-file");
           checkDns = c.flag("--check-dns");
           dnsResolver = c.text("--dns-resolver");
         });
@@ -159,7 +152,7 @@ public final class AuditCommand extends ReadingCommand {
         selection.accessLevelsFile,
         baselineFile,
         acceptFile,
-        violationsFile);
+        violations.file);
   }
 
   @Override
@@ -173,23 +166,16 @@ public final class AuditCommand extends ReadingCommand {
     baseline = baselineFile == null ? null : dev.vpcscaudit.audit.Baseline.read(baselineFile);
     acceptances = acceptFile == null ? null : dev.vpcscaudit.audit.Acceptances.read(acceptFile);
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
-    if (selected != null && violationsFile != null) {
-      throw cmd.usage(
-          "--violations-file is a saved read of one project's logs: give it with --project");
-    }
-    dev.vpcscaudit.audit.Violations violations = null;
-    if (violationsFile != null) {
-      dev.vpcscaudit.codec.ViolationLogReader.Read read =
-          dev.vpcscaudit.codec.ViolationLogReader.readFile(violationsFile);
-      violations =
-          new dev.vpcscaudit.audit.Violations(
-              "--violations-file " + violationsFile, read.violations(), read.skipped());
-    }
     if (selected != null) {
-      return auditMany(selected);
+      violations.refuseFileWithMany();
+    }
+    dev.vpcscaudit.audit.LogWindow window = violations.window();
+    dev.vpcscaudit.audit.Violations saved = violations.saved();
+    if (selected != null) {
+      return auditMany(selected, window);
     }
     ProjectRef project = selection.projectRef();
-    PerimeterSource source = selection.source(services, network, java.util.Set.of());
+    PerimeterSource source = selection.source(services, network, window, java.util.Set.of());
     Profile profile = profileOption.load();
     network.requireRestrictedVip(profile, cmd);
 
@@ -209,7 +195,7 @@ public final class AuditCommand extends ReadingCommand {
                 found.supportedServices(),
                 answers,
                 found.network())
-            .withViolations(violations)
+            .withViolations(saved != null ? saved : found.violations())
             .withAcceptances(acceptances, today())
             .withBaseline(baseline);
 
@@ -344,10 +330,11 @@ public final class AuditCommand extends ReadingCommand {
    * Many projects from one read: every project with its own perimeters; a project that could not be
    * read is reported as unreadable and makes the run exit 3, after the report is written.
    */
-  private int auditMany(dev.vpcscaudit.source.ProjectSelection selected) {
+  private int auditMany(
+      dev.vpcscaudit.source.ProjectSelection selected, dev.vpcscaudit.audit.LogWindow window) {
     network.refuseWithMany(cmd);
     String org = selection.manyProjectsOrganization();
-    PerimeterSource source = selection.source(services, java.util.Set.of());
+    PerimeterSource source = selection.source(services, null, window, java.util.Set.of());
     Profile profile = profileOption.load();
     DnsResolver dns = dnsResolver(profile);
     dev.vpcscaudit.source.ProjectSelection.Result found = source.discoverMany(selected, org);
@@ -365,6 +352,7 @@ public final class AuditCommand extends ReadingCommand {
                   found.source(),
                   found.supportedServices(),
                   answers)
+              .withViolations(p.violations())
               .withAcceptances(acceptances, today())
               .withBaseline(baseline);
       outcomes.add(new dev.vpcscaudit.report.ProjectOutcome(p.project(), r, null));

@@ -35,7 +35,8 @@ public final class SelectionOptions {
           "--compute-endpoint",
           "--dns-endpoint",
           "--timeout",
-          "--parallelism");
+          "--parallelism",
+          "--violations");
 
   Cmd cmd;
 
@@ -308,6 +309,18 @@ public final class SelectionOptions {
    */
   PerimeterSource source(
       ServicesOptions services, NetworkOptions network, java.util.Set<String> retain) {
+    return source(services, network, null, retain);
+  }
+
+  /**
+   * As {@link #source(ServicesOptions, NetworkOptions, java.util.Set)}, also reading the audit logs
+   * of each project over {@code logs} ({@code --violations}, live only), when not null.
+   */
+  PerimeterSource source(
+      ServicesOptions services,
+      NetworkOptions network,
+      dev.vpcscaudit.audit.LogWindow logs,
+      java.util.Set<String> retain) {
     dev.vpcscaudit.network.NetworkRef networkRef = network == null ? null : network.ref();
     if (networkRef != null && fromFile != null) {
       throw cmd.usage(
@@ -367,7 +380,14 @@ public final class SelectionOptions {
     CallLog log =
         new CallLog(verbose ? cmd.err() : null, cmd.context().terminal() ? cmd.err() : null);
     return SideFilesSource.of(
-        live(policyNumber, org, log, checkServices && servicesFile == null, network, networkRef),
+        live(
+            policyNumber,
+            org,
+            log,
+            checkServices && servicesFile == null,
+            network,
+            networkRef,
+            logs),
         servicesFile,
         null);
   }
@@ -390,7 +410,8 @@ public final class SelectionOptions {
       CallLog log,
       boolean readSupportedServices,
       NetworkOptions network,
-      dev.vpcscaudit.network.NetworkRef networkRef) {
+      dev.vpcscaudit.network.NetworkRef networkRef,
+      dev.vpcscaudit.audit.LogWindow logs) {
     return new LivePerimeterSource(
         LivePerimeterSource.config(
             policyNumber,
@@ -406,6 +427,7 @@ public final class SelectionOptions {
             readSupportedServices,
             parallelism,
             networkRef,
+            logs,
             cmd.context().env()),
         log);
   }

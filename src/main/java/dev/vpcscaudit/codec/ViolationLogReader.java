@@ -20,6 +20,16 @@ public final class ViolationLogReader {
   public static final String METADATA_TYPE =
       "type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata";
 
+  /**
+   * The Logging query of the VPC Service Controls denials: the Policy Denied audit log, entries
+   * with VPC Service Controls metadata (VPC-SC docs, "VPC Service Controls audit logging").
+   * docs/checks.md gives it for {@code gcloud logging read}.
+   */
+  public static final String FILTER =
+      "log_id(\"cloudaudit.googleapis.com/policy\") AND protoPayload.metadata.\"@type\"=\""
+          + METADATA_TYPE
+          + "\"";
+
   /** A saved read of the logs: 256 MiB holds millions of entries. */
   static final long MAX_BYTES = 256L * 1024 * 1024;
 

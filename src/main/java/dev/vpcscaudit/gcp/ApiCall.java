@@ -97,4 +97,14 @@ record ApiCall(String what, String permission, String grant) {
         permission,
         "grant roles/compute.networkViewer and roles/dns.reader on projects/" + project);
   }
+
+  /** The VPC Service Controls denials in a project's audit logs ({@code --violations}). */
+  static ApiCall logs(String project) {
+    return new ApiCall(
+        "read the VPC Service Controls audit logs of projects/" + project,
+        "logging.logEntries.list",
+        "grant roles/logging.viewer on projects/"
+            + project
+            + ", or save the read yourself and give --violations-file FILE");
+  }
 }

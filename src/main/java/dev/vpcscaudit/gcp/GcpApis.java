@@ -101,31 +101,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     ApiCall call = ApiCall.ancestry(idOrNumber);
     GenericUrl url =
         new GenericUrl(endpoints.resourceManager() + "/v1/projects/" + idOrNumber + ":getAncestry");
-    String body;
-    int status;
-    try {
-      HttpRequest request =
-          transport
-              .createRequestFactory(new HttpCredentialsAdapter(credentials))
-              .buildPostRequest(
-                  url,
-                  new ByteArrayContent("application/json", "{}".getBytes(StandardCharsets.UTF_8)));
-      request.setThrowExceptionOnExecuteError(false);
-      request.setNumberOfRetries(0);
-      request.getHeaders().setUserAgent(userAgent());
-      HttpResponse response = request.execute();
-      status = response.getStatusCode();
-      body = new String(response.getContent().readAllBytes(), StandardCharsets.UTF_8);
-      response.disconnect();
-    } catch (IOException e) {
-      throw ApiErrors.io(call, e, transport.log());
-    }
-    if (status != 200) {
-      throw ApiErrors.http(call, status, body);
-    }
+    JsonNode root = postObject(call, url, "{}", "getAncestry");
     List<String> out = new ArrayList<>();
     try {
-      JsonNode ancestors = PerimeterJsonReader.parseTree(body, "getAncestry").path("ancestor");
+      JsonNode ancestors = root.path("ancestor");
       for (JsonNode a : ancestors) {
         String type = a.path("resourceId").path("type").asText("");
         String id = a.path("resourceId").path("id").asText("");
@@ -428,30 +407,54 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       String listField,
       BiFunction<JsonNode, String, List<T>> reader) {
     boolean aggregated = base.contains("/aggregated/");
+    return paged(
+        call,
+        listField,
+        aggregated,
+        reader,
+        (pageToken, page) -> {
+          GenericUrl url = new GenericUrl(base);
+          params.forEach(url::set);
+          url.set(sizeParam, pageSize);
+          if (!pageToken.isEmpty()) {
+            url.set("pageToken", pageToken);
+          }
+          String source = "the answer to GET " + url.getRawPath() + " (page " + page + ")";
+          JsonNode root = getObject(call, url, source);
+          // An aggregated list names the scopes (regions) it could not read: a partial answer.
+          if (root.path("unreachables").size() > 0) {
+            List<String> missing = new ArrayList<>();
+            root.path("unreachables").forEach(u -> missing.add(u.asText()));
+            throw new CloudReadException(
+                "cannot "
+                    + call.what()
+                    + ": the API could not reach "
+                    + String.join(", ", missing)
+                    + " (a partial answer is never audited); try again later");
+          }
+          return java.util.Map.entry(source, root);
+        });
+  }
+
+  /**
+   * Every page of a listing: {@code fetch} gets page N (1-based) for a page token ("" for the
+   * first) and answers with the page's source label and JSON; {@code reader} reads its {@code
+   * listField}. A token given twice is a listing that never ends: a failed read.
+   */
+  private <T> List<T> paged(
+      ApiCall call,
+      String listField,
+      boolean aggregated,
+      BiFunction<JsonNode, String, List<T>> reader,
+      BiFunction<String, Integer, Map.Entry<String, JsonNode>> fetch) {
     List<T> out = new ArrayList<>();
     String pageToken = "";
     java.util.Set<String> tokens = new java.util.HashSet<>();
     int page = 1;
     do {
-      GenericUrl url = new GenericUrl(base);
-      params.forEach(url::set);
-      url.set(sizeParam, pageSize);
-      if (!pageToken.isEmpty()) {
-        url.set("pageToken", pageToken);
-      }
-      String source = "the answer to GET " + url.getRawPath() + " (page " + page + ")";
-      JsonNode root = getObject(call, url, source);
-      // An aggregated list names the scopes (regions) it could not read: a partial answer.
-      if (root.path("unreachables").size() > 0) {
-        List<String> missing = new ArrayList<>();
-        root.path("unreachables").forEach(u -> missing.add(u.asText()));
-        throw new CloudReadException(
-            "cannot "
-                + call.what()
-                + ": the API could not reach "
-                + String.join(", ", missing)
-                + " (a partial answer is never audited); try again later");
-      }
+      Map.Entry<String, JsonNode> answer = fetch.apply(pageToken, page);
+      String source = answer.getKey();
+      JsonNode root = answer.getValue();
       try {
         JsonNode list = root.path(listField);
         if (!list.isMissingNode()) {
@@ -488,13 +491,30 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   /** One GET whose answer must be a JSON object; any other answer is a failed read. */
   private JsonNode getObject(ApiCall call, GenericUrl url, String source) {
+    return object(call, url, null, source);
+  }
+
+  /**
+   * One POST of a read-only method (the transport lets only those through) whose answer must be a
+   * JSON object.
+   */
+  private JsonNode postObject(ApiCall call, GenericUrl url, String json, String source) {
+    return object(call, url, json, source);
+  }
+
+  /** A GET ({@code json} null) or POST of {@code json}; the answer must be a JSON object. */
+  private JsonNode object(ApiCall call, GenericUrl url, String json, String source) {
     String body;
     int status;
     try {
+      com.google.api.client.http.HttpRequestFactory factory =
+          transport.createRequestFactory(new HttpCredentialsAdapter(credentials));
       HttpRequest request =
-          transport
-              .createRequestFactory(new HttpCredentialsAdapter(credentials))
-              .buildGetRequest(url);
+          json == null
+              ? factory.buildGetRequest(url)
+              : factory.buildPostRequest(
+                  url,
+                  new ByteArrayContent("application/json", json.getBytes(StandardCharsets.UTF_8)));
       request.setThrowExceptionOnExecuteError(false);
       request.setNumberOfRetries(0);
       request.getHeaders().setUserAgent(userAgent());
@@ -518,6 +538,69 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       throw new CloudReadException(
           "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
     }
+  }
+
+  /** Cloud Logging's largest page of entries.list. */
+  static final int LOG_PAGE_SIZE = 1000;
+
+  /**
+   * Cloud Logging v2 {@code entries.list} ({@code POST v2/entries:list}, a read the transport lets
+   * through by name): the VPC Service Controls denials of {@code project} in {@code window}, every
+   * page, newest first. Body: {@code {"resourceNames": ["projects/ID"], "filter": ..., "orderBy":
+   * "timestamp desc", "pageSize": 1000, "pageToken": ...}}; answer: {@code {"entries": [...],
+   * "nextPageToken": ...}}. A page may hold no entries and still a token (Logging stops a page when
+   * its search takes long): the read goes on until there is no token.
+   */
+  public dev.vpcscaudit.codec.ViolationLogReader.Read violations(
+      String project, dev.vpcscaudit.audit.LogWindow window) {
+    ApiCall call = ApiCall.logs(project);
+    GenericUrl url = new GenericUrl(endpoints.logging() + "/v2/entries:list");
+    List<dev.vpcscaudit.codec.ViolationLogReader.Read> pages =
+        paged(
+            call,
+            "entries",
+            false,
+            (entries, source) ->
+                List.of(dev.vpcscaudit.codec.ViolationLogReader.read(entries, source)),
+            (pageToken, page) -> {
+              String source =
+                  "the answer to POST /v2/entries:list (projects/"
+                      + project
+                      + ", page "
+                      + page
+                      + ")";
+              return Map.entry(
+                  source, postObject(call, url, logQuery(project, window, pageToken), source));
+            });
+    List<dev.vpcscaudit.model.Violation> out = new ArrayList<>();
+    int skipped = 0;
+    for (dev.vpcscaudit.codec.ViolationLogReader.Read r : pages) {
+      out.addAll(r.violations());
+      skipped += r.skipped();
+    }
+    return new dev.vpcscaudit.codec.ViolationLogReader.Read(List.copyOf(out), skipped);
+  }
+
+  /** The body of one entries.list request. */
+  static String logQuery(String project, dev.vpcscaudit.audit.LogWindow window, String pageToken) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g =
+        dev.vpcscaudit.codec.JsonTrees.JSON.createGenerator(w)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("resourceNames");
+      g.writeString("projects/" + project);
+      g.writeEndArray();
+      g.writeStringField("filter", window.filter());
+      g.writeStringField("orderBy", "timestamp desc");
+      g.writeNumberField("pageSize", LOG_PAGE_SIZE);
+      if (!pageToken.isEmpty()) {
+        g.writeStringField("pageToken", pageToken);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return w.toString();
   }
 
   /** Set by {@link #close}: no client is built after it. */

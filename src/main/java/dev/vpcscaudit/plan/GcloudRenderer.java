@@ -109,11 +109,6 @@ public final class GcloudRenderer {
     return out.toString();
   }
 
-  /** The filter of the VPC Service Controls denials in the audit logs (docs/checks.md). */
-  static final String VIOLATIONS_FILTER =
-      "log_id(\"cloudaudit.googleapis.com/policy\") AND"
-          + " protoPayload.metadata.\"@type\"=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\"";
-
   /**
    * The dry-run plan's next step: once the staged spec has run long enough, read the project's VPC
    * Service Controls denials and audit them ({@code dry-run-violations}), before enforcing.
@@ -127,7 +122,7 @@ public final class GcloudRenderer {
     ProjectRef first = plan.projects().get(0);
     String project = first.id() != null ? first.id() : first.number();
     out.append("#   gcloud logging read ")
-        .append(Shell.quote(VIOLATIONS_FILTER))
+        .append(Shell.quote(dev.vpcscaudit.codec.ViolationLogReader.FILTER))
         .append(' ')
         .append(Shell.flag("--project", project))
         .append(" --freshness=7d --format=json > violations.json\n");

@@ -60,6 +60,9 @@ public final class JsonReport {
    */
   static void writePerimetersAndFindings(JsonGenerator g, AuditResult result) throws IOException {
     writeCoverage(g, result);
+    if (result.violationsRead() != null) {
+      g.writeStringField("auditLogs", result.violationsRead());
+    }
     g.writeArrayFieldStart("perimeters");
     for (PerimeterMembership m : result.perimeters()) {
       g.writeStartObject();

@@ -55,6 +55,9 @@ public final class MarkdownReport {
         .append(
             result.coverageLine(false).isEmpty() ? "" : "; not run: " + result.coverageLine(false))
         .append(".\n\n");
+    if (result.violationsRead() != null) {
+      out.append("Audit logs: ").append(text(result.violationsRead())).append(".\n\n");
+    }
     if (result.baseline() != null) {
       out.append("Baseline: ").append(text(result.baseline().summary())).append(".\n\n");
     }

@@ -35,6 +35,8 @@ public interface PerimeterSource {
    * @param network the VPC network read for {@code --network}, or null
    * @param accessLevels the access levels of the candidate policies, or null when they were not
    *     read (the access-level checks are off)
+   * @param violations the VPC Service Controls denials read from the project's audit logs ({@code
+   *     --violations}), or null when they were not read
    */
   record Discovery(
       ProjectRef project,
@@ -43,7 +45,8 @@ public interface PerimeterSource {
       List<SupportedService> supportedServices,
       List<String> otherRegular,
       dev.vpcscaudit.network.NetworkState network,
-      List<dev.vpcscaudit.model.AccessLevel> accessLevels) {
+      List<dev.vpcscaudit.model.AccessLevel> accessLevels,
+      dev.vpcscaudit.audit.Violations violations) {
     public Discovery {
       perimeters = List.copyOf(perimeters);
       supportedServices = supportedServices == null ? null : List.copyOf(supportedServices);
@@ -53,25 +56,72 @@ public interface PerimeterSource {
 
     /** A discovery without the supported-services list. */
     public Discovery(ProjectRef project, List<ServicePerimeter> perimeters, String source) {
-      this(project, perimeters, source, null, List.of(), null, null);
+      this(project, perimeters, source, null, List.of(), null, null, null);
+    }
+
+    /** A discovery of its perimeters, with no log read. */
+    public Discovery(
+        ProjectRef project,
+        List<ServicePerimeter> perimeters,
+        String source,
+        List<SupportedService> supportedServices,
+        List<String> otherRegular,
+        dev.vpcscaudit.network.NetworkState network,
+        List<dev.vpcscaudit.model.AccessLevel> accessLevels) {
+      this(
+          project,
+          perimeters,
+          source,
+          supportedServices,
+          otherRegular,
+          network,
+          accessLevels,
+          null);
     }
 
     /** The same discovery with the supported-services list. */
     public Discovery withSupportedServices(List<SupportedService> services) {
       return new Discovery(
-          project, perimeters, source, services, otherRegular, network, accessLevels);
+          project, perimeters, source, services, otherRegular, network, accessLevels, violations);
     }
 
     /** The same discovery with the network read for {@code --network}. */
     public Discovery withNetwork(dev.vpcscaudit.network.NetworkState read) {
       return new Discovery(
-          project, perimeters, source, supportedServices, otherRegular, read, accessLevels);
+          project,
+          perimeters,
+          source,
+          supportedServices,
+          otherRegular,
+          read,
+          accessLevels,
+          violations);
     }
 
     /** The same discovery with the access levels read (null: not read). */
     public Discovery withAccessLevels(List<dev.vpcscaudit.model.AccessLevel> levels) {
       return new Discovery(
-          project, perimeters, source, supportedServices, otherRegular, network, levels);
+          project,
+          perimeters,
+          source,
+          supportedServices,
+          otherRegular,
+          network,
+          levels,
+          violations);
+    }
+
+    /** The same discovery with the denials read from the audit logs. */
+    public Discovery withViolations(dev.vpcscaudit.audit.Violations read) {
+      return new Discovery(
+          project,
+          perimeters,
+          source,
+          supportedServices,
+          otherRegular,
+          network,
+          accessLevels,
+          read);
     }
 
     /** The levels for the audit engine. */

@@ -54,6 +54,11 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
       return new Result(scope, source, projects, services, accessLevels);
     }
 
+    /** The same result with these projects (in the same order). */
+    public Result withProjects(List<ProjectPerimeters> replaced) {
+      return new Result(scope, source, replaced, supportedServices, accessLevels);
+    }
+
     /** The same result with the access levels of every policy read (null: not read). */
     public Result withAccessLevels(List<dev.vpcscaudit.model.AccessLevel> levels) {
       return new Result(scope, source, projects, supportedServices, levels);
@@ -95,13 +100,33 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
   /**
    * One project: the perimeters of its candidate policies that hold it (in some mode), or the
    * reason it could not be read.
+   *
+   * @param violations the denials read from its audit logs ({@code --violations}), or null
    */
   public record ProjectPerimeters(
       dev.vpcscaudit.model.ProjectRef project,
       List<dev.vpcscaudit.model.ServicePerimeter> perimeters,
-      String error) {
+      String error,
+      dev.vpcscaudit.audit.Violations violations) {
     public ProjectPerimeters {
       perimeters = List.copyOf(perimeters);
+    }
+
+    public ProjectPerimeters(
+        dev.vpcscaudit.model.ProjectRef project,
+        List<dev.vpcscaudit.model.ServicePerimeter> perimeters,
+        String error) {
+      this(project, perimeters, error, null);
+    }
+
+    /** The same project with its logs read. */
+    public ProjectPerimeters withViolations(dev.vpcscaudit.audit.Violations read) {
+      return new ProjectPerimeters(project, perimeters, error, read);
+    }
+
+    /** The same project, unreadable for {@code reason}. */
+    public ProjectPerimeters unreadable(String reason) {
+      return new ProjectPerimeters(project, List.of(), reason, null);
     }
   }
 }

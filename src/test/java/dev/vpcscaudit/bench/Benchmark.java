@@ -133,6 +133,7 @@ public final class Benchmark {
             RetryPolicy.DEFAULT,
             parallelism,
             /* readSupportedServices= */ false,
+            null,
             null);
     java.util.function.Function<dev.vpcscaudit.gcp.http.ApiTransport, GoogleCredentials> creds =
         transport ->

@@ -71,6 +71,7 @@ class LiveDiscoveryTest {
             new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(20)),
             LivePerimeterSource.Config.DEFAULT_PARALLELISM,
             services,
+            null,
             null);
     return new LivePerimeterSource(config, log, transport -> new TestCredentials());
   }

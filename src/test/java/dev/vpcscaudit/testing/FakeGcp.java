@@ -67,6 +67,11 @@ public final class FakeGcp implements AutoCloseable {
   private final Map<String, List<JsonNode>> zones = new HashMap<>();
   private final Map<String, List<JsonNode>> rrsets = new HashMap<>();
   private final Map<String, List<JsonNode>> dnsPolicies = new HashMap<>();
+  // Cloud Logging: entries by project ID, and every entries.list body received.
+  private final Map<String, List<JsonNode>> logEntries = new HashMap<>();
+  private final List<JsonNode> logQueries = new ArrayList<>();
+  private int emptyLogPages;
+  private final Set<String> logsDenied = new java.util.HashSet<>();
   private final Map<String, Deque<int[]>> faultStatus = new HashMap<>();
   private final Map<String, Deque<String>> faultBody = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -98,8 +103,8 @@ public final class FakeGcp implements AutoCloseable {
   /**
    * The environment of a live run against this fake: Application Default Credentials as an
    * authorized user whose token endpoint is the fake (the file is written into {@code dir}), no
-   * metadata server, and the Access Context Manager and Resource Manager endpoints at the fake.
-   * Mutable, for the caller's additions.
+   * metadata server, and the Access Context Manager, Resource Manager and Cloud Logging endpoints
+   * at the fake. Mutable, for the caller's additions.
    */
   public java.util.Map<String, String> adcEnv(java.nio.file.Path dir) {
     java.util.Map<String, String> env = new java.util.HashMap<>();
@@ -107,6 +112,7 @@ public final class FakeGcp implements AutoCloseable {
     env.put("NO_GCE_CHECK", "true");
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER", url() + "/");
     env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", url() + "/");
+    env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING", url() + "/");
     return env;
   }
 
@@ -387,6 +393,133 @@ public final class FakeGcp implements AutoCloseable {
     }
   }
 
+  /**
+   * Log entries of {@code project} (its ID), a JSON list of Cloud Logging {@code LogEntry} objects
+   * as {@code gcloud logging read --format=json} prints them; added to any already there.
+   */
+  public synchronized FakeGcp logEntries(String project, String jsonArray) {
+    try {
+      JsonNode list = JSON.readTree(jsonArray);
+      List<JsonNode> to = logEntries.computeIfAbsent(project, k -> new ArrayList<>());
+      list.forEach(to::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * The next {@code n} entries.list answers hold no entries, only a page token to go on with, as
+   * Cloud Logging answers when a search takes long.
+   */
+  public synchronized FakeGcp emptyLogPages(int n) {
+    emptyLogPages = n;
+    return this;
+  }
+
+  /**
+   * entries.list of {@code project} (its ID) answers 403, as to a caller without logging.viewer.
+   */
+  public synchronized FakeGcp denyLogs(String project) {
+    logsDenied.add(project);
+    return this;
+  }
+
+  /** The bodies of the entries.list requests received, in order. */
+  public synchronized List<JsonNode> logQueries() {
+    return List.copyOf(logQueries);
+  }
+
+  /** The query of the VPC Service Controls denials, as the VPC-SC docs write it. */
+  public static final String VPCSC_LOG_FILTER =
+      "log_id(\"cloudaudit.googleapis.com/policy\") AND"
+          + " protoPayload.metadata.\"@type\"=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\"";
+
+  private static final java.util.regex.Pattern LOG_QUERY =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(VPCSC_LOG_FILTER)
+              + " AND timestamp>=\"([^\"]+)\" AND timestamp<=\"([^\"]+)\"");
+
+  /**
+   * Cloud Logging v2 entries.list, for the one query the audit sends: the VPC-SC filter with a
+   * timestamp range (both ends included), newest first; the filter applied as Logging would (log
+   * ID, metadata type, time), pages of at most 1000 (the API refuses more).
+   */
+  private void listEntries(HttpExchange ex, byte[] body) throws IOException {
+    JsonNode q = JSON.readTree(body);
+    int offset;
+    List<JsonNode> matched = new ArrayList<>();
+    String nextToken;
+    synchronized (this) {
+      logQueries.add(q);
+      JsonNode names = q.path("resourceNames");
+      String name = names.size() == 1 ? names.get(0).asText("") : "";
+      if (!name.startsWith("projects/")) {
+        send(ex, 400, error(400, "INVALID_ARGUMENT", "the fake serves one projects/ID"));
+        return;
+      }
+      String project = name.substring("projects/".length());
+      if (logsDenied.contains(project)
+          || !projects.containsKey(project) && !logEntries.containsKey(project)) {
+        send(ex, 403, error(403, "PERMISSION_DENIED", "Permission denied for " + name));
+        return;
+      }
+      java.util.regex.Matcher m = LOG_QUERY.matcher(q.path("filter").asText(""));
+      int pageSize = q.path("pageSize").asInt(50);
+      if (!m.matches()
+          || !"timestamp desc".equals(q.path("orderBy").asText())
+          || pageSize < 1
+          || pageSize > 1000) {
+        send(ex, 400, error(400, "INVALID_ARGUMENT", "the fake serves the VPC-SC query: " + q));
+        return;
+      }
+      java.time.Instant from = java.time.Instant.parse(m.group(1));
+      java.time.Instant to = java.time.Instant.parse(m.group(2));
+      for (JsonNode e : logEntries.getOrDefault(project, List.of())) {
+        java.time.Instant t =
+            java.time.OffsetDateTime.parse(e.path("timestamp").asText()).toInstant();
+        if (e.path("logName").asText().endsWith("/logs/cloudaudit.googleapis.com%2Fpolicy")
+            && e.at("/protoPayload/metadata/@type")
+                .asText()
+                .equals("type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata")
+            && !t.isBefore(from)
+            && !t.isAfter(to)) {
+          matched.add(e);
+        }
+      }
+      matched.sort(
+          java.util.Comparator.comparing(
+                  (JsonNode e) ->
+                      java.time.OffsetDateTime.parse(e.path("timestamp").asText()).toInstant())
+              .reversed());
+      String token = q.path("pageToken").asText("");
+      offset = token.isEmpty() ? 0 : Integer.parseInt(token.substring(token.lastIndexOf('-') + 1));
+      if (emptyLogPages > 0) {
+        emptyLogPages--;
+        send(
+            ex,
+            200,
+            JSON.createObjectNode()
+                .put("nextPageToken", "empty-" + emptyLogPages + "-" + offset)
+                .toString());
+        return;
+      }
+      int size = Math.min(pageSize, this.pageSize);
+      int end = Math.min(matched.size(), offset + size);
+      nextToken = end < matched.size() ? "page-" + end : null;
+      matched = new ArrayList<>(matched.subList(offset, end));
+    }
+    ObjectNode out = JSON.createObjectNode();
+    if (!matched.isEmpty()) {
+      ArrayNode list = out.putArray("entries");
+      matched.forEach(list::add);
+    }
+    if (nextToken != null) {
+      out.put("nextPageToken", nextToken);
+    }
+    send(ex, 200, out.toString());
+  }
+
   /** Requests to the APIs (not to the token or IAM endpoints). */
   public List<Request> apiRequests() {
     return requests().stream()
@@ -397,7 +530,8 @@ public final class FakeGcp implements AutoCloseable {
                     || r.path().endsWith(":getAncestry")
                     || r.path().startsWith("/v3/")
                     || r.path().startsWith("/compute/v1/")
-                    || r.path().startsWith("/dns/v1/"))
+                    || r.path().startsWith("/dns/v1/")
+                    || r.path().startsWith("/v2/"))
         .toList();
   }
 
@@ -501,6 +635,10 @@ public final class FakeGcp implements AutoCloseable {
           parent = parent.startsWith("folders/") ? folders.getOrDefault(parent, "") : "";
         }
         send(ex, 200, out.toString());
+        return;
+      }
+      if (method.equals("POST") && path.equals("/v2/entries:list")) {
+        listEntries(ex, requestBody);
         return;
       }
       if (method.equals("PATCH") && path.contains("/servicePerimeters/")) {

@@ -338,11 +338,14 @@ public final class ApiTransport extends HttpTransport {
 
   /**
    * The read-only methods that Google exposes as POST: Cloud Resource Manager v1
-   * projects.getAncestry. Nothing else but GET leaves the process.
+   * projects.getAncestry, and Cloud Logging v2 entries.list (it lists log entries; its body is the
+   * query; "POST https://logging.googleapis.com/v2/entries:list", Cloud Logging API reference).
+   * Nothing else but GET leaves the process.
    */
   static boolean readOnlyPost(String url) {
     String path = URI.create(url).getPath();
-    return path.startsWith("/v1/projects/") && path.endsWith(":getAncestry");
+    return path.startsWith("/v1/projects/") && path.endsWith(":getAncestry")
+        || path.equals("/v2/entries:list");
   }
 
   /** The URL without its query, which for a token request may carry secrets. */

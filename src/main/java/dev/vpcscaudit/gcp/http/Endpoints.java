@@ -20,19 +20,23 @@ import java.util.Map;
  *     https://HOST/compute/v1/}), which is accepted and dropped here
  * @param dns base URL of Cloud DNS ({@code --network} only); {@code ..._DNS}, likewise with {@code
  *     /dns/v1/}
+ * @param logging base URL of Cloud Logging ({@code --violations} only); {@code ..._LOGGING}, which
+ *     may carry {@code /v2/}
  */
 public record Endpoints(
     String accessContextManager,
     String resourceManager,
     String iamCredentials,
     String compute,
-    String dns) {
+    String dns,
+    String logging) {
 
   public static final String ACM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER";
   public static final String CRM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER";
   public static final String IAM_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS";
   public static final String COMPUTE_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE";
   public static final String DNS_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS";
+  public static final String LOGGING_ENV = "CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING";
 
   /** Resolves each endpoint: the flag when given, else gcloud's variable, else Google's. */
   public static Endpoints resolve(String acmFlag, String crmFlag, Map<String, String> env) {
@@ -65,7 +69,8 @@ public record Endpoints(
             env,
             "https://compute.googleapis.com",
             "/compute/v1/"),
-        pick("--dns-endpoint", dnsFlag, DNS_ENV, env, "https://dns.googleapis.com", "/dns/v1/"));
+        pick("--dns-endpoint", dnsFlag, DNS_ENV, env, "https://dns.googleapis.com", "/dns/v1/"),
+        pick(null, null, LOGGING_ENV, env, "https://logging.googleapis.com", "/v2/"));
   }
 
   private static String pick(

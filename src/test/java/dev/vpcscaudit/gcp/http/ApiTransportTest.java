@@ -58,6 +58,32 @@ class ApiTransportTest {
   }
 
   @Test
+  void onlyTheNamedReadOnlyPostsPass() {
+    assertThat(ApiTransport.readOnlyPost(fake.url() + "/v2/entries:list")).isTrue();
+    assertThat(ApiTransport.readOnlyPost(fake.url() + "/v1/projects/p:getAncestry")).isTrue();
+    for (String path :
+        new String[] {
+          "/v2/entries:write",
+          "/v2/entries:tail",
+          "/v2/entries:list/x",
+          "/v2/projects/p/sinks",
+          "/v2/entries:copy",
+          "/v1/projects/p:setIamPolicy"
+        }) {
+      assertThat(ApiTransport.readOnlyPost(fake.url() + path)).as(path).isFalse();
+    }
+    HttpRequestFactory f = factory(Duration.ofSeconds(10));
+    assertThatThrownBy(
+            () ->
+                f.buildPostRequest(
+                        new GenericUrl(fake.url() + "/v2/entries:write"),
+                        ByteArrayContent.fromString("application/json", "{}"))
+                    .execute())
+        .isInstanceOf(WriteRefusedException.class);
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
   void retriesTransientAnswersThenGivesTheLastOne() throws Exception {
     for (int i = 0; i < 5; i++) {
       fake.fail("/v3/projects/some-proj", 502, "bad gateway");

@@ -1,0 +1,96 @@
+package dev.vpcscaudit.cli;
+
+import dev.vpcscaudit.audit.LogWindow;
+import dev.vpcscaudit.audit.Violations;
+import dev.vpcscaudit.codec.ViolationLogReader;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The VPC Service Controls denials of the audit logs, as evidence: read live for a window ({@code
+ * --violations 7d}) or from a saved {@code gcloud logging read} ({@code --violations-file}). {@code
+ * audit} reports them; {@code plan} also gates its enforce commands on them ({@code
+ * --accept-violations}).
+ */
+public final class ViolationsOptions {
+
+  String window;
+  Path file;
+  boolean accept;
+  private Cmd cmd;
+
+  /**
+   * @param gate whether the command writes enforce commands that the denials gate ({@code plan})
+   */
+  void declare(Cmd c, boolean gate) {
+    cmd = c;
+    c.option(
+        "--violations",
+        "DURATION",
+        "Live: also read the VPC Service Controls denials of the last DURATION (7d, 24h, 30m)"
+            + " from the project's audit logs (Cloud Logging entries.list, read-only; needs"
+            + " roles/logging.viewer on the project): "
+            + (gate
+                ? "enforce commands of a perimeter whose dry-run config denied something are"
+                    + " written commented out, below what it denied, unless --accept-violations."
+                : "dry-run-violations (what enforcing the dry-run config would block) and"
+                    + " enforced-violations, per perimeter."));
+    c.pathOption(
+        "--violations-file",
+        "FILE",
+        "Offline, as --violations: a saved read of the project's VPC Service Controls audit logs"
+            + " (the JSON of 'gcloud logging read FILTER --format=json'; docs/checks.md gives the"
+            + " filter).",
+        Cmd.Complete.FILE);
+    c.exclusive("--violations", "--violations-file");
+    if (gate) {
+      c.flag(
+          "--accept-violations",
+          "Write the enforce commands live even where the dry-run config denied requests in the"
+              + " logs read (--violations or --violations-file): they will be cut off.");
+    }
+    c.onParsed(
+        () -> {
+          window = c.text("--violations");
+          file = c.path("--violations-file");
+          accept = gate && c.flag("--accept-violations");
+        });
+  }
+
+  /** Whether the logs are read, live or from a file. */
+  boolean given() {
+    return window != null || file != null;
+  }
+
+  /** The live window ending now, or null without {@code --violations}. */
+  LogWindow window() {
+    return window == null ? null : LogWindow.parse("--violations", window, Instant.now());
+  }
+
+  /** The saved read of {@code --violations-file}, or null. */
+  Violations saved() {
+    if (file == null) {
+      return null;
+    }
+    ViolationLogReader.Read read = ViolationLogReader.readFile(file);
+    return new Violations("--violations-file " + file, read.violations(), read.skipped());
+  }
+
+  /** A saved read is one project's logs: refused with a selection of many. */
+  void refuseFileWithMany() {
+    if (file != null) {
+      throw cmd.usage(
+          "--violations-file is a saved read of one project's logs: give it with --project, or"
+              + " read every project's logs live with --violations DURATION");
+    }
+  }
+
+  /** {@code --accept-violations} means nothing without a read of the logs. */
+  void requireReadForAccept() {
+    if (accept && !given()) {
+      throw cmd.usage(
+          "--accept-violations accepts the denials of a read of the logs: add --violations"
+              + " DURATION (or --violations-file FILE)");
+    }
+  }
+}
