@@ -89,6 +89,8 @@ finished 0
 # what enforcing a perimeter's spec would block (docs/checks.md).
 #   gcloud logging read 'log_id("cloudaudit.googleapis.com/policy") AND protoPayload.metadata."@type"="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"' --project=gdc-prod --freshness=7d --format=json > violations.json
 #   vpcsc-audit audit --project gdc-prod --violations-file violations.json
+# or both in one, live (needs roles/logging.viewer):
+#   vpcsc-audit audit --project gdc-prod --violations 7d
 # WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including
 # changes staged by others. Review it first:
 #   gcloud access-context-manager perimeters dry-run describe gdc_prod --policy=587139914682

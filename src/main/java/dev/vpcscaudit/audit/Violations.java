@@ -105,6 +105,62 @@ public record Violations(String source, List<Violation> violations, int skipped,
         + ")";
   }
 
+  /**
+   * What {@code perimeter}'s config denied in one mode, one line per kind of denial, newest first:
+   * the first {@link #GROUPS_SHOWN} kinds and a count of the rest; empty when it denied nothing.
+   */
+  public List<String> denied(String perimeter, boolean dryRun) {
+    List<Violation> vs =
+        violations.stream()
+            .filter(v -> v.dryRun() == dryRun && perimeter.equals(v.perimeter()))
+            .toList();
+    if (vs.isEmpty()) {
+      return List.of();
+    }
+    List<Group> groups = groups(vs);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
+      out.add(groups.get(i).describe());
+    }
+    if (groups.size() > GROUPS_SHOWN) {
+      out.add("and " + (groups.size() - GROUPS_SHOWN) + " more kinds");
+    }
+    return out;
+  }
+
+  /** How many requests {@code perimeter}'s config denied in one mode. */
+  public long deniedCount(String perimeter, boolean dryRun) {
+    return violations.stream()
+        .filter(v -> v.dryRun() == dryRun && perimeter.equals(v.perimeter()))
+        .count();
+  }
+
+  /**
+   * The reads of several projects' logs as one (a plan over many projects): their denials together,
+   * over the same window.
+   */
+  public static Violations merge(List<Violations> reads) {
+    if (reads.size() == 1) {
+      return reads.get(0);
+    }
+    List<Violation> all = new ArrayList<>();
+    int skipped = 0;
+    LogWindow window = null;
+    for (Violations r : reads) {
+      all.addAll(r.violations());
+      skipped += r.skipped();
+      window = window == null ? r.window() : window;
+    }
+    return new Violations(
+        "the audit logs of "
+            + reads.size()
+            + " projects"
+            + (window == null ? "" : ", " + window.describe()),
+        all,
+        skipped,
+        window);
+  }
+
   /** The findings: one per perimeter (or none named) and mode that denied something. */
   public List<Finding> findings() {
     // Keyed "mode NUL perimeter", sorted: enforced (0) before dry-run (1), then by perimeter, the

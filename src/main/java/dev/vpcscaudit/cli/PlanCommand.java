@@ -19,6 +19,8 @@ public final class PlanCommand extends ReadingCommand {
 
   final NetworkOptions network = new NetworkOptions();
 
+  final ViolationsOptions violations = new ViolationsOptions();
+
   /** {@code --as} values. */
   enum Renderer {
     gcloud,
@@ -71,6 +73,7 @@ public final class PlanCommand extends ReadingCommand {
     many.declare(c);
     profileOption.declare(c);
     network.declare(c);
+    violations.declare(c, /* gate= */ true);
     c.choice(
             "--as",
             "FORMAT",
@@ -101,20 +104,31 @@ public final class PlanCommand extends ReadingCommand {
   @Override
   java.util.List<java.nio.file.Path> inputs() {
     return java.util.Arrays.asList(
-        selection.fromFile, profileOption.file(), many.file(), selection.accessLevelsFile);
+        selection.fromFile,
+        profileOption.file(),
+        many.file(),
+        selection.accessLevelsFile,
+        violations.file);
   }
 
   @Override
   public Integer call() {
     output.checkNotAnInput(allInputs());
+    violations.requireReadForAccept();
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
-      return planMany(selected);
+      violations.refuseFileWithMany();
+    }
+    dev.vpcscaudit.audit.LogWindow window = violations.window();
+    dev.vpcscaudit.audit.Violations saved = violations.saved();
+    if (selected != null) {
+      return planMany(selected, window);
     }
     PerimeterSource source =
         selection.source(
             null,
             network,
+            window,
             targetPerimeter == null ? java.util.Set.of() : java.util.Set.of(targetPerimeter));
     Profile profile = profileOption.load();
     network.requireRestrictedVip(profile, cmd);
@@ -137,7 +151,7 @@ public final class PlanCommand extends ReadingCommand {
                         .toList())
                 + network.flag(),
             found.network());
-    emit(plan, "");
+    emit(plan.withGate(saved != null ? saved : found.violations(), violations.accept), "");
     return ExitCode.OK.code();
   }
 
@@ -145,7 +159,8 @@ public final class PlanCommand extends ReadingCommand {
    * One plan for every selected project: each perimeter touched once. Projects that could not be
    * read are named in the plan's header and make the run exit 3 after the plan is written.
    */
-  private int planMany(dev.vpcscaudit.source.ProjectSelection selected) {
+  private int planMany(
+      dev.vpcscaudit.source.ProjectSelection selected, dev.vpcscaudit.audit.LogWindow window) {
     network.refuseWithMany(cmd);
     if (targetPerimeter != null) {
       throw cmd.usage(
@@ -153,9 +168,14 @@ public final class PlanCommand extends ReadingCommand {
               + " the projects that no perimeter holds, to plan one by one");
     }
     String org = selection.manyProjectsOrganization();
-    PerimeterSource source = selection.source(null, java.util.Set.of());
+    PerimeterSource source = selection.source(null, null, window, java.util.Set.of());
     Profile profile = profileOption.load();
     dev.vpcscaudit.source.ProjectSelection.Result found = source.discoverMany(selected, org);
+    java.util.List<dev.vpcscaudit.audit.Violations> reads =
+        found.projects().stream()
+            .map(dev.vpcscaudit.source.ProjectSelection.ProjectPerimeters::violations)
+            .filter(java.util.Objects::nonNull)
+            .toList();
     FixPlan plan =
         Planner.planMany(
             found.projects(),
@@ -175,7 +195,9 @@ public final class PlanCommand extends ReadingCommand {
                     + selection.selectionArgs(p, profileOption.profile, p.number()));
     long unread = found.projects().stream().filter(p -> p.error() != null).count();
     emit(
-        plan,
+        plan.withGate(
+            reads.isEmpty() ? null : dev.vpcscaudit.audit.Violations.merge(reads),
+            violations.accept),
         " for "
             + plan.projects().size()
             + " projects"
@@ -206,6 +228,14 @@ public final class PlanCommand extends ReadingCommand {
             + output.target()
             + (plan.isEmpty()
                 ? " (nothing to fix)"
-                : " (" + plan.perimeters().size() + " perimeter(s) to change)"));
+                : " ("
+                    + plan.perimeters().size()
+                    + " perimeter(s) to change"
+                    + (plan.heldBack().isEmpty()
+                        ? ""
+                        : ", "
+                            + plan.heldBack().size()
+                            + " held back by dry-run denials: see the plan")
+                    + ")"));
   }
 }

@@ -48,9 +48,13 @@ public final class GcloudRenderer {
           .append(" This script changes nothing.\n");
       return out.toString();
     }
-    guard(plan, out);
+    // What the script runs: the changes not held back by the audit logs' denials.
+    FixPlan live = plan.withoutHeld();
+    if (!live.isEmpty()) {
+      guard(live, out);
+    }
     int index = 0;
-    for (PerimeterChange change : plan.perimeters()) {
+    for (PerimeterChange change : live.perimeters()) {
       ServicePerimeter p = change.before();
       index++;
       out.append("\n# --- ").append(p.name());
@@ -66,14 +70,23 @@ public final class GcloudRenderer {
           out.append(
               "# The perimeter has no explicit dry-run spec: gcloud first copies its enforced status into one.\n");
         }
-        command(p, c, index, out);
+        out.append(
+                "write "
+                    + (index - 1)
+                    + " "
+                    + Shell.quote(p.shortName())
+                    + " "
+                    + Shell.quote(p.policyNumber())
+                    + " ")
+            .append(String.join(" \\\n    ", command(p, c)))
+            .append('\n');
       }
       out.append("finished ").append(index - 1).append('\n');
     }
-    if (!plan.networkActions().isEmpty()) {
+    if (!live.networkActions().isEmpty()) {
       out.append(
           "\n# --- the network (no dry-run mode: these take effect at once; each only adds)\n");
-      for (dev.vpcscaudit.network.NetworkAction action : plan.networkActions()) {
+      for (dev.vpcscaudit.network.NetworkAction action : live.networkActions()) {
         out.append("step ")
             .append(index)
             .append(' ')
@@ -83,6 +96,7 @@ public final class GcloudRenderer {
         index++;
       }
     }
+    heldBack(plan, out);
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
       nextStep(plan, out);
       out.append(
@@ -110,6 +124,40 @@ public final class GcloudRenderer {
   }
 
   /**
+   * The enforce changes held back by the audit logs: each perimeter's commands commented out, one
+   * line each, below what its dry-run config denied. They take no etag: a user who runs one by hand
+   * has reviewed it; planning again with {@code --accept-violations} writes them into the guarded
+   * script instead.
+   */
+  private static void heldBack(FixPlan plan, StringBuilder out) {
+    for (PerimeterChange change : plan.heldBack()) {
+      ServicePerimeter p = change.before();
+      dev.vpcscaudit.audit.Violations read = plan.gate().read();
+      long n = read.deniedCount(p.name(), true);
+      out.append("\n# --- HELD BACK: ").append(p.name());
+      if (!p.title().isEmpty()) {
+        out.append(" (title: ").append(Shell.comment(p.title())).append(')');
+      }
+      out.append("\n# Its dry-run config denied ")
+          .append(n)
+          .append(n == 1 ? " request" : " requests")
+          .append(" in ")
+          .append(Shell.comment(read.source()))
+          .append(";\n# enforcing would refuse them:\n");
+      for (String line : read.denied(p.name(), true)) {
+        out.append("#   ").append(Shell.comment(line)).append('\n');
+      }
+      out.append(
+              "# Admit what should pass (an ingress or egress rule, an access level) or stop it, then plan\n")
+          .append(
+              "# again; or plan with --accept-violations to enforce anyway. The commands, to review:\n");
+      for (ConfigChange c : change.changes()) {
+        out.append("# ").append(String.join(" ", command(p, c))).append('\n');
+      }
+    }
+  }
+
+  /**
    * The dry-run plan's next step: once the staged spec has run long enough, read the project's VPC
    * Service Controls denials and audit them ({@code dry-run-violations}), before enforcing.
    */
@@ -126,6 +174,7 @@ public final class GcloudRenderer {
         .append(' ')
         .append(Shell.flag("--project", project))
         .append(" --freshness=7d --format=json > violations.json\n");
+    boolean offline = plan.verifyCommand().contains("--from-file");
     if (plan.projects().size() == 1) {
       out.append("#   ")
           .append(Shell.comment(plan.verifyCommand()))
@@ -134,6 +183,29 @@ public final class GcloudRenderer {
       out.append("# (and likewise for each of the ")
           .append(plan.projects().size())
           .append(" projects of this plan, auditing each with --project and --violations-file)\n");
+    }
+    if (!offline) {
+      out.append("# or both in one, live (needs roles/logging.viewer):\n#   ")
+          .append(Shell.comment(plan.verifyCommand()))
+          .append(" --violations 7d\n");
+    }
+    FixPlan.Gate gate = plan.gate();
+    if (gate != null) {
+      // The evidence read now predates what this plan stages: it says what the spec as it was
+      // would have denied, not yet what the staged one will.
+      out.append("# What the dry-run configs denied in ")
+          .append(Shell.comment(gate.read().source()))
+          .append(" (before this plan's changes; read again once they have run):\n");
+      for (PerimeterChange change : plan.perimeters()) {
+        String name = change.before().name();
+        List<String> denied = gate.read().denied(name, true);
+        out.append("#   ")
+            .append(name)
+            .append(denied.isEmpty() ? ": no dry-run denial\n" : ": denied\n");
+        for (String line : denied) {
+          out.append("#     ").append(Shell.comment(line)).append('\n');
+        }
+      }
     }
   }
 
@@ -361,16 +433,11 @@ public final class GcloudRenderer {
         .append('\n');
   }
 
-  private static void command(ServicePerimeter p, ConfigChange c, int step, StringBuilder out) {
+  /** The gcloud command of one change, as its arguments (the first holds the command's words). */
+  private static List<String> command(ServicePerimeter p, ConfigChange c) {
     List<String> args = new ArrayList<>();
     args.add(
-        "write "
-            + (step - 1)
-            + " "
-            + Shell.quote(p.shortName())
-            + " "
-            + Shell.quote(p.policyNumber())
-            + " gcloud access-context-manager perimeters "
+        "gcloud access-context-manager perimeters "
             + (c.spec() ? "dry-run update " : "update ")
             + Shell.quote(p.shortName()));
     args.add(Shell.flag("--policy", p.policyNumber()));
@@ -388,6 +455,6 @@ public final class GcloudRenderer {
       args.add(
           Shell.flag("--add-vpc-allowed-services", String.join(",", c.addVpcAllowedServices())));
     }
-    out.append(String.join(" \\\n    ", args)).append('\n');
+    return args;
   }
 }

@@ -15,6 +15,43 @@ final class PlanHeader {
 
   private PlanHeader() {}
 
+  /** What the audit logs read for the plan say about enforcing it. */
+  static List<String> gate(FixPlan plan) {
+    FixPlan.Gate gate = plan.gate();
+    if (gate == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    out.add("Audit logs: " + gate.read().summary() + ".");
+    if (plan.stage() != Stage.ENFORCE || plan.perimeters().isEmpty()) {
+      return out;
+    }
+    List<String> denied =
+        plan.perimeters().stream()
+            .map(c -> c.before().name())
+            .filter(n -> gate.read().deniedCount(n, true) > 0)
+            .toList();
+    if (denied.isEmpty()) {
+      out.add(
+          "No perimeter this plan changes had a dry-run denial in these logs: its enforce changes"
+              + " are written live.");
+    } else if (gate.accepted()) {
+      out.add(
+          "--accept-violations: the enforce changes are written live although the dry-run config"
+              + " of "
+              + String.join(", ", denied)
+              + " denied requests in these logs; once applied, such requests are refused.");
+    } else {
+      out.add(
+          "HELD BACK: the changes to "
+              + String.join(", ", denied)
+              + " are written commented out, below what their dry-run config denied: enforcing"
+              + " them would refuse those requests. Admit or stop those requests and plan again,"
+              + " or plan with --accept-violations to write them live.");
+    }
+    return out;
+  }
+
   static List<String> lines(FixPlan plan) {
     List<String> out = new ArrayList<>();
     if (plan.stage() == Stage.ENFORCE && !plan.perimeters().isEmpty()) {
@@ -45,6 +82,7 @@ final class PlanHeader {
     for (String note : plan.notes()) {
       out.add("NOTE: " + note);
     }
+    out.addAll(gate(plan));
     // With many projects, a perimeter's finding is reported once per project it holds: list once.
     Map<String, java.util.Set<String>> byStep = new LinkedHashMap<>();
     for (Planner.Unfixed u : plan.unfixed()) {

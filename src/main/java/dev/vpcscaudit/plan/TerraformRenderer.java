@@ -102,21 +102,27 @@ public final class TerraformRenderer {
       for (String note : change.notes()) {
         resources.append("# NOTE: ").append(Hcl.comment(note)).append('\n');
       }
-      resources.append("import {\n");
-      resources.append("  to = ").append(TYPE).append('.').append(address).append('\n');
-      resources.append("  id = ").append(Hcl.string(before.name())).append('\n');
-      resources.append("}\n\n");
-      resources.append("resource \"").append(TYPE).append("\" \"").append(address).append("\" {\n");
-      resources.append("  parent = ").append(Hcl.string(before.policy())).append('\n');
+      StringBuilder block = new StringBuilder();
+      block.append("import {\n");
+      block.append("  to = ").append(TYPE).append('.').append(address).append('\n');
+      block.append("  id = ").append(Hcl.string(before.name())).append('\n');
+      block.append("}\n\n");
+      block.append("resource \"").append(TYPE).append("\" \"").append(address).append("\" {\n");
+      block.append("  parent = ").append(Hcl.string(before.policy())).append('\n');
       // An inherited dry-run config is the status itself: no spec block without an explicit one.
       body(
           after,
           "  ",
           "",
           f -> !f.json().equals("spec") || after.useExplicitDryRunSpec(),
-          resources,
+          block,
           needs);
-      resources.append("}\n");
+      block.append("}\n");
+      if (plan.held(change)) {
+        heldBack(plan, change, HclFormat.align(block.toString()), resources);
+      } else {
+        resources.append(block);
+      }
     }
     if (!plan.perimeters().isEmpty()) {
       out.append("#\n")
@@ -147,6 +153,37 @@ public final class TerraformRenderer {
     out.append(resources);
     NetworkTerraform.render(plan.networkActions(), out);
     return HclFormat.align(out.toString());
+  }
+
+  /**
+   * A perimeter whose enforce change the audit logs hold back: its blocks commented out, line by
+   * line, below what its dry-run config denied (see {@link FixPlan#held}).
+   */
+  private static void heldBack(
+      FixPlan plan, PerimeterChange change, String block, StringBuilder out) {
+    String name = change.before().name();
+    dev.vpcscaudit.audit.Violations read = plan.gate().read();
+    long n = read.deniedCount(name, true);
+    out.append("# HELD BACK: its dry-run config denied ")
+        .append(n)
+        .append(n == 1 ? " request" : " requests")
+        .append(" in ")
+        .append(Hcl.comment(read.source()))
+        .append("; enforcing would refuse them:\n");
+    for (String line : read.denied(name, true)) {
+      out.append("#   ").append(Hcl.comment(line)).append('\n');
+    }
+    out.append(
+            "# Admit what should pass (an ingress or egress rule, an access level) or stop it, then\n")
+        .append(
+            "# plan again; or plan with --accept-violations to enforce anyway. The blocks, to review:\n");
+    for (String line : block.strip().split("\n", -1)) {
+      if (!line.isEmpty()) {
+        out.append("# ").append(line).append('\n');
+      } else {
+        out.append("#\n");
+      }
+    }
   }
 
   /** A Terraform identifier from the perimeter's short name, unique within the file. */
