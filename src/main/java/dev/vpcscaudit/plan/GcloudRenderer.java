@@ -396,14 +396,16 @@ public final class GcloudRenderer {
         .append("   Profile: ")
         .append(Shell.comment(plan.profile().name()))
         .append('\n');
-    if (!plan.perimeters().isEmpty()) {
+    // What the script runs: the changes the audit logs hold back are only shown.
+    int changed = plan.withoutHeld().perimeters().size();
+    if (changed > 0) {
       out.append("# What it changes: ")
           .append(
               plan.stage() == Stage.DRY_RUN
                   ? "the dry-run config (spec) of "
                   : "the enforced config (status), and any explicit dry-run spec, of ")
-          .append(plan.perimeters().size())
-          .append(plan.perimeters().size() == 1 ? " perimeter." : " perimeters.")
+          .append(changed)
+          .append(changed == 1 ? " perimeter." : " perimeters.")
           .append(
               "\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
           .append(

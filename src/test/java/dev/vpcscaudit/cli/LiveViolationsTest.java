@@ -203,10 +203,20 @@ class LiveViolationsTest {
   }
 
   @Test
-  void aSavedReadOfTheSameEntriesGivesTheSameFindingsAsTheLiveRead() throws Exception {
-    ArrayNode entries = recent();
-    fake.logEntries("gdc-prod", entries.toString());
-    Path saved = Files.writeString(dir.resolve("violations.json"), entries.toString());
+  void theRealGcloudsSavedReadGivesTheSameFindingsAsTheLiveRead() throws Exception {
+    fake.logEntries("gdc-prod", recent().toString());
+    // The read the dry-run plan's next step prints, run by the real gcloud against the fake.
+    List<String> read = PlanNextStepTest.commands("gcloud logging read ");
+    assertThat(read).singleElement().asString().contains("--project=gdc-prod");
+    var gcloud =
+        dev.vpcscaudit.testing.RealGcloud.run(
+            List.of("bash", "-c", read.get(0)),
+            fake,
+            dir,
+            Map.of("CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING", fake.url() + "/"));
+    assertThat(gcloud.code()).as(gcloud.err()).isZero();
+    Path saved = dir.resolve("violations.json");
+    assertThat(JSON.readTree(saved.toFile())).hasSize(5);
 
     Cli.Result live = audit("--format", "json");
     Cli.Result offline =

@@ -435,10 +435,18 @@ public final class FakeGcp implements AutoCloseable {
       "log_id(\"cloudaudit.googleapis.com/policy\") AND"
           + " protoPayload.metadata.\"@type\"=\"type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata\"";
 
+  /** The audit's query: the filter, then the window. */
   private static final java.util.regex.Pattern LOG_QUERY =
       java.util.regex.Pattern.compile(
           java.util.regex.Pattern.quote(VPCSC_LOG_FILTER)
               + " AND timestamp>=\"([^\"]+)\" AND timestamp<=\"([^\"]+)\"");
+
+  /**
+   * gcloud logging read --freshness's query (gcloud 528): the start of the window, then the filter.
+   */
+  private static final java.util.regex.Pattern GCLOUD_LOG_QUERY =
+      java.util.regex.Pattern.compile(
+          "timestamp>=\"([^\"]+)\" AND " + java.util.regex.Pattern.quote(VPCSC_LOG_FILTER));
 
   /**
    * Cloud Logging v2 entries.list, for the one query the audit sends: the VPC-SC filter with a
@@ -465,6 +473,9 @@ public final class FakeGcp implements AutoCloseable {
         return;
       }
       java.util.regex.Matcher m = LOG_QUERY.matcher(q.path("filter").asText(""));
+      if (!m.matches()) {
+        m = GCLOUD_LOG_QUERY.matcher(q.path("filter").asText(""));
+      }
       int pageSize = q.path("pageSize").asInt(50);
       if (!m.matches()
           || !"timestamp desc".equals(q.path("orderBy").asText())
@@ -474,7 +485,8 @@ public final class FakeGcp implements AutoCloseable {
         return;
       }
       java.time.Instant from = java.time.Instant.parse(m.group(1));
-      java.time.Instant to = java.time.Instant.parse(m.group(2));
+      java.time.Instant to =
+          m.groupCount() > 1 ? java.time.Instant.parse(m.group(2)) : java.time.Instant.MAX;
       for (JsonNode e : logEntries.getOrDefault(project, List.of())) {
         java.time.Instant t =
             java.time.OffsetDateTime.parse(e.path("timestamp").asText()).toInstant();
