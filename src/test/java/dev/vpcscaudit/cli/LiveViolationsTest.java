@@ -181,11 +181,15 @@ class LiveViolationsTest {
   @Test
   void everyPageIsReadOneRequestAPageEmptyPagesIncluded() throws Exception {
     fake.logEntries("gdc-prod", recent().toString()).pageSize(2).emptyLogPages(1);
+    // A 429 first: retried (entries.list has a per-minute quota), not a failed read.
+    fake.fail("/v2/entries:list", 429, FakeGcp.error(429, "RESOURCE_EXHAUSTED", "Quota exceeded"));
 
     Cli.Result paged = audit("--format", "json");
 
     assertThat(paged.code()).as(paged.err()).isZero();
-    // 1 empty page with a token, then 5 entries in pages of 2: 3 pages.
+    // The refused request, 1 empty page with a token, then 5 entries in pages of 2: 3 pages.
+    assertThat(fake.apiRequests().stream().filter(q -> q.path().equals("/v2/entries:list")).count())
+        .isEqualTo(5);
     List<JsonNode> queries = fake.logQueries();
     assertThat(queries).hasSize(4);
     assertThat(queries.get(0).has("pageToken")).isFalse();
