@@ -325,6 +325,45 @@ class LiveViolationsTest {
   }
 
   @Test
+  void anOrganizationRunReadsTheProjectsLogsParallelismAtATime() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      fake.project("gdc-site-" + i, String.valueOf(900 + i), ORG);
+    }
+    fake.latency(250);
+
+    Cli.Result r =
+        Cli.run(
+            env(),
+            "audit",
+            "--organization",
+            "9000",
+            "--all-projects",
+            "--violations",
+            "1d",
+            "--parallelism",
+            "2",
+            "--format",
+            "json");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    List<FakeGcp.Request> reads =
+        fake.apiRequests().stream().filter(q -> q.path().equals("/v2/entries:list")).toList();
+    assertThat(reads).hasSize(6); // one page for each of the six projects
+    // Each read is in flight from its arrival for the fake's latency: never more than two at once.
+    int most = 0;
+    for (FakeGcp.Request a : reads) {
+      long at = a.startMillis();
+      int inFlight =
+          (int)
+              reads.stream()
+                  .filter(b -> b.startMillis() <= at && at < b.startMillis() + 250)
+                  .count();
+      most = Math.max(most, inFlight);
+    }
+    assertThat(most).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void badWindowsAndOfflineRunsAreUsageErrors() throws Exception {
     for (String bad : List.of("7", "7x", "0d", "-1d", "3651d", "1.5h")) {
       Cli.Result r = Cli.run(env(), "audit", "--project", "gdc-prod", "--violations", bad);
