@@ -14,6 +14,8 @@ import java.util.List;
  * @param otherRegular names of regular perimeters read but not kept (a streamed export keeps only
  *     the perimeters that hold the project or are the target), for candidate lists
  * @param accessLevels the access levels of the candidate policies, or {@link AccessLevels#NOT_READ}
+ * @param placement the network the cluster's requests come through and the project's Shared VPC
+ *     host, or null when neither was read or given
  */
 public record AuditInput(
     ProjectRef project,
@@ -21,12 +23,29 @@ public record AuditInput(
     Profile profile,
     String targetPerimeter,
     List<String> otherRegular,
-    AccessLevels accessLevels) {
+    AccessLevels accessLevels,
+    dev.vpcscaudit.network.Placement placement) {
 
   public AuditInput {
     perimeters = perimeters.stream().sorted(Comparator.comparing(ServicePerimeter::name)).toList();
     otherRegular = otherRegular.stream().sorted().toList();
     accessLevels = accessLevels == null ? AccessLevels.NOT_READ : accessLevels;
+  }
+
+  public AuditInput(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      Profile profile,
+      String targetPerimeter,
+      List<String> otherRegular,
+      AccessLevels accessLevels) {
+    this(project, perimeters, profile, targetPerimeter, otherRegular, accessLevels, null);
+  }
+
+  /** The same input with {@code p} (null: none). */
+  public AuditInput withPlacement(dev.vpcscaudit.network.Placement p) {
+    return new AuditInput(
+        project, perimeters, profile, targetPerimeter, otherRegular, accessLevels, p);
   }
 
   public AuditInput(

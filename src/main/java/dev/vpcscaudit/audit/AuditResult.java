@@ -172,6 +172,11 @@ public record AuditResult(
     c.put("supported-services", servicesChecked);
     c.put("dns", dnsChecked);
     c.put("network", networkChecked != null);
+    // The Shared VPC host is known live with --network, or from --shared-vpc-host.
+    c.put(
+        "shared-vpc",
+        checks.stream()
+            .anyMatch(k -> k.name().equals(Rules.SHARED_VPC_HOST_OUTSIDE_PERIMETER.id())));
     if (violationsRead != null) {
       c.put("violations", true); // only when asked for: the logs are evidence, not a config check
     }

@@ -58,6 +58,10 @@ public final class Rules {
   public static final NetworkRule REGISTRY_ZONE_MISSING = new RegistryZoneMissing();
   public static final NetworkRule DNS_INBOUND_FORWARDING_DISABLED =
       new DnsInboundForwardingDisabled();
+  public static final ProjectRule NETWORK_OUTSIDE_PERIMETER =
+      new dev.vpcscaudit.audit.rules.NetworkOutsidePerimeter();
+  public static final ProjectRule SHARED_VPC_HOST_OUTSIDE_PERIMETER =
+      new dev.vpcscaudit.audit.rules.SharedVpcHostOutsidePerimeter();
 
   /** Every rule, in catalogue order (SARIF {@code ruleIndex}). */
   public static final List<Rule> ALL =
@@ -86,7 +90,9 @@ public final class Rules {
           GOOGLEAPIS_ZONE_MISSING,
           GOOGLEAPIS_ZONE_NOT_RESTRICTED,
           REGISTRY_ZONE_MISSING,
-          DNS_INBOUND_FORWARDING_DISABLED);
+          DNS_INBOUND_FORWARDING_DISABLED,
+          NETWORK_OUTSIDE_PERIMETER,
+          SHARED_VPC_HOST_OUTSIDE_PERIMETER);
 
   private Rules() {}
 

@@ -185,12 +185,13 @@ public final class AuditCommand extends ReadingCommand {
     AuditResult result =
         AuditEngine.audit(
                 new dev.vpcscaudit.audit.AuditInput(
-                    found.project(),
-                    found.perimeters(),
-                    profile,
-                    null,
-                    found.otherRegular(),
-                    found.levels()),
+                        found.project(),
+                        found.perimeters(),
+                        profile,
+                        null,
+                        found.otherRegular(),
+                        found.levels())
+                    .withPlacement(network.placement(found.network())),
                 found.source(),
                 found.supportedServices(),
                 answers,

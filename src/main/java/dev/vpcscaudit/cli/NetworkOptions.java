@@ -8,8 +8,11 @@ public final class NetworkOptions {
   String network;
   String computeEndpoint;
   String dnsEndpoint;
+  String sharedVpcHost;
+  private Cmd cmd;
 
   void declare(Cmd c) {
+    cmd = c;
     c.option(
         "--network",
         "NETWORK",
@@ -28,8 +31,16 @@ public final class NetworkOptions {
         "URL",
         "Cloud DNS endpoint, https://HOST/ (default: gcloud's"
             + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).");
+    c.option(
+        "--shared-vpc-host",
+        "PROJECT_NUMBER",
+        "The project's Shared VPC host project, when the audit cannot read it (offline; live,"
+            + " --network reads it with Compute Engine's getXpnHost): the perimeter that holds"
+            + " the project must hold it too.");
+    c.exclusive("--network", "--shared-vpc-host");
     c.onParsed(
         () -> {
+          sharedVpcHost = c.text("--shared-vpc-host");
           network = c.text("--network");
           computeEndpoint = c.text("--compute-endpoint");
           dnsEndpoint = c.text("--dns-endpoint");
@@ -54,10 +65,41 @@ public final class NetworkOptions {
           "--network is checked with one project (--project); audit the network once, beside"
               + " one of the projects");
     }
+    if (sharedVpcHost != null) {
+      throw cmd.usage("--shared-vpc-host is the host of one project: give it with --project");
+    }
   }
 
-  /** {@code --network NET} for a command line the user pastes, or empty. */
+  /**
+   * Where the requests come from: as read live with {@code --network} ({@code read}, may be null),
+   * else as given with {@code --shared-vpc-host}, else null.
+   */
+  dev.vpcscaudit.network.Placement placement(dev.vpcscaudit.network.NetworkState read) {
+    if (read != null) {
+      return read.placement();
+    }
+    if (sharedVpcHost == null) {
+      return null;
+    }
+    String v = sharedVpcHost.strip();
+    if (!v.matches("(projects/)?[1-9][0-9]{0,19}")) {
+      throw cmd.usage(
+          "--shared-vpc-host '"
+              + sharedVpcHost
+              + "': expected the host project's number or projects/NUMBER (gcloud projects"
+              + " describe HOST --format='value(projectNumber)')");
+    }
+    return new dev.vpcscaudit.network.Placement(
+        null, null, true, v.startsWith("projects/") ? v : "projects/" + v);
+  }
+
+  /** {@code --network NET} (or {@code --shared-vpc-host N}) for a command line, or empty. */
   String flag() {
+    if (sharedVpcHost != null) {
+      return " "
+          + dev.vpcscaudit.escape.Shell.flag(
+              "--shared-vpc-host", placement(null).sharedVpcHost().substring("projects/".length()));
+    }
     return network == null
         ? ""
         : " " + dev.vpcscaudit.escape.Shell.flag("--network", ref().resourceName());

@@ -150,7 +150,8 @@ public final class PlanCommand extends ReadingCommand {
                         .sorted()
                         .toList())
                 + network.flag(),
-            found.network());
+            found.network(),
+            network.placement(found.network()));
     emit(plan.withGate(saved != null ? saved : found.violations(), violations.accept), "");
     return ExitCode.OK.code();
   }

@@ -107,4 +107,14 @@ record ApiCall(String what, String permission, String grant) {
             + project
             + ", or save the read yourself and give --violations-file FILE");
   }
+
+  /** The Shared VPC host of a project (Compute Engine projects.getXpnHost). */
+  static ApiCall xpnHost(String project) {
+    return new ApiCall(
+        "read the Shared VPC host of project " + project,
+        "compute.projects.get",
+        "grant roles/compute.networkViewer on projects/"
+            + project
+            + ", or audit offline with --shared-vpc-host PROJECT_NUMBER");
+  }
 }

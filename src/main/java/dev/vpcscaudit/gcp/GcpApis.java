@@ -319,6 +319,29 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         items -> dev.vpcscaudit.network.NetworkJson.routers(items, project));
   }
 
+  /**
+   * Compute Engine v1 {@code projects.getXpnHost} (GET): the Shared VPC host project that {@code
+   * project} links to, as its project ID, or null when it links to none (the API answers an empty
+   * object: "May be empty if no link exists").
+   */
+  public String xpnHost(String project) {
+    ApiCall call = ApiCall.xpnHost(project);
+    JsonNode root =
+        getObject(
+            call,
+            new GenericUrl(endpoints.compute() + "/compute/v1/projects/" + project + "/getXpnHost"),
+            "the answer to getXpnHost of " + project);
+    JsonNode name = root.path("name");
+    if (name.isMissingNode() || name.asText("").isEmpty()) {
+      return null;
+    }
+    if (!name.isTextual()) {
+      throw new CloudReadException(
+          "cannot " + call.what() + ": unexpected answer from the API: name is not a string");
+    }
+    return name.asText();
+  }
+
   /** Compute Engine v1 {@code routes.list}. */
   public List<dev.vpcscaudit.network.NetworkState.Route> routes(String project) {
     return networkList(

@@ -150,7 +150,14 @@ public final class LivePerimeterSource implements PerimeterSource {
       Future<dev.vpcscaudit.network.NetworkState> network =
           side == null
               ? null
-              : side.submit(() -> NetworkDiscovery.read(apis, pool, config.network(), log));
+              : side.submit(
+                  () ->
+                      NetworkDiscovery.read(
+                          apis,
+                          pool,
+                          config.network(),
+                          project.id() != null ? project.id() : project.number(),
+                          log));
       Discovery found =
           new PerimeterDiscovery(apis, apis, pool, log)
               .run(project, config.policy(), config.organization());

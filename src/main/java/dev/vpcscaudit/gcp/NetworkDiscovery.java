@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
  * Reads one VPC network for the network rules, GET only, in two rounds: the network itself, its
  * project's routers (aggregated over regions), routes, Cloud DNS zones and DNS server policies side
  * by side; then the record sets of the zones the rules look into (googleapis.com, gcr.io, pkg.dev
- * bound to the network), side by side. Requests: 5 plus at most 3, each times its pages (500 items
- * a page) — they grow with pages, never with records.
+ * bound to the network), side by side; beside them, the network's project (its number) and the
+ * audited project's Shared VPC host. Requests: 7 or 8 plus at most 3, each times its pages (500
+ * items a page) — they grow with pages, never with records.
  */
 final class NetworkDiscovery {
 
@@ -22,8 +23,21 @@ final class NetworkDiscovery {
 
   private NetworkDiscovery() {}
 
-  static NetworkState read(GcpApis apis, ExecutorService pool, NetworkRef ref, CallLog log) {
+  /**
+   * @param audited the audited project as given (ID or number), whose Shared VPC host is read
+   */
+  static NetworkState read(
+      GcpApis apis, ExecutorService pool, NetworkRef ref, String audited, CallLog log) {
     String project = ref.project();
+    // Where the requests come from: the network's project number, and the audited project's
+    // Shared VPC host (its number through Resource Manager, as perimeters name projects).
+    Future<String> networkProject = pool.submit(() -> apis.project(project).number());
+    Future<String> host =
+        pool.submit(
+            () -> {
+              String id = apis.xpnHost(audited);
+              return id == null ? null : apis.project(id).number();
+            });
     log.note("reading " + ref.resourceName() + ": routers, routes, Cloud DNS zones and policies");
     Future<String> self = pool.submit(() -> apis.networkSelfLink(ref));
     Future<List<NetworkState.Router>> routers = pool.submit(() -> apis.routers(project));
@@ -55,7 +69,18 @@ final class NetworkDiscovery {
       int i = wanted.indexOf(z);
       zonesWithRecords.add(i < 0 ? z : z.withRecords(PerimeterDiscovery.await(records.get(i))));
     }
+    String hostNumber = PerimeterDiscovery.await(host);
     return new NetworkState(
-        ref, selfLink, first.routers(), first.routes(), zonesWithRecords, first.policies());
+        ref,
+        selfLink,
+        first.routers(),
+        first.routes(),
+        zonesWithRecords,
+        first.policies(),
+        new dev.vpcscaudit.network.Placement(
+            dev.vpcscaudit.network.Placement.networkResource(selfLink),
+            "projects/" + PerimeterDiscovery.await(networkProject),
+            true,
+            hostNumber == null ? null : "projects/" + hostNumber));
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param network as the user named it
  * @param selfLink the network's own {@code projects/P/global/networks/N}, as the API spells it (the
  *     form other resources use to refer to it)
+ * @param placement the network as perimeters name it, its project's number and the audited
+ *     project's Shared VPC host, or null when they were not read
  */
 public record NetworkState(
     NetworkRef network,
@@ -18,7 +20,24 @@ public record NetworkState(
     List<Router> routers,
     List<Route> routes,
     List<Zone> zones,
-    List<DnsPolicy> policies) {
+    List<DnsPolicy> policies,
+    Placement placement) {
+
+  /** A network read without its placement. */
+  public NetworkState(
+      NetworkRef network,
+      String selfLink,
+      List<Router> routers,
+      List<Route> routes,
+      List<Zone> zones,
+      List<DnsPolicy> policies) {
+    this(network, selfLink, routers, routes, zones, policies, null);
+  }
+
+  /** The same read with {@code p}. */
+  public NetworkState withPlacement(Placement p) {
+    return new NetworkState(network, selfLink, routers, routes, zones, policies, p);
+  }
 
   public NetworkState {
     routers = List.copyOf(routers);

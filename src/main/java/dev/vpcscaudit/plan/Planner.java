@@ -76,11 +76,48 @@ public final class Planner {
       String target,
       String verifyCommand,
       dev.vpcscaudit.network.NetworkState network) {
+    return plan(
+        project,
+        perimeters,
+        otherRegular,
+        profile,
+        stage,
+        target,
+        verifyCommand,
+        network,
+        network == null ? null : network.placement());
+  }
+
+  /**
+   * As above, with where the project's requests come from ({@code --network} read live, or {@code
+   * --shared-vpc-host}): the membership of the network's project and of the Shared VPC host are
+   * fixed too.
+   */
+  public static FixPlan plan(
+      ProjectRef project,
+      List<ServicePerimeter> perimeters,
+      List<String> otherRegular,
+      Profile profile,
+      Stage stage,
+      String target,
+      String verifyCommand,
+      dev.vpcscaudit.network.NetworkState network,
+      dev.vpcscaudit.network.Placement placement) {
     String resource = project.resourceName();
     String targetName =
         target == null ? null : resolveTarget(target, perimeters, otherRegular).name();
     rejectUnneededTarget(target, targetName, perimeters, resource);
-    Rounds r = rounds(project, perimeters, otherRegular, profile, stage, targetName, null, network);
+    Rounds r =
+        rounds(
+            project,
+            perimeters,
+            otherRegular,
+            profile,
+            stage,
+            targetName,
+            null,
+            network,
+            placement);
     checkOnePerimeterPerPolicy(perimeters, r.after(), resource);
     return new FixPlan(
         List.of(project),
@@ -128,7 +165,7 @@ public final class Planner {
       }
       planned.add(p.project());
       List<ServicePerimeter> current = mine(p, now);
-      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, planOne, null);
+      Rounds r = rounds(p.project(), current, List.of(), profile, stage, null, planOne, null, null);
       if (actions.addAll(r.actions())) {
         // Only the perimeters this project's fixes touched change: re-apply all their actions.
         Set<String> touched = new LinkedHashSet<>();
@@ -190,8 +227,10 @@ public final class Planner {
       Stage stage,
       String targetName,
       java.util.function.Function<ProjectRef, String> planOne,
-      dev.vpcscaudit.network.NetworkState network) {
-    AuditResult first = audit(project, perimeters, otherRegular, profile, targetName, network);
+      dev.vpcscaudit.network.NetworkState network,
+      dev.vpcscaudit.network.Placement placement) {
+    AuditResult first =
+        audit(project, perimeters, otherRegular, profile, targetName, network, placement);
     // Network fixes do not depend on the perimeters: taken from the first audit, in rule order.
     List<dev.vpcscaudit.network.NetworkAction> networkActions = new ArrayList<>();
     for (Finding f : actionableInEvaluationOrder(first)) {
@@ -243,7 +282,7 @@ public final class Planner {
       }
       current = apply(perimeters, changes(perimeters, actions));
       // Network findings do not depend on perimeter fixes: the first audit listed them all.
-      result = audit(project, current, otherRegular, profile, targetName, null);
+      result = audit(project, current, otherRegular, profile, targetName, null, placement);
     }
 
     for (Finding f : first.actionable()) {
@@ -292,9 +331,10 @@ public final class Planner {
       List<String> otherRegular,
       Profile profile,
       String target,
-      dev.vpcscaudit.network.NetworkState network) {
+      dev.vpcscaudit.network.NetworkState network,
+      dev.vpcscaudit.network.Placement placement) {
     return AuditEngine.audit(
-        new AuditInput(project, perimeters, profile, target, otherRegular),
+        new AuditInput(project, perimeters, profile, target, otherRegular).withPlacement(placement),
         "plan",
         null,
         null,

@@ -28,6 +28,17 @@ class NetworkAuditTest {
 
   static final String NET = "projects/net-host/global/networks/gdc-net";
   static final String NET_URL = FakeGcp.COMPUTE + NET;
+
+  /** The number of the network's project, which the perimeter holds beside the cluster's. */
+  static final String NET_HOST_NUMBER = "222233334444";
+
+  /** {@code status} with the network's project among its resources too. */
+  static String withNetHost(String status) {
+    return status.replace(
+        "\"projects/" + Fixtures.PROJECT + "\"",
+        "\"projects/" + Fixtures.PROJECT + "\", \"projects/" + NET_HOST_NUMBER + "\"");
+  }
+
   static final String ATTACHMENTS =
       FakeGcp.COMPUTE + "projects/net-host/regions/us-central1/interconnectAttachments/";
   static final String IGW =
@@ -51,10 +62,16 @@ class NetworkAuditTest {
 
   /** As {@link #network(Set)}, with the perimeter's status and the fake's etag scope given. */
   FakeGcp network(Set<String> broken, String status, FakeGcp.EtagScope scope) {
+    return networkWith(broken, "[" + Fixtures.perimeter("gdc", withNetHost(status)) + "]", scope);
+  }
+
+  /** As {@link #network(Set, String, FakeGcp.EtagScope)}, with the policy's perimeters given. */
+  FakeGcp networkWith(Set<String> broken, String perimeters, FakeGcp.EtagScope scope) {
     fake = new FakeGcp().etagScope(scope);
     fake.project("gdc-prod", Fixtures.PROJECT, "organizations/9000")
         .policy("organizations/9000", Fixtures.POLICY, null)
-        .perimeters(Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", status) + "]");
+        .perimeters(Fixtures.POLICY, perimeters);
+    fake.project("net-host", NET_HOST_NUMBER, "organizations/9000");
     fake.network("net-host", "gdc-net");
     String bgp =
         broken.contains("restricted-vip-not-advertised")
@@ -222,11 +239,14 @@ class NetworkAuditTest {
     assertThat(report.path("findings")).as(r.out()).isEmpty();
     assertThat(report.path("network").asText()).isEqualTo(NET);
     assertThat(report.path("compliant").asBoolean()).isTrue();
-    // 5 reads beside the perimeter walk, then the records of the 3 zones: pages, not records.
+    assertThat(report.at("/coverage/shared-vpc").asBoolean()).isTrue();
+    // 6 reads beside the perimeter walk (the project's Shared VPC host among them), then the
+    // records of the 3 zones: pages, not records.
     assertThat(fake.apiRequests())
         .filteredOn(q -> q.path().startsWith("/compute/") || q.path().startsWith("/dns/"))
         .extracting(FakeGcp.Request::path)
         .containsExactlyInAnyOrder(
+            "/compute/v1/projects/gdc-prod/getXpnHost",
             "/compute/v1/" + NET,
             "/compute/v1/projects/net-host/aggregated/routers",
             "/compute/v1/projects/net-host/global/routes",
@@ -379,7 +399,9 @@ class NetworkAuditTest {
     fake.project("gdc-prod", Fixtures.PROJECT, "organizations/9000")
         .policy("organizations/9000", Fixtures.POLICY, null)
         .perimeters(
-            Fixtures.POLICY, "[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]");
+            Fixtures.POLICY,
+            "[" + Fixtures.perimeter("gdc", withNetHost(Fixtures.compliantConfig())) + "]");
+    fake.project("net-host", NET_HOST_NUMBER, "organizations/9000");
     fake.network("net-host", "gdc-net");
     // The router advertises the VIP, but one peer has its own custom advertisement without it.
     fake.router(

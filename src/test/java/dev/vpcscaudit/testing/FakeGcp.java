@@ -72,6 +72,8 @@ public final class FakeGcp implements AutoCloseable {
   private final List<JsonNode> logQueries = new ArrayList<>();
   private int emptyLogPages;
   private final Set<String> logsDenied = new java.util.HashSet<>();
+  // Shared VPC: service project ID or number to host project ID.
+  private final Map<String, String> xpnHosts = new HashMap<>();
   private final Map<String, Deque<int[]>> faultStatus = new HashMap<>();
   private final Map<String, Deque<String>> faultBody = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -414,6 +416,19 @@ public final class FakeGcp implements AutoCloseable {
    */
   public synchronized FakeGcp emptyLogPages(int n) {
     emptyLogPages = n;
+    return this;
+  }
+
+  /**
+   * {@code service} (its ID; its number works too) is a Shared VPC service project of {@code host}
+   * (an ID): Compute's getXpnHost answers the host's project resource.
+   */
+  public synchronized FakeGcp xpnHost(String service, String host) {
+    xpnHosts.put(service, host);
+    ObjectNode p = projects.get(service);
+    if (p != null) {
+      xpnHosts.put(p.path("name").asText().substring("projects/".length()), host);
+    }
     return this;
   }
 
@@ -1055,6 +1070,19 @@ public final class FakeGcp implements AutoCloseable {
       page.set("items", items);
       page.put("kind", "compute#routerAggregatedList");
       send(ex, 200, page.toString());
+    } else if (path.startsWith("/compute/v1/") && rest.equals("getXpnHost")) {
+      // An empty object when the project links to no host ("May be empty if no link exists").
+      String host = xpnHosts.get(project);
+      ObjectNode out = JSON.createObjectNode();
+      if (host != null) {
+        out.put("kind", "compute#project").put("name", host);
+        ObjectNode h = projects.get(host);
+        if (h != null) {
+          out.put("id", h.path("name").asText().substring("projects/".length()));
+        }
+        out.put("xpnProjectStatus", "HOST");
+      }
+      send(ex, 200, out.toString());
     } else if (path.startsWith("/compute/v1/") && rest.equals("global/routes")) {
       send(ex, 200, page(routes.getOrDefault(project, List.of()), params).toString());
     } else if (path.startsWith("/dns/v1/") && rest.equals("managedZones")) {
