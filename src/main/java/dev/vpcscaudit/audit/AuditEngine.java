@@ -162,8 +162,9 @@ public final class AuditEngine {
       ServicePerimeter p, PerimeterConfig config, Mode mode, AuditInput input, Collector out) {
     Profile profile = input.profile();
     String field = mode == Mode.ENFORCED ? "status" : "spec";
-    Severity severity = mode == Mode.ENFORCED ? Severity.ERROR : Severity.WARNING;
+    Severity modeSeverity = mode == Mode.ENFORCED ? Severity.ERROR : Severity.WARNING;
     for (ConfigRule rule : Rules.configRules()) {
+      Severity severity = rule.warningOnly() ? Severity.WARNING : modeSeverity;
       Map<String, List<Edit>> specProblems =
           mode == Mode.ENFORCED && p.useExplicitDryRunSpec()
               ? problems(rule, p, p.dryRunConfig(), profile)

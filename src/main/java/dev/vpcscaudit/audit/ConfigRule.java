@@ -37,6 +37,14 @@ public interface ConfigRule extends Rule {
   }
 
   /** Where a config rule reports. */
+  /**
+   * Whether the rule's failures are warnings in both modes (a companion service), rather than the
+   * mode's severity (error enforced, warning dry-run).
+   */
+  default boolean warningOnly() {
+    return false;
+  }
+
   interface Results {
     /** The check about {@code service} (or the whole config when null) passed. */
     void pass(String service);

@@ -62,6 +62,8 @@ public final class Rules {
       new dev.vpcscaudit.audit.rules.NetworkOutsidePerimeter();
   public static final ProjectRule SHARED_VPC_HOST_OUTSIDE_PERIMETER =
       new dev.vpcscaudit.audit.rules.SharedVpcHostOutsidePerimeter();
+  public static final ConfigRule COMPANION_SERVICE_UNRESTRICTED =
+      new dev.vpcscaudit.audit.rules.CompanionServiceUnrestricted();
 
   /** Every rule, in catalogue order (SARIF {@code ruleIndex}). */
   public static final List<Rule> ALL =
@@ -92,7 +94,8 @@ public final class Rules {
           REGISTRY_ZONE_MISSING,
           DNS_INBOUND_FORWARDING_DISABLED,
           NETWORK_OUTSIDE_PERIMETER,
-          SHARED_VPC_HOST_OUTSIDE_PERIMETER);
+          SHARED_VPC_HOST_OUTSIDE_PERIMETER,
+          COMPANION_SERVICE_UNRESTRICTED);
 
   private Rules() {}
 

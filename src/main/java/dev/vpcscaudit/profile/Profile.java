@@ -21,6 +21,9 @@ import java.util.Objects;
  *     ingress rule may admit from any source ({@code ingress-open-to-any-identity}), and named
  *     identities ({@code serviceAccount:ci@p.iam.gserviceaccount.com}) an ingress rule may admit
  *     from any network ({@code ingress-from-any-network}) when it names no one else
+ * @param companionServices for a required service, the services VPC Service Controls' documentation
+ *     says must be restricted with it for it to be fully protected, each with the page that says so
+ *     ({@code companion-service-unrestricted}); in the profile's order
  */
 public record Profile(
     String name,
@@ -36,7 +39,50 @@ public record Profile(
     String origin,
     int maxIpv4Prefix,
     int maxIpv6Prefix,
-    List<String> allowIngressIdentities) {
+    List<String> allowIngressIdentities,
+    java.util.Map<String, List<Companion>> companionServices) {
+
+  /** A service to restrict with a required one, and the page that says so. */
+  public record Companion(String service, String source) {
+    public Companion {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
+  /** A profile without companion services. */
+  public Profile(
+      String name,
+      String title,
+      String description,
+      String sourceDocument,
+      String sourceSection,
+      List<String> requiredServices,
+      boolean vpcAccessibleServicesRequired,
+      boolean restrictedVipRequired,
+      List<String> restrictedVipHostnames,
+      List<String> notes,
+      String origin,
+      int maxIpv4Prefix,
+      int maxIpv6Prefix,
+      List<String> allowIngressIdentities) {
+    this(
+        name,
+        title,
+        description,
+        sourceDocument,
+        sourceSection,
+        requiredServices,
+        vpcAccessibleServicesRequired,
+        restrictedVipRequired,
+        restrictedVipHostnames,
+        notes,
+        origin,
+        maxIpv4Prefix,
+        maxIpv6Prefix,
+        allowIngressIdentities,
+        java.util.Map.of());
+  }
 
   /** The default of {@code maxIpPrefix.ipv4}: a /16 is the widest range a level may admit. */
   public static final int DEFAULT_MAX_IPV4_PREFIX = 16;
@@ -55,5 +101,8 @@ public record Profile(
     notes = List.copyOf(notes);
     origin = Objects.requireNonNullElse(origin, "");
     allowIngressIdentities = List.copyOf(allowIngressIdentities);
+    java.util.Map<String, List<Companion>> companions = new java.util.LinkedHashMap<>();
+    companionServices.forEach((k, v) -> companions.put(k, List.copyOf(v)));
+    companionServices = java.util.Collections.unmodifiableMap(companions);
   }
 }

@@ -70,6 +70,7 @@ public final class Profiles {
               "restrictedVip",
               "maxIpPrefix",
               "allowIngressIdentities",
+              "companionServices",
               "notes"),
           "maxIpPrefix",
           Set.of("ipv4", "ipv6"),
@@ -312,6 +313,8 @@ public final class Profiles {
       }
     }
 
+    java.util.Map<String, List<Profile.Companion>> companions =
+        companions(root.get("companionServices"), seen, label);
     return new Profile(
         name,
         optionalString(root, "title", "title", label),
@@ -326,7 +329,73 @@ public final class Profiles {
         origin,
         maxIpv4,
         maxIpv6,
-        allowIdentities);
+        allowIdentities,
+        companions);
+  }
+
+  /**
+   * {@code companionServices}: a mapping from a required service to a list of {@code {service,
+   * source}}, the source an https page of Google's documentation that says so.
+   */
+  private static java.util.Map<String, List<Profile.Companion>> companions(
+      JsonNode node, java.util.Collection<String> required, String label) {
+    java.util.Map<String, List<Profile.Companion>> out = new java.util.LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new BadInputException(
+          label
+              + ": key 'companionServices': expected a mapping of required services to lists of"
+              + " {service, source}");
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String key = "companionServices." + e.getKey();
+      if (!required.contains(e.getKey())) {
+        throw new BadInputException(
+            label + ": key '" + key + "': " + e.getKey() + " is not one of requiredServices");
+      }
+      if (!e.getValue().isArray()) {
+        throw new BadInputException(
+            label + ": key '" + key + "': expected a list of {service, source}");
+      }
+      List<Profile.Companion> list = new java.util.ArrayList<>();
+      int i = 0;
+      for (JsonNode c : e.getValue()) {
+        String at = key + "[" + i++ + "]";
+        if (!c.isObject()) {
+          throw new BadInputException(label + ": key '" + at + "': expected {service, source}");
+        }
+        Iterator<String> names = c.fieldNames();
+        while (names.hasNext()) {
+          String n = names.next();
+          if (!n.equals("service") && !n.equals("source")) {
+            throw new BadInputException(
+                label + ": key '" + at + "." + n + "': unknown key (service, source)");
+          }
+        }
+        String service = optionalString(c, "service", at + ".service", label);
+        String source = optionalString(c, "source", at + ".source", label);
+        if (service == null || !SERVICE.matcher(service).matches()) {
+          throw new BadInputException(
+              label + ": key '" + at + ".service': expected a service name (x.googleapis.com)");
+        }
+        if (service.equals(e.getKey())) {
+          throw new BadInputException(
+              label + ": key '" + at + ".service': a service is not its own companion");
+        }
+        if (source == null || !source.matches("https://[^\\s]+")) {
+          throw new BadInputException(
+              label
+                  + ": key '"
+                  + at
+                  + ".source': expected the https:// address of the page that says so");
+        }
+        list.add(new Profile.Companion(service, source));
+      }
+      out.put(e.getKey(), list);
+    }
+    return out;
   }
 
   /** The identity types of an ingress rule's {@code ingressFrom} that a profile may accept. */

@@ -244,7 +244,8 @@ class NetworkPlacementTest {
     assertThat(f.path("message").asText())
         .contains(GDC + " status.ingressPolicies[0] ('from the cluster') admits it only for part")
         .contains("it leaves out identities other than ANY_SERVICE_ACCOUNT")
-        .contains("the services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com")
+        .contains(
+            "the services artifactregistry.googleapis.com, cloudresourcemanager.googleapis.com")
         .doesNotContain("the services gkehub.googleapis.com")
         .contains("the methods not listed of logging.googleapis.com");
     assertThat(f.at("/remedy/enforce/kind").asText()).isEqualTo("manual");
