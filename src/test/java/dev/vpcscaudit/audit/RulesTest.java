@@ -52,6 +52,52 @@ public class RulesTest {
                     + "]"),
             gdc(),
             "file"));
+    // The network inside the perimeter: the network's project and the Shared VPC host outside.
+    out.add(
+        AuditEngine.audit(
+            new AuditInput(
+                    project,
+                    perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+                    gdc(),
+                    null)
+                .withPlacement(
+                    new dev.vpcscaudit.network.Placement(
+                        "//compute.googleapis.com/projects/net-host/global/networks/gdc-net",
+                        "projects/222233334444",
+                        true,
+                        "projects/333344445555")),
+            "file",
+            null,
+            null));
+    // A companion service of a required one, unrestricted.
+    dev.vpcscaudit.profile.Profile g = gdc();
+    dev.vpcscaudit.profile.Profile withCompanion =
+        new dev.vpcscaudit.profile.Profile(
+            g.name(),
+            g.title(),
+            g.description(),
+            g.sourceDocument(),
+            g.sourceSection(),
+            g.requiredServices(),
+            g.vpcAccessibleServicesRequired(),
+            g.restrictedVipRequired(),
+            g.restrictedVipHostnames(),
+            g.notes(),
+            g.origin(),
+            g.maxIpv4Prefix(),
+            g.maxIpv6Prefix(),
+            g.allowIngressIdentities(),
+            java.util.Map.of(
+                "gkeonprem.googleapis.com",
+                List.of(
+                    new dev.vpcscaudit.profile.Profile.Companion(
+                        "serviceusage.googleapis.com", "https://docs.example.test/page"))));
+    out.add(
+        AuditEngine.audit(
+            project,
+            perimeters("[" + perimeter("gdc", compliantConfig()) + "]"),
+            withCompanion,
+            "file"));
     // Openings: an ingress rule open to anybody from anywhere, one from a level that admits every
     // address, an egress rule to any resource, a level too broad, a missing level.
     out.add(OpeningsTest.audit(OpeningsTest.openPerimeter(), OpeningsTest.levels()));

@@ -21,7 +21,8 @@ public final class CompanionServiceUnrestricted extends BaseRule implements Conf
         "companion-service-unrestricted",
         "A service that must be restricted with a required one is not restricted",
         "Add the companion service to the perimeter's restricted services.",
-        Category.PERIMETER);
+        Category.PERIMETER,
+        dev.vpcscaudit.audit.Severity.WARNING);
   }
 
   @Override
