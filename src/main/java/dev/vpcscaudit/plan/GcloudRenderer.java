@@ -132,25 +132,14 @@ public final class GcloudRenderer {
   private static void heldBack(FixPlan plan, StringBuilder out) {
     for (PerimeterChange change : plan.heldBack()) {
       ServicePerimeter p = change.before();
-      dev.vpcscaudit.audit.Violations read = plan.gate().read();
-      long n = read.deniedCount(p.name(), true);
       out.append("\n# --- HELD BACK: ").append(p.name());
       if (!p.title().isEmpty()) {
         out.append(" (title: ").append(Shell.comment(p.title())).append(')');
       }
-      out.append("\n# Its dry-run config denied ")
-          .append(n)
-          .append(n == 1 ? " request" : " requests")
-          .append(" in ")
-          .append(Shell.comment(read.source()))
-          .append(";\n# enforcing would refuse them:\n");
-      for (String line : read.denied(p.name(), true)) {
-        out.append("#   ").append(Shell.comment(line)).append('\n');
+      out.append('\n');
+      for (String line : PlanHeader.heldBack(plan, change, "commands")) {
+        out.append("# ").append(Shell.comment(line)).append('\n');
       }
-      out.append(
-              "# Admit what should pass (an ingress or egress rule, an access level) or stop it, then plan\n")
-          .append(
-              "# again; or plan with --accept-violations to enforce anyway. The commands, to review:\n");
       for (ConfigChange c : change.changes()) {
         out.append("# ").append(String.join(" ", command(p, c))).append('\n');
       }

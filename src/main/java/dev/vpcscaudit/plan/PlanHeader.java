@@ -15,6 +15,35 @@ final class PlanHeader {
 
   private PlanHeader() {}
 
+  /**
+   * The comment lines above a change held back by the audit logs (plain text; each renderer escapes
+   * it for its comment syntax): how many requests the perimeter's dry-run config denied, in what
+   * read, each kind of denial, and what to do; {@code what} names what follows ("commands" or
+   * "blocks").
+   */
+  static List<String> heldBack(FixPlan plan, PerimeterChange change, String what) {
+    String name = change.before().name();
+    dev.vpcscaudit.audit.Violations read = plan.gate().read();
+    long n = read.deniedCount(name, true);
+    List<String> out = new ArrayList<>();
+    out.add(
+        "Its dry-run config denied "
+            + n
+            + (n == 1 ? " request" : " requests")
+            + " in "
+            + read.source()
+            + "; enforcing would refuse them:");
+    for (String line : read.denied(name, true)) {
+      out.add("  " + line);
+    }
+    out.add(
+        "Admit what should pass (an ingress or egress rule, an access level) or stop it, then plan"
+            + " again; or plan with --accept-violations to enforce anyway. The "
+            + what
+            + ", to review:");
+    return out;
+  }
+
   /** What the audit logs read for the plan say about enforcing it. */
   static List<String> gate(FixPlan plan) {
     FixPlan.Gate gate = plan.gate();

@@ -161,22 +161,10 @@ public final class TerraformRenderer {
    */
   private static void heldBack(
       FixPlan plan, PerimeterChange change, String block, StringBuilder out) {
-    String name = change.before().name();
-    dev.vpcscaudit.audit.Violations read = plan.gate().read();
-    long n = read.deniedCount(name, true);
-    out.append("# HELD BACK: its dry-run config denied ")
-        .append(n)
-        .append(n == 1 ? " request" : " requests")
-        .append(" in ")
-        .append(Hcl.comment(read.source()))
-        .append("; enforcing would refuse them:\n");
-    for (String line : read.denied(name, true)) {
-      out.append("#   ").append(Hcl.comment(line)).append('\n');
+    out.append("# HELD BACK:\n");
+    for (String line : PlanHeader.heldBack(plan, change, "blocks")) {
+      out.append("# ").append(Hcl.comment(line)).append('\n');
     }
-    out.append(
-            "# Admit what should pass (an ingress or egress rule, an access level) or stop it, then\n")
-        .append(
-            "# plan again; or plan with --accept-violations to enforce anyway. The blocks, to review:\n");
     for (String line : block.strip().split("\n", -1)) {
       if (!line.isEmpty()) {
         out.append("# ").append(line).append('\n');

@@ -40,23 +40,27 @@ class CompanionServicesTest {
           + SOURCE
           + "\n";
 
+  /** {@code command} of the sample's project, offline, with profile {@code p} and {@code more}. */
+  static Cli.Result run(Path p, String command, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                command,
+                "--project",
+                "123456789012",
+                "--from-file",
+                SAMPLE,
+                "--profile",
+                p.toString()));
+    args.addAll(java.util.List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void anUnrestrictedCompanionIsAWarningWithItsSourceAndThePlanAddsIt() throws Exception {
     Path p = profile(ONE);
 
-    Cli.Result r =
-        Cli.run(
-            "audit",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--profile",
-            p.toString(),
-            "--format",
-            "json",
-            "--fail-on",
-            "never");
+    Cli.Result r = run(p, "audit", "--format", "json", "--fail-on", "never");
 
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode found = null;
@@ -76,19 +80,7 @@ class CompanionServicesTest {
                 + SOURCE
                 + ")");
 
-    Cli.Result plan =
-        Cli.run(
-            "plan",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--profile",
-            p.toString(),
-            "--as",
-            "gcloud",
-            "--stage",
-            "enforce");
+    Cli.Result plan = run(p, "plan", "--as", "gcloud", "--stage", "enforce");
     assertThat(plan.code()).as(plan.err()).isZero();
     assertThat(plan.out()).containsPattern("--add-restricted-services=[^ ]*serviceusage");
 

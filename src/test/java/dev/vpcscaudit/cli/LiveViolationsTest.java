@@ -43,10 +43,16 @@ class LiveViolationsTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeGcp();
+    fake = sampleFake();
+  }
+
+  /** A fake that serves the sample's perimeters, with gdc-prod (the sample's project). */
+  static FakeGcp sampleFake() throws Exception {
+    FakeGcp fake = new FakeGcp();
     fake.project("gdc-prod", "123456789012", ORG)
         .policy(ORG, "accessPolicies/587139914682", null)
         .perimeters("accessPolicies/587139914682", Files.readString(Path.of(SAMPLE)));
+    return fake;
   }
 
   @AfterEach
@@ -282,25 +288,29 @@ class LiveViolationsTest {
         .contains("roles/logging.viewer");
   }
 
+  /** The JSON audit of every project of organization 9000 with {@code --violations window}. */
+  Cli.Result orgAudit(String window, int parallelism) {
+    return Cli.run(
+        env(),
+        "audit",
+        "--organization",
+        "9000",
+        "--all-projects",
+        "--violations",
+        window,
+        "--parallelism",
+        String.valueOf(parallelism),
+        "--format",
+        "json");
+  }
+
   @Test
   void anOrganizationRunReadsEachProjectsLogsAndAnUnreadableOneIsNoVerdict() throws Exception {
     // gdc-dev's logs cannot be read; gdc-prod's can.
     fake.project("gdc-dev", "222", ORG).denyLogs("gdc-dev");
     fake.logEntries("gdc-prod", recent().toString());
 
-    Cli.Result r =
-        Cli.run(
-            env(),
-            "audit",
-            "--organization",
-            "9000",
-            "--all-projects",
-            "--violations",
-            "24h",
-            "--parallelism",
-            "1",
-            "--format",
-            "json");
+    Cli.Result r = orgAudit("24h", 1);
 
     assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(fake.logQueries()).hasSize(2);
@@ -331,19 +341,7 @@ class LiveViolationsTest {
     }
     fake.latency(250);
 
-    Cli.Result r =
-        Cli.run(
-            env(),
-            "audit",
-            "--organization",
-            "9000",
-            "--all-projects",
-            "--violations",
-            "1d",
-            "--parallelism",
-            "2",
-            "--format",
-            "json");
+    Cli.Result r = orgAudit("1d", 2);
 
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<FakeGcp.Request> reads =

@@ -83,23 +83,28 @@ class NetworkPlacementTest {
     return out;
   }
 
+  /** The live gcloud plan at {@code stage} with {@code --network}, and {@code more}. */
+  Cli.Result plan(String stage, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--project",
+                "gdc-prod",
+                "--network",
+                NetworkAuditTest.NET,
+                "--as",
+                "gcloud",
+                "--stage",
+                stage));
+    args.addAll(List.of(more));
+    return Cli.run(net.env(), args.toArray(String[]::new));
+  }
+
   /** Plans with the real gcloud at {@code stage}, applies it, and returns the script. */
   String planAndApply(String stage) throws Exception {
     Path fix = dir.resolve("fix-" + stage + ".sh");
-    Cli.Result plan =
-        Cli.run(
-            net.env(),
-            "plan",
-            "--project",
-            "gdc-prod",
-            "--network",
-            NetworkAuditTest.NET,
-            "--as",
-            "gcloud",
-            "--stage",
-            stage,
-            "-o",
-            fix.toString());
+    Cli.Result plan = plan(stage, "-o", fix.toString());
     assertThat(plan.code()).as(plan.err()).isZero();
     String script = Files.readString(fix);
     Processes.Result ran = RealGcloud.runScript(script, net.fake, dir);
@@ -190,18 +195,7 @@ class NetworkPlacementTest {
         .contains("admit it into " + GDC + " with an ingress rule")
         .contains("or move it out of " + Fixtures.POLICY + "/servicePerimeters/lab");
     // The plan lists it and never moves the project out of the other perimeter.
-    Cli.Result plan =
-        Cli.run(
-            net.env(),
-            "plan",
-            "--project",
-            "gdc-prod",
-            "--network",
-            NetworkAuditTest.NET,
-            "--as",
-            "gcloud",
-            "--stage",
-            "enforce");
+    Cli.Result plan = plan("enforce");
     assertThat(plan.code()).as(plan.err()).isZero();
     assertThat(plan.out()).contains("network-outside-perimeter").doesNotContain(NET_PROJECT + " ");
     assertThat(plan.out()).doesNotContain("--add-resources=" + NET_PROJECT);

@@ -35,10 +35,7 @@ class PlanViolationsGateTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeGcp();
-    fake.project("gdc-prod", "123456789012", ORG)
-        .policy(ORG, "accessPolicies/587139914682", null)
-        .perimeters("accessPolicies/587139914682", Files.readString(Path.of(SAMPLE)));
+    fake = LiveViolationsTest.sampleFake();
   }
 
   @AfterEach
@@ -51,6 +48,24 @@ class PlanViolationsGateTest {
         new ArrayList<>(List.of("plan", "--project", "gdc-prod", "--stage", "enforce"));
     args.addAll(List.of(more));
     return Cli.run(fake.adcEnv(dir), args.toArray(String[]::new));
+  }
+
+  /** The offline enforce plan of the sample as Terraform, with {@code more}. */
+  static Cli.Result offlineTerraform(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--project",
+                "123456789012",
+                "--from-file",
+                SAMPLE,
+                "--stage",
+                "enforce",
+                "--as",
+                "terraform"));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   /** The commented-out gcloud commands of a script, uncommented. */
@@ -149,41 +164,19 @@ class PlanViolationsGateTest {
   void terraformHoldsTheBlocksBackAsCommentsThatTerraformFmtAccepts() throws Exception {
     Path saved =
         Files.writeString(dir.resolve("violations.json"), LiveViolationsTest.recent().toString());
-    Cli.Result r =
-        Cli.run(
-            "plan",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--stage",
-            "enforce",
-            "--as",
-            "terraform",
-            "--violations-file",
-            saved.toString());
+    Cli.Result r = offlineTerraform("--violations-file", saved.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     String hcl = r.out();
     assertThat(hcl)
-        .contains("# HELD BACK: its dry-run config denied 4 requests in --violations-file ")
+        .contains("# HELD BACK:\n# Its dry-run config denied 4 requests in --violations-file ")
         .contains("# resource \"google_access_context_manager_service_perimeter\"")
         .doesNotContain("\nresource \"google_access_context_manager_service_perimeter\"")
         .doesNotContain("\nimport {");
     TerraformFmt.assertCanonical(hcl, "held-back Terraform plan");
 
     // Uncommented, the held blocks are the plan written without the read.
-    Cli.Result plain =
-        Cli.run(
-            "plan",
-            "--project",
-            "123456789012",
-            "--from-file",
-            SAMPLE,
-            "--stage",
-            "enforce",
-            "--as",
-            "terraform");
+    Cli.Result plain = offlineTerraform();
     String uncommented =
         String.join(
             "\n",
