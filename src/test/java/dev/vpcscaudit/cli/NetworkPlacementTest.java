@@ -335,6 +335,15 @@ class NetworkPlacementTest {
     assertThat(tf.code()).as(tf.err()).isZero();
     assertThat(tf.out()).contains("\"" + HOST + "\"").contains("--shared-vpc-host=" + HOST_NUMBER);
     TerraformFmt.assertCanonical(tf.out(), "plan with the Shared VPC host");
+    // Lossless: the declared perimeter keeps everything it had, and holds the host when enforced.
+    List<dev.vpcscaudit.model.ServicePerimeter> input =
+        Fixtures.perimeters(Files.readString(Path.of(sample)));
+    dev.vpcscaudit.model.ServicePerimeter declared =
+        dev.vpcscaudit.testing.HclModel.parse(tf.out()).resources().values().iterator().next();
+    List<dev.vpcscaudit.model.ServicePerimeter> after = new ArrayList<>();
+    input.forEach(p -> after.add(p.name().equals(declared.name()) ? declared : p));
+    dev.vpcscaudit.plan.PlanClosureTest.assertLossless(input, after);
+    assertThat(declared.enforcedConfig().resources()).contains(HOST);
 
     Cli.Result bad =
         Cli.run(

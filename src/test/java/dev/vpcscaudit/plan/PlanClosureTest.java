@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run by bash against a model of gcloud; the Terraform parsed by a real HCL parser) and audit
  * again; nothing the input had may be gone.
  */
-class PlanClosureTest {
+public class PlanClosureTest {
 
   @TempDir Path dir;
 
@@ -219,7 +219,7 @@ class PlanClosureTest {
   }
 
   /** Everything {@code before} had is still in {@code after}, in both views. */
-  static void assertLossless(List<ServicePerimeter> before, List<ServicePerimeter> after) {
+  public static void assertLossless(List<ServicePerimeter> before, List<ServicePerimeter> after) {
     Map<String, ServicePerimeter> byName = new java.util.HashMap<>();
     after.forEach(p -> byName.put(p.name(), p));
     for (ServicePerimeter b : before) {
