@@ -52,6 +52,7 @@ public final class PlanCommand extends ReadingCommand {
   Renderer renderer;
   StageOption stage;
   String targetPerimeter;
+  java.nio.file.Path terraformDir;
 
   @Override
   void declareOwn(Cmd c) {
@@ -88,6 +89,14 @@ public final class PlanCommand extends ReadingCommand {
             + " config, and an explicit dry-run spec the same way.",
         STAGES.keySet(),
         /* list= */ false);
+    c.pathOption(
+        "--terraform-dir",
+        "DIR",
+        "With --as terraform, for perimeters your team already manages in Terraform: write a"
+            + " unified diff of the .tf files under DIR (paths relative to it; git apply, patch"
+            + " -p1) that adds the fixes to the block that manages each perimeter, in place. Exit"
+            + " 1 when some change could not be written safely (the diff's header names each).",
+        Cmd.Complete.DIR);
     c.option(
         "--target-perimeter",
         "NAME",
@@ -98,6 +107,7 @@ public final class PlanCommand extends ReadingCommand {
           renderer = c.choice("--as", RENDERERS, null);
           stage = c.choice("--stage", STAGES, StageOption.dry_run);
           targetPerimeter = c.text("--target-perimeter");
+          terraformDir = c.path("--terraform-dir");
         });
   }
 
@@ -114,6 +124,9 @@ public final class PlanCommand extends ReadingCommand {
   @Override
   public Integer call() {
     output.checkNotAnInput(allInputs());
+    if (terraformDir != null && renderer != Renderer.terraform) {
+      throw cmd.usage("--terraform-dir patches Terraform files: use it with --as terraform");
+    }
     violations.requireReadForAccept();
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
     if (selected != null) {
@@ -152,8 +165,7 @@ public final class PlanCommand extends ReadingCommand {
                 + network.flag(),
             found.network(),
             network.placement(found.network()));
-    emit(plan.withGate(saved != null ? saved : found.violations(), violations.accept), "");
-    return ExitCode.OK.code();
+    return emit(plan.withGate(saved != null ? saved : found.violations(), violations.accept), "");
   }
 
   /**
@@ -195,14 +207,15 @@ public final class PlanCommand extends ReadingCommand {
                 "vpcsc-audit plan "
                     + selection.selectionArgs(p, profileOption.profile, p.number()));
     long unread = found.projects().stream().filter(p -> p.error() != null).count();
-    emit(
-        plan.withGate(
-            reads.isEmpty() ? null : dev.vpcscaudit.audit.Violations.merge(reads),
-            violations.accept),
-        " for "
-            + plan.projects().size()
-            + " projects"
-            + (unread == 0 ? "" : "; " + unread + " could not be read"));
+    int code =
+        emit(
+            plan.withGate(
+                reads.isEmpty() ? null : dev.vpcscaudit.audit.Violations.merge(reads),
+                violations.accept),
+            " for "
+                + plan.projects().size()
+                + " projects"
+                + (unread == 0 ? "" : "; " + unread + " could not be read"));
     if (unread > 0) {
       cmd.err()
           .println(
@@ -211,10 +224,36 @@ public final class PlanCommand extends ReadingCommand {
                       found.unreadableLine("so the plan does not fix %s (its header names each)")));
       return ExitCode.INCOMPLETE.code();
     }
-    return ExitCode.OK.code();
+    return code;
   }
 
-  private void emit(FixPlan plan, String scope) {
+  /** Writes the plan; exit 1 when a Terraform patch could not write every change. */
+  private int emit(FixPlan plan, String scope) {
+    if (terraformDir != null) {
+      dev.vpcscaudit.plan.tfpatch.TerraformPatch.Result patch =
+          dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDir);
+      output.emit(
+          patch.diff(),
+          "terraform patch"
+              + scope
+              + " of "
+              + terraformDir
+              + " to "
+              + output.target()
+              + (patch.unedited().isEmpty()
+                  ? ""
+                  : " (" + patch.unedited().size() + " change(s) not written: see its header)"));
+      if (!patch.unedited().isEmpty()) {
+        cmd.err()
+            .println(
+                "vpcsc-audit: "
+                    + patch.unedited().size()
+                    + " change(s) could not be written safely; first: "
+                    + Main.oneLine(patch.unedited().get(0)));
+        return ExitCode.FINDINGS.code();
+      }
+      return ExitCode.OK.code();
+    }
     String text =
         switch (renderer) {
           case gcloud -> GcloudRenderer.render(plan);
@@ -238,5 +277,6 @@ public final class PlanCommand extends ReadingCommand {
                             + plan.heldBack().size()
                             + " held back by dry-run denials: see the plan")
                     + ")"));
+    return ExitCode.OK.code();
   }
 }

@@ -1,0 +1,653 @@
+package dev.vpcscaudit.plan.tfpatch;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.plan.ConfigChange;
+import dev.vpcscaudit.plan.FixPlan;
+import dev.vpcscaudit.plan.PerimeterChange;
+import dev.vpcscaudit.plan.TerraformRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A fix plan as a patch to the team's own Terraform ({@code plan --as terraform --terraform-dir
+ * DIR}): for each perimeter the plan changes, the block under DIR that manages it, with what the
+ * plan adds written into its literal lists in place, in the file's own style; a unified diff with
+ * paths relative to DIR ({@code git apply}, {@code patch -p1}). It only ever adds lines or list
+ * elements. The shapes it edits:
+ *
+ * <ul>
+ *   <li>a {@code google_access_context_manager_service_perimeter} resource (by its {@code name}):
+ *       {@code status} / {@code spec} lists {@code restricted_services}, {@code resources}, and
+ *       {@code vpc_accessible_services { enable_restriction, allowed_services }};
+ *   <li>a {@code module} call of terraform-google-modules' {@code regular_service_perimeter} (by
+ *       {@code perimeter_name}): {@code restricted_services}, {@code resources}, {@code
+ *       vpc_accessible_services} and their {@code _dry_run} twins;
+ *   <li>membership through {@code google_access_context_manager_service_perimeter_resource} (or its
+ *       {@code _dry_run_resource}) when the team already adds projects that way: one more such
+ *       resource.
+ * </ul>
+ *
+ * What it cannot write safely (a computed value, a missing dry-run spec, a "*" to replace) is named
+ * with its file and line, the attribute and the exact elements; a perimeter that no file manages
+ * gets the adopt-style file of {@link TerraformRenderer}, as a new file of the diff.
+ */
+public final class TerraformPatch {
+
+  static final String PERIMETER = "google_access_context_manager_service_perimeter";
+  static final String MEMBER = "google_access_context_manager_service_perimeter_resource";
+  static final String DRY_RUN_MEMBER =
+      "google_access_context_manager_service_perimeter_dry_run_resource";
+
+  /** Terraform files larger than this are not read. */
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * The patch and what it could not edit.
+   *
+   * @param diff the unified diff, its header comment first
+   * @param unedited one line per change it could not write (file:line, attribute, elements)
+   */
+  public record Result(String diff, List<String> unedited) {}
+
+  /** One file under DIR. */
+  private static final class TfFile {
+    final String path;
+    final HclText hcl;
+    final List<Change> changes = new ArrayList<>();
+
+    TfFile(String path, String text) {
+      this.path = path;
+      this.hcl = new HclText(text);
+    }
+  }
+
+  /** Replace {@code start..end} of a file's text with {@code text}. */
+  private record Change(int start, int end, String text) {}
+
+  /** Where a perimeter is managed. */
+  private record Manager(TfFile file, HclText.Block block, boolean module) {}
+
+  private final Path dir;
+  private final List<TfFile> files = new ArrayList<>();
+  private final List<String> unedited = new ArrayList<>();
+  private final List<String> summary = new ArrayList<>();
+  private final Map<String, String> newFiles = new TreeMap<>();
+
+  private TerraformPatch(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The patch of {@code plan} to the Terraform under {@code dir}. */
+  public static Result patch(FixPlan plan, Path dir) {
+    TerraformPatch p = new TerraformPatch(dir);
+    p.read();
+    for (PerimeterChange change : plan.perimeters()) {
+      p.change(plan, change);
+    }
+    return new Result(p.render(plan), List.copyOf(p.unedited));
+  }
+
+  private void read() {
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException("--terraform-dir " + dir + ": not a folder");
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> paths =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> f.toString().endsWith(".tf") || f.toString().endsWith(".tfvars"))
+              .filter(f -> !dir.relativize(f).toString().contains(".terraform"))
+              .sorted()
+              .toList();
+      for (Path f : paths) {
+        String rel = dir.relativize(f).toString().replace('\\', '/');
+        files.add(new TfFile(rel, InputFiles.readText(f, "--terraform-dir " + f, MAX_BYTES)));
+      }
+    } catch (IOException e) {
+      throw new BadInputException("--terraform-dir " + dir + ": cannot read it: " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new BadInputException(
+          "--terraform-dir " + dir + ": no .tf file under it (give the folder of your Terraform)");
+    }
+  }
+
+  // ---- finding the block that manages a perimeter ----
+
+  private List<Manager> managers(ServicePerimeter p) {
+    List<Manager> out = new ArrayList<>();
+    for (TfFile f : files) {
+      for (HclText.Block b : f.hcl.blocks()) {
+        if (b.type().equals("resource")
+            && b.labels().size() == 2
+            && b.labels().get(0).equals(PERIMETER)
+            && namesPerimeter(f.hcl.value(attrOrEmpty(f, b, "name")), p)) {
+          out.add(new Manager(f, b, false));
+        } else if (b.type().equals("module") && isPerimeterModule(f, b)) {
+          String short_ = f.hcl.stringLiteral(f.hcl.attr(b, "perimeter_name"));
+          String policy = f.hcl.stringLiteral(f.hcl.attr(b, "policy"));
+          if (p.shortName().equals(short_)
+              && (policy == null || policy.equals(p.policyNumber()) || policy.equals(p.policy()))) {
+            out.add(new Manager(f, b, true));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static HclText.Attr attrOrEmpty(TfFile f, HclText.Block b, String name) {
+    HclText.Attr a = f.hcl.attr(b, name);
+    return a == null ? new HclText.Attr(name, b.open(), b.open(), b.open()) : a;
+  }
+
+  /**
+   * {@code name} names the perimeter: the full name as a literal, or a template that ends with
+   * {@code /servicePerimeters/SHORT} (the policy number from a variable).
+   */
+  static boolean namesPerimeter(String value, ServicePerimeter p) {
+    String literal = HclText.literal(value);
+    if (literal != null) {
+      return literal.equals(p.name());
+    }
+    return value.startsWith("\"")
+        && value.endsWith("/servicePerimeters/" + p.shortName() + "\"")
+        && value.contains("accessPolicies/");
+  }
+
+  private static boolean isPerimeterModule(TfFile f, HclText.Block b) {
+    String source = f.hcl.stringLiteral(f.hcl.attr(b, "source"));
+    return source != null && source.contains("regular_service_perimeter");
+  }
+
+  /** The membership resources of the team that add projects to {@code m}'s perimeter. */
+  private List<Manager> members(Manager m, ServicePerimeter p, boolean dryRun) {
+    String type = dryRun ? DRY_RUN_MEMBER : MEMBER;
+    String ref =
+        m.module()
+            ? "module." + m.block().labels().get(0) + "."
+            : PERIMETER + "." + m.block().labels().get(1) + ".";
+    List<Manager> out = new ArrayList<>();
+    for (TfFile f : files) {
+      for (HclText.Block b : f.hcl.blocks()) {
+        if (b.type().equals("resource")
+            && !b.labels().isEmpty()
+            && b.labels().get(0).equals(type)) {
+          HclText.Attr name = f.hcl.attr(b, "perimeter_name");
+          String v = name == null ? "" : f.hcl.value(name);
+          if (v.contains(ref) || p.name().equals(HclText.literal(v))) {
+            out.add(new Manager(f, b, false));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- the changes ----
+
+  private void change(FixPlan plan, PerimeterChange change) {
+    ServicePerimeter p = change.before();
+    List<Manager> found = managers(p);
+    if (found.size() > 1) {
+      unedited.add(
+          p.name()
+              + ": managed in "
+              + found.size()
+              + " places ("
+              + String.join(
+                  ", ",
+                  found.stream()
+                      .map(m -> m.file().path + ":" + m.file().hcl.line(m.block().start()))
+                      .toList())
+              + "); edit the one Terraform applies: "
+              + describe(change));
+      return;
+    }
+    if (found.isEmpty()) {
+      adopt(plan, change);
+      return;
+    }
+    Manager m = found.get(0);
+    List<String> added = new ArrayList<>();
+    for (ConfigChange c : change.changes()) {
+      if (c.spec() && !p.useExplicitDryRunSpec()) {
+        unedited.add(
+            where(m, m.block().start())
+                + p.name()
+                + " has no explicit dry-run spec: a spec written now would hold only the"
+                + " additions; copy the enforced config into the dry-run one first (or plan with"
+                + " --stage enforce); to add: "
+                + describeOne(c));
+        continue;
+      }
+      if (m.module()) {
+        moduleChange(m, p, c, added);
+      } else {
+        resourceChange(m, p, c, added);
+      }
+    }
+    summary.add(
+        p.name()
+            + " ("
+            + m.file().path
+            + ":"
+            + m.file().hcl.line(m.block().start())
+            + "): "
+            + (added.isEmpty() ? "nothing written" : String.join("; ", added)));
+  }
+
+  private void resourceChange(Manager m, ServicePerimeter p, ConfigChange c, List<String> added) {
+    TfFile f = m.file();
+    String configName = c.spec() ? "spec" : "status";
+    HclText.Block config = f.hcl.block(m.block(), configName);
+    if (config == null) {
+      unedited.add(
+          where(m, m.block().start())
+              + p.name()
+              + " has no "
+              + configName
+              + " block to add to; to add: "
+              + describeOne(c));
+      return;
+    }
+    listAdd(f, config, "restricted_services", c.addRestrictedServices(), added, configName);
+    resources(m, p, c, f, config, "resources", added, configName);
+    if (c.enableVpcRestriction() || !c.addVpcAllowedServices().isEmpty()) {
+      HclText.Block vpc = f.hcl.block(config, "vpc_accessible_services");
+      if (vpc == null) {
+        String indent = f.hcl.indentAt(config.close()) + "  ";
+        List<String> lines =
+            List.of(
+                indent + "vpc_accessible_services {",
+                indent + "  enable_restriction = true",
+                indent + "  allowed_services   = " + inline(c.addVpcAllowedServices()),
+                indent + "}");
+        insertBeforeClose(f, config, lines);
+        added.add(
+            configName + ".vpc_accessible_services (enabled, " + c.addVpcAllowedServices() + ")");
+        return;
+      }
+      if (c.enableVpcRestriction()) {
+        HclText.Attr enable = f.hcl.attr(vpc, "enable_restriction");
+        if (enable == null) {
+          addAttrs(f, vpc, new LinkedHashMap<>(Map.of("enable_restriction", "true")));
+          added.add(configName + ".vpc_accessible_services.enable_restriction = true");
+        } else if (!f.hcl.value(enable).equals("true")) {
+          unedited.add(
+              where(m, enable.start())
+                  + configName
+                  + ".vpc_accessible_services.enable_restriction is "
+                  + f.hcl.value(enable)
+                  + ": set it to true (a change, not an addition)");
+        }
+      }
+      listAdd(f, vpc, "allowed_services", c.addVpcAllowedServices(), added, configName);
+    }
+  }
+
+  private void moduleChange(Manager m, ServicePerimeter p, ConfigChange c, List<String> added) {
+    TfFile f = m.file();
+    String sfx = c.spec() ? "_dry_run" : "";
+    listAdd(f, m.block(), "restricted_services" + sfx, c.addRestrictedServices(), added, "");
+    resources(m, p, c, f, m.block(), "resources" + sfx, added, "");
+    if (c.enableVpcRestriction() || !c.addVpcAllowedServices().isEmpty()) {
+      String name = "vpc_accessible_services" + sfx;
+      HclText.Attr vpc = f.hcl.attr(m.block(), name);
+      List<String> allowed =
+          c.addVpcAllowedServices().isEmpty()
+              ? List.of("RESTRICTED-SERVICES")
+              : c.addVpcAllowedServices();
+      HclText.ListValue list = vpc == null ? null : f.hcl.list(vpc);
+      if (list != null && list.literal() && list.values().contains("*")) {
+        unedited.add(
+            where(m, vpc.start())
+                + name
+                + " allows every service (\"*\"): replace it with "
+                + inline(allowed)
+                + " (a change, not an addition)");
+        return;
+      }
+      listAdd(f, m.block(), name, allowed, added, "");
+    }
+  }
+
+  /** Projects: one more membership resource when the team adds them that way, else the list. */
+  private void resources(
+      Manager m,
+      ServicePerimeter p,
+      ConfigChange c,
+      TfFile f,
+      HclText.Block block,
+      String attr,
+      List<String> added,
+      String prefix) {
+    if (c.addResources().isEmpty()) {
+      return;
+    }
+    List<Manager> members = members(m, p, c.spec());
+    if (members.isEmpty()) {
+      listAdd(f, block, attr, c.addResources(), added, prefix);
+      return;
+    }
+    Manager first = members.get(0);
+    String type = c.spec() ? DRY_RUN_MEMBER : MEMBER;
+    String perimeterName =
+        first.file().hcl.value(first.file().hcl.attr(first.block(), "perimeter_name"));
+    StringBuilder text = new StringBuilder();
+    for (String r : c.addResources()) {
+      text.append('\n')
+          .append("resource \"")
+          .append(type)
+          .append("\" \"")
+          .append(address(p.shortName() + "_" + r.substring(r.lastIndexOf('/') + 1)))
+          .append("\" {\n")
+          .append("  perimeter_name = ")
+          .append(perimeterName)
+          .append('\n')
+          .append("  resource       = \"")
+          .append(r)
+          .append("\"\n}\n");
+      added.add("a " + type + " for " + r);
+    }
+    TfFile target = first.file();
+    int end = target.hcl.text.length();
+    target.changes.add(new Change(end, end, text.toString()));
+  }
+
+  /** A Terraform identifier: letters, digits, underscores; not starting with a digit. */
+  static String address(String s) {
+    String a = s.replaceAll("[^A-Za-z0-9_]", "_");
+    return Character.isDigit(a.charAt(0)) ? "p_" + a : a;
+  }
+
+  /** Adds {@code values} that {@code block}'s list {@code name} lacks, in the list's own style. */
+  private void listAdd(
+      TfFile f,
+      HclText.Block block,
+      String name,
+      List<String> values,
+      List<String> added,
+      String prefix) {
+    if (values.isEmpty()) {
+      return;
+    }
+    String label = prefix.isEmpty() ? name : prefix + "." + name;
+    HclText.Attr attr = f.hcl.attr(block, name);
+    if (attr == null) {
+      addAttrs(f, block, new LinkedHashMap<>(Map.of(name, inline(values))));
+      added.add(label + " += " + String.join(", ", values));
+      return;
+    }
+    HclText.ListValue list = f.hcl.list(attr);
+    if (list == null || !list.literal()) {
+      unedited.add(
+          f.path
+              + ":"
+              + f.hcl.line(attr.start())
+              + ": "
+              + label
+              + " is computed ("
+              + oneLine(f.hcl.value(attr))
+              + "), so the patch cannot write it safely; add "
+              + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
+              + " where its value comes from");
+      return;
+    }
+    List<String> missing = values.stream().filter(v -> !list.values().contains(v)).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    insertIntoList(f, list, missing);
+    added.add(label + " += " + String.join(", ", missing));
+  }
+
+  private static String oneLine(String s) {
+    String v = s.replaceAll("\\s+", " ");
+    return v.length() > 80 ? v.substring(0, 77) + "..." : v;
+  }
+
+  private static void insertIntoList(TfFile f, HclText.ListValue list, List<String> missing) {
+    String text = f.hcl.text;
+    List<String> existing = list.values();
+    boolean sorted = existing.size() >= 2 && existing.stream().sorted().toList().equals(existing);
+    boolean multiLine = text.substring(list.open(), list.close()).contains("\n");
+    List<String> toAdd = sorted ? missing.stream().sorted().toList() : missing;
+    if (!multiLine) {
+      List<String> parts = new ArrayList<>();
+      list.elements().forEach(e -> parts.add(text.substring(e.start(), e.end())));
+      List<String> merged = new ArrayList<>(parts);
+      for (String v : toAdd) {
+        int at = merged.size();
+        if (sorted) {
+          at = 0;
+          while (at < merged.size() && HclText.literal(merged.get(at)).compareTo(v) < 0) {
+            at++;
+          }
+        }
+        merged.add(at, "\"" + v + "\"");
+      }
+      f.changes.add(
+          new Change(list.open(), list.close() + 1, "[" + String.join(", ", merged) + "]"));
+      return;
+    }
+    String indent =
+        list.elements().isEmpty()
+            ? f.hcl.indentAt(list.close()) + "  "
+            : f.hcl.indentAt(list.elements().get(0).start());
+    HclText.Element last =
+        list.elements().isEmpty() ? null : list.elements().get(list.elements().size() - 1);
+    boolean trailingComma =
+        last == null || text.substring(last.end(), list.close()).strip().startsWith(",");
+    List<String> after = new ArrayList<>();
+    for (String v : toAdd) {
+      HclText.Element before = null;
+      if (sorted) {
+        for (HclText.Element e : list.elements()) {
+          if (e.literal().compareTo(v) > 0) {
+            before = e;
+            break;
+          }
+        }
+      }
+      if (before != null) {
+        int lineStart = text.lastIndexOf('\n', before.start() - 1) + 1;
+        f.changes.add(new Change(lineStart, lineStart, indent + "\"" + v + "\",\n"));
+      } else {
+        after.add(v);
+      }
+    }
+    if (after.isEmpty()) {
+      return;
+    }
+    if (last == null) {
+      int lineStart = text.lastIndexOf('\n', list.close() - 1) + 1;
+      StringBuilder b = new StringBuilder();
+      after.forEach(v -> b.append(indent).append('"').append(v).append("\",\n"));
+      f.changes.add(new Change(lineStart, lineStart, b.toString()));
+      return;
+    }
+    int lineEnd = text.indexOf('\n', last.end());
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < after.size(); i++) {
+      boolean final_ = i == after.size() - 1;
+      b.append('\n').append(indent).append('"').append(after.get(i)).append('"');
+      if (trailingComma || !final_) {
+        b.append(',');
+      }
+    }
+    if (!trailingComma) {
+      f.changes.add(new Change(last.end(), last.end(), ","));
+    }
+    f.changes.add(new Change(lineEnd, lineEnd, b.toString()));
+  }
+
+  /** {@code ["a", "b"]}. */
+  static String inline(List<String> values) {
+    return "[" + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
+  }
+
+  /** New attributes at the end of {@code block}, a group of their own (aligned as fmt does). */
+  private static void addAttrs(TfFile f, HclText.Block block, Map<String, String> attrs) {
+    String indent = f.hcl.indentAt(block.close()) + "  ";
+    int width = attrs.keySet().stream().mapToInt(String::length).max().orElse(0);
+    List<String> lines = new ArrayList<>();
+    attrs.forEach((k, v) -> lines.add(indent + k + " ".repeat(width - k.length()) + " = " + v));
+    insertBeforeClose(f, block, lines);
+  }
+
+  /**
+   * Lines before the line of {@code block}'s closing brace, after a blank line if it has a body.
+   */
+  private static void insertBeforeClose(TfFile f, HclText.Block block, List<String> lines) {
+    String text = f.hcl.text;
+    int lineStart = text.lastIndexOf('\n', block.close() - 1) + 1;
+    boolean emptyBody = text.substring(block.open() + 1, lineStart).strip().isEmpty();
+    StringBuilder b = new StringBuilder(emptyBody ? "" : "\n");
+    lines.forEach(l -> b.append(l).append('\n'));
+    f.changes.add(new Change(lineStart, lineStart, b.toString()));
+  }
+
+  /** A perimeter that no file manages: the adopt-style file, new in the diff. */
+  private void adopt(FixPlan plan, PerimeterChange change) {
+    ServicePerimeter p = change.before();
+    FixPlan one =
+        new FixPlan(
+            plan.projects(),
+            plan.profile(),
+            plan.stage(),
+            List.of(change),
+            List.of(),
+            List.of(),
+            plan.verifyCommand(),
+            List.of());
+    String file = "vpcsc-audit-adopt-" + p.shortName().replace('_', '-') + ".tf";
+    newFiles.put(
+        file,
+        "# No file under the --terraform-dir manages "
+            + p.name()
+            + ", so this new file adopts it\n"
+            + "# (an import block and the whole perimeter, as vpcsc-audit read it). If your team\n"
+            + "# manages it elsewhere, do not apply this file: add the changes there instead.\n"
+            + TerraformRenderer.render(one));
+    summary.add(p.name() + ": managed by no file; adopted in the new file " + file);
+  }
+
+  private static String where(Manager m, int offset) {
+    return m.file().path + ":" + m.file().hcl.line(offset) + ": ";
+  }
+
+  private static String describe(PerimeterChange change) {
+    return String.join("; ", change.changes().stream().map(TerraformPatch::describeOne).toList());
+  }
+
+  private static String describeOne(ConfigChange c) {
+    List<String> parts = new ArrayList<>();
+    String cfg = c.spec() ? "spec" : "status";
+    if (!c.addResources().isEmpty()) {
+      parts.add(cfg + " resources " + inline(c.addResources()));
+    }
+    if (!c.addRestrictedServices().isEmpty()) {
+      parts.add(cfg + " restricted_services " + inline(c.addRestrictedServices()));
+    }
+    if (c.enableVpcRestriction()) {
+      parts.add(cfg + " vpc_accessible_services.enable_restriction = true");
+    }
+    if (!c.addVpcAllowedServices().isEmpty()) {
+      parts.add(
+          cfg + " vpc_accessible_services.allowed_services " + inline(c.addVpcAllowedServices()));
+    }
+    return String.join(", ", parts);
+  }
+
+  // ---- the diff ----
+
+  private String render(FixPlan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("vpcsc-audit patch, stage ")
+        .append(plan.stage().label())
+        .append(", to the Terraform under ")
+        .append(dir)
+        .append(" (paths relative to it: cd there, then git apply or patch -p1).\n")
+        .append("It only adds: every changed line is a new line or a list with elements added.\n");
+    summary.forEach(s -> out.append("  ").append(s).append('\n'));
+    if (!unedited.isEmpty()) {
+      out.append("NOT WRITTEN (edit by hand):\n");
+      unedited.forEach(u -> out.append("  ").append(u).append('\n'));
+    }
+    out.append('\n');
+    for (TfFile f : files) {
+      if (f.changes.isEmpty()) {
+        continue;
+      }
+      String after = apply(f);
+      List<String> a = lines(f.hcl.text);
+      List<String> b = lines(after);
+      List<String> unified =
+          UnifiedDiffUtils.generateUnifiedDiff(
+              "a/" + f.path, "b/" + f.path, a, DiffUtils.diff(a, b), 3);
+      out.append("diff --git a/").append(f.path).append(" b/").append(f.path).append('\n');
+      unified.forEach(l -> out.append(l).append('\n'));
+    }
+    newFiles.forEach(
+        (name, text) -> {
+          List<String> lines = Arrays.asList(text.split("\n", -1));
+          int n = text.endsWith("\n") ? lines.size() - 1 : lines.size();
+          out.append("diff --git a/")
+              .append(name)
+              .append(" b/")
+              .append(name)
+              .append("\nnew file mode 100644\n--- /dev/null\n+++ b/")
+              .append(name)
+              .append("\n@@ -0,0 +1,")
+              .append(n)
+              .append(" @@\n");
+          for (int i = 0; i < n; i++) {
+            out.append('+').append(lines.get(i)).append('\n');
+          }
+        });
+    return out.toString();
+  }
+
+  /** The lines of {@code text}, without the empty one after a final newline. */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    if (text.endsWith("\n")) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /**
+   * The file's text with its changes, applied from the end so offsets stay valid; insertions at one
+   * offset keep the order they were made in.
+   */
+  private static String apply(TfFile f) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < f.changes.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.<Integer>comparingInt(i -> f.changes.get(i).start())
+            .thenComparing(i -> i)
+            .reversed());
+    StringBuilder b = new StringBuilder(f.hcl.text);
+    for (int i : order) {
+      Change c = f.changes.get(i);
+      b.replace(c.start(), c.end(), c.text());
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,301 @@
+package dev.vpcscaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import dev.vpcscaudit.audit.AuditEngine;
+import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Finding;
+import dev.vpcscaudit.audit.Mode;
+import dev.vpcscaudit.model.ProjectRef;
+import dev.vpcscaudit.model.ServicePerimeter;
+import dev.vpcscaudit.testing.Cli;
+import dev.vpcscaudit.testing.Fixtures;
+import dev.vpcscaudit.testing.HclModel;
+import dev.vpcscaudit.testing.Processes;
+import dev.vpcscaudit.testing.TerraformFmt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plan --as terraform --terraform-dir DIR}: a patch to the team's own Terraform. For each
+ * case of the corpus ({@code src/test/resources/tfpatch}, each a folder of Terraform and a
+ * perimeter export of the same state): the real {@code git apply --check} accepts the diff, the
+ * patched tree passes the real {@code terraform fmt -check}, every changed line only adds, and the
+ * patched files, read back, hold the audited perimeter plus the plan's additions, whose audit is
+ * clean in the staged mode.
+ */
+class TerraformPatchTest {
+
+  static final Path CORPUS = Fixtures.repoRoot().resolve("src/test/resources/tfpatch");
+  static final ProjectRef PROJECT = new ProjectRef(null, Fixtures.PROJECT);
+
+  @TempDir Path dir;
+
+  /** A copy of corpus case {@code name}, its Terraform only. */
+  Path copy(String name) throws Exception {
+    Path from = CORPUS.resolve(name);
+    Path to = dir.resolve(name);
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        if (p.getFileName().toString().equals("perimeters.json")) {
+          continue;
+        }
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  /** The patch of case {@code name} at {@code stage}; the diff is written beside the copy. */
+  record Patched(Cli.Result run, Path tree, String diff) {}
+
+  Patched patch(String name, String stage, String... more) throws Exception {
+    Path tree = copy(name);
+    Path diff = dir.resolve(name + "-" + stage + ".diff");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--project",
+                Fixtures.PROJECT,
+                "--from-file",
+                CORPUS.resolve(name).resolve("perimeters.json").toString(),
+                "--as",
+                "terraform",
+                "--stage",
+                stage,
+                "--terraform-dir",
+                tree.toString(),
+                "--output",
+                diff.toString()));
+    args.addAll(List.of(more));
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    return new Patched(r, tree, Files.exists(diff) ? Files.readString(diff) : "");
+  }
+
+  /** The real git applies the diff in the tree (checked first); the tree then passes fmt. */
+  static void apply(Patched p) throws Exception {
+    Path file = p.tree().resolveSibling(p.tree().getFileName() + ".patch");
+    Files.writeString(file, p.diff());
+    for (List<String> cmd :
+        List.of(
+            List.of("git", "apply", "--check", "--verbose", file.toString()),
+            List.of("git", "apply", file.toString()))) {
+      Processes.Result r =
+          Processes.run(
+              new ProcessBuilder(cmd).directory(p.tree().toFile()), Duration.ofSeconds(60));
+      assertThat(r.code()).as(String.join(" ", cmd) + "\n" + p.diff() + r.err()).isZero();
+    }
+    try (Stream<Path> walk = Files.walk(p.tree())) {
+      for (Path tf : walk.filter(f -> f.toString().endsWith(".tf")).toList()) {
+        TerraformFmt.assertCanonical(tf, "patched " + tf);
+      }
+    }
+  }
+
+  /**
+   * Every changed line only adds: a removed line comes back with the same text around its list,
+   * holding every string it held.
+   */
+  static void onlyAdds(String diff) {
+    List<String> lines = diff.lines().toList();
+    Pattern quoted = Pattern.compile("\"[^\"]*\"");
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (!l.startsWith("-") || l.startsWith("---")) {
+        continue;
+      }
+      String added =
+          lines.subList(i + 1, lines.size()).stream()
+              .filter(m -> m.startsWith("+") && !m.startsWith("+++"))
+              .findFirst()
+              .orElseThrow();
+      List<String> before = new ArrayList<>();
+      Matcher m = quoted.matcher(l);
+      while (m.find()) {
+        before.add(m.group());
+      }
+      List<String> after = new ArrayList<>();
+      m = quoted.matcher(added);
+      while (m.find()) {
+        after.add(m.group());
+      }
+      assertThat(after).as(l + " -> " + added).containsAll(before);
+      assertThat(added.substring(1, added.indexOf('[') < 0 ? added.length() : added.indexOf('[')))
+          .as(l + " -> " + added)
+          .isEqualTo(l.substring(1, l.indexOf('[') < 0 ? l.length() : l.indexOf('[')));
+    }
+  }
+
+  /** The findings of {@code perimeters}' audit in {@code mode}. */
+  static List<Finding> findings(List<ServicePerimeter> perimeters, Mode mode) {
+    AuditResult r = AuditEngine.audit(PROJECT, perimeters, Fixtures.gdc(), "file");
+    return r.findings().stream().filter(f -> f.mode() == mode).toList();
+  }
+
+  @Test
+  void aResourceWithSortedListsGetsTheServicesInPlaceAndIsClean() throws Exception {
+    Patched p = patch("resource", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff())
+        .contains(
+            "accessPolicies/111/servicePerimeters/gdc (main.tf:2): status.restricted_services += ")
+        .doesNotContain("NOT WRITTEN");
+    onlyAdds(p.diff());
+    assertThat(p.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))).isEmpty();
+    apply(p);
+
+    HclModel.Parsed read = HclModel.parse(Files.readString(p.tree().resolve("main.tf")));
+    ServicePerimeter after = read.resources().values().iterator().next();
+    List<String> services = after.enforcedConfig().restrictedServices();
+    assertThat(services).isSorted().containsAll(Fixtures.gdc().requiredServices());
+    ServicePerimeter before =
+        Fixtures.perimeters(Files.readString(CORPUS.resolve("resource/perimeters.json"))).get(0);
+    dev.vpcscaudit.plan.PlanClosureTest.assertLossless(List.of(before), List.of(after));
+    assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
+  }
+
+  @Test
+  void noExplicitDryRunSpecIsNamedAndNothingIsWritten() throws Exception {
+    Patched p = patch("resource", "dry-run");
+
+    assertThat(p.run().code()).isEqualTo(1);
+    assertThat(p.run().err())
+        .contains(
+            "main.tf:2: accessPolicies/111/servicePerimeters/gdc has no explicit dry-run spec");
+    assertThat(p.diff()).contains("NOT WRITTEN").doesNotContain("diff --git");
+  }
+
+  /** The module call's inputs as a perimeter, read back with an HCL parser. */
+  @SuppressWarnings("unchecked")
+  static ServicePerimeter moduleState(Path file) throws Exception {
+    Map<String, Object> root = new HCLParser().parse(Files.readString(file));
+    Map<String, Object> module =
+        ((Map<String, Map<String, Object>>) root.get("module")).values().iterator().next();
+    String json =
+        "{\"name\": \"accessPolicies/"
+            + module.get("policy")
+            + "/servicePerimeters/"
+            + module.get("perimeter_name")
+            + "\", \"status\": "
+            + config(module, "")
+            + ", \"spec\": "
+            + config(module, "_dry_run")
+            + ", \"useExplicitDryRunSpec\": true}";
+    return Fixtures.perimeters("[" + json + "]").get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  static String config(Map<String, Object> module, String sfx) {
+    List<String> vpc =
+        (List<String>) module.getOrDefault("vpc_accessible_services" + sfx, List.of("*"));
+    return "{\"resources\": "
+        + Fixtures.jsonList((List<String>) module.get("resources" + sfx))
+        + ", \"restrictedServices\": "
+        + Fixtures.jsonList((List<String>) module.get("restricted_services" + sfx))
+        + (vpc.contains("*")
+            ? ""
+            : ", \"vpcAccessibleServices\": {\"enableRestriction\": true, \"allowedServices\": "
+                + Fixtures.jsonList(vpc)
+                + "}")
+        + "}";
+  }
+
+  @Test
+  void aModuleCallGetsTheDryRunServicesAppendedInItsOwnOrder() throws Exception {
+    Patched p = patch("module", "dry-run");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    onlyAdds(p.diff());
+    apply(p);
+    ServicePerimeter after = moduleState(p.tree().resolve("prod.tf"));
+    assertThat(after.dryRunConfig().restrictedServices())
+        .startsWith("storage.googleapis.com", "compute.googleapis.com", "logging.googleapis.com")
+        .containsAll(Fixtures.gdc().requiredServices());
+    assertThat(after.enforcedConfig().restrictedServices())
+        .containsExactly("storage.googleapis.com", "compute.googleapis.com");
+    assertThat(findings(List.of(after), Mode.DRY_RUN)).isEmpty();
+  }
+
+  @Test
+  void aModuleCallAtTheEnforceStageGetsBothConfigs() throws Exception {
+    Patched p = patch("module", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    onlyAdds(p.diff());
+    apply(p);
+    ServicePerimeter after = moduleState(p.tree().resolve("prod.tf"));
+    assertThat(after.enforcedConfig().restrictedServices())
+        .startsWith("storage.googleapis.com", "compute.googleapis.com");
+    assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
+    assertThat(findings(List.of(after), Mode.DRY_RUN)).isEmpty();
+  }
+
+  @Test
+  void membershipFollowsTheTeamsResourcesAndAComputedListIsNamedWithItsLine() throws Exception {
+    Patched p = patch("members", "enforce", "--target-perimeter", "gdc");
+
+    assertThat(p.run().code()).isEqualTo(1);
+    assertThat(p.run().err())
+        .contains("main.tf:13: status.restricted_services is computed (var.services)");
+    assertThat(p.diff())
+        .contains(
+            "+resource \"google_access_context_manager_service_perimeter_resource\""
+                + " \"gdc_123456789012\" {")
+        .contains("+  perimeter_name = google_access_context_manager_service_perimeter.gdc.name")
+        .contains("+  resource       = \"projects/" + Fixtures.PROJECT + "\"");
+    onlyAdds(p.diff());
+    apply(p);
+  }
+
+  @Test
+  void aPerimeterNoFileManagesIsAdoptedInANewFileThatSaysWhy() throws Exception {
+    Patched p = patch("unmanaged", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff())
+        .contains("managed by no file; adopted in the new file vpcsc-audit-adopt-gdc.tf")
+        .contains("+++ b/vpcsc-audit-adopt-gdc.tf");
+    apply(p);
+    String adopted = Files.readString(p.tree().resolve("vpcsc-audit-adopt-gdc.tf"));
+    assertThat(adopted).startsWith("# No file under the --terraform-dir manages");
+    ServicePerimeter after = HclModel.parse(adopted).resources().values().iterator().next();
+    assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
+  }
+
+  @Test
+  void theOptionNeedsTerraformAndAFolderWithTerraform() throws Exception {
+    Cli.Result gcloud =
+        Cli.run(
+            "plan",
+            "--project",
+            Fixtures.PROJECT,
+            "--from-file",
+            CORPUS.resolve("resource/perimeters.json").toString(),
+            "--as",
+            "gcloud",
+            "--terraform-dir",
+            dir.toString());
+    assertThat(gcloud.code()).isEqualTo(2);
+    assertThat(gcloud.err()).contains("use it with --as terraform");
+
+    Patched empty = patch("resource", "enforce", "--terraform-dir", dir.resolve("none").toString());
+    assertThat(empty.run().code()).isEqualTo(2);
+  }
+}

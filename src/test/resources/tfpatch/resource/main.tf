@@ -1,0 +1,21 @@
+# The team's perimeter: one resource, literal lists (a sorted multi-line one).
+resource "google_access_context_manager_service_perimeter" "gdc" {
+  parent = "accessPolicies/111"
+  name   = "accessPolicies/111/servicePerimeters/gdc"
+  title  = "gdc"
+
+  status {
+    resources = ["projects/123456789012"]
+    restricted_services = [
+      "compute.googleapis.com",
+      "gkehub.googleapis.com",
+      "logging.googleapis.com",
+      "storage.googleapis.com",
+    ]
+
+    vpc_accessible_services {
+      enable_restriction = true
+      allowed_services   = ["RESTRICTED-SERVICES"]
+    }
+  }
+}
