@@ -248,13 +248,12 @@ class TerraformPatchTest {
   }
 
   @Test
-  void membershipFollowsTheTeamsResourcesAndAComputedListIsNamedWithItsLine() throws Exception {
+  void membershipFollowsTheTeamsResourcesAndAVariablesDefaultIsWhereServicesGo() throws Exception {
     Patched p = patch("members", "enforce", "--target-perimeter", "gdc");
 
-    assertThat(p.run().code()).isEqualTo(1);
-    assertThat(p.run().err())
-        .contains("main.tf:13: status.restricted_services is computed (var.services)");
+    assertThat(p.run().code()).as(p.run().err()).isZero();
     assertThat(p.diff())
+        .contains("status.restricted_services (var.services, written in main.tf:4) += ")
         .contains(
             "+resource \"google_access_context_manager_service_perimeter_resource\""
                 + " \"gdc_123456789012\" {")
@@ -262,6 +261,49 @@ class TerraformPatchTest {
         .contains("+  resource       = \"projects/" + Fixtures.PROJECT + "\"");
     onlyAdds(p.diff());
     apply(p);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> variables =
+        (Map<String, Map<String, Object>>)
+            new HCLParser().parse(Files.readString(p.tree().resolve("main.tf"))).get("variable");
+    @SuppressWarnings("unchecked")
+    List<String> services = (List<String>) variables.get("services").get("default");
+    assertThat(services)
+        .startsWith("compute.googleapis.com")
+        .containsAll(Fixtures.gdc().requiredServices());
+  }
+
+  @Test
+  void aTfvarsValueIsEditedWhereItIsWritten() throws Exception {
+    Patched p = patch("tfvars", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff())
+        .contains("restricted_services (var.restricted_services, written in terraform.tfvars:3)")
+        .contains("+++ b/terraform.tfvars")
+        .doesNotContain("+++ b/main.tf");
+    onlyAdds(p.diff());
+    apply(p);
+    @SuppressWarnings("unchecked")
+    List<String> services =
+        (List<String>)
+            new HCLParser()
+                .parse(Files.readString(p.tree().resolve("terraform.tfvars")))
+                .get("restricted_services");
+    assertThat(services)
+        .startsWith("storage.googleapis.com", "compute.googleapis.com")
+        .containsAll(Fixtures.gdc().requiredServices());
+  }
+
+  @Test
+  void aComputedListIsNamedWithItsLineAndTheRestIsWritten() throws Exception {
+    Patched p = patch("computed", "enforce");
+
+    assertThat(p.run().code()).isEqualTo(1);
+    assertThat(p.run().err())
+        .contains(
+            "main.tf:13: status.restricted_services is computed ([for s in local.base : s]), so"
+                + " the patch cannot write it safely; add \"artifactregistry.googleapis.com\"");
+    assertThat(p.diff()).contains("NOT WRITTEN (edit by hand):").doesNotContain("diff --git");
   }
 
   @Test

@@ -52,6 +52,11 @@ final class HclText {
     return items(0, text.length()).blocks;
   }
 
+  /** The attributes at the top of the file (a {@code .tfvars} file is only those). */
+  List<Attr> attrs() {
+    return items(0, text.length()).attrs;
+  }
+
   /** The blocks directly in {@code parent}'s body. */
   List<Block> blocks(Block parent) {
     return items(parent.open() + 1, parent.close()).blocks;

@@ -392,6 +392,42 @@ public final class TerraformPatch {
       return;
     }
     HclText.ListValue list = f.hcl.list(attr);
+    if (list == null) {
+      // A variable or local with a literal value: the list is where that value is written.
+      Source source = source(f.hcl.value(attr), f.path + ":" + f.hcl.line(attr.start()));
+      if (source != null && source.list() != null) {
+        HclText.ListValue at = source.list();
+        List<String> missing = values.stream().filter(v -> !at.values().contains(v)).toList();
+        if (!missing.isEmpty()) {
+          insertIntoList(source.file(), at, missing);
+          added.add(
+              label
+                  + " ("
+                  + f.hcl.value(attr)
+                  + ", written in "
+                  + source.where()
+                  + ") += "
+                  + String.join(", ", missing));
+        }
+        return;
+      }
+      if (source != null && source.problem() != null) {
+        unedited.add(
+            f.path
+                + ":"
+                + f.hcl.line(attr.start())
+                + ": "
+                + label
+                + " is "
+                + f.hcl.value(attr)
+                + ", "
+                + source.problem()
+                + "; add "
+                + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
+                + " to it by hand");
+        return;
+      }
+    }
     if (list == null || !list.literal()) {
       unedited.add(
           f.path
@@ -412,6 +448,82 @@ public final class TerraformPatch {
     }
     insertIntoList(f, list, missing);
     added.add(label + " += " + String.join(", ", missing));
+  }
+
+  /** Where a variable's or local's literal list is written, or why it cannot be edited. */
+  private record Source(TfFile file, HclText.ListValue list, String where, String problem) {}
+
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("(var|local)\\.([A-Za-z_][A-Za-z0-9_-]*)");
+
+  /**
+   * The literal behind {@code var.NAME} (a {@code .tfvars} assignment, else the variable's default)
+   * or {@code local.NAME} (a {@code locals} entry); null when the value is no such reference.
+   */
+  private Source source(String value, String from) {
+    java.util.regex.Matcher m = REFERENCE.matcher(value);
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(2);
+    List<Source> found = new ArrayList<>();
+    if (m.group(1).equals("local")) {
+      for (TfFile f : files) {
+        for (HclText.Block b : f.hcl.blocks()) {
+          if (b.type().equals("locals")) {
+            HclText.Attr a = f.hcl.attr(b, name);
+            if (a != null) {
+              found.add(listSource(f, a));
+            }
+          }
+        }
+      }
+    } else {
+      for (TfFile f : files) {
+        if (f.path.endsWith(".tfvars")) {
+          f.hcl.attrs().stream()
+              .filter(a -> a.name().equals(name))
+              .forEach(a -> found.add(listSource(f, a)));
+        }
+      }
+      if (found.isEmpty()) {
+        for (TfFile f : files) {
+          for (HclText.Block b : f.hcl.blocks()) {
+            if (b.type().equals("variable") && b.labels().equals(List.of(name))) {
+              HclText.Attr d = f.hcl.attr(b, "default");
+              found.add(
+                  d == null
+                      ? new Source(f, null, null, "a variable without a default or .tfvars value")
+                      : listSource(f, d));
+            }
+          }
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return new Source(null, null, null, "whose value no file under the folder sets");
+    }
+    if (found.size() > 1) {
+      return new Source(
+          null,
+          null,
+          null,
+          "set in "
+              + found.size()
+              + " places ("
+              + String.join(", ", found.stream().map(s -> String.valueOf(s.where())).toList())
+              + ")");
+    }
+    return found.get(0);
+  }
+
+  private static Source listSource(TfFile f, HclText.Attr a) {
+    HclText.ListValue list = f.hcl.list(a);
+    String where = f.path + ":" + f.hcl.line(a.start());
+    if (list == null || !list.literal()) {
+      return new Source(f, null, where, "whose value in " + where + " is computed");
+    }
+    return new Source(f, list, where, null);
   }
 
   private static String oneLine(String s) {
