@@ -307,6 +307,51 @@ class TerraformPatchTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theAuthoritativeResourceGetsTheChangeInThatPerimetersBlockOnly() throws Exception {
+    Patched p = patch("perimeters", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    onlyAdds(p.diff());
+    apply(p);
+    Map<String, Object> root = new HCLParser().parse(Files.readString(p.tree().resolve("main.tf")));
+    Map<String, Object> all =
+        ((Map<String, Map<String, Map<String, Object>>>) root.get("resource"))
+            .get("google_access_context_manager_service_perimeters")
+            .get("all");
+    List<Map<String, Object>> blocks = (List<Map<String, Object>>) all.get("service_perimeters");
+    Map<String, List<String>> services = new java.util.HashMap<>();
+    for (Map<String, Object> b : blocks) {
+      Object status = b.get("status");
+      Map<String, Object> st =
+          (Map<String, Object>) (status instanceof List<?> l ? l.get(0) : status);
+      services.put((String) b.get("title"), (List<String>) st.get("restricted_services"));
+    }
+    assertThat(services.get("gdc")).containsAll(Fixtures.gdc().requiredServices()).isSorted();
+    assertThat(services.get("lab")).containsExactly("storage.googleapis.com");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFabricVpcScEntryGetsTheServicesInItsObject() throws Exception {
+    Patched p = patch("fabric", "enforce");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff()).contains("(main.tf:6): status.restricted_services += ");
+    onlyAdds(p.diff());
+    apply(p);
+    Map<String, Object> root = new HCLParser().parse(Files.readString(p.tree().resolve("main.tf")));
+    Map<String, Object> module =
+        ((Map<String, Map<String, Object>>) root.get("module")).get("vpc-sc");
+    Map<String, Object> gdc =
+        (Map<String, Object>)
+            ((Map<String, Object>) module.get("service_perimeters_regular")).get("gdc");
+    List<String> services =
+        (List<String>) ((Map<String, Object>) gdc.get("status")).get("restricted_services");
+    assertThat(services).containsAll(Fixtures.gdc().requiredServices()).isSorted();
+  }
+
+  @Test
   void aPerimeterNoFileManagesIsAdoptedInANewFileThatSaysWhy() throws Exception {
     Patched p = patch("unmanaged", "enforce");
 

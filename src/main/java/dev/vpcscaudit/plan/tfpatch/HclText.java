@@ -75,6 +75,31 @@ final class HclText {
     return blocks(parent).stream().filter(b -> b.type().equals(type)).findFirst().orElse(null);
   }
 
+  /**
+   * The object literal of {@code a} ({@code NAME = { ... }}) as a block whose body is the object's
+   * entries, or null when its value is not an object literal.
+   */
+  Block object(Attr a) {
+    if (a == null) {
+      return null;
+    }
+    int open = a.valueStart();
+    while (open < a.end() && Character.isWhitespace(text.charAt(open))) {
+      open++;
+    }
+    if (open >= a.end() || text.charAt(open) != '{') {
+      return null;
+    }
+    int close = matching(open);
+    return close < 0 ? null : new Block(a.name(), List.of(), a.start(), open, close);
+  }
+
+  /** {@code parent}'s nested block {@code name}, or its object attribute {@code name}. */
+  Block blockOrObject(Block parent, String name) {
+    Block b = block(parent, name);
+    return b != null ? b : object(attr(parent, name));
+  }
+
   /** The value's text, trimmed. */
   String value(Attr a) {
     return text.substring(a.valueStart(), a.end()).strip();
@@ -182,13 +207,29 @@ final class HclText {
     List<Block> blocks = new ArrayList<>();
     int i = from;
     while (i < to) {
+      if (text.charAt(i) == '"') {
+        // A quoted key of an object: "gdc" = { ... }.
+        int e = skip(i);
+        int j = e;
+        while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+          j++;
+        }
+        if (j < to && text.charAt(j) == '=' && (j + 1 >= to || text.charAt(j + 1) != '=')) {
+          int end = endOfExpression(j + 1, to);
+          attrs.add(new Attr(text.substring(i + 1, e - 1), i, j + 1, end));
+          i = end;
+          continue;
+        }
+        i = e;
+        continue;
+      }
       int s = skip(i);
       if (s != i) {
         i = s;
         continue;
       }
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || c == ',') {
         i++;
         continue;
       }

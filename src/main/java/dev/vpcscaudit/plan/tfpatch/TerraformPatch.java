@@ -77,8 +77,24 @@ public final class TerraformPatch {
   /** Replace {@code start..end} of a file's text with {@code text}. */
   private record Change(int start, int end, String text) {}
 
-  /** Where a perimeter is managed. */
-  private record Manager(TfFile file, HclText.Block block, boolean module) {}
+  /** The shapes that manage a perimeter. */
+  private enum Kind {
+    /** A google_access_context_manager_service_perimeter resource. */
+    RESOURCE,
+    /** One service_perimeters block of the authoritative ..._service_perimeters resource. */
+    NESTED,
+    /** A terraform-google-modules regular_service_perimeter module call. */
+    MODULE,
+    /** An entry of Cloud Foundation Fabric's vpc-sc module's service_perimeters_regular. */
+    FABRIC
+  }
+
+  /** Where a perimeter is managed: the block (or object) that holds its configs. */
+  private record Manager(TfFile file, HclText.Block block, Kind kind) {
+    boolean module() {
+      return kind == Kind.MODULE;
+    }
+  }
 
   private final Path dir;
   private final List<TfFile> files = new ArrayList<>();
@@ -130,22 +146,45 @@ public final class TerraformPatch {
     List<Manager> out = new ArrayList<>();
     for (TfFile f : files) {
       for (HclText.Block b : f.hcl.blocks()) {
-        if (b.type().equals("resource")
-            && b.labels().size() == 2
-            && b.labels().get(0).equals(PERIMETER)
-            && namesPerimeter(f.hcl.value(attrOrEmpty(f, b, "name")), p)) {
-          out.add(new Manager(f, b, false));
+        if (b.type().equals("resource") && b.labels().size() == 2) {
+          if (b.labels().get(0).equals(PERIMETER)
+              && namesPerimeter(f.hcl.value(attrOrEmpty(f, b, "name")), p)) {
+            out.add(new Manager(f, b, Kind.RESOURCE));
+          } else if (b.labels().get(0).equals(PERIMETER + "s")) {
+            for (HclText.Block n : f.hcl.blocks(b)) {
+              if (n.type().equals("service_perimeters")
+                  && namesPerimeter(f.hcl.value(attrOrEmpty(f, n, "name")), p)) {
+                out.add(new Manager(f, n, Kind.NESTED));
+              }
+            }
+          }
         } else if (b.type().equals("module") && isPerimeterModule(f, b)) {
           String short_ = f.hcl.stringLiteral(f.hcl.attr(b, "perimeter_name"));
-          String policy = f.hcl.stringLiteral(f.hcl.attr(b, "policy"));
-          if (p.shortName().equals(short_)
-              && (policy == null || policy.equals(p.policyNumber()) || policy.equals(p.policy()))) {
-            out.add(new Manager(f, b, true));
+          if (p.shortName().equals(short_) && samePolicy(f.hcl.attr(b, "policy"), f, p)) {
+            out.add(new Manager(f, b, Kind.MODULE));
+          }
+        } else if (b.type().equals("module") && isFabricModule(f, b)) {
+          HclText.Block regular = f.hcl.object(f.hcl.attr(b, "service_perimeters_regular"));
+          HclText.Block entry =
+              regular == null ? null : f.hcl.object(f.hcl.attr(regular, p.shortName()));
+          if (entry != null && samePolicy(f.hcl.attr(b, "access_policy"), f, p)) {
+            out.add(new Manager(f, entry, Kind.FABRIC));
           }
         }
       }
     }
     return out;
+  }
+
+  /** A literal policy must be the perimeter's; a computed one may be. */
+  private static boolean samePolicy(HclText.Attr attr, TfFile f, ServicePerimeter p) {
+    String policy = f.hcl.stringLiteral(attr);
+    return policy == null || policy.equals(p.policyNumber()) || policy.equals(p.policy());
+  }
+
+  private static boolean isFabricModule(TfFile f, HclText.Block b) {
+    String source = f.hcl.stringLiteral(f.hcl.attr(b, "source"));
+    return source != null && source.replaceAll("\\?ref=.*$", "").matches(".*modules/vpc-sc/?");
   }
 
   private static HclText.Attr attrOrEmpty(TfFile f, HclText.Block b, String name) {
@@ -175,6 +214,9 @@ public final class TerraformPatch {
   /** The membership resources of the team that add projects to {@code m}'s perimeter. */
   private List<Manager> members(Manager m, ServicePerimeter p, boolean dryRun) {
     String type = dryRun ? DRY_RUN_MEMBER : MEMBER;
+    if (m.kind() != Kind.RESOURCE && m.kind() != Kind.MODULE) {
+      return List.of();
+    }
     String ref =
         m.module()
             ? "module." + m.block().labels().get(0) + "."
@@ -188,7 +230,7 @@ public final class TerraformPatch {
           HclText.Attr name = f.hcl.attr(b, "perimeter_name");
           String v = name == null ? "" : f.hcl.value(name);
           if (v.contains(ref) || p.name().equals(HclText.literal(v))) {
-            out.add(new Manager(f, b, false));
+            out.add(new Manager(f, b, Kind.RESOURCE));
           }
         }
       }
@@ -252,7 +294,7 @@ public final class TerraformPatch {
   private void resourceChange(Manager m, ServicePerimeter p, ConfigChange c, List<String> added) {
     TfFile f = m.file();
     String configName = c.spec() ? "spec" : "status";
-    HclText.Block config = f.hcl.block(m.block(), configName);
+    HclText.Block config = f.hcl.blockOrObject(m.block(), configName);
     if (config == null) {
       unedited.add(
           where(m, m.block().start())
@@ -266,7 +308,21 @@ public final class TerraformPatch {
     listAdd(f, config, "restricted_services", c.addRestrictedServices(), added, configName);
     resources(m, p, c, f, config, "resources", added, configName);
     if (c.enableVpcRestriction() || !c.addVpcAllowedServices().isEmpty()) {
-      HclText.Block vpc = f.hcl.block(config, "vpc_accessible_services");
+      HclText.Block vpc = f.hcl.blockOrObject(config, "vpc_accessible_services");
+      if (vpc == null && m.kind() == Kind.FABRIC) {
+        addAttrs(
+            f,
+            config,
+            new LinkedHashMap<>(
+                Map.of(
+                    "vpc_accessible_services",
+                    "{ allowed_services = "
+                        + inline(c.addVpcAllowedServices())
+                        + ", enable_restriction = true }")));
+        added.add(
+            configName + ".vpc_accessible_services (enabled, " + c.addVpcAllowedServices() + ")");
+        return;
+      }
       if (vpc == null) {
         String indent = f.hcl.indentAt(config.close()) + "  ";
         List<String> lines =
