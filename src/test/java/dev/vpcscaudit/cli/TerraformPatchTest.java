@@ -101,10 +101,32 @@ class TerraformPatchTest {
               new ProcessBuilder(cmd).directory(p.tree().toFile()), Duration.ofSeconds(60));
       assertThat(r.code()).as(String.join(" ", cmd) + "\n" + p.diff() + r.err()).isZero();
     }
+    boolean resources = false;
     try (Stream<Path> walk = Files.walk(p.tree())) {
       for (Path tf : walk.filter(f -> f.toString().endsWith(".tf")).toList()) {
         TerraformFmt.assertCanonical(tf, "patched " + tf);
+        resources |= Files.readString(tf).contains("\nresource \"");
       }
+    }
+    if (!resources) {
+      validate(p.tree());
+    }
+  }
+
+  /**
+   * The real {@code terraform validate} of a tree of module calls against its local modules (no
+   * provider is needed, and no registry is reached): every input exists and has its type.
+   */
+  static void validate(Path tree) throws Exception {
+    for (List<String> cmd :
+        List.of(
+            List.of("terraform", "init", "-backend=false", "-input=false", "-no-color"),
+            List.of("terraform", "validate", "-no-color"))) {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(tree.toFile());
+      pb.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
+      pb.environment().put("CHECKPOINT_DISABLE", "1");
+      Processes.Result r = Processes.run(pb, Duration.ofSeconds(120));
+      assertThat(r.code()).as(String.join(" ", cmd) + "\n" + r.out() + r.err()).isZero();
     }
   }
 
@@ -364,6 +386,18 @@ class TerraformPatchTest {
     assertThat(adopted).startsWith("# No file under the --terraform-dir manages");
     ServicePerimeter after = HclModel.parse(adopted).resources().values().iterator().next();
     assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
+  }
+
+  @Test
+  void theValidationOfModuleCallsCanFail() throws Exception {
+    Path tree = copy("module");
+    Path prod = tree.resolve("prod.tf");
+    Files.writeString(
+        prod,
+        Files.readString(prod).replace("perimeter_name = \"gdc\"", "perimeter_nam = \"gdc\""));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> validate(tree))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("perimeter_nam");
   }
 
   @Test
