@@ -59,6 +59,7 @@ final class Cmd {
     final boolean list;
     Complete complete = Complete.NONE;
     boolean required;
+    boolean repeatable;
 
     private Opt(
         List<String> names,
@@ -71,6 +72,12 @@ final class Cmd {
       this.description = description;
       this.candidates = candidates;
       this.list = list;
+    }
+
+    /** The option may be given several times, each value kept ({@link Cmd#paths}). */
+    Opt repeatable() {
+      this.repeatable = true;
+      return this;
     }
 
     /** The option must be given. */
@@ -104,8 +111,10 @@ final class Cmd {
         return b.arity("0").type(boolean.class).build();
       }
       b.arity("1").paramLabel(label);
-      if (list) {
-        b.type(List.class).auxiliaryTypes(String.class);
+      if (list || repeatable) {
+        b.type(List.class)
+            .auxiliaryTypes(
+                repeatable && complete != Complete.NONE ? java.io.File.class : String.class);
       } else if (complete != Complete.NONE) {
         // A File for the completion script (file names); the value read is the text as given
         // (path()).
@@ -353,6 +362,19 @@ final class Cmd {
     } catch (java.nio.file.InvalidPathException e) {
       throw invalid(name, "'" + v + "' is not a valid path: " + e.getReason());
     }
+  }
+
+  /** Every value of the repeatable path option {@code name}, in order. */
+  List<java.nio.file.Path> paths(String name) {
+    List<java.nio.file.Path> out = new ArrayList<>();
+    for (String v : values.getOrDefault(declared(name).longName(), List.of())) {
+      try {
+        out.add(java.nio.file.Path.of(v));
+      } catch (java.nio.file.InvalidPathException e) {
+        throw invalid(name, "'" + v + "' is not a valid path: " + e.getReason());
+      }
+    }
+    return out;
   }
 
   /** The choice option {@code name} as one of {@code values}, or {@code absent}. */

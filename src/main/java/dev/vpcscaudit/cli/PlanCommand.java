@@ -52,7 +52,7 @@ public final class PlanCommand extends ReadingCommand {
   Renderer renderer;
   StageOption stage;
   String targetPerimeter;
-  java.nio.file.Path terraformDir;
+  java.util.List<java.nio.file.Path> terraformDirs = java.util.List.of();
 
   @Override
   void declareOwn(Cmd c) {
@@ -90,13 +90,15 @@ public final class PlanCommand extends ReadingCommand {
         STAGES.keySet(),
         /* list= */ false);
     c.pathOption(
-        "--terraform-dir",
-        "DIR",
-        "With --as terraform, for perimeters your team already manages in Terraform: write a"
-            + " unified diff of the .tf files under DIR (paths relative to it; git apply, patch"
-            + " -p1) that adds the fixes to the block that manages each perimeter, in place. Exit"
-            + " 1 when some change could not be written safely (the diff's header names each).",
-        Cmd.Complete.DIR);
+            "--terraform-dir",
+            "DIR",
+            "With --as terraform, for perimeters your team already manages in Terraform: write a"
+                + " unified diff of the .tf files under DIR (paths relative to it; git apply, patch"
+                + " -p1) that adds the fixes to the block that manages each perimeter, in place. Exit"
+                + " 1 when some change could not be written safely (the diff's header names each)."
+                + " Several: paths relative to their common folder.",
+            Cmd.Complete.DIR)
+        .repeatable();
     c.option(
         "--target-perimeter",
         "NAME",
@@ -107,7 +109,7 @@ public final class PlanCommand extends ReadingCommand {
           renderer = c.choice("--as", RENDERERS, null);
           stage = c.choice("--stage", STAGES, StageOption.dry_run);
           targetPerimeter = c.text("--target-perimeter");
-          terraformDir = c.path("--terraform-dir");
+          terraformDirs = c.paths("--terraform-dir");
         });
   }
 
@@ -124,7 +126,7 @@ public final class PlanCommand extends ReadingCommand {
   @Override
   public Integer call() {
     output.checkNotAnInput(allInputs());
-    if (terraformDir != null && renderer != Renderer.terraform) {
+    if (!terraformDirs.isEmpty() && renderer != Renderer.terraform) {
       throw cmd.usage("--terraform-dir patches Terraform files: use it with --as terraform");
     }
     violations.requireReadForAccept();
@@ -229,15 +231,15 @@ public final class PlanCommand extends ReadingCommand {
 
   /** Writes the plan; exit 1 when a Terraform patch could not write every change. */
   private int emit(FixPlan plan, String scope) {
-    if (terraformDir != null) {
+    if (!terraformDirs.isEmpty()) {
       dev.vpcscaudit.plan.tfpatch.TerraformPatch.Result patch =
-          dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDir);
+          dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDirs);
       output.emit(
           patch.diff(),
           "terraform patch"
               + scope
               + " of "
-              + terraformDir
+              + String.join(", ", terraformDirs.stream().map(String::valueOf).toList())
               + " to "
               + output.target()
               + (patch.unedited().isEmpty()

@@ -389,6 +389,35 @@ class TerraformPatchTest {
   }
 
   @Test
+  void severalFoldersArePatchedWithPathsRelativeToTheirCommonFolder() throws Exception {
+    Path a = copy("resource");
+    Path b = copy("unmanaged");
+    Path diff = dir.resolve("two.diff");
+    Cli.Result r =
+        Cli.run(
+            "plan",
+            "--project",
+            Fixtures.PROJECT,
+            "--from-file",
+            CORPUS.resolve("resource/perimeters.json").toString(),
+            "--as",
+            "terraform",
+            "--stage",
+            "enforce",
+            "--terraform-dir",
+            a.toString(),
+            "--terraform-dir",
+            b.toString(),
+            "-o",
+            diff.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    String text = Files.readString(diff);
+    assertThat(text).contains("+++ b/resource/main.tf").doesNotContain("adopt");
+    apply(new Patched(r, dir, text));
+  }
+
+  @Test
   void theValidationOfModuleCallsCanFail() throws Exception {
     Path tree = copy("module");
     Path prod = tree.resolve("prod.tf");

@@ -96,19 +96,33 @@ public final class TerraformPatch {
     }
   }
 
-  private final Path dir;
+  private final List<Path> dirs;
+
+  /** What the diff's paths are relative to: the one folder, or the folders' common one. */
+  private final Path base;
+
   private final List<TfFile> files = new ArrayList<>();
   private final List<String> unedited = new ArrayList<>();
   private final List<String> summary = new ArrayList<>();
   private final Map<String, String> newFiles = new TreeMap<>();
 
-  private TerraformPatch(Path dir) {
-    this.dir = dir;
+  private TerraformPatch(List<Path> dirs) {
+    this.dirs = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+    Path common = this.dirs.get(0);
+    for (Path d : this.dirs) {
+      while (common != null && !d.startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    this.base = common == null ? this.dirs.get(0).getRoot() : common;
   }
 
-  /** The patch of {@code plan} to the Terraform under {@code dir}. */
-  public static Result patch(FixPlan plan, Path dir) {
-    TerraformPatch p = new TerraformPatch(dir);
+  /**
+   * The patch of {@code plan} to the Terraform under {@code dirs}: paths relative to the one
+   * folder, or to the folders' common folder.
+   */
+  public static Result patch(FixPlan plan, List<Path> dirs) {
+    TerraformPatch p = new TerraformPatch(dirs);
     p.read();
     for (PerimeterChange change : plan.perimeters()) {
       p.change(plan, change);
@@ -117,26 +131,35 @@ public final class TerraformPatch {
   }
 
   private void read() {
-    if (!Files.isDirectory(dir)) {
-      throw new BadInputException("--terraform-dir " + dir + ": not a folder");
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> paths =
-          walk.filter(Files::isRegularFile)
-              .filter(f -> f.toString().endsWith(".tf") || f.toString().endsWith(".tfvars"))
-              .filter(f -> !dir.relativize(f).toString().contains(".terraform"))
-              .sorted()
-              .toList();
-      for (Path f : paths) {
-        String rel = dir.relativize(f).toString().replace('\\', '/');
-        files.add(new TfFile(rel, InputFiles.readText(f, "--terraform-dir " + f, MAX_BYTES)));
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        throw new BadInputException("--terraform-dir " + dir + ": not a folder");
       }
-    } catch (IOException e) {
-      throw new BadInputException("--terraform-dir " + dir + ": cannot read it: " + e.getMessage());
-    }
-    if (files.isEmpty()) {
-      throw new BadInputException(
-          "--terraform-dir " + dir + ": no .tf file under it (give the folder of your Terraform)");
+      int before = files.size();
+      try (Stream<Path> walk = Files.walk(dir)) {
+        List<Path> paths =
+            walk.filter(Files::isRegularFile)
+                .filter(f -> f.toString().endsWith(".tf") || f.toString().endsWith(".tfvars"))
+                .filter(f -> !dir.relativize(f).toString().contains(".terraform"))
+                .sorted()
+                .toList();
+        for (Path f : paths) {
+          if (seen.add(f)) {
+            String rel = base.relativize(f).toString().replace('\\', '/');
+            files.add(new TfFile(rel, InputFiles.readText(f, "--terraform-dir " + f, MAX_BYTES)));
+          }
+        }
+      } catch (IOException e) {
+        throw new BadInputException(
+            "--terraform-dir " + dir + ": cannot read it: " + e.getMessage());
+      }
+      if (files.size() == before && seen.stream().noneMatch(f -> f.startsWith(dir))) {
+        throw new BadInputException(
+            "--terraform-dir "
+                + dir
+                + ": no .tf file under it (give the folder of your Terraform)");
+      }
     }
   }
 
@@ -747,8 +770,10 @@ public final class TerraformPatch {
     out.append("vpcsc-audit patch, stage ")
         .append(plan.stage().label())
         .append(", to the Terraform under ")
-        .append(dir)
-        .append(" (paths relative to it: cd there, then git apply or patch -p1).\n")
+        .append(String.join(", ", dirs.stream().map(String::valueOf).toList()))
+        .append(" (paths relative to ")
+        .append(base)
+        .append(": cd there, then git apply or patch -p1).\n")
         .append("It only adds: every changed line is a new line or a list with elements added.\n");
     summary.forEach(s -> out.append("  ").append(s).append('\n'));
     if (!unedited.isEmpty()) {
