@@ -174,6 +174,19 @@ public final class TerraformRenderer {
     }
   }
 
+  /**
+   * {@code config} as a block {@code name} of a perimeter resource (e.g. the {@code spec} a patch
+   * adds), at {@code indent}, aligned as {@code terraform fmt} leaves it.
+   */
+  public static String configBlock(
+      dev.vpcscaudit.model.PerimeterConfig config, String name, String indent) {
+    StringBuilder out = new StringBuilder();
+    out.append(indent).append(name).append(" {\n");
+    body(config, indent + "  ", name, f -> true, out, new ProviderVersion());
+    out.append(indent).append("}\n");
+    return HclFormat.align(out.toString());
+  }
+
   /** A Terraform identifier from the perimeter's short name, unique within the file. */
   static String address(ServicePerimeter p, Map<String, Integer> used) {
     String base = p.shortName().replaceAll("[^A-Za-z0-9_]", "_");

@@ -194,13 +194,48 @@ class TerraformPatchTest {
   }
 
   @Test
-  void noExplicitDryRunSpecIsNamedAndNothingIsWritten() throws Exception {
+  void withoutAnExplicitSpecTheDryRunStageWritesTheWholeSpecBlock() throws Exception {
     Patched p = patch("resource", "dry-run");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff()).contains("+  use_explicit_dry_run_spec = true").contains("+  spec {");
+    onlyAdds(p.diff());
+    assertThat(p.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))).isEmpty();
+    apply(p);
+    ServicePerimeter after =
+        HclModel.parse(Files.readString(p.tree().resolve("main.tf")))
+            .resources()
+            .values()
+            .iterator()
+            .next();
+    ServicePerimeter before =
+        Fixtures.perimeters(Files.readString(CORPUS.resolve("resource/perimeters.json"))).get(0);
+    assertThat(after.useExplicitDryRunSpec()).isTrue();
+    assertThat(after.enforcedConfig()).isEqualTo(before.enforcedConfig());
+    dev.vpcscaudit.plan.PlanClosureTest.assertLossless(List.of(before), List.of(after));
+    assertThat(findings(List.of(after), Mode.DRY_RUN)).isEmpty();
+  }
+
+  @Test
+  void aModuleWithoutDryRunInputsGetsThemWhole() throws Exception {
+    Patched p = patch("tfvars", "dry-run");
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff())
+        .contains("+  restricted_services_dry_run")
+        .contains("+  resources_dry_run");
+    onlyAdds(p.diff());
+    apply(p);
+  }
+
+  @Test
+  void aShapeThatCannotTakeANewSpecIsNamedAndNothingIsWritten() throws Exception {
+    Patched p = patch("fabric", "dry-run");
 
     assertThat(p.run().code()).isEqualTo(1);
     assertThat(p.run().err())
         .contains(
-            "main.tf:2: accessPolicies/111/servicePerimeters/gdc has no explicit dry-run spec");
+            "main.tf:6: accessPolicies/111/servicePerimeters/gdc has no explicit dry-run spec");
     assertThat(p.diff()).contains("NOT WRITTEN").doesNotContain("diff --git");
   }
 

@@ -288,6 +288,9 @@ public final class TerraformPatch {
     Manager m = found.get(0);
     List<String> added = new ArrayList<>();
     for (ConfigChange c : change.changes()) {
+      if (c.spec() && !p.useExplicitDryRunSpec() && newSpec(m, change, added)) {
+        continue;
+      }
       if (c.spec() && !p.useExplicitDryRunSpec()) {
         unedited.add(
             where(m, m.block().start())
@@ -312,6 +315,60 @@ public final class TerraformPatch {
             + m.file().hcl.line(m.block().start())
             + "): "
             + (added.isEmpty() ? "nothing written" : String.join("; ", added)));
+  }
+
+  /**
+   * A dry-run change to a perimeter without an explicit dry-run spec: the spec is written whole, as
+   * gcloud's {@code dry-run update} makes it (the enforced config as read, plus the additions),
+   * with {@code use_explicit_dry_run_spec = true}; all new lines. A resource (or a block of the
+   * authoritative resource) gets a {@code spec} block; a terraform-google-modules call its {@code
+   * _dry_run} inputs, when the enforced config has nothing those inputs cannot hold. False when
+   * this shape cannot take it.
+   */
+  private boolean newSpec(Manager m, PerimeterChange change, List<String> added) {
+    TfFile f = m.file();
+    dev.vpcscaudit.model.PerimeterConfig spec = change.after().spec();
+    if (spec == null) {
+      return false;
+    }
+    HclText.Attr explicit = f.hcl.attr(m.block(), "use_explicit_dry_run_spec");
+    if (m.kind() == Kind.RESOURCE || m.kind() == Kind.NESTED) {
+      if (f.hcl.block(m.block(), "spec") != null
+          || explicit != null && !f.hcl.value(explicit).equals("true")) {
+        return false;
+      }
+      String indent = f.hcl.indentAt(m.block().close()) + "  ";
+      List<String> lines = new ArrayList<>();
+      if (explicit == null) {
+        lines.add(indent + "use_explicit_dry_run_spec = true");
+        lines.add("");
+      }
+      TerraformRenderer.configBlock(spec, "spec", indent).lines().forEach(lines::add);
+      insertBeforeClose(f, m.block(), lines);
+      added.add(
+          "a spec block (the enforced config as read, with the additions) and"
+              + " use_explicit_dry_run_spec = true");
+      return true;
+    }
+    if (m.kind() == Kind.MODULE
+        && spec.ingressPolicies().isEmpty()
+        && spec.egressPolicies().isEmpty()) {
+      listAdd(f, m.block(), "resources_dry_run", spec.resources(), added, "");
+      listAdd(f, m.block(), "restricted_services_dry_run", spec.restrictedServices(), added, "");
+      listAdd(f, m.block(), "access_levels_dry_run", spec.accessLevels(), added, "");
+      if (spec.vpcAccessibleServices() != null
+          && spec.vpcAccessibleServices().enableRestriction()) {
+        listAdd(
+            f,
+            m.block(),
+            "vpc_accessible_services_dry_run",
+            spec.vpcAccessibleServices().allowedServices(),
+            added,
+            "");
+      }
+      return true;
+    }
+    return false;
   }
 
   private void resourceChange(Manager m, ServicePerimeter p, ConfigChange c, List<String> added) {
