@@ -41,10 +41,18 @@ class TerraformPatchTest {
 
   @TempDir Path dir;
 
-  /** A copy of corpus case {@code name}, its Terraform only. */
+  /**
+   * A copy of corpus case {@code name}, its Terraform only, with the local stand-ins of the modules
+   * ({@code _modules}, shared by the cases) under its {@code modules/}.
+   */
   Path copy(String name) throws Exception {
-    Path from = CORPUS.resolve(name);
     Path to = dir.resolve(name);
+    copyTree(CORPUS.resolve(name), to);
+    copyTree(CORPUS.resolve("_modules"), to.resolve("modules"));
+    return to;
+  }
+
+  static void copyTree(Path from, Path to) throws Exception {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         if (p.getFileName().toString().equals("perimeters.json")) {
@@ -58,7 +66,6 @@ class TerraformPatchTest {
         }
       }
     }
-    return to;
   }
 
   /** The patch of case {@code name} at {@code stage}; the diff is written beside the copy. */

@@ -83,15 +83,18 @@ final class HclText {
     if (a == null) {
       return null;
     }
+    int open = opening(a, '{');
+    int close = open < 0 ? -1 : matching(open);
+    return close < 0 ? null : new Block(a.name(), List.of(), a.start(), open, close);
+  }
+
+  /** The offset of the bracket {@code c} that {@code a}'s value starts with, or -1. */
+  private int opening(Attr a, char c) {
     int open = a.valueStart();
     while (open < a.end() && Character.isWhitespace(text.charAt(open))) {
       open++;
     }
-    if (open >= a.end() || text.charAt(open) != '{') {
-      return null;
-    }
-    int close = matching(open);
-    return close < 0 ? null : new Block(a.name(), List.of(), a.start(), open, close);
+    return open < a.end() && text.charAt(open) == c ? open : -1;
   }
 
   /** {@code parent}'s nested block {@code name}, or its object attribute {@code name}. */
@@ -123,11 +126,8 @@ final class HclText {
 
   /** The list literal of {@code a}, or null when its value is not a {@code [...]} literal. */
   ListValue list(Attr a) {
-    int open = a.valueStart();
-    while (open < a.end() && Character.isWhitespace(text.charAt(open))) {
-      open++;
-    }
-    if (open >= a.end() || text.charAt(open) != '[') {
+    int open = opening(a, '[');
+    if (open < 0) {
       return null;
     }
     int close = matching(open);

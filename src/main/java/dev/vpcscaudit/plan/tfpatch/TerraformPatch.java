@@ -548,34 +548,25 @@ public final class TerraformPatch {
         return;
       }
       if (source != null && source.problem() != null) {
-        unedited.add(
-            f.path
-                + ":"
-                + f.hcl.line(attr.start())
-                + ": "
-                + label
-                + " is "
-                + f.hcl.value(attr)
-                + ", "
-                + source.problem()
-                + "; add "
-                + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
-                + " to it by hand");
+        cannot(
+            f,
+            attr,
+            label + " is " + f.hcl.value(attr) + ", " + source.problem(),
+            values,
+            "to it by hand");
         return;
       }
     }
     if (list == null || !list.literal()) {
-      unedited.add(
-          f.path
-              + ":"
-              + f.hcl.line(attr.start())
-              + ": "
-              + label
+      cannot(
+          f,
+          attr,
+          label
               + " is computed ("
               + oneLine(f.hcl.value(attr))
-              + "), so the patch cannot write it safely; add "
-              + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
-              + " where its value comes from");
+              + "), so the patch cannot write it safely",
+          values,
+          "where its value comes from");
       return;
     }
     List<String> missing = values.stream().filter(v -> !list.values().contains(v)).toList();
@@ -584,6 +575,20 @@ public final class TerraformPatch {
     }
     insertIntoList(f, list, missing);
     added.add(label + " += " + String.join(", ", missing));
+  }
+
+  /** One change the patch cannot write: {@code FILE:LINE: what; add "a", "b" where}. */
+  private void cannot(TfFile f, HclText.Attr attr, String what, List<String> values, String where) {
+    unedited.add(
+        f.path
+            + ":"
+            + f.hcl.line(attr.start())
+            + ": "
+            + what
+            + "; add "
+            + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
+            + " "
+            + where);
   }
 
   /** Where a variable's or local's literal list is written, or why it cannot be edited. */
