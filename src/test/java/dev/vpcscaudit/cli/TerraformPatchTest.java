@@ -459,6 +459,38 @@ class TerraformPatchTest {
     apply(new Patched(r, dir, text));
   }
 
+  /**
+   * Every case of the corpus at both stages: the run writes a diff (exit 0) or names each change it
+   * could not write with its file and line (exit 1); what it writes only adds, applies with the
+   * real git and leaves the tree as terraform fmt (and, for module calls, validate) wants it.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "resource, dry-run", "resource, enforce",
+    "perimeters, dry-run", "perimeters, enforce",
+    "module, dry-run", "module, enforce",
+    "tfvars, dry-run", "tfvars, enforce",
+    "members, dry-run", "members, enforce",
+    "computed, dry-run", "computed, enforce",
+    "fabric, dry-run", "fabric, enforce",
+    "unmanaged, dry-run", "unmanaged, enforce"
+  })
+  void everyCaseAtBothStages(String name, String stage) throws Exception {
+    Patched p = patch(name, stage, "--target-perimeter", "gdc");
+
+    assertThat(p.run().code()).as(p.run().err()).isIn(0, 1);
+    if (p.run().code() == 1) {
+      String header = p.diff().substring(0, p.diff().indexOf("\n\n"));
+      assertThat(header).contains("NOT WRITTEN");
+      assertThat(header.substring(header.indexOf("NOT WRITTEN")).lines().skip(1))
+          .allSatisfy(l -> assertThat(l).matches("  [^ :]+\\.tf(vars)?:[0-9]+: .*"));
+    }
+    onlyAdds(p.diff());
+    if (p.diff().contains("diff --git")) {
+      apply(p);
+    }
+  }
+
   @Test
   void theValidationOfModuleCallsCanFail() throws Exception {
     Path tree = copy("module");
