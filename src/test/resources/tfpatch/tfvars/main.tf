@@ -2,7 +2,7 @@
 module "gdc_perimeter" {
   source         = "./modules/regular_service_perimeter"
   policy         = var.policy
-  perimeter_name = "gdc"
+  perimeter_name = var.perimeter_name
 
   resources               = var.projects
   restricted_services     = var.restricted_services

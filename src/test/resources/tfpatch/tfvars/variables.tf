@@ -10,3 +10,8 @@ variable "restricted_services" {
   type    = list(string)
   default = []
 }
+
+variable "perimeter_name" {
+  type    = string
+  default = "gdc"
+}

@@ -182,7 +182,7 @@ public final class TerraformPatch {
             }
           }
         } else if (b.type().equals("module") && isPerimeterModule(f, b)) {
-          String short_ = f.hcl.stringLiteral(f.hcl.attr(b, "perimeter_name"));
+          String short_ = scalar(f, f.hcl.attr(b, "perimeter_name"));
           if (p.shortName().equals(short_) && samePolicy(f.hcl.attr(b, "policy"), f, p)) {
             out.add(new Manager(f, b, Kind.MODULE));
           }
@@ -199,9 +199,25 @@ public final class TerraformPatch {
     return out;
   }
 
+  /**
+   * A string attribute's value: its literal, or the literal behind {@code var.NAME} (its one {@code
+   * .tfvars} value, else its default) or {@code local.NAME}; null when computed.
+   */
+  private String scalar(TfFile f, HclText.Attr attr) {
+    if (attr == null) {
+      return null;
+    }
+    String literal = f.hcl.stringLiteral(attr);
+    if (literal != null) {
+      return literal;
+    }
+    Source s = source(f.hcl.value(attr), f);
+    return s == null || s.attr() == null ? null : s.file().hcl.stringLiteral(s.attr());
+  }
+
   /** A literal policy must be the perimeter's; a computed one may be. */
-  private static boolean samePolicy(HclText.Attr attr, TfFile f, ServicePerimeter p) {
-    String policy = f.hcl.stringLiteral(attr);
+  private boolean samePolicy(HclText.Attr attr, TfFile f, ServicePerimeter p) {
+    String policy = scalar(f, attr);
     return policy == null || policy.equals(p.policyNumber()) || policy.equals(p.policy());
   }
 
@@ -530,7 +546,7 @@ public final class TerraformPatch {
     HclText.ListValue list = f.hcl.list(attr);
     if (list == null) {
       // A variable or local with a literal value: the list is where that value is written.
-      Source source = source(f.hcl.value(attr), f.path + ":" + f.hcl.line(attr.start()));
+      Source source = source(f.hcl.value(attr), f);
       if (source != null && source.list() != null) {
         HclText.ListValue at = source.list();
         List<String> missing = values.stream().filter(v -> !at.values().contains(v)).toList();
@@ -592,7 +608,12 @@ public final class TerraformPatch {
   }
 
   /** Where a variable's or local's literal list is written, or why it cannot be edited. */
-  private record Source(TfFile file, HclText.ListValue list, String where, String problem) {}
+  private record Source(
+      TfFile file, HclText.ListValue list, String where, String problem, HclText.Attr attr) {
+    Source(TfFile file, HclText.ListValue list, String where, String problem) {
+      this(file, list, where, problem, null);
+    }
+  }
 
   private static final java.util.regex.Pattern REFERENCE =
       java.util.regex.Pattern.compile("(var|local)\\.([A-Za-z_][A-Za-z0-9_-]*)");
@@ -601,12 +622,15 @@ public final class TerraformPatch {
    * The literal behind {@code var.NAME} (a {@code .tfvars} assignment, else the variable's default)
    * or {@code local.NAME} (a {@code locals} entry); null when the value is no such reference.
    */
-  private Source source(String value, String from) {
+  private Source source(String value, TfFile from) {
     java.util.regex.Matcher m = REFERENCE.matcher(value);
     if (!m.matches()) {
       return null;
     }
     String name = m.group(2);
+    // A module is a folder: its variables, locals and .tfvars are the files beside the reference.
+    List<TfFile> files =
+        this.files.stream().filter(f -> folder(f.path).equals(folder(from.path))).toList();
     List<Source> found = new ArrayList<>();
     if (m.group(1).equals("local")) {
       for (TfFile f : files) {
@@ -658,13 +682,18 @@ public final class TerraformPatch {
     return found.get(0);
   }
 
+  private static String folder(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
   private static Source listSource(TfFile f, HclText.Attr a) {
     HclText.ListValue list = f.hcl.list(a);
     String where = f.path + ":" + f.hcl.line(a.start());
     if (list == null || !list.literal()) {
-      return new Source(f, null, where, "whose value in " + where + " is computed");
+      return new Source(f, null, where, "whose value in " + where + " is computed", a);
     }
-    return new Source(f, list, where, null);
+    return new Source(f, list, where, null, a);
   }
 
   private static String oneLine(String s) {
