@@ -28,7 +28,7 @@ public final class ViolationsOptions {
         "--violations",
         "DURATION",
         "Live: also read the VPC Service Controls denials of the last DURATION (7d, 24h, 30m)"
-            + " from the project's audit logs (Cloud Logging entries.list, read-only; needs"
+            + " from the project's audit logs (a read-only Cloud Logging query; needs"
             + " roles/logging.viewer on the project): "
             + (gate
                 ? "enforce commands of a perimeter whose dry-run config denied something are"
