@@ -216,7 +216,7 @@ final class HclText {
         }
         if (j < to && text.charAt(j) == '=' && (j + 1 >= to || text.charAt(j + 1) != '=')) {
           int end = endOfExpression(j + 1, to);
-          attrs.add(new Attr(text.substring(i + 1, e - 1), i, j + 1, end));
+          attrs.add(new Attr(unquote(i, e), i, j + 1, end));
           i = end;
           continue;
         }
@@ -257,7 +257,7 @@ final class HclText {
       while (i < to && text.charAt(i) != '{' && text.charAt(i) != '\n') {
         if (text.charAt(i) == '"') {
           int e = skip(i);
-          labels.add(text.substring(i + 1, e - 1));
+          labels.add(unquote(i, e));
           i = e;
         } else if (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_') {
           int e = i;
@@ -407,6 +407,15 @@ final class HclText {
       return text.length();
     }
     return i;
+  }
+
+  /**
+   * The text of the string from {@code start} (its opening quote) to {@code end} (past its closing
+   * quote, or where an unterminated one stops).
+   */
+  private String unquote(int start, int end) {
+    int close = end > start + 1 && text.charAt(end - 1) == '"' ? end - 1 : end;
+    return text.substring(start + 1, Math.max(start + 1, close));
   }
 
   /** The indentation (spaces) of the line holding {@code offset}. */
