@@ -11,7 +11,7 @@ import java.util.Map;
  * The lines both renderers put in a plan's header comment about what the plan does not fix and why
  * it chose what it did. Plain text: each renderer escapes it for its comment syntax.
  */
-final class PlanHeader {
+public final class PlanHeader {
 
   private PlanHeader() {}
 
@@ -21,7 +21,7 @@ final class PlanHeader {
    * read, each kind of denial, and what to do; {@code what} names what follows ("commands" or
    * "blocks").
    */
-  static List<String> heldBack(FixPlan plan, PerimeterChange change, String what) {
+  public static List<String> heldBack(FixPlan plan, PerimeterChange change, String what) {
     String name = change.before().name();
     dev.vpcscaudit.audit.Violations read = plan.gate().read();
     long n = read.deniedCount(name, true);
@@ -81,7 +81,7 @@ final class PlanHeader {
     return out;
   }
 
-  static List<String> lines(FixPlan plan) {
+  public static List<String> lines(FixPlan plan) {
     List<String> out = new ArrayList<>();
     if (plan.stage() == Stage.ENFORCE && !plan.perimeters().isEmpty()) {
       out.add(

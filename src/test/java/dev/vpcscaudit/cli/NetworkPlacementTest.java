@@ -113,6 +113,37 @@ class NetworkPlacementTest {
   }
 
   @Test
+  void aTerraformPatchCarriesTheNetworksFixesInANewFile() throws Exception {
+    net.networkWith(
+        Set.of("restricted-vip-route-missing"),
+        "[" + Fixtures.perimeter("gdc", config(List.of(NET_PROJECT), null)) + "]",
+        FakeGcp.EtagScope.PERIMETER);
+    Path tree = Files.createDirectories(dir.resolve("tf"));
+    Files.copy(
+        Fixtures.repoRoot().resolve("src/test/resources/tfpatch/resource/main.tf"),
+        tree.resolve("main.tf"));
+
+    Cli.Result r =
+        Cli.run(
+            net.env(),
+            "plan",
+            "--project",
+            "gdc-prod",
+            "--network",
+            NetworkAuditTest.NET,
+            "--as",
+            "terraform",
+            "--terraform-dir",
+            tree.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("the network: 1 change(s) in the new file vpcsc-audit-network.tf")
+        .contains("+++ b/vpcsc-audit-network.tf")
+        .contains("+resource \"google_compute_route\"");
+  }
+
+  @Test
   void theNetworkItselfInThePerimeterPasses() throws Exception {
     with(Fixtures.perimeter("gdc", config(List.of(NETWORK), null)));
 

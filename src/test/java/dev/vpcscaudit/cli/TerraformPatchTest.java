@@ -492,6 +492,26 @@ class TerraformPatchTest {
   }
 
   @Test
+  void anEnforcePlanHeldBackByTheLogsWritesNothingForThatPerimeter() throws Exception {
+    String logs =
+        LiveViolationsTest.recent()
+            .toString()
+            .replace(
+                "accessPolicies/587139914682/servicePerimeters/gdc_prod",
+                "accessPolicies/111/servicePerimeters/gdc");
+    Path saved = Files.writeString(dir.resolve("violations.json"), logs);
+
+    Patched p = patch("resource", "enforce", "--violations-file", saved.toString());
+
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    assertThat(p.diff())
+        .contains("HELD BACK: accessPolicies/111/servicePerimeters/gdc (not written)")
+        .contains("Its dry-run config denied 4 requests in --violations-file ")
+        .contains("status restricted_services [")
+        .doesNotContain("diff --git");
+  }
+
+  @Test
   void theValidationOfModuleCallsCanFail() throws Exception {
     Path tree = copy("module");
     Path prod = tree.resolve("prod.tf");

@@ -105,6 +105,7 @@ public final class TerraformPatch {
   private final List<String> unedited = new ArrayList<>();
   private final List<String> summary = new ArrayList<>();
   private final Map<String, String> newFiles = new TreeMap<>();
+  private final List<PerimeterChange> held = new ArrayList<>();
 
   private TerraformPatch(List<Path> dirs) {
     this.dirs = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
@@ -125,7 +126,15 @@ public final class TerraformPatch {
     TerraformPatch p = new TerraformPatch(dirs);
     p.read();
     for (PerimeterChange change : plan.perimeters()) {
+      if (plan.held(change)) {
+        // The audit logs hold it back: named in the header, never written.
+        p.held.add(change);
+        continue;
+      }
       p.change(plan, change);
+    }
+    if (!plan.networkActions().isEmpty()) {
+      p.network(plan);
     }
     return new Result(p.render(plan), List.copyOf(p.unedited));
   }
@@ -802,6 +811,32 @@ public final class TerraformPatch {
     f.changes.add(new Change(lineStart, lineStart, b.toString()));
   }
 
+  /**
+   * The network's fixes ({@code --network}): no team file holds them, so they are a new file, as
+   * {@code --as terraform} writes them (new resources; the changes Terraform cannot adopt listed as
+   * gcloud commands in its header).
+   */
+  private void network(FixPlan plan) {
+    FixPlan only =
+        new FixPlan(
+            plan.projects(),
+            plan.profile(),
+            plan.stage(),
+            List.of(),
+            List.of(),
+            List.of(),
+            plan.verifyCommand(),
+            plan.networkActions());
+    String file = "vpcsc-audit-network.tf";
+    newFiles.put(file, TerraformRenderer.render(only));
+    summary.add(
+        "the network: "
+            + plan.networkActions().size()
+            + " change(s) in the new file "
+            + file
+            + " (its header lists those Terraform cannot declare)");
+  }
+
   /** A perimeter that no file manages: the adopt-style file, new in the diff. */
   private void adopt(FixPlan plan, PerimeterChange change) {
     ServicePerimeter p = change.before();
@@ -867,6 +902,16 @@ public final class TerraformPatch {
         .append(": cd there, then git apply or patch -p1).\n")
         .append("It only adds: every changed line is a new line or a list with elements added.\n");
     summary.forEach(s -> out.append("  ").append(s).append('\n'));
+    for (String line : dev.vpcscaudit.plan.PlanHeader.lines(plan)) {
+      out.append("  ").append(line.replace('\n', ' ')).append('\n');
+    }
+    for (PerimeterChange change : held) {
+      out.append("HELD BACK: ").append(change.before().name()).append(" (not written)\n");
+      for (String line : dev.vpcscaudit.plan.PlanHeader.heldBack(plan, change, "changes")) {
+        out.append("  ").append(line).append('\n');
+      }
+      out.append("  ").append(describe(change)).append('\n');
+    }
     if (!unedited.isEmpty()) {
       out.append("NOT WRITTEN (edit by hand):\n");
       unedited.forEach(u -> out.append("  ").append(u).append('\n'));
