@@ -511,6 +511,78 @@ class TerraformPatchTest {
         .doesNotContain("diff --git");
   }
 
+  /** The first value of {@code key} down {@code path} in hcl4j's map of a file. */
+  @SuppressWarnings("unchecked")
+  static Object at(Object node, String... path) {
+    Object at = node;
+    for (String key : path) {
+      if (at instanceof List<?> l) {
+        at = l.get(0);
+      }
+      at = ((Map<String, Object>) at).get(key);
+    }
+    return at;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void atTheDryRunStageEveryOtherShapeReadsBackWithTheWholeSpec() throws Exception {
+    List<String> required = Fixtures.gdc().requiredServices();
+
+    Patched unmanaged = patch("unmanaged", "dry-run");
+    assertThat(unmanaged.run().code()).as(unmanaged.run().err()).isZero();
+    apply(unmanaged);
+    ServicePerimeter adopted =
+        HclModel.parse(Files.readString(unmanaged.tree().resolve("vpcsc-audit-adopt-gdc.tf")))
+            .resources()
+            .values()
+            .iterator()
+            .next();
+    assertThat(findings(List.of(adopted), Mode.DRY_RUN)).isEmpty();
+
+    Patched perimeters = patch("perimeters", "dry-run");
+    assertThat(perimeters.run().code()).as(perimeters.run().err()).isZero();
+    apply(perimeters);
+    Object all =
+        at(
+            new HCLParser().parse(Files.readString(perimeters.tree().resolve("main.tf"))),
+            "resource",
+            "google_access_context_manager_service_perimeters",
+            "all");
+    Map<String, Object> gdc =
+        ((List<Map<String, Object>>) at(all, "service_perimeters"))
+            .stream().filter(b -> "gdc".equals(b.get("title"))).findFirst().orElseThrow();
+    assertThat(gdc.get("use_explicit_dry_run_spec")).isEqualTo(true);
+    assertThat((List<String>) at(gdc, "spec", "restricted_services")).containsAll(required);
+    assertThat((List<String>) at(gdc, "status", "restricted_services"))
+        .containsExactly("compute.googleapis.com", "storage.googleapis.com");
+
+    Patched tfvars = patch("tfvars", "dry-run");
+    assertThat(tfvars.run().code()).as(tfvars.run().err()).isZero();
+    apply(tfvars);
+    Object module =
+        at(
+            new HCLParser().parse(Files.readString(tfvars.tree().resolve("main.tf"))),
+            "module",
+            "gdc_perimeter");
+    assertThat((List<String>) at(module, "restricted_services_dry_run")).containsAll(required);
+    assertThat((List<String>) at(module, "resources_dry_run"))
+        .containsExactly("projects/" + Fixtures.PROJECT);
+
+    Patched members = patch("members", "dry-run", "--target-perimeter", "gdc");
+    assertThat(members.run().code()).as(members.run().err()).isZero();
+    apply(members);
+    Object resource =
+        at(
+            new HCLParser().parse(Files.readString(members.tree().resolve("main.tf"))),
+            "resource",
+            "google_access_context_manager_service_perimeter",
+            "gdc");
+    assertThat((List<String>) at(resource, "spec", "restricted_services")).containsAll(required);
+    assertThat((List<String>) at(resource, "spec", "resources"))
+        .contains("projects/" + Fixtures.PROJECT, "projects/999999999999");
+  }
+
   @Test
   void theValidationOfModuleCallsCanFail() throws Exception {
     Path tree = copy("module");
