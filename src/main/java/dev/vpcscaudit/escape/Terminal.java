@@ -15,6 +15,55 @@ public final class Terminal {
 
   private Terminal() {}
 
+  /**
+   * The columns {@code text} takes on a terminal: East Asian wide and fullwidth characters (CJK,
+   * kana, Hangul, fullwidth forms) take 2, combining marks and zero-width characters 0, the others
+   * 1. The ranges are those of Markus Kuhn's public-domain wcwidth, which terminals follow; written
+   * here because the library with the full Unicode tables (ICU4J) would add megabytes and their
+   * loading to every text report.
+   */
+  public static int width(CharSequence text) {
+    int columns = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = Character.codePointAt(text, i);
+      columns += width(c);
+      i += Character.charCount(c);
+    }
+    return columns;
+  }
+
+  /** The columns one code point takes (see {@link #width(CharSequence)}). */
+  public static int width(int c) {
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || c == 0x200B
+        || c == 0xFEFF
+        || (c >= 0x1160 && c <= 0x11FF)) {
+      return 0;
+    }
+    return wide(c) ? 2 : 1;
+  }
+
+  /** Whether {@code c} is East Asian wide or fullwidth. */
+  public static boolean wide(int c) {
+    return c >= 0x1100
+        && (c <= 0x115F
+            || c == 0x2329
+            || c == 0x232A
+            || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
+            || (c >= 0xAC00 && c <= 0xD7A3)
+            || (c >= 0xF900 && c <= 0xFAFF)
+            || (c >= 0xFE10 && c <= 0xFE19)
+            || (c >= 0xFE30 && c <= 0xFE6F)
+            || (c >= 0xFF00 && c <= 0xFF60)
+            || (c >= 0xFFE0 && c <= 0xFFE6)
+            || (c >= 0x1F300 && c <= 0x1F64F)
+            || (c >= 0x1F900 && c <= 0x1F9FF)
+            || (c >= 0x20000 && c <= 0x2FFFD)
+            || (c >= 0x30000 && c <= 0x3FFFD));
+  }
+
   /** {@code text} with every control and bidi character escaped; {@code null} stays null. */
   public static String clean(String text) {
     if (text == null || !needsEscape(text)) {

@@ -90,7 +90,11 @@ public final class TextReport {
       out.append("No perimeter holds ").append(project).append(".\n");
     } else {
       out.append("Perimeters holding the project:\n");
-      int nameWidth = result.perimeters().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+      int nameWidth =
+          result.perimeters().stream()
+              .mapToInt(m -> Terminal.width(Terminal.clean(m.name())))
+              .max()
+              .orElse(0);
       for (PerimeterMembership m : result.perimeters()) {
         List<String> modes = m.modes().stream().map(Mode::label).toList();
         out.append("  ")
@@ -228,38 +232,84 @@ public final class TextReport {
     return f.mode().label() + "\u0000" + Objects.requireNonNullElse(f.perimeter(), "");
   }
 
-  /** Appends {@code text} broken between words before {@code width} columns. */
+  /**
+   * Appends {@code text} broken between words before {@code width} columns (display columns: a wide
+   * character takes two). A run of wide characters (Japanese, say) may also break between two of
+   * them, as such text has no spaces; a word of narrow characters (an identifier, a resource name)
+   * is never broken.
+   */
   private static void words(String text, String first, String rest, int width, StringBuilder out) {
     text = Terminal.clean(text);
     StringBuilder line = new StringBuilder(first);
-    int start = first.length();
+    int used = Terminal.width(first);
+    int start = used;
     for (String word : text.split(" ")) {
-      if (line.length() > start && line.length() + 1 + word.length() > width) {
-        out.append(line).append('\n');
-        line = new StringBuilder(rest);
-        start = rest.length();
+      List<String> pieces = pieces(word);
+      for (int i = 0; i < pieces.size(); i++) {
+        String piece = pieces.get(i);
+        boolean glued = i > 0; // a piece of the same word: no space before it
+        int needed = (glued ? 0 : 1) + Terminal.width(piece);
+        if (used > start && used + needed > width) {
+          out.append(line).append('\n');
+          line = new StringBuilder(rest);
+          used = Terminal.width(rest);
+          start = used;
+        } else if (used > start && !glued) {
+          line.append(' ');
+          used++;
+        }
+        line.append(piece);
+        used += Terminal.width(piece);
       }
-      if (line.length() > start) {
-        line.append(' ');
-      }
-      line.append(word);
     }
     out.append(line).append('\n');
+  }
+
+  /**
+   * {@code word} cut where a line may break inside it: before and after each wide character; narrow
+   * runs stay whole.
+   */
+  static List<String> pieces(String word) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder narrow = new StringBuilder();
+    for (int i = 0; i < word.length(); ) {
+      int c = word.codePointAt(i);
+      i += Character.charCount(c);
+      if (Terminal.wide(c)) {
+        if (narrow.length() > 0) {
+          out.add(narrow.toString());
+          narrow.setLength(0);
+        }
+        out.add(new String(Character.toChars(c)));
+      } else {
+        narrow.appendCodePoint(c);
+      }
+    }
+    if (narrow.length() > 0 || out.isEmpty()) {
+      out.add(narrow.toString());
+    }
+    return out;
   }
 
   /** Appends {@code items} comma-separated, breaking lines before {@code width} columns. */
   private static void wrap(List<String> items, String indent, int width, StringBuilder out) {
     StringBuilder line = new StringBuilder(indent);
+    int used = Terminal.width(indent);
+    int start = used;
     for (int i = 0; i < items.size(); i++) {
       String item = Terminal.clean(items.get(i)) + (i < items.size() - 1 ? "," : "");
-      if (line.length() > indent.length() && line.length() + 1 + item.length() > width) {
+      int w = Terminal.width(item);
+      if (used > start && used + 1 + w > width) {
         out.append(line).append('\n');
         line = new StringBuilder(indent);
+        used = start;
       }
-      if (line.length() > indent.length()) {
+      if (used > start) {
         line.append(' ');
+        used++;
       }
       line.append(item);
+      used += w;
     }
     out.append(line).append('\n');
   }
@@ -268,9 +318,11 @@ public final class TextReport {
     return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
   }
 
+  /** {@code s} padded with spaces to {@code width} display columns. */
   private static String pad(String s, int width) {
     s = Terminal.clean(s);
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    int w = Terminal.width(s);
+    return w >= width ? s : s + " ".repeat(width - w);
   }
 
   /** ANSI styling that is a no-op when disabled. */
