@@ -236,14 +236,24 @@ class TerraformPatchTest {
   }
 
   @Test
-  void aShapeThatCannotTakeANewSpecIsNamedAndNothingIsWritten() throws Exception {
+  @SuppressWarnings("unchecked")
+  void aFabricEntryWithoutASpecGetsTheWholeSpecObject() throws Exception {
     Patched p = patch("fabric", "dry-run");
 
-    assertThat(p.run().code()).isEqualTo(1);
-    assertThat(p.run().err())
-        .contains(
-            "main.tf:6: accessPolicies/111/servicePerimeters/gdc has no explicit dry-run spec");
-    assertThat(p.diff()).contains("NOT WRITTEN").doesNotContain("diff --git");
+    assertThat(p.run().code()).as(p.run().err()).isZero();
+    onlyAdds(p.diff());
+    apply(p);
+    Object gdc =
+        at(
+            new HCLParser().parse(Files.readString(p.tree().resolve("main.tf"))),
+            "module",
+            "vpc-sc",
+            "service_perimeters_regular",
+            "gdc");
+    assertThat(at(gdc, "use_explicit_dry_run_spec")).isEqualTo(true);
+    assertThat((List<String>) at(gdc, "spec", "restricted_services"))
+        .containsAll(Fixtures.gdc().requiredServices());
+    assertThat((List<String>) at(gdc, "status", "restricted_services")).hasSize(4);
   }
 
   /** The module call's inputs as a perimeter, read back with an HCL parser. */

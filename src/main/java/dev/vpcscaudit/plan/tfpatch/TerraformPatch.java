@@ -375,6 +375,50 @@ public final class TerraformPatch {
               + " use_explicit_dry_run_spec = true");
       return true;
     }
+    if (m.kind() == Kind.FABRIC
+        && spec.ingressPolicies().isEmpty()
+        && spec.egressPolicies().isEmpty()
+        && (explicit == null || f.hcl.value(explicit).equals("true"))) {
+      if (f.hcl.attr(m.block(), "spec") != null) {
+        return false; // a spec of its own (even an empty one): not ours to rewrite
+      }
+      String indent = f.hcl.indentAt(m.block().close()) + "  ";
+      List<String> lines = new ArrayList<>();
+      if (explicit == null) {
+        lines.add(indent + "use_explicit_dry_run_spec = true");
+      }
+      lines.add(indent + "spec = {");
+      List<String[]> entries = new ArrayList<>();
+      if (!spec.resources().isEmpty()) {
+        entries.add(new String[] {"resources", inline(spec.resources())});
+      }
+      if (!spec.accessLevels().isEmpty()) {
+        entries.add(new String[] {"access_levels", inline(spec.accessLevels())});
+      }
+      if (!spec.restrictedServices().isEmpty()) {
+        entries.add(new String[] {"restricted_services", inline(spec.restrictedServices())});
+      }
+      if (spec.vpcAccessibleServices() != null
+          && spec.vpcAccessibleServices().enableRestriction()) {
+        entries.add(
+            new String[] {
+              "vpc_accessible_services",
+              "{ allowed_services = "
+                  + inline(spec.vpcAccessibleServices().allowedServices())
+                  + ", enable_restriction = true }"
+            });
+      }
+      int width = entries.stream().mapToInt(e -> e[0].length()).max().orElse(0);
+      for (String[] e : entries) {
+        lines.add(indent + "  " + e[0] + " ".repeat(width - e[0].length()) + " = " + e[1]);
+      }
+      lines.add(indent + "}");
+      insertBeforeClose(f, m.block(), lines);
+      added.add(
+          "spec (the enforced config as read, with the additions) and"
+              + " use_explicit_dry_run_spec = true");
+      return true;
+    }
     if (m.kind() == Kind.MODULE
         && spec.ingressPolicies().isEmpty()
         && spec.egressPolicies().isEmpty()) {
