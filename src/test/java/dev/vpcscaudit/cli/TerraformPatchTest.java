@@ -117,6 +117,10 @@ class TerraformPatchTest {
     }
     if (!resources) {
       validate(p.tree());
+    } else {
+      // Resources: the real terraform validate against the google provider's stand-in.
+      Processes.Result r = dev.vpcscaudit.testing.ProviderStandIn.validate(p.tree());
+      assertThat(r.code()).as("terraform validate\n" + r.out() + r.err()).isZero();
     }
   }
 
