@@ -63,13 +63,13 @@ class CompanionServicesTest {
     Cli.Result r = run(p, "audit", "--format", "json", "--fail-on", "never");
 
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode found = null;
-    for (JsonNode f : new ObjectMapper().readTree(r.out()).path("findings")) {
-      if (f.path("ruleId").asText().equals("companion-service-unrestricted")
-          && f.path("mode").asText().equals("enforced")) {
-        found = f;
-      }
-    }
+    JsonNode found =
+        dev.vpcscaudit.testing.Reports.findings(
+                new ObjectMapper().readTree(r.out()), "companion-service-unrestricted")
+            .stream()
+            .filter(f -> f.path("mode").asText().equals("enforced"))
+            .findFirst()
+            .orElse(null);
     assertThat(found).isNotNull();
     assertThat(found.path("severity").asText()).isEqualTo("warning");
     assertThat(found.path("service").asText()).isEqualTo("serviceusage.googleapis.com");

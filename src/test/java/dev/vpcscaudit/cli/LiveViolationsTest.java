@@ -96,12 +96,7 @@ class LiveViolationsTest {
   }
 
   static JsonNode finding(JsonNode report, String rule) {
-    for (JsonNode f : report.path("findings")) {
-      if (f.path("ruleId").asText().equals(rule)) {
-        return f;
-      }
-    }
-    return null;
+    return dev.vpcscaudit.testing.Reports.findings(report, rule).stream().findFirst().orElse(null);
   }
 
   Cli.Result audit(String... more) {

@@ -74,13 +74,7 @@ class NetworkPlacementTest {
   }
 
   static List<JsonNode> findings(Cli.Result r, String rule) throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode f : JSON.readTree(r.out()).path("findings")) {
-      if (f.path("ruleId").asText().equals(rule)) {
-        out.add(f);
-      }
-    }
-    return out;
+    return dev.vpcscaudit.testing.Reports.findings(JSON.readTree(r.out()), rule);
   }
 
   /** The live gcloud plan at {@code stage} with {@code --network}, and {@code more}. */

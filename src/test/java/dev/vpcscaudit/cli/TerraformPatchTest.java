@@ -175,6 +175,22 @@ class TerraformPatchTest {
     }
   }
 
+  /** The perimeter of corpus case {@code name}'s export, as it was read. */
+  static ServicePerimeter corpusPerimeter(String name) throws Exception {
+    return Fixtures.perimeters(Files.readString(CORPUS.resolve(name).resolve("perimeters.json")))
+        .get(0);
+  }
+
+  /** The one perimeter resource {@code file} declares, read back through the model. */
+  static ServicePerimeter declared(Path file) throws Exception {
+    return HclModel.parse(Files.readString(file)).resources().values().iterator().next();
+  }
+
+  /** {@code file} as hcl4j reads it. */
+  static Map<String, Object> hcl(Path file) throws Exception {
+    return new HCLParser().parse(Files.readString(file));
+  }
+
   /** The findings of {@code perimeters}' audit in {@code mode}. */
   static List<Finding> findings(List<ServicePerimeter> perimeters, Mode mode) {
     AuditResult r = AuditEngine.audit(PROJECT, perimeters, Fixtures.gdc(), "file");
@@ -194,12 +210,10 @@ class TerraformPatchTest {
     assertThat(p.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))).isEmpty();
     apply(p);
 
-    HclModel.Parsed read = HclModel.parse(Files.readString(p.tree().resolve("main.tf")));
-    ServicePerimeter after = read.resources().values().iterator().next();
+    ServicePerimeter after = declared(p.tree().resolve("main.tf"));
     List<String> services = after.enforcedConfig().restrictedServices();
     assertThat(services).isSorted().containsAll(Fixtures.gdc().requiredServices());
-    ServicePerimeter before =
-        Fixtures.perimeters(Files.readString(CORPUS.resolve("resource/perimeters.json"))).get(0);
+    ServicePerimeter before = corpusPerimeter("resource");
     dev.vpcscaudit.plan.PlanClosureTest.assertLossless(List.of(before), List.of(after));
     assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
   }
@@ -213,14 +227,8 @@ class TerraformPatchTest {
     onlyAdds(p.diff());
     assertThat(p.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))).isEmpty();
     apply(p);
-    ServicePerimeter after =
-        HclModel.parse(Files.readString(p.tree().resolve("main.tf")))
-            .resources()
-            .values()
-            .iterator()
-            .next();
-    ServicePerimeter before =
-        Fixtures.perimeters(Files.readString(CORPUS.resolve("resource/perimeters.json"))).get(0);
+    ServicePerimeter after = declared(p.tree().resolve("main.tf"));
+    ServicePerimeter before = corpusPerimeter("resource");
     assertThat(after.useExplicitDryRunSpec()).isTrue();
     assertThat(after.enforcedConfig()).isEqualTo(before.enforcedConfig());
     dev.vpcscaudit.plan.PlanClosureTest.assertLossless(List.of(before), List.of(after));
@@ -249,7 +257,7 @@ class TerraformPatchTest {
     apply(p);
     Object gdc =
         at(
-            new HCLParser().parse(Files.readString(p.tree().resolve("main.tf"))),
+            hcl(p.tree().resolve("main.tf")),
             "module",
             "vpc-sc",
             "service_perimeters_regular",
@@ -263,7 +271,7 @@ class TerraformPatchTest {
   /** The module call's inputs as a perimeter, read back with an HCL parser. */
   @SuppressWarnings("unchecked")
   static ServicePerimeter moduleState(Path file) throws Exception {
-    Map<String, Object> root = new HCLParser().parse(Files.readString(file));
+    Map<String, Object> root = hcl(file);
     Map<String, Object> module =
         ((Map<String, Map<String, Object>>) root.get("module")).values().iterator().next();
     String json =
@@ -341,8 +349,7 @@ class TerraformPatchTest {
     apply(p);
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> variables =
-        (Map<String, Map<String, Object>>)
-            new HCLParser().parse(Files.readString(p.tree().resolve("main.tf"))).get("variable");
+        (Map<String, Map<String, Object>>) hcl(p.tree().resolve("main.tf")).get("variable");
     @SuppressWarnings("unchecked")
     List<String> services = (List<String>) variables.get("services").get("default");
     assertThat(services)
@@ -363,10 +370,7 @@ class TerraformPatchTest {
     apply(p);
     @SuppressWarnings("unchecked")
     List<String> services =
-        (List<String>)
-            new HCLParser()
-                .parse(Files.readString(p.tree().resolve("terraform.tfvars")))
-                .get("restricted_services");
+        (List<String>) hcl(p.tree().resolve("terraform.tfvars")).get("restricted_services");
     assertThat(services)
         .startsWith("storage.googleapis.com", "compute.googleapis.com")
         .containsAll(Fixtures.gdc().requiredServices());
@@ -392,7 +396,7 @@ class TerraformPatchTest {
     assertThat(p.run().code()).as(p.run().err()).isZero();
     onlyAdds(p.diff());
     apply(p);
-    Map<String, Object> root = new HCLParser().parse(Files.readString(p.tree().resolve("main.tf")));
+    Map<String, Object> root = hcl(p.tree().resolve("main.tf"));
     Map<String, Object> all =
         ((Map<String, Map<String, Map<String, Object>>>) root.get("resource"))
             .get("google_access_context_manager_service_perimeters")
@@ -418,7 +422,7 @@ class TerraformPatchTest {
     assertThat(p.diff()).contains("(main.tf:6): status.restricted_services += ");
     onlyAdds(p.diff());
     apply(p);
-    Map<String, Object> root = new HCLParser().parse(Files.readString(p.tree().resolve("main.tf")));
+    Map<String, Object> root = hcl(p.tree().resolve("main.tf"));
     Map<String, Object> module =
         ((Map<String, Map<String, Object>>) root.get("module")).get("vpc-sc");
     Map<String, Object> gdc =
@@ -440,7 +444,7 @@ class TerraformPatchTest {
     apply(p);
     String adopted = Files.readString(p.tree().resolve("vpcsc-audit-adopt-gdc.tf"));
     assertThat(adopted).startsWith("# No file under the --terraform-dir manages");
-    ServicePerimeter after = HclModel.parse(adopted).resources().values().iterator().next();
+    ServicePerimeter after = declared(p.tree().resolve("vpcsc-audit-adopt-gdc.tf"));
     assertThat(findings(List.of(after), Mode.ENFORCED)).isEmpty();
   }
 
@@ -546,12 +550,7 @@ class TerraformPatchTest {
     Patched unmanaged = patch("unmanaged", "dry-run");
     assertThat(unmanaged.run().code()).as(unmanaged.run().err()).isZero();
     apply(unmanaged);
-    ServicePerimeter adopted =
-        HclModel.parse(Files.readString(unmanaged.tree().resolve("vpcsc-audit-adopt-gdc.tf")))
-            .resources()
-            .values()
-            .iterator()
-            .next();
+    ServicePerimeter adopted = declared(unmanaged.tree().resolve("vpcsc-audit-adopt-gdc.tf"));
     assertThat(findings(List.of(adopted), Mode.DRY_RUN)).isEmpty();
 
     Patched perimeters = patch("perimeters", "dry-run");
@@ -559,7 +558,7 @@ class TerraformPatchTest {
     apply(perimeters);
     Object all =
         at(
-            new HCLParser().parse(Files.readString(perimeters.tree().resolve("main.tf"))),
+            hcl(perimeters.tree().resolve("main.tf")),
             "resource",
             "google_access_context_manager_service_perimeters",
             "all");
@@ -574,11 +573,7 @@ class TerraformPatchTest {
     Patched tfvars = patch("tfvars", "dry-run");
     assertThat(tfvars.run().code()).as(tfvars.run().err()).isZero();
     apply(tfvars);
-    Object module =
-        at(
-            new HCLParser().parse(Files.readString(tfvars.tree().resolve("main.tf"))),
-            "module",
-            "gdc_perimeter");
+    Object module = at(hcl(tfvars.tree().resolve("main.tf")), "module", "gdc_perimeter");
     assertThat((List<String>) at(module, "restricted_services_dry_run")).containsAll(required);
     assertThat((List<String>) at(module, "resources_dry_run"))
         .containsExactly("projects/" + Fixtures.PROJECT);
@@ -588,7 +583,7 @@ class TerraformPatchTest {
     apply(members);
     Object resource =
         at(
-            new HCLParser().parse(Files.readString(members.tree().resolve("main.tf"))),
+            hcl(members.tree().resolve("main.tf")),
             "resource",
             "google_access_context_manager_service_perimeter",
             "gdc");

@@ -202,7 +202,14 @@ final class HclText {
   /** The items of a body: its attributes and blocks, in order. */
   private record Items(List<Attr> attrs, List<Block> blocks) {}
 
+  /** Bodies already scanned, by range: the patch asks for the same blocks once per perimeter. */
+  private final java.util.Map<Long, Items> scanned = new java.util.HashMap<>();
+
   private Items items(int from, int to) {
+    return scanned.computeIfAbsent(((long) from << 32) | to, k -> scan(from, to));
+  }
+
+  private Items scan(int from, int to) {
     List<Attr> attrs = new ArrayList<>();
     List<Block> blocks = new ArrayList<>();
     int i = from;
