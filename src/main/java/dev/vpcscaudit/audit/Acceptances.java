@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.codec.Yaml;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -180,18 +181,8 @@ public final class Acceptances {
       }
       for (Finding f : findings) {
         if (e.matches(project, f)) {
-          String message =
-              "the acceptance of "
-                  + e.describe()
-                  + " in "
-                  + file
-                  + " (accept["
-                  + e.index()
-                  + "]: "
-                  + e.reason()
-                  + ") expired on "
-                  + e.expires()
-                  + ", and the finding is still there";
+          Text message =
+              Text.of("acceptance.expired", e.describe(), file, e.index(), e.reason(), e.expires());
           out.add(
               new Finding(
                   Rules.ACCEPTANCE_EXPIRED,
@@ -201,11 +192,7 @@ public final class Acceptances {
                   f.service(),
                   f.resource(),
                   message,
-                  Remedies.both(
-                      new Remedy.Manual(
-                          message,
-                          "Fix the finding, or renew the entry with a new expires date in "
-                              + file))));
+                  Remedies.both(new Remedy.Manual(message, Text.of("acceptance.renew", file)))));
           break;
         }
       }

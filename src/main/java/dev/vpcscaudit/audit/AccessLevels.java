@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.AccessLevel;
 import dev.vpcscaudit.profile.Profile;
 import java.util.ArrayList;
@@ -53,18 +54,18 @@ public final class AccessLevels {
   }
 
   /** The reach of a level, with the ranges or the reason behind it. */
-  public record Evaluation(Reach reach, String why) {}
+  public record Evaluation(Reach reach, Text why) {}
 
   /** Evaluates {@code level} against {@code profile}'s {@code maxIpPrefix}. */
   public static Evaluation evaluate(AccessLevel level, Profile profile) {
     if (level.custom()) {
-      return new Evaluation(Reach.NOT_EVALUATED, "it is a custom level (a CEL expression)");
+      return new Evaluation(Reach.NOT_EVALUATED, Text.of("level.custom"));
     }
     if (level.conditions().stream().anyMatch(AccessLevel.Condition::devicePolicy)) {
-      return new Evaluation(Reach.NOT_EVALUATED, "a condition has a device policy");
+      return new Evaluation(Reach.NOT_EVALUATED, Text.of("level.device-policy"));
     }
     List<Boolean> open = new ArrayList<>();
-    List<String> wide = new ArrayList<>();
+    List<Object> wide = new ArrayList<>();
     for (AccessLevel.Condition c : level.conditions()) {
       boolean onlyAddresses = c.otherRequirements().isEmpty();
       boolean everyAddress = c.ipSubnetworks().stream().anyMatch(r -> prefix(r) == 0);
@@ -74,9 +75,9 @@ public final class AccessLevels {
         int length = prefix(range);
         int max = range.contains(":") ? profile.maxIpv6Prefix() : profile.maxIpv4Prefix();
         if (c.negate()) {
-          wide.add("every address outside " + range + " (a negated condition)");
+          wide.add(Text.of("level.negated", range));
         } else if (length < 0) {
-          return new Evaluation(Reach.NOT_EVALUATED, "'" + range + "' is not an IP range");
+          return new Evaluation(Reach.NOT_EVALUATED, Text.of("level.not-a-range", range));
         } else if (length < max) {
           wide.add(range);
         }
@@ -91,21 +92,19 @@ public final class AccessLevels {
       return new Evaluation(
           Reach.EVERY_IP,
           wide.isEmpty()
-              ? "a condition sets no requirement"
-              : "it admits " + String.join(", ", wide));
+              ? Text.of("level.no-requirement")
+              : Text.of("level.admits", Text.list(wide)));
     }
     if (!wide.isEmpty()) {
       return new Evaluation(
           Reach.TOO_BROAD,
-          "it admits "
-              + String.join(", ", wide)
-              + " (wider than /"
-              + profile.maxIpv4Prefix()
-              + " for IPv4 or /"
-              + profile.maxIpv6Prefix()
-              + " for IPv6, the profile's maxIpPrefix)");
+          Text.of(
+              "level.too-broad",
+              Text.list(wide),
+              profile.maxIpv4Prefix(),
+              profile.maxIpv6Prefix()));
     }
-    return new Evaluation(Reach.NARROW, "");
+    return new Evaluation(Reach.NARROW, Text.verbatim(""));
   }
 
   /** The prefix length of {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a lone address is a host. */

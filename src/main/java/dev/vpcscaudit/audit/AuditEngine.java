@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
@@ -173,7 +174,7 @@ public final class AuditEngine {
           new ConfigRule.Subject(p, config, field, profile, input.resource(), input.accessLevels()),
           new ConfigRule.Results() {
             @Override
-            public void manual(String part, Severity level, String message, String step) {
+            public void manual(String part, Severity level, Text message, Text step) {
               // No additive change fixes it (plans never remove): the same step at both stages.
               Finding f =
                   new Finding(
@@ -194,7 +195,7 @@ public final class AuditEngine {
             }
 
             @Override
-            public void fail(String service, String message, List<Edit> edits) {
+            public void fail(String service, Text message, List<Edit> edits) {
               Remedies remedies;
               if (mode == Mode.DRY_RUN) {
                 remedies = Remedies.both(fix(p, ConfigTarget.SPEC, edits));
@@ -229,12 +230,12 @@ public final class AuditEngine {
           public void pass(String service) {}
 
           @Override
-          public void fail(String service, String message, List<Edit> edits) {
+          public void fail(String service, Text message, List<Edit> edits) {
             out.put(key(service), edits);
           }
 
           @Override
-          public void manual(String part, Severity level, String message, String step) {}
+          public void manual(String part, Severity level, Text message, Text step) {}
         });
     return out;
   }
@@ -269,7 +270,7 @@ public final class AuditEngine {
     ProjectRule.Results project(ProjectRule rule, String resource) {
       return new ProjectRule.Results() {
         @Override
-        public void check(Mode mode, Severity severity, String message, Remedies remedies) {
+        public void check(Mode mode, Severity severity, Text message, Remedies remedies) {
           add(
               new Check(
                   mode,
@@ -293,7 +294,7 @@ public final class AuditEngine {
         }
 
         @Override
-        public void fail(Severity severity, String message, Remedy remedy) {
+        public void fail(Severity severity, Text message, Remedy remedy) {
           add(modeless(rule, severity, subject, name, service, null, message, remedy));
         }
       };
@@ -307,7 +308,7 @@ public final class AuditEngine {
         String name,
         String service,
         String resource,
-        String message,
+        Text message,
         Remedy remedy) {
       Finding f =
           new Finding(
@@ -331,7 +332,7 @@ public final class AuditEngine {
 
         @Override
         public void fail(
-            String check, Severity severity, String resource, String message, Remedy remedy) {
+            String check, Severity severity, String resource, Text message, Remedy remedy) {
           add(modeless(rule, severity, network, name(check), null, resource, message, remedy));
         }
 

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.audit;
 
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 
 /** gcloud commands that remedies name as the step a person takes; every value shell-quoted. */
@@ -19,10 +20,7 @@ public final class Commands {
   /** The manual remedy of a fix that the dry-run spec of {@code p} already stages. */
   public static Remedy.Manual alreadyStaged(ServicePerimeter p) {
     return new Remedy.Manual(
-        "already staged in the dry-run spec of " + p.name(),
-        "enforce it: "
-            + dryRunEnforce(p)
-            + " (enforces everything staged in that spec; review it first with 'perimeters"
-            + " dry-run describe'), or plan with --stage enforce");
+        Text.of("remedy.already-staged", p.name()),
+        Text.of("remedy.enforce-staged", dryRunEnforce(p)));
   }
 }

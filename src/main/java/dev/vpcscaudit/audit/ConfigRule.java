@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.profile.Profile;
@@ -50,7 +51,7 @@ public interface ConfigRule extends Rule {
     void pass(String service);
 
     /** It failed; {@code edits} to the same config fix it. */
-    void fail(String service, String message, List<Edit> edits);
+    void fail(String service, Text message, List<Edit> edits);
 
     /**
      * It failed, and no additive change fixes it (plans never remove): {@code step} is what a
@@ -58,6 +59,6 @@ public interface ConfigRule extends Rule {
      * status.ingressPolicies[0]}); {@code severity} null means the mode's (error enforced, warning
      * dry-run).
      */
-    void manual(String resource, Severity severity, String message, String step);
+    void manual(String resource, Severity severity, Text message, Text step);
   }
 }

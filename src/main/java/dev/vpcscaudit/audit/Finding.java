@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public record Finding(
     String perimeter,
     String service,
     String resource,
-    String message,
+    Text message,
     Remedies remedies) {
 
   /** The report order: mode, perimeter, rule ID, service (absent values first). */

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
 
@@ -21,10 +22,9 @@ public interface NetworkRule extends Rule {
      */
     void pass(String check);
 
-    void fail(String check, Severity severity, String resource, String message, Remedy remedy);
+    void fail(String check, Severity severity, String resource, Text message, Remedy remedy);
   }
 
   /** The reason every network remedy gives: plans change perimeters only. */
-  String NOT_A_PERIMETER_CHANGE =
-      "a change to the VPC network or its Cloud DNS, which 'plan' does not write";
+  Text NOT_A_PERIMETER_CHANGE = Text.of("remedy.not-a-perimeter-change");
 }

@@ -9,7 +9,7 @@ public interface ProjectRule extends Rule {
   /** Where a project rule reports. */
   interface Results {
     /** A check in {@code mode} about the project; {@code failure} null when it passed. */
-    void check(Mode mode, Severity severity, String message, Remedies remedies);
+    void check(Mode mode, Severity severity, dev.vpcscaudit.i18n.Text message, Remedies remedies);
 
     void pass(Mode mode);
   }

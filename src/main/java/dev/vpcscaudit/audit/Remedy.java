@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,17 +15,17 @@ public sealed interface Remedy {
    *
    * @param note why the plan chose what it did, for the plan's header; empty for none
    */
-  record Fix(List<FixAction> actions, String note) implements Remedy {
+  record Fix(List<FixAction> actions, Text note) implements Remedy {
     public Fix {
       actions = List.copyOf(actions);
       if (actions.isEmpty()) {
         throw new IllegalArgumentException("a fix needs at least one action");
       }
-      note = Objects.requireNonNullElse(note, "");
+      note = Objects.requireNonNullElse(note, Text.verbatim(""));
     }
 
     public Fix(List<FixAction> actions) {
-      this(actions, "");
+      this(actions, Text.verbatim(""));
     }
   }
 
@@ -52,7 +53,7 @@ public sealed interface Remedy {
    * @param reason why, e.g. "already staged in the dry-run spec of P"
    * @param step what a person does instead, e.g. the exact command
    */
-  record Manual(String reason, String step) implements Remedy {
+  record Manual(Text reason, Text step) implements Remedy {
     public Manual {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(step, "step");
@@ -63,7 +64,7 @@ public sealed interface Remedy {
    * Fixable only once the user chooses, e.g. which perimeter to add the project to ({@code
    * --target-perimeter}); a plan that meets it stops with {@code message} (exit 2).
    */
-  record NeedsChoice(String message) implements Remedy {
+  record NeedsChoice(Text message) implements Remedy {
     public NeedsChoice {
       Objects.requireNonNull(message, "message");
     }

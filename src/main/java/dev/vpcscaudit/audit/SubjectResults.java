@@ -6,5 +6,5 @@ public interface SubjectResults {
   /** The check passed; rules call it only for checks a test report should list when passing. */
   void pass();
 
-  void fail(Severity severity, String message, Remedy remedy);
+  void fail(Severity severity, dev.vpcscaudit.i18n.Text message, Remedy remedy);
 }

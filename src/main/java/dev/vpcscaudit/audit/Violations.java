@@ -1,5 +1,6 @@
 package dev.vpcscaudit.audit;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.Violation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,18 +66,19 @@ public record Violations(String source, List<Violation> violations, int skipped,
 
     /** {@code 12 x gkehub.googleapis.com GetMembership by sa@p (10.0.0.5, REASON)}. */
     String describe() {
-      return count
-          + " x "
-          + service
-          + (method == null ? "" : " " + method)
-          + " by "
-          + (caller == null ? "an unnamed caller" : caller)
-          + " ("
-          + (origin == null ? "" : "from " + origin + ", ")
-          + (reason == null ? "no reason given" : reason)
-          + "), last "
-          + last
-          + (uniqueId == null ? "" : ", unique ID " + uniqueId);
+      return text().toString();
+    }
+
+    Text text() {
+      return Text.of(
+          "violations.group",
+          count,
+          service + (method == null ? "" : " " + method),
+          caller == null ? Text.of("violations.unnamed-caller") : caller,
+          origin == null ? Text.verbatim("") : Text.of("violations.from", origin),
+          reason == null ? Text.of("violations.no-reason") : reason,
+          last,
+          uniqueId == null ? Text.verbatim("") : Text.of("violations.unique-id", uniqueId));
     }
   }
 
@@ -179,27 +181,23 @@ public record Violations(String source, List<Violation> violations, int skipped,
       boolean dryRun = first.dryRun();
       Rule rule = dryRun ? Rules.DRY_RUN_VIOLATIONS : Rules.ENFORCED_VIOLATIONS;
       List<Group> groups = groups(vs);
-      StringBuilder m = new StringBuilder();
-      m.append(dryRun ? "the dry-run config would have denied " : "the enforced config denied ")
-          .append(vs.size())
-          .append(vs.size() == 1 ? " request" : " requests")
-          .append(" between ")
-          .append(groups.stream().map(Group::first).min(Violations::byTime).orElse(""))
-          .append(" and ")
-          .append(groups.stream().map(Group::last).max(Violations::byTime).orElse(""))
-          .append(" (")
-          .append(source)
-          .append("): ");
+      List<Text> kinds = new ArrayList<>();
       for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
-        m.append(i == 0 ? "" : "; ").append(groups.get(i).describe());
+        kinds.add(groups.get(i).text());
       }
       if (groups.size() > GROUPS_SHOWN) {
-        m.append("; and ").append(groups.size() - GROUPS_SHOWN).append(" more kinds");
+        kinds.add(Text.of("violations.more-kinds", groups.size() - GROUPS_SHOWN));
       }
-      String reason =
-          dryRun
-              ? "enforcing the dry-run config would deny these requests"
-              : "the enforced config denies these requests now";
+      Text m =
+          Text.of(
+              (dryRun ? "violations.dry-run" : "violations.enforced")
+                  + (vs.size() == 1 ? "-one" : ""),
+              vs.size(),
+              groups.stream().map(Group::first).min(Violations::byTime).orElse(""),
+              groups.stream().map(Group::last).max(Violations::byTime).orElse(""),
+              source,
+              Text.listWith("list.semicolon", kinds));
+      Text reason = Text.of(dryRun ? "violations.would-deny" : "violations.denies-now");
       out.add(
           new Finding(
               rule,
@@ -208,8 +206,8 @@ public record Violations(String source, List<Violation> violations, int skipped,
               first.perimeter(),
               null,
               null,
-              m.toString(),
-              Remedies.both(new Remedy.Manual(reason, rule.help()))));
+              m,
+              Remedies.both(new Remedy.Manual(reason, rule.helpText()))));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.dns.DnsResolver;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
@@ -67,18 +68,18 @@ public final class AuditCommand extends ReadingCommand {
 
   @Override
   void declareOwn(Cmd c) {
-    c.describe(
-            "Checks every perimeter that holds PROJECT, in its enforced config (status) and its"
-                + " explicit dry-run config (spec), against a profile of required services.")
+    c.describe(Text.of("help.audit.describe.1"))
         .footer(
-            "",
-            "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
-                + " 2 usage error or bad input; 3 the audit could not complete.",
-            "",
-            "Examples:",
-            "  vpcsc-audit audit --project gdc-prod                       (live, Application Default Credentials)",
-            "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json",
-            "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)");
+            Text.verbatim(""),
+            Text.of("help.audit.footer.1"),
+            Text.verbatim(""),
+            Text.of("help.audit.footer.2"),
+            Text.verbatim(
+                "  vpcsc-audit audit --project gdc-prod                       (live, Application Default Credentials)"),
+            Text.verbatim(
+                "  gcloud access-context-manager perimeters list --policy=POLICY --format=json > perimeters.json"),
+            Text.verbatim(
+                "  vpcsc-audit audit --project 123456789012 --from-file perimeters.json   (offline)"));
     many.declare(c);
     profileOption.declare(c);
     services.declare(c);
@@ -86,50 +87,22 @@ public final class AuditCommand extends ReadingCommand {
     c.choice(
         "--format",
         "FORMAT",
-        "Report format: "
-            + String.join(", ", FORMATS.keySet())
-            + " (default: text). Several, comma-separated or repeated, with --output-dir: one"
-            + " read, one file each.",
+        Text.of("help.format", String.join(", ", FORMATS.keySet())),
         FORMATS.keySet(),
         /* list= */ true);
-    c.pathOption(
-        "--output-dir",
-        "DIR",
-        "Write each --format to DIR (created if missing): vpcsc-audit.txt, .json, .sarif,"
-            + " .junit.xml, .md.",
-        Cmd.Complete.DIR);
+    c.pathOption("--output-dir", "DIR", Text.of("help.output-dir"), Cmd.Complete.DIR);
     c.exclusive("--output", "--output-dir");
     c.choice(
         "--fail-on",
         "LEVEL",
-        "Exit 1 when a finding is at least this severe: "
-            + String.join(", ", FAIL_ON.keySet())
-            + " (default: error); 'new': only an error or warning that --baseline did not have.",
+        Text.of("help.fail-on", String.join(", ", FAIL_ON.keySet())),
         FAIL_ON.keySet(),
         /* list= */ false);
-    c.pathOption(
-        "--baseline",
-        "FILE",
-        "The JSON report of an earlier run: mark each finding new or unchanged and list those"
-            + " fixed since (SARIF baselineState); with --fail-on new, fail only on new ones.",
-        Cmd.Complete.FILE);
-    c.pathOption(
-        "--accept",
-        "FILE",
-        "Accepted exceptions (YAML: rule, perimeter, service, resource, reason, expires): matching"
-            + " findings are reported as accepted and do not count until the entry expires; an"
-            + " expired entry that still matches is an error (acceptance-expired).",
-        Cmd.Complete.FILE);
+    c.pathOption("--baseline", "FILE", Text.of("help.baseline"), Cmd.Complete.FILE);
+    c.pathOption("--accept", "FILE", Text.of("help.accept"), Cmd.Complete.FILE);
     violations.declare(c, /* gate= */ false);
-    c.flag(
-        "--check-dns",
-        "Also check that restricted.googleapis.com, each required service's host name and the"
-            + " profile's other host names resolve into the restricted VIP (199.36.153.4/30),"
-            + " using this host's resolvers: run it on the cluster's hosts.");
-    c.option(
-        "--dns-resolver",
-        "HOST[:PORT]",
-        "Run that check against this DNS server instead of the host's resolvers.");
+    c.flag("--check-dns", Text.of("help.check-dns"));
+    c.option("--dns-resolver", "HOST[:PORT]", Text.of("help.dns-resolver"));
     c.onParsed(
         () -> {
           formats = c.choices("--format", FORMATS);
@@ -261,17 +234,19 @@ public final class AuditCommand extends ReadingCommand {
   private String render(
       ReportFormat format, AuditResult result, String planCommand, java.nio.file.Path target) {
     return switch (format) {
-      case json -> JsonReport.render(result, ToolVersion.get());
-      case sarif -> SarifReport.render(result, ToolVersion.get(), selection.sarifArtifact());
-      case junit -> JUnitReport.render(result);
-      case markdown -> MarkdownReport.render(result, planCommand);
+      case json -> JsonReport.render(result, ToolVersion.get(), cmd.messages());
+      case sarif ->
+          SarifReport.render(result, ToolVersion.get(), selection.sarifArtifact(), cmd.messages());
+      case junit -> JUnitReport.render(result, cmd.messages());
+      case markdown -> MarkdownReport.render(result, planCommand, cmd.messages());
       case text ->
           TextReport.render(
               result,
               OutputOption.useColor(
                   cmd.context().terminal(), cmd.context().env().get("NO_COLOR"), target),
               planCommand,
-              TerminalWidth.of(cmd.context(), target));
+              TerminalWidth.of(cmd.context(), target),
+              cmd.messages());
     };
   }
 
@@ -365,7 +340,8 @@ public final class AuditCommand extends ReadingCommand {
             found.source(),
             found.supportedServices() != null,
             answers != null,
-            outcomes);
+            outcomes,
+            cmd.messages());
     String verdict =
         report.compliant()
             ? " (compliant)"

@@ -1,5 +1,8 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.i18n.Lang;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +57,7 @@ final class Cmd {
   static final class Opt {
     final List<String> names;
     final String label;
-    final String description;
+    final Text description;
     final List<String> candidates;
     final boolean list;
     Complete complete = Complete.NONE;
@@ -62,11 +65,7 @@ final class Cmd {
     boolean repeatable;
 
     private Opt(
-        List<String> names,
-        String label,
-        String description,
-        List<String> candidates,
-        boolean list) {
+        List<String> names, String label, Text description, List<String> candidates, boolean list) {
       this.names = names;
       this.label = label;
       this.description = description;
@@ -101,12 +100,19 @@ final class Cmd {
       return names.get(names.size() - 1);
     }
 
-    /** picocli's model of this option. */
-    OptionSpec spec() {
+    /**
+     * picocli's model of this option, its description in the language of {@code m}: a message
+     * without arguments through picocli's resource-bundle support (its {@code descriptionKey}, the
+     * bundle set on the command), one with arguments (a list of formats) rendered here.
+     */
+    OptionSpec spec(Messages m) {
       OptionSpec.Builder b =
           OptionSpec.builder(names.toArray(String[]::new))
-              .description(Cmd.format((required ? "Required. " : "") + description))
+              .description(Cmd.format((required ? m.get("help.required") : "") + description.in(m)))
               .required(required);
+      if (!required && description.args().isEmpty() && m.has(description.key())) {
+        b.descriptionKey(description.key());
+      }
       if (flag()) {
         return b.arity("0").type(boolean.class).build();
       }
@@ -130,7 +136,7 @@ final class Cmd {
   }
 
   /** A positional parameter, and the values the shell offers for it (none: any). */
-  record Param(String label, String description, List<String> candidates) {}
+  record Param(String label, Text description, List<String> candidates) {}
 
   /**
    * A subcommand: its name, how to declare it on a fresh {@link Cmd}, and whether a missing command
@@ -143,8 +149,8 @@ final class Cmd {
   private final RunContext context;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final List<String> description = new ArrayList<>();
-  private final List<String> footer = new ArrayList<>();
+  private final List<Text> description = new ArrayList<>();
+  private final List<Text> footer = new ArrayList<>();
   private final List<Opt> options = new ArrayList<>();
   private final Map<String, Opt> byName = new LinkedHashMap<>();
   private final List<Param> params = new ArrayList<>();
@@ -176,18 +182,29 @@ final class Cmd {
     this.context = context;
     this.out = out;
     this.err = err;
+    this.messages =
+        parent != null ? parent.messages : Messages.of(Lang.fromEnvironment(context.env()));
+  }
+
+  /** The language of the messages (help, reports): {@code --lang} or the locale ({@link Main}). */
+  private Messages messages;
+
+  /** Sets the language of this command and of the subcommands it declares after this. */
+  Cmd language(Messages m) {
+    this.messages = m;
+    return this;
   }
 
   // ---- declaration ----
 
   /** The help text: a paragraph per argument. */
-  Cmd describe(String... paragraphs) {
+  Cmd describe(Text... paragraphs) {
     description.addAll(List.of(paragraphs));
     return this;
   }
 
   /** Lines printed after the options in the help (exit codes, examples). */
-  Cmd footer(String... lines) {
+  Cmd footer(Text... lines) {
     footer.addAll(List.of(lines));
     return this;
   }
@@ -205,12 +222,12 @@ final class Cmd {
   }
 
   /** An option taking a value; {@code names} is e.g. {@code "-o, --output"}. */
-  Opt option(String names, String label, String description) {
+  Opt option(String names, String label, Text description) {
     return add(new Opt(split(names), label, description, List.of(), false));
   }
 
   /** An option naming a file (or with {@code kind} DIR, a folder), for shell completion. */
-  Opt pathOption(String names, String label, String description, Complete kind) {
+  Opt pathOption(String names, String label, Text description, Complete kind) {
     return option(names, label, description).completes(kind);
   }
 
@@ -218,7 +235,7 @@ final class Cmd {
    * An option whose value is one of {@code candidates} (any case); with {@code list}, a
    * comma-separated list that may also be repeated.
    */
-  Opt choice(String names, String label, String description, Set<String> candidates, boolean list) {
+  Opt choice(String names, String label, Text description, Set<String> candidates, boolean list) {
     return add(new Opt(split(names), label, description, List.copyOf(candidates), list));
   }
 
@@ -232,17 +249,17 @@ final class Cmd {
   }
 
   /** A flag (no value). */
-  Opt flag(String names, String description) {
+  Opt flag(String names, Text description) {
     return add(new Opt(split(names), null, description, List.of(), false));
   }
 
   /** A required positional parameter. */
-  Cmd param(String label, String description) {
+  Cmd param(String label, Text description) {
     return param(label, description, List.of());
   }
 
   /** A required positional parameter whose value the shell completes from {@code candidates}. */
-  Cmd param(String label, String description, List<String> candidates) {
+  Cmd param(String label, Text description, List<String> candidates) {
     params.add(new Param(label, description, List.copyOf(candidates)));
     return this;
   }
@@ -314,6 +331,14 @@ final class Cmd {
 
   PrintWriter err() {
     return err;
+  }
+
+  /**
+   * The language of this run's messages: {@code --lang} when given, else the locale (set by {@link
+   * Main} from the whole command line, before anything is declared).
+   */
+  Messages messages() {
+    return messages;
   }
 
   /** True when the command line gave the option {@code name} (any of its names). */
@@ -456,21 +481,26 @@ final class Cmd {
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)
-            .description("Show this help message and exit.")
+            .description(messages.get("help.help"))
+            .descriptionKey("help.help")
             .build());
     spec.addOption(
         OptionSpec.builder("-V", "--version")
             .versionHelp(true)
-            .description("Print version information and exit.")
+            .description(messages.get("help.version"))
+            .descriptionKey("help.version")
             .build());
     spec.version(VpcscAuditCommand.version());
+    // picocli's resource-bundle support: the option descriptions (descriptionKey) and the
+    // section headings (usage.*Heading) come from the language's bundle.
+    spec.resourceBundle(bundle(messages));
     spec.usageMessage()
         .abbreviateSynopsis(true)
-        .synopsisHeading("Usage: ")
-        .description(format(description))
-        .parameterListHeading("%nParameters:%n")
-        .optionListHeading("%nOptions:%n")
-        .commandListHeading("%nCommands:%n")
+        .synopsisHeading(messages.get("usage.synopsisHeading"))
+        .description(format(description.stream().map(t -> t.in(messages)).toList()))
+        .parameterListHeading(messages.get("usage.parameterListHeading"))
+        .optionListHeading(messages.get("usage.optionListHeading"))
+        .commandListHeading(messages.get("usage.commandListHeading"))
         .width(Help.width(context))
         .autoWidth(false)
         .sortOptions(true);
@@ -478,21 +508,21 @@ final class Cmd {
     for (List<Opt> group : exclusive) {
       ArgGroupSpec.Builder g = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1");
       for (Opt o : group) {
-        g.addArg(o.spec());
+        g.addArg(o.spec(messages));
         grouped.add(o);
       }
       spec.addArgGroup(g.build());
     }
     for (Opt o : options) {
       if (!grouped.contains(o)) {
-        spec.addOption(o.spec());
+        spec.addOption(o.spec(messages));
       }
     }
     for (Param p : params) {
       PositionalParamSpec.Builder b =
           PositionalParamSpec.builder()
               .paramLabel(p.label())
-              .description(format(p.description()))
+              .description(format(p.description().in(messages)))
               .arity("1")
               .required(true)
               .type(String.class);
@@ -516,6 +546,25 @@ final class Cmd {
     commandLine = cl;
     commandLineComplete = all;
     return cl;
+  }
+
+  /**
+   * The bundle picocli reads: the language's messages as picocli's format strings ({@link
+   * #format}), but for the section headings, which are written as format strings ({@code %n}).
+   */
+  private static java.util.ResourceBundle bundle(Messages m) {
+    return new java.util.ResourceBundle() {
+      @Override
+      protected Object handleGetObject(String key) {
+        String text = m.template(key);
+        return text == null || key.startsWith("usage.") ? text : format(text);
+      }
+
+      @Override
+      public java.util.Enumeration<String> getKeys() {
+        return java.util.Collections.enumeration(m.keys());
+      }
+    };
   }
 
   /**
@@ -683,7 +732,10 @@ final class Cmd {
         text.append(cl.getHelpSectionMap().get(key).render(help));
       }
     }
-    return text + Help.footer(footer, cl.getCommandSpec().usageMessage().width());
+    return text
+        + Help.footer(
+            footer.stream().map(t -> t.in(messages)).toList(),
+            cl.getCommandSpec().usageMessage().width());
   }
 
   /** Arguments no option or command of this one took. */

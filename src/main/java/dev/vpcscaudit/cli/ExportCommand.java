@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.codec.PerimeterJsonWriter;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.source.PerimeterSource;
 
@@ -12,13 +13,8 @@ public final class ExportCommand extends ReadingCommand {
 
   @Override
   void declareOwn(Cmd c) {
-    c.describe(
-            "Writes every perimeter of every candidate policy of PROJECT as JSON (the shape of"
-                + " 'gcloud access-context-manager perimeters list --format=json'), for a later"
-                + " 'audit --from-file'.")
-        .footer(
-            "",
-            "Exit codes: 0 written; 2 usage error or bad input; 3 the read could not complete.");
+    c.describe(Text.of("help.export.describe.1"))
+        .footer(Text.verbatim(""), Text.of("help.export.footer.1"));
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.vpcscaudit.error.OutputException;
 import dev.vpcscaudit.escape.Redact;
 import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Lang;
+import dev.vpcscaudit.i18n.Messages;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,20 +48,20 @@ public final class Main {
       String... args) {
     RunContext context = new RunContext(env, terminal, in);
     Cmd root = commandLine(context, out, err);
+    Messages m = Messages.of(language(List.of(args), env));
     int code;
     try {
-      code = root.run(ArgFiles.expand(root, List.of(args)), 0, VpcscAuditCommand.version());
+      List<String> expanded = ArgFiles.expand(root, List.of(args));
+      m = Messages.of(language(expanded, env));
+      root.language(m);
+      code = root.run(expanded, 0, VpcscAuditCommand.version());
     } catch (UsageException e) {
       err.println(
-          "error: "
-              + oneLine(e.getMessage())
-              + " (see '"
-              + e.command().qualifiedName()
-              + " --help')");
+          m.get("error.usage", oneLine(e.getMessage()), e.command().qualifiedName() + " --help"));
       code = ExitCode.USAGE.code();
     } catch (Throwable e) { // every failure, an Error too, is one line and a code of the table
       Cmd ran = root.ran();
-      code = onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE));
+      code = onExecutionException(e, err, ran != null && ran.matched(CommonOptions.STACKTRACE), m);
     }
     if (code <= ExitCode.FINDINGS.code()) {
       context.warnings().forEach(err::println);
@@ -68,9 +70,7 @@ public final class Main {
     // says whether any write to the stream failed.
     if (out.checkError() && code < ExitCode.USAGE.code()) {
       // (A run that already failed has said so in its one line.)
-      err.println(
-          "error: cannot write standard output (a full disk or a closed pipe?): what it shows is"
-              + " incomplete");
+      err.println(m.get("error.line", m.get("error.stdout")));
       code = ExitCode.INCOMPLETE.code();
     }
     if (err.checkError()) {
@@ -84,7 +84,32 @@ public final class Main {
     return VpcscAuditCommand.declare(new Cmd(VpcscAuditCommand.NAME, context, out, err));
   }
 
-  private static int onExecutionException(Throwable e, PrintWriter err, boolean stacktrace) {
+  /**
+   * The language of the run's own lines (errors, before or after a command parsed its options): the
+   * last {@code --lang VALUE} or {@code --lang=VALUE} given, else the environment's locale.
+   */
+  static Lang language(List<String> args, Map<String, String> env) {
+    Lang lang = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        break;
+      }
+      String value =
+          a.equals(CommonOptions.LANG) && i + 1 < args.size()
+              ? args.get(i + 1)
+              : a.startsWith(CommonOptions.LANG + "=")
+                  ? a.substring(CommonOptions.LANG.length() + 1)
+                  : null;
+      if (value != null && Lang.parse(value) != null) {
+        lang = Lang.parse(value);
+      }
+    }
+    return lang != null ? lang : Lang.fromEnvironment(env);
+  }
+
+  private static int onExecutionException(
+      Throwable e, PrintWriter err, boolean stacktrace, Messages m) {
     ExitCode code;
     String message;
     if (e instanceof BadInputException) {
@@ -96,28 +121,20 @@ public final class Main {
     } else if (e instanceof OutOfMemoryError) {
       code = ExitCode.INCOMPLETE;
       String input = InputFiles.lastOpened();
+      long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
       message =
-          "out of memory (the heap's limit is "
-              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-              + " MiB)"
-              + (input == null ? "" : ": the input " + input + " is too large for it")
-              + "; give the JVM more (-Xmx, or JAVA_TOOL_OPTIONS=-Xmx4g) or a smaller input."
-              + " Nothing was audited";
+          input == null
+              ? m.get("error.out-of-memory", mib)
+              : m.get("error.out-of-memory-input", mib, input);
     } else if (e instanceof StackOverflowError) {
       code = ExitCode.INCOMPLETE;
       String input = InputFiles.lastOpened();
-      message =
-          "an input is nested too deeply to read"
-              + (input == null ? "" : " (" + input + ")")
-              + "; nothing was audited";
+      message = input == null ? m.get("error.too-deep") : m.get("error.too-deep-input", input);
     } else {
       code = ExitCode.INCOMPLETE;
-      message =
-          "internal error, the audit did not complete: "
-              + e
-              + " (rerun with --stacktrace and report it)";
+      message = m.get("error.internal", e);
     }
-    err.println("error: " + oneLine(message));
+    err.println(m.get("error.line", oneLine(message)));
     if (stacktrace) {
       e.printStackTrace(err);
     }

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.source.ProjectSelection;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,20 +19,9 @@ public final class ManyProjectsOptions {
 
   void declare(Cmd c) {
     cmd = c;
-    c.flag(
-        "--all-projects",
-        "Every active project of --organization (live), or every project that a perimeter of"
-            + " --from-file lists.");
-    c.option(
-        "--projects-query",
-        "QUERY",
-        "Live: the projects of --organization that match a Resource Manager projects:search"
-            + " query, e.g. labels.gdc:true or parent:folders/123.");
-    c.pathOption(
-        "--projects-file",
-        "FILE",
-        "The projects named in FILE, one ID or number per line ('#' starts a comment).",
-        Cmd.Complete.FILE);
+    c.flag("--all-projects", Text.of("help.all-projects"));
+    c.option("--projects-query", "QUERY", Text.of("help.projects-query"));
+    c.pathOption("--projects-file", "FILE", Text.of("help.projects-file"), Cmd.Complete.FILE);
     c.exclusive("--all-projects", "--projects-query", "--projects-file");
     c.onParsed(this::read);
   }

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.network.NetworkRef;
 
 /** The network side of the restricted VIP: only {@code audit} reads it, live. */
@@ -13,30 +14,10 @@ public final class NetworkOptions {
 
   void declare(Cmd c) {
     cmd = c;
-    c.option(
-        "--network",
-        "NETWORK",
-        "The VPC network where the Interconnect or VPN attachments land"
-            + " (projects/P/global/networks/N): audit also checks the Google Cloud half of the"
-            + " path to the restricted VIP there (Cloud Router advertisements, routes, Cloud DNS"
-            + " zones, inbound forwarding); plan also writes its additive fixes. Read-only (GET);"
-            + " needs roles/compute.networkViewer and roles/dns.reader on P.");
-    c.option(
-        "--compute-endpoint",
-        "URL",
-        "Compute Engine endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE, else Google's).");
-    c.option(
-        "--dns-endpoint",
-        "URL",
-        "Cloud DNS endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_DNS, else Google's).");
-    c.option(
-        "--shared-vpc-host",
-        "PROJECT_NUMBER",
-        "The project's Shared VPC host project, when the audit cannot read it (offline; live,"
-            + " --network reads it with Compute Engine's getXpnHost): the perimeter that holds"
-            + " the project must hold it too.");
+    c.option("--network", "NETWORK", Text.of("help.network"));
+    c.option("--compute-endpoint", "URL", Text.of("help.compute-endpoint"));
+    c.option("--dns-endpoint", "URL", Text.of("help.dns-endpoint"));
+    c.option("--shared-vpc-host", "PROJECT_NUMBER", Text.of("help.shared-vpc-host"));
     c.exclusive("--network", "--shared-vpc-host");
     c.onParsed(
         () -> {

@@ -2,6 +2,7 @@ package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.error.OutputException;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.report.Document;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,11 +62,7 @@ public final class OutputOption {
 
   void declare(Cmd c) {
     cmd = c;
-    c.pathOption(
-        "-o, --output",
-        "FILE",
-        "Write to FILE instead of standard output ('-' is standard output).",
-        Cmd.Complete.FILE);
+    c.pathOption("-o, --output", "FILE", Text.of("help.output"), Cmd.Complete.FILE);
     c.onParsed(() -> file = c.path("--output"));
   }
 

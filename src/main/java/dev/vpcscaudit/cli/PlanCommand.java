@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.plan.FixPlan;
 import dev.vpcscaudit.plan.GcloudRenderer;
 import dev.vpcscaudit.plan.Planner;
@@ -56,54 +57,29 @@ public final class PlanCommand extends ReadingCommand {
 
   @Override
   void declareOwn(Cmd c) {
-    c.describe(
-            "Writes a fix plan for what 'audit' finds: a gcloud script or Terraform that only"
-                + " adds, staged in the dry-run config first by default.")
+    c.describe(Text.of("help.plan.describe.1"))
         .footer(
-            "",
-            "Exit codes: 0 plan written (also when there is nothing to fix); 2 usage error or bad"
-                + " input (also: no regular perimeter holds the project and no --target-perimeter);"
-                + " 3 the read could not complete (with many projects: one of them could not be"
-                + " read; the plan of the others is written).",
-            "",
-            "Examples:",
-            "  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh",
-            "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce",
-            "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh",
-            "  vpcsc-audit plan --project gdc-prod --network projects/net-host/global/networks/gdc-net --as gcloud");
+            Text.verbatim(""),
+            Text.of("help.plan.footer.1"),
+            Text.verbatim(""),
+            Text.of("help.plan.footer.2"),
+            Text.verbatim("  vpcsc-audit plan --project gdc-prod --as gcloud --output fix.sh"),
+            Text.verbatim(
+                "  vpcsc-audit plan --project 123456789012 --from-file perimeters.json --as terraform --stage enforce"),
+            Text.verbatim(
+                "  vpcsc-audit plan --organization 123456789012 --projects-query 'labels.gdc:true' --as gcloud -o fix.sh"),
+            Text.verbatim(
+                "  vpcsc-audit plan --project gdc-prod --network projects/net-host/global/networks/gdc-net --as gcloud"));
     many.declare(c);
     profileOption.declare(c);
     network.declare(c);
     violations.declare(c, /* gate= */ true);
-    c.choice(
-            "--as",
-            "FORMAT",
-            "gcloud (a bash script) or terraform (HCL with import blocks).",
-            RENDERERS.keySet(),
-            /* list= */ false)
+    c.choice("--as", "FORMAT", Text.of("help.as"), RENDERERS.keySet(), /* list= */ false)
         .required();
-    c.choice(
-        "--stage",
-        "STAGE",
-        "dry-run (default): stage every fix in the dry-run config; enforce: change the enforced"
-            + " config, and an explicit dry-run spec the same way.",
-        STAGES.keySet(),
-        /* list= */ false);
-    c.pathOption(
-            "--terraform-dir",
-            "DIR",
-            "With --as terraform, for perimeters your team already manages in Terraform: write a"
-                + " unified diff of the .tf files under DIR (paths relative to it; git apply, patch"
-                + " -p1) that adds the fixes to the block that manages each perimeter, in place. Exit"
-                + " 1 when some change could not be written safely (the diff's header names each)."
-                + " Several: paths relative to their common folder.",
-            Cmd.Complete.DIR)
+    c.choice("--stage", "STAGE", Text.of("help.stage"), STAGES.keySet(), /* list= */ false);
+    c.pathOption("--terraform-dir", "DIR", Text.of("help.terraform-dir"), Cmd.Complete.DIR)
         .repeatable();
-    c.option(
-        "--target-perimeter",
-        "NAME",
-        "When no regular perimeter holds the project: the perimeter (full or short name) to add"
-            + " it to.");
+    c.option("--target-perimeter", "NAME", Text.of("help.target-perimeter"));
     c.onParsed(
         () -> {
           renderer = c.choice("--as", RENDERERS, null);

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 
@@ -9,12 +10,7 @@ public final class ProfileOption {
   String profile;
 
   void declare(Cmd c) {
-    c.option(
-            "--profile",
-            "NAME|FILE",
-            "A shipped profile name or a profile YAML file (default: "
-                + Profiles.DEFAULT
-                + "). See 'vpcsc-audit profiles list'.")
+    c.option("--profile", "NAME|FILE", Text.of("help.profile", Profiles.DEFAULT))
         .completes(Cmd.Complete.FILE);
     c.onParsed(() -> profile = c.text("--profile", Profiles.DEFAULT));
   }

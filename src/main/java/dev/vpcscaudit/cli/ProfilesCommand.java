@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.profile.Profile;
 import dev.vpcscaudit.profile.Profiles;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ final class ProfilesCommand {
   private ProfilesCommand() {}
 
   static void declare(Cmd c) {
-    c.describe("Lists and shows the profiles that audits check against.")
+    c.describe(Text.of("help.profiles.describe.1"))
         .subcommand("list", ProfilesCommand::declareList)
         .subcommand("show", ProfilesCommand::declareShow);
   }
@@ -20,7 +21,7 @@ final class ProfilesCommand {
   /** {@code profiles list}. */
   private static void declareList(Cmd c) {
     CommonOptions.declare(c);
-    c.describe("Lists the shipped profiles.")
+    c.describe(Text.of("help.profiles.describe.2"))
         .action(
             () -> {
               PrintWriter out = c.out();
@@ -42,8 +43,8 @@ final class ProfilesCommand {
   /** {@code profiles show NAME|FILE}. */
   private static void declareShow(Cmd c) {
     CommonOptions.declare(c);
-    c.describe("Validates a profile and prints its YAML.")
-        .param("NAME|FILE", "A shipped profile name or a YAML file.", Profiles.shippedNames())
+    c.describe(Text.of("help.profiles.describe.3"))
+        .param("NAME|FILE", Text.of("help.param.name-file"), Profiles.shippedNames())
         .action(() -> show(c.out(), c.param(0)));
   }
 

@@ -3,6 +3,7 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.escape.Shell;
 import dev.vpcscaudit.gcp.LivePerimeterSource;
 import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profiles;
 import dev.vpcscaudit.source.FilePerimeterSource;
@@ -55,65 +56,20 @@ public final class SelectionOptions {
 
   void declare(Cmd c) {
     cmd = c;
-    c.option(
-        "--project",
-        "PROJECT",
-        "The project to audit: an ID (my-proj), a number or projects/NUMBER.");
-    c.option(
-        "--parallelism",
-        "N",
-        "Live: independent reads (policies' perimeter listings) run N at a time (default: 4).");
-    c.option(
-        "--policy",
-        "POLICY_NUMBER",
-        "Only the perimeters of this access policy (a number or accessPolicies/NUMBER); skips"
-            + " policy discovery.");
-    c.option(
-        "--organization",
-        "ORG_NUMBER",
-        "The project's organization (a number or organizations/NUMBER); skips the folder walk,"
-            + " for callers without folder read permission.");
+    c.option("--project", "PROJECT", Text.of("help.project"));
+    c.option("--parallelism", "N", Text.of("help.parallelism"));
+    c.option("--policy", "POLICY_NUMBER", Text.of("help.policy"));
+    c.option("--organization", "ORG_NUMBER", Text.of("help.organization"));
+    c.pathOption("--from-file", "FILE", Text.of("help.from-file"), Cmd.Complete.FILE);
     c.pathOption(
-        "--from-file",
-        "FILE",
-        "Offline: the JSON of 'gcloud access-context-manager perimeters list --policy=P"
-            + " --format=json' (or one perimeter's 'describe --format=json'). No API call is"
-            + " made; PROJECT must then be a number.",
-        Cmd.Complete.FILE);
-    c.pathOption(
-        "--access-levels-file",
-        "FILE",
-        "Offline: the JSON of 'gcloud access-context-manager levels list --policy=P"
-            + " --format=json', so that the access-level checks run (a Cloud Asset Inventory"
-            + " export carries the levels itself; live runs read them).",
-        Cmd.Complete.FILE);
+        "--access-levels-file", "FILE", Text.of("help.access-levels-file"), Cmd.Complete.FILE);
     c.option(
-        "--impersonate-service-account",
-        "SA_EMAIL",
-        "Call the APIs as this service account, as gcloud does (needs"
-            + " roles/iam.serviceAccountTokenCreator on it).");
-    c.option(
-        "--billing-project",
-        "PROJECT_ID",
-        "Quota project sent as x-goog-user-project; user credentials need one for Access Context"
-            + " Manager.");
-    c.option(
-        "--acm-endpoint",
-        "URL",
-        "Access Context Manager endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_ACCESSCONTEXTMANAGER, else Google's).");
-    c.option(
-        "--crm-endpoint",
-        "URL",
-        "Cloud Resource Manager endpoint, https://HOST/ (default: gcloud's"
-            + " CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER, else Google's).");
-    c.flag(
-        "-v, --verbose",
-        "Log each API request (method, URL, status, ms) and the discovery steps to stderr.");
-    c.option(
-        "--timeout",
-        "SECONDS",
-        "Give up the live read after this many seconds, retries included (default: 120).");
+        "--impersonate-service-account", "SA_EMAIL", Text.of("help.impersonate-service-account"));
+    c.option("--billing-project", "PROJECT_ID", Text.of("help.billing-project"));
+    c.option("--acm-endpoint", "URL", Text.of("help.acm-endpoint"));
+    c.option("--crm-endpoint", "URL", Text.of("help.crm-endpoint"));
+    c.flag("-v, --verbose", Text.of("help.verbose"));
+    c.option("--timeout", "SECONDS", Text.of("help.timeout"));
     c.onParsed(this::read);
   }
 

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.cli;
 
+import dev.vpcscaudit.i18n.Text;
 import java.nio.file.Path;
 
 /** The supported-services check: only {@code audit} runs it. */
@@ -8,17 +9,8 @@ public final class ServicesOptions {
   Path servicesFile;
 
   void declare(Cmd c) {
-    c.flag(
-        "--check-services",
-        "Also check that VPC Service Controls supports each required service and (when the"
-            + " profile requires it) that it is on the restricted VIP, from the live"
-            + " supported-services list (one more request per page).");
-    c.pathOption(
-        "--services-file",
-        "FILE",
-        "Run that check against the JSON of 'gcloud access-context-manager supported-services"
-            + " list --format=json' instead of the API (offline too).",
-        Cmd.Complete.FILE);
+    c.flag("--check-services", Text.of("help.check-services"));
+    c.pathOption("--services-file", "FILE", Text.of("help.services-file"), Cmd.Complete.FILE);
     c.onParsed(
         () -> {
           checkServices = c.flag("--check-services");

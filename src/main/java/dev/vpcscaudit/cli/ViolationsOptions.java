@@ -3,6 +3,7 @@ package dev.vpcscaudit.cli;
 import dev.vpcscaudit.audit.LogWindow;
 import dev.vpcscaudit.audit.Violations;
 import dev.vpcscaudit.codec.ViolationLogReader;
+import dev.vpcscaudit.i18n.Text;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -25,29 +26,11 @@ public final class ViolationsOptions {
   void declare(Cmd c, boolean gate) {
     cmd = c;
     c.option(
-        "--violations",
-        "DURATION",
-        "Live: also read the VPC Service Controls denials of the last DURATION (7d, 24h, 30m)"
-            + " from the project's audit logs (a read-only Cloud Logging query; needs"
-            + " roles/logging.viewer on the project): "
-            + (gate
-                ? "enforce commands of a perimeter whose dry-run config denied something are"
-                    + " written commented out, below what it denied, unless --accept-violations."
-                : "dry-run-violations (what enforcing the dry-run config would block) and"
-                    + " enforced-violations, per perimeter."));
-    c.pathOption(
-        "--violations-file",
-        "FILE",
-        "Offline, as --violations: a saved read of the project's VPC Service Controls audit logs"
-            + " (the JSON of 'gcloud logging read FILTER --format=json'; docs/checks.md gives the"
-            + " filter).",
-        Cmd.Complete.FILE);
+        "--violations", "DURATION", Text.of(gate ? "help.violations.plan" : "help.violations"));
+    c.pathOption("--violations-file", "FILE", Text.of("help.violations-file"), Cmd.Complete.FILE);
     c.exclusive("--violations", "--violations-file");
     if (gate) {
-      c.flag(
-          "--accept-violations",
-          "Write the enforce commands live even where the dry-run config denied requests in the"
-              + " logs read (--violations or --violations-file): they will be cut off.");
+      c.flag("--accept-violations", Text.of("help.accept-violations"));
     }
     c.onParsed(
         () -> {

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.ToolVersion;
+import dev.vpcscaudit.i18n.Text;
 
 /** The top-level {@code vpcsc-audit} command and its subcommands. */
 final class VpcscAuditCommand {
@@ -16,14 +17,8 @@ final class VpcscAuditCommand {
 
   /** Declares the command tree on {@code root}. */
   static Cmd declare(Cmd root) {
-    return root.describe(
-            "Audits Google Cloud VPC Service Controls perimeters: does the perimeter that holds a"
-                + " project restrict every service a workload needs, in the enforced and the"
-                + " dry-run config?")
-        .footer(
-            "",
-            "Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage error or bad"
-                + " input; 3 the audit could not complete.")
+    return root.describe(Text.of("help.vpcscaudit.describe.1"))
+        .footer(Text.verbatim(""), Text.of("help.vpcscaudit.footer.1"))
         .subcommand("audit", c -> new AuditCommand().declare(c))
         .subcommand("plan", c -> new PlanCommand().declare(c))
         .subcommand("export", c -> new ExportCommand().declare(c))
@@ -31,10 +26,10 @@ final class VpcscAuditCommand {
         .utility(
             "generate-completion",
             c ->
-                c.describe("Prints a bash/zsh completion script for " + NAME + ".")
+                c.describe(Text.of("help.generate-completion.describe", NAME))
                     .footer(
-                        "",
-                        "Load it in the current shell: source <(" + NAME + " generate-completion)")
+                        Text.verbatim(""),
+                        Text.of("help.generate-completion.footer", NAME + " generate-completion"))
                     .action(
                         () -> {
                           // picocli writes it from the command model (picocli.AutoComplete).

@@ -13,6 +13,7 @@ import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.PerimeterConfig;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
@@ -252,7 +253,7 @@ public final class Planner {
         Remedy remedy = f.remedy(stage);
         if (remedy instanceof Remedy.NeedsChoice choice) {
           if (planOne == null) {
-            throw new BadInputException(choice.message());
+            throw new BadInputException(choice.message().toString());
           }
           if (!containsSame(listed, f)) {
             listed.add(f);
@@ -262,15 +263,15 @@ public final class Planner {
                     f,
                     new Remedy.Manual(
                         choice.message(),
-                        "plan this project alone: "
-                            + planOne.apply(project)
-                            + " --target-perimeter NAME --as gcloud")));
+                        Text.of(
+                            "plan.alone",
+                            planOne.apply(project) + " --target-perimeter NAME --as gcloud"))));
           }
         }
         if (remedy instanceof Remedy.Fix fix) {
           added |= actions.addAll(fix.actions());
-          if (!fix.note().isEmpty() && !notes.contains(fix.note())) {
-            notes.add(fix.note());
+          if (!fix.note().isEmpty() && !notes.contains(fix.note().toString())) {
+            notes.add(fix.note().toString());
           }
         }
       }

@@ -4,6 +4,7 @@ import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ final class FixAdvice {
    *     --as}; empty for no advice
    */
   static List<String> lines(AuditResult result, String planCommand) {
+    return lines(result, planCommand, Messages.EN);
+  }
+
+  /** As {@link #lines(AuditResult, String)}, in the language of {@code m}. */
+  static List<String> lines(AuditResult result, String planCommand, Messages m) {
     List<String> out = new ArrayList<>();
     if (planCommand.isEmpty()) {
       return out;
@@ -37,24 +43,24 @@ final class FixAdvice {
       Remedy enforce = f.remedy(Stage.ENFORCE);
       if (dryRun instanceof Remedy.Fix) {
         stageable = true;
-      } else if (dryRun instanceof Remedy.Manual m && enforce instanceof Remedy.Fix) {
+      } else if (dryRun instanceof Remedy.Manual staged && enforce instanceof Remedy.Fix) {
         enforceable = true;
-        manual.merge(m.reason() + ": " + m.step(), 1, Integer::sum);
+        manual.merge(
+            m.get("advice.manual", staged.reason().in(m), staged.step().in(m)), 1, Integer::sum);
       } else if (dryRun instanceof Remedy.NeedsChoice c) {
-        if (!choices.contains(c.message())) {
-          choices.add(c.message());
+        if (!choices.contains(c.message().in(m))) {
+          choices.add(c.message().in(m));
         }
       }
     }
     if (stageable) {
-      out.add(
-          planCommand + " --as gcloud   # or --as terraform; stages every fix in dry-run first");
+      out.add(planCommand + " --as gcloud   # " + m.get("advice.stages"));
     } else if (enforceable) {
-      out.add(planCommand + " --as gcloud --stage enforce   # or --as terraform");
+      out.add(planCommand + " --as gcloud --stage enforce   # " + m.get("advice.or-terraform"));
     }
     for (Map.Entry<String, Integer> e : manual.entrySet()) {
       int n = e.getValue();
-      out.add(n + (n == 1 ? " finding is " : " findings are ") + e.getKey());
+      out.add(m.get(n == 1 ? "advice.findings.one" : "advice.findings", n, e.getKey()));
     }
     out.addAll(choices);
     // Network findings: the gcloud commands themselves (plans change perimeters only).
@@ -65,7 +71,9 @@ final class FixAdvice {
       List<String> steps =
           f.remedy(Stage.DRY_RUN) instanceof Remedy.NetworkFix fix
               ? fix.commands()
-              : f.remedy(Stage.DRY_RUN) instanceof Remedy.Manual m ? List.of(m.step()) : List.of();
+              : f.remedy(Stage.DRY_RUN) instanceof Remedy.Manual step
+                  ? List.of(step.step().in(m))
+                  : List.of();
       steps.stream().filter(c -> !out.contains(c)).forEach(out::add);
     }
     return out;

@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.Check;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Messages;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,19 @@ public final class JUnitReport {
   private record Case(String classname, String name, Finding failure) {}
 
   public static String render(AuditResult result) {
-    return render(
+    return render(result, Messages.EN);
+  }
+
+  /** As {@link #render(AuditResult)}, the failure messages in the language of {@code m}. */
+  public static String render(AuditResult result, Messages m) {
+    StringWriter out = new StringWriter();
+    write(
         ToolVersion.NAME + " projects/" + result.project().number() + " " + result.profile().name(),
         List.of(new ProjectOutcome(result.project(), result, null)),
-        /* prefixSuites= */ false);
+        /* prefixSuites= */ false,
+        out,
+        m);
+    return out.toString();
   }
 
   /**
@@ -39,7 +49,7 @@ public final class JUnitReport {
    */
   public static String render(String name, List<ProjectOutcome> outcomes, boolean prefixSuites) {
     StringWriter out = new StringWriter();
-    write(name, outcomes, prefixSuites, out);
+    write(name, outcomes, prefixSuites, out, Messages.EN);
     return out.toString();
   }
 
@@ -48,7 +58,11 @@ public final class JUnitReport {
    * of thousands of projects is never held whole in memory).
    */
   public static void write(
-      String name, List<ProjectOutcome> outcomes, boolean prefixSuites, java.io.Writer out) {
+      String name,
+      List<ProjectOutcome> outcomes,
+      boolean prefixSuites,
+      java.io.Writer out,
+      Messages m) {
     record Suite(String name, List<Case> cases, String error) {}
     List<Suite> suites = new ArrayList<>();
     for (ProjectOutcome o : outcomes) {
@@ -122,9 +136,13 @@ public final class JUnitReport {
             x.writeAttribute("name", c.name());
             x.writeStartElement("failure");
             x.writeAttribute("type", c.failure().severity().label());
-            x.writeAttribute("message", xmlSafe(c.failure().message()));
+            x.writeAttribute("message", xmlSafe(c.failure().message().in(m)));
             x.writeCharacters(
-                xmlSafe(c.failure().message() + "\nfix: " + c.failure().rule().help()));
+                xmlSafe(
+                    c.failure().message().in(m)
+                        + "\n"
+                        + m.get("text.fix")
+                        + c.failure().rule().helpText().in(m)));
             x.writeEndElement();
             x.writeEndElement();
           }

@@ -11,6 +11,7 @@ import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Messages;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +27,14 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static String render(AuditResult result, String toolVersion) {
+    return render(result, toolVersion, Messages.EN);
+  }
+
+  /**
+   * As {@link #render(AuditResult, String)}, the message text in the language of {@code m}, which
+   * the report names in {@code language}; nothing else differs between languages.
+   */
+  public static String render(AuditResult result, String toolVersion, Messages m) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = dev.vpcscaudit.codec.JsonTrees.generator(out)) {
       g.writeStartObject();
@@ -34,6 +43,7 @@ public final class JsonReport {
       g.writeStringField("name", ToolVersion.NAME);
       g.writeStringField("version", toolVersion);
       g.writeEndObject();
+      g.writeStringField("language", m.lang().code());
       g.writeObjectFieldStart("project");
       g.writeStringField("id", result.project().id());
       g.writeStringField("number", result.project().number());
@@ -43,7 +53,7 @@ public final class JsonReport {
       g.writeBooleanField("servicesChecked", result.servicesChecked());
       g.writeBooleanField("dnsChecked", result.dnsChecked());
       g.writeStringField("network", result.networkChecked());
-      writePerimetersAndFindings(g, result);
+      writePerimetersAndFindings(g, result, m);
       writeSummary(g, result);
       g.writeBooleanField("compliant", result.compliant());
       g.writeEndObject();
@@ -58,18 +68,19 @@ public final class JsonReport {
    * coverage maps each check of the audit to whether it ran, so that "compliant" says what it
    * covers.
    */
-  static void writePerimetersAndFindings(JsonGenerator g, AuditResult result) throws IOException {
+  static void writePerimetersAndFindings(JsonGenerator g, AuditResult result, Messages m)
+      throws IOException {
     writeCoverage(g, result);
     if (result.violationsRead() != null) {
       g.writeStringField("auditLogs", result.violationsRead());
     }
     g.writeArrayFieldStart("perimeters");
-    for (PerimeterMembership m : result.perimeters()) {
+    for (PerimeterMembership p : result.perimeters()) {
       g.writeStartObject();
-      g.writeStringField("name", m.name());
-      g.writeStringField("type", m.type().label());
+      g.writeStringField("name", p.name());
+      g.writeStringField("type", p.type().label());
       g.writeArrayFieldStart("modes");
-      for (Mode mode : m.modes()) {
+      for (Mode mode : p.modes()) {
         g.writeString(mode.label());
       }
       g.writeEndArray();
@@ -85,7 +96,7 @@ public final class JsonReport {
       g.writeStringField("perimeter", f.perimeter());
       g.writeStringField("service", f.service());
       g.writeStringField("resource", f.resource());
-      g.writeStringField("message", f.message());
+      g.writeStringField("message", f.message().in(m));
       if (result.baselineState(f) != null) {
         g.writeStringField("baselineState", result.baselineState(f).label());
       }
@@ -97,8 +108,8 @@ public final class JsonReport {
         g.writeEndObject();
       }
       g.writeObjectFieldStart("remedy");
-      writeRemedy(g, "dry-run", f.remedies().dryRun());
-      writeRemedy(g, "enforce", f.remedies().enforce());
+      writeRemedy(g, "dry-run", f.remedies().dryRun(), m);
+      writeRemedy(g, "enforce", f.remedies().enforce(), m);
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -141,7 +152,8 @@ public final class JsonReport {
    * actions, {@code network-fix} with its gcloud commands, {@code manual} with the reason and the
    * step, or {@code needs-choice} with what to choose.
    */
-  static void writeRemedy(JsonGenerator g, String stage, Remedy remedy) throws IOException {
+  static void writeRemedy(JsonGenerator g, String stage, Remedy remedy, Messages m)
+      throws IOException {
     g.writeObjectFieldStart(stage);
     if (remedy instanceof Remedy.Fix fix) {
       g.writeStringField("kind", "fix");
@@ -155,7 +167,7 @@ public final class JsonReport {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeStringField("note", fix.note());
+      g.writeStringField("note", fix.note().in(m));
     } else if (remedy instanceof Remedy.NetworkFix fix) {
       g.writeStringField("kind", "network-fix");
       g.writeArrayFieldStart("commands");
@@ -165,11 +177,11 @@ public final class JsonReport {
       g.writeEndArray();
     } else if (remedy instanceof Remedy.Manual manual) {
       g.writeStringField("kind", "manual");
-      g.writeStringField("reason", manual.reason());
-      g.writeStringField("step", manual.step());
+      g.writeStringField("reason", manual.reason().in(m));
+      g.writeStringField("step", manual.step().in(m));
     } else if (remedy instanceof Remedy.NeedsChoice choice) {
       g.writeStringField("kind", "needs-choice");
-      g.writeStringField("message", choice.message());
+      g.writeStringField("message", choice.message().in(m));
     }
     g.writeEndObject();
   }

@@ -6,6 +6,7 @@ import dev.vpcscaudit.audit.Mode;
 import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.escape.Terminal;
+import dev.vpcscaudit.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,59 +26,76 @@ public final class MarkdownReport {
    *     section; empty for none
    */
   public static String render(AuditResult result, String planCommand) {
+    return render(result, planCommand, Messages.EN);
+  }
+
+  /** As {@link #render(AuditResult, String)}, in the language of {@code m}. */
+  public static String render(AuditResult result, String planCommand, Messages m) {
     StringBuilder out = new StringBuilder();
     String project = "projects/" + result.project().number();
-    out.append("## VPC Service Controls audit: `").append(code(project)).append('`');
-    if (result.project().id() != null) {
-      out.append(" (`").append(code(result.project().id())).append("`)");
-    }
+    out.append(
+        m.get(
+            "md.title",
+            "`"
+                + code(project)
+                + "`"
+                + (result.project().id() == null
+                    ? ""
+                    : " (`" + code(result.project().id()) + "`)")));
     out.append("\n\n");
-    long e = result.count(Severity.ERROR);
-    long w = result.count(Severity.WARNING);
-    long i = result.count(Severity.INFO);
-    out.append(result.compliant() ? "**Compliant**" : "**Not compliant**")
-        .append(" with profile `")
-        .append(code(result.profile().name()))
-        .append("`: ")
-        .append(e)
-        .append(e == 1 ? " error, " : " errors, ")
-        .append(w)
-        .append(w == 1 ? " warning, " : " warnings, ")
-        .append(i)
-        .append(" info. Source: ")
-        .append(result.source().equals("api") ? "live API" : "file")
-        .append(". Supported services: ")
-        .append(result.servicesChecked() ? "checked" : "not checked")
-        .append(". DNS: ")
-        .append(result.dnsChecked() ? "checked" : "not checked")
-        .append(". Checks that ran: ")
-        .append(result.coverageLine(true))
+    String checked = m.get("text.checked");
+    String notChecked = m.get("md.not-checked");
+    out.append(
+            m.get(
+                result.compliant() ? "md.compliant" : "md.not-compliant",
+                "`" + code(result.profile().name()) + "`",
+                TextReport.counts(
+                    m,
+                    result.count(Severity.ERROR),
+                    result.count(Severity.WARNING),
+                    result.count(Severity.INFO))))
         .append(
-            result.coverageLine(false).isEmpty() ? "" : "; not run: " + result.coverageLine(false))
-        .append(".\n\n");
+            m.get(
+                "md.summary",
+                m.get(result.source().equals("api") ? "text.source-api" : "text.source-file"),
+                result.servicesChecked() ? checked : notChecked,
+                result.dnsChecked() ? checked : notChecked,
+                result.coverageLine(false).isEmpty()
+                    ? result.coverageLine(true)
+                    : m.get("md.not-run", result.coverageLine(true), result.coverageLine(false))))
+        .append("\n\n");
     if (result.violationsRead() != null) {
-      out.append("Audit logs: ").append(text(result.violationsRead())).append(".\n\n");
+      out.append(m.get("md.audit-logs", text(result.violationsRead()))).append("\n\n");
     }
     if (result.baseline() != null) {
-      out.append("Baseline: ").append(text(result.baseline().summary())).append(".\n\n");
+      dev.vpcscaudit.audit.Baseline.Comparison b = result.baseline();
+      out.append(
+              m.get(
+                  "md.baseline",
+                  b.count(dev.vpcscaudit.audit.Baseline.State.NEW),
+                  b.count(dev.vpcscaudit.audit.Baseline.State.UNCHANGED),
+                  b.count(dev.vpcscaudit.audit.Baseline.State.ABSENT),
+                  text(b.file())))
+          .append("\n\n");
     }
     if (result.acceptedCount() > 0) {
-      out.append("Accepted exceptions (not counted): ")
-          .append(result.acceptedCount())
-          .append(".\n\n");
+      out.append(m.get("md.accepted", result.acceptedCount())).append("\n\n");
     }
 
     if (result.perimeters().isEmpty()) {
-      out.append("No perimeter holds `").append(code(project)).append("`.\n");
+      out.append(m.get("md.no-perimeter", "`" + code(project) + "`")).append('\n');
     } else {
-      out.append("| Perimeter | Type | Holds the project in |\n|---|---|---|\n");
-      for (PerimeterMembership m : result.perimeters()) {
+      out.append(m.get("md.perimeters-table")).append("\n|---|---|---|\n");
+      for (PerimeterMembership p : result.perimeters()) {
         out.append("| `")
-            .append(code(m.name()))
+            .append(code(p.name()))
             .append("` | ")
-            .append(m.type().label())
+            .append(m.get("type." + p.type().label()))
             .append(" | ")
-            .append(String.join(", ", m.modes().stream().map(Mode::label).toList()))
+            .append(
+                String.join(
+                    m.get("list.separator"),
+                    p.modes().stream().map(mode -> m.get("mode." + mode.label())).toList()))
             .append(" |\n");
       }
     }
@@ -91,25 +109,28 @@ public final class MarkdownReport {
       out.append("\n### ")
           .append(
               switch (first.rule().category()) {
-                case SERVICES -> "Supported services";
-                case DNS -> "DNS";
-                case NETWORK -> "Network (restricted VIP path)";
+                case SERVICES -> m.get("md.heading-services");
+                case DNS -> m.get("md.heading-dns");
+                case NETWORK -> m.get("md.heading-network");
                 case PERIMETER ->
-                    (first.mode() == Mode.ENFORCED ? "Enforced (status)" : "Dry-run (spec)")
-                        + ": "
-                        + (first.perimeter() == null
-                            ? "project"
+                    m.get(
+                        first.mode() == Mode.ENFORCED
+                            ? "md.heading-enforced"
+                            : "md.heading-dry-run",
+                        first.perimeter() == null
+                            ? m.get("text.project")
                             : "`" + code(first.perimeter()) + "`");
               })
+          .append("\n\n")
           .append(
-              "\n\n| Severity | Rule | "
-                  + (first.rule().category() == dev.vpcscaudit.audit.Category.NETWORK
-                      ? "Resource"
-                      : "Service")
-                  + " | Finding |\n|---|---|---|---|\n");
+              m.get(
+                  first.rule().category() == dev.vpcscaudit.audit.Category.NETWORK
+                      ? "md.findings-table-resource"
+                      : "md.findings-table"))
+          .append("\n|---|---|---|---|\n");
       for (Finding f : group) {
         out.append("| ")
-            .append(f.severity().label())
+            .append(m.get("severity." + f.severity().label()))
             .append(" | `")
             .append(f.rule().id())
             .append("` | ")
@@ -118,13 +139,13 @@ public final class MarkdownReport {
                     ? "`" + code(f.service()) + "`"
                     : f.resource() != null ? "`" + code(f.resource()) + "`" : "")
             .append(" | ")
-            .append(text(f.message()))
+            .append(text(f.message().in(m)))
             .append(" |\n");
       }
     }
-    List<String> advice = FixAdvice.lines(result, planCommand);
+    List<String> advice = FixAdvice.lines(result, planCommand, m);
     if (!advice.isEmpty()) {
-      out.append("\nTo fix:\n\n```sh\n");
+      out.append("\n").append(m.get("md.to-fix")).append("\n\n```sh\n");
       for (String line : advice) {
         out.append(line.startsWith("vpcsc-audit ") ? "" : "# ")
             .append(Terminal.clean(line).replace("```", "` ` `"))

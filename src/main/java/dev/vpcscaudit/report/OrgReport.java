@@ -2,6 +2,7 @@ package dev.vpcscaudit.report;
 
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.profile.Profile;
 import java.util.List;
 
@@ -19,10 +20,23 @@ public record OrgReport(
     String source,
     boolean servicesChecked,
     boolean dnsChecked,
-    List<ProjectOutcome> projects) {
+    List<ProjectOutcome> projects,
+    Messages messages) {
 
   public OrgReport {
     projects = List.copyOf(projects);
+    java.util.Objects.requireNonNull(messages, "messages");
+  }
+
+  /** In English. */
+  public OrgReport(
+      String scope,
+      Profile profile,
+      String source,
+      boolean servicesChecked,
+      boolean dnsChecked,
+      List<ProjectOutcome> projects) {
+    this(scope, profile, source, servicesChecked, dnsChecked, projects, Messages.EN);
   }
 
   public long count(Severity s) {
@@ -67,6 +81,7 @@ public record OrgReport(
       g.writeStringField("name", ToolVersion.NAME);
       g.writeStringField("version", toolVersion);
       g.writeEndObject();
+      g.writeStringField("language", messages.lang().code());
       g.writeStringField("scope", scope);
       g.writeStringField("profile", profile.name());
       g.writeStringField("source", source);
@@ -83,7 +98,7 @@ public record OrgReport(
           g.writeStringField("error", o.error());
         } else {
           g.writeBooleanField("compliant", o.result().compliant());
-          JsonReport.writePerimetersAndFindings(g, o.result());
+          JsonReport.writePerimetersAndFindings(g, o.result(), messages);
           JsonReport.writeSummary(g, o.result());
         }
         g.writeEndObject();
@@ -111,63 +126,87 @@ public record OrgReport(
 
   /** As {@link #text(boolean, int)}, written to {@code to} project by project. */
   public void text(boolean color, int width, java.io.Writer to) throws java.io.IOException {
+    Messages m = messages;
     StringBuilder out = new StringBuilder();
-    out.append("VPC Service Controls audit of ")
-        .append(projects.size())
-        .append(projects.size() == 1 ? " project in " : " projects in ")
-        .append(dev.vpcscaudit.escape.Terminal.clean(scope))
-        .append("\nProfile: ")
-        .append(profile.name())
-        .append("   Source: ")
-        .append(source.equals("api") ? "live API" : "file")
+    out.append(
+            m.get(
+                projects.size() == 1 ? "org.title.one" : "org.title",
+                projects.size(),
+                dev.vpcscaudit.escape.Terminal.clean(scope)))
+        .append('\n')
+        .append(
+            m.get(
+                "org.profile",
+                profile.name(),
+                m.get(source.equals("api") ? "text.source-api" : "text.source-file")))
         .append("\n\n");
+    String project = m.get("org.project");
     int w =
         projects.stream()
-            .mapToInt(p -> dev.vpcscaudit.escape.Terminal.clean(label(p)).length())
+            .mapToInt(p -> width(dev.vpcscaudit.escape.Terminal.clean(label(p))))
             .max()
-            .orElse(7);
-    w = Math.max(w, "project".length());
-    out.append(pad("project", w)).append("  verdict        errors  warnings\n");
+            .orElse(width(project));
+    w = Math.max(w, width(project));
+    String verdict = m.get("org.verdict");
+    String compliantWord = m.get("org.compliant");
+    String notCompliantWord = m.get("org.not-compliant");
+    String unreadableWord = m.get("org.unreadable");
+    int v =
+        Math.max(
+            13,
+            Math.max(
+                width(verdict),
+                Math.max(
+                    width(compliantWord),
+                    Math.max(width(notCompliantWord), width(unreadableWord)))));
+    String errors = m.get("org.errors");
+    String warnings = m.get("org.warnings");
+    int ew = Math.max(6, width(errors));
+    int ww = Math.max(8, width(warnings));
+    out.append(pad(project, w))
+        .append("  ")
+        .append(pad(verdict, v))
+        .append("  ")
+        .append(padLeft(errors, ew))
+        .append("  ")
+        .append(padLeft(warnings, ww))
+        .append('\n');
     for (ProjectOutcome o : projects) {
       out.append(pad(dev.vpcscaudit.escape.Terminal.clean(label(o)), w)).append("  ");
       if (!o.readable()) {
-        out.append("UNREADABLE     ")
+        out.append(pad(unreadableWord, v))
+            .append("  ")
             .append(dev.vpcscaudit.escape.Terminal.clean(o.error()))
             .append('\n');
         continue;
       }
-      out.append(pad(o.result().compliant() ? "compliant" : "NOT compliant", 13))
-          .append(
-              String.format(
-                  "  %6d  %8d%n",
-                  o.result().count(Severity.ERROR), o.result().count(Severity.WARNING)));
+      out.append(pad(o.result().compliant() ? compliantWord : notCompliantWord, v))
+          .append("  ")
+          .append(padLeft(String.valueOf(o.result().count(Severity.ERROR)), ew))
+          .append("  ")
+          .append(padLeft(String.valueOf(o.result().count(Severity.WARNING)), ww))
+          .append('\n');
     }
     out.append('\n')
-        .append(compliant() ? "Compliant" : "Not compliant")
-        .append(": ")
-        .append(tally())
-        .append(", ")
-        .append(count(Severity.ERROR))
-        .append(" errors, ")
-        .append(count(Severity.WARNING))
-        .append(" warnings\n");
+        .append(
+            m.get(
+                compliant() ? "org.summary-compliant" : "org.summary-not-compliant",
+                tally(),
+                count(Severity.ERROR),
+                count(Severity.WARNING)))
+        .append('\n');
     to.write(out.toString());
     for (ProjectOutcome o : projects) {
       if (o.readable() && !o.result().compliant()) {
         to.write("\n" + "-".repeat(Math.min(width, 72)) + "\n");
-        to.write(TextReport.render(o.result(), color, "", width));
+        to.write(TextReport.render(o.result(), color, "", width, messages));
       }
     }
   }
 
   /** "C of N projects compliant, U unreadable", for the text and Markdown summaries. */
   private String tally() {
-    return compliantProjects()
-        + " of "
-        + projects.size()
-        + " projects compliant, "
-        + unreadable()
-        + " unreadable";
+    return messages.get("org.tally", compliantProjects(), projects.size(), unreadable());
   }
 
   /** The summary table, then each non-compliant project's Markdown report. */
@@ -177,24 +216,26 @@ public record OrgReport(
 
   /** As {@link #markdown()}, written to {@code to} project by project. */
   public void markdown(java.io.Writer to) throws java.io.IOException {
+    Messages m = messages;
     StringBuilder out = new StringBuilder();
-    out.append("## VPC Service Controls audit of ")
-        .append(projects.size())
-        .append(" projects in `")
-        .append(MarkdownReport.code(scope))
-        .append("`\n\n")
-        .append(compliant() ? "**Compliant**" : "**Not compliant**")
-        .append(": ")
-        .append(tally())
-        .append(". Profile `")
-        .append(MarkdownReport.code(profile.name()))
-        .append("`.\n\n| Project | Verdict | Errors | Warnings |\n|---|---|---|---|\n");
+    out.append(m.get("org.md.title", projects.size(), "`" + MarkdownReport.code(scope) + "`"))
+        .append("\n\n")
+        .append(
+            m.get(
+                compliant() ? "org.md.compliant" : "org.md.not-compliant",
+                tally(),
+                "`" + MarkdownReport.code(profile.name()) + "`"))
+        .append("\n\n")
+        .append(m.get("org.md.table"))
+        .append("\n|---|---|---|---|\n");
     for (ProjectOutcome o : projects) {
       out.append("| `").append(MarkdownReport.code(label(o))).append("` | ");
       if (!o.readable()) {
-        out.append("unreadable: ").append(MarkdownReport.text(o.error())).append(" | | |\n");
+        out.append(m.get("org.md.unreadable", MarkdownReport.text(o.error()))).append(" | | |\n");
       } else {
-        out.append(o.result().compliant() ? "compliant" : "**not compliant**")
+        out.append(
+                m.get(
+                    o.result().compliant() ? "org.md.compliant-cell" : "org.md.not-compliant-cell"))
             .append(" | ")
             .append(o.result().count(Severity.ERROR))
             .append(" | ")
@@ -206,7 +247,7 @@ public record OrgReport(
     for (ProjectOutcome o : projects) {
       if (o.readable() && !o.result().compliant()) {
         to.write('\n');
-        to.write(MarkdownReport.render(o.result(), "").replace("\n## ", "\n### "));
+        to.write(MarkdownReport.render(o.result(), "", messages).replace("\n## ", "\n### "));
       }
     }
   }
@@ -226,12 +267,12 @@ public record OrgReport(
     try (com.fasterxml.jackson.core.JsonGenerator g =
         dev.vpcscaudit.codec.JsonTrees.generator(out)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      SarifReport.startRun(g, toolVersion);
+      SarifReport.startRun(g, toolVersion, messages);
       g.writeArrayFieldStart("results");
       java.util.Map<String, int[]> regions = new java.util.HashMap<>();
       for (ProjectOutcome o : projects) {
         if (o.readable()) {
-          SarifReport.writeResults(g, o.result(), artifact, regions);
+          SarifReport.writeResults(g, o.result(), artifact, regions, messages);
         }
       }
       g.writeEndArray();
@@ -277,7 +318,8 @@ public record OrgReport(
         ToolVersion.NAME + " " + scope + " " + profile.name(),
         projects,
         /* prefixSuites= */ true,
-        out);
+        out,
+        messages);
   }
 
   private static String label(ProjectOutcome o) {
@@ -287,7 +329,18 @@ public record OrgReport(
         : number.isEmpty() ? o.project().id() : number + " (" + o.project().id() + ")";
   }
 
+  /** {@code s} padded on the right to {@code width} display columns. */
   private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    int w = width(s);
+    return w >= width ? s : s + " ".repeat(width - w);
+  }
+
+  private static String padLeft(String s, int width) {
+    int w = width(s);
+    return w >= width ? s : " ".repeat(width - w) + s;
+  }
+
+  private static int width(String s) {
+    return dev.vpcscaudit.escape.Terminal.width(s);
   }
 }

@@ -7,6 +7,7 @@ import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Rules;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Messages;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -62,11 +63,20 @@ public final class SarifReport {
    * @param artifact the audited file, or null for a live audit
    */
   public static String render(AuditResult result, String toolVersion, Artifact artifact) {
+    return render(result, toolVersion, artifact, Messages.EN);
+  }
+
+  /**
+   * As {@link #render(AuditResult, String, Artifact)}, the message texts in the language of {@code
+   * m} (the run's {@code language}); rule IDs and properties are the same in every language.
+   */
+  public static String render(
+      AuditResult result, String toolVersion, Artifact artifact, Messages m) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = dev.vpcscaudit.codec.JsonTrees.generator(out)) {
-      startRun(g, toolVersion);
+      startRun(g, toolVersion, m);
       g.writeArrayFieldStart("results");
-      writeResults(g, result, artifact, new java.util.HashMap<>());
+      writeResults(g, result, artifact, new java.util.HashMap<>(), m);
       g.writeEndArray();
 
       g.writeObjectFieldStart("properties");
@@ -87,7 +97,7 @@ public final class SarifReport {
    * Opens the log and its one run, and writes the tool with the whole rule catalogue; the caller
    * writes the results and properties, then {@link #endRun}.
    */
-  static void startRun(JsonGenerator g, String toolVersion) throws IOException {
+  static void startRun(JsonGenerator g, String toolVersion, Messages m) throws IOException {
     g.writeStartObject();
     g.writeStringField("$schema", SCHEMA);
     g.writeStringField("version", "2.1.0");
@@ -107,10 +117,10 @@ public final class SarifReport {
       g.writeStringField("id", rule.id());
       g.writeStringField("name", pascal(rule.id()));
       g.writeObjectFieldStart("shortDescription");
-      g.writeStringField("text", rule.title());
+      g.writeStringField("text", rule.titleText().in(m));
       g.writeEndObject();
       g.writeObjectFieldStart("help");
-      g.writeStringField("text", rule.help());
+      g.writeStringField("text", rule.helpText().in(m));
       g.writeEndObject();
       g.writeObjectFieldStart("defaultConfiguration");
       g.writeStringField("level", level(rule.severity()));
@@ -120,6 +130,8 @@ public final class SarifReport {
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndObject();
+    // SARIF 2.1.0, 3.14.7: the language of the run's messages (BCP 47).
+    g.writeStringField("language", m.lang().code());
   }
 
   /** Closes what {@link #startRun} opened. */
@@ -137,7 +149,11 @@ public final class SarifReport {
    *     map for every project of one report: the file is searched once per perimeter)
    */
   static void writeResults(
-      JsonGenerator g, AuditResult result, Artifact artifact, java.util.Map<String, int[]> regions)
+      JsonGenerator g,
+      AuditResult result,
+      Artifact artifact,
+      java.util.Map<String, int[]> regions,
+      Messages m)
       throws IOException {
     String projectResource = "projects/" + result.project().number();
     for (Finding f : result.findings()) {
@@ -146,7 +162,8 @@ public final class SarifReport {
       g.writeNumberField("ruleIndex", Rules.index(f.rule()));
       g.writeStringField("level", level(f.severity()));
       g.writeObjectFieldStart("message");
-      g.writeStringField("text", f.message() + " (" + f.mode().label() + ")");
+      g.writeStringField(
+          "text", m.get("sarif.message", f.message().in(m), m.get("mode." + f.mode().label())));
       g.writeEndObject();
       if (result.baselineState(f) != null) {
         g.writeStringField("baselineState", result.baselineState(f).label());
@@ -158,7 +175,7 @@ public final class SarifReport {
         g.writeStringField("kind", "external");
         g.writeStringField("status", "accepted");
         g.writeStringField(
-            "justification", accepted.reason() + " (accepted until " + accepted.expires() + ")");
+            "justification", m.get("sarif.accepted", accepted.reason(), accepted.expires()));
         g.writeEndObject();
         g.writeEndArray();
       }
@@ -205,8 +222,8 @@ public final class SarifReport {
       }
       // The remedy at each stage, as in the JSON report (SARIF "fixes" would need file edits).
       g.writeObjectFieldStart("remedy");
-      JsonReport.writeRemedy(g, "dry-run", f.remedies().dryRun());
-      JsonReport.writeRemedy(g, "enforce", f.remedies().enforce());
+      JsonReport.writeRemedy(g, "dry-run", f.remedies().dryRun(), m);
+      JsonReport.writeRemedy(g, "enforce", f.remedies().enforce(), m);
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndObject();
@@ -222,7 +239,7 @@ public final class SarifReport {
         }
         g.writeStringField("level", "none");
         g.writeObjectFieldStart("message");
-        g.writeStringField("text", p.message() + " (" + p.mode() + "; fixed since the baseline)");
+        g.writeStringField("text", m.get("sarif.absent", p.message(), p.mode()));
         g.writeEndObject();
         g.writeStringField("baselineState", "absent");
         g.writeArrayFieldStart("locations");

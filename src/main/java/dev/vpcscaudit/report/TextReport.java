@@ -1,6 +1,7 @@
 package dev.vpcscaudit.report;
 
 import dev.vpcscaudit.audit.AuditResult;
+import dev.vpcscaudit.audit.Baseline;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Mode;
@@ -8,6 +9,7 @@ import dev.vpcscaudit.audit.PerimeterMembership;
 import dev.vpcscaudit.audit.Rule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.escape.Terminal;
+import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.model.VipRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +43,12 @@ public final class TextReport {
    * between words, never inside a name; commands are never broken (they must paste whole).
    */
   public static String render(AuditResult result, boolean color, String planCommand, int width) {
+    return render(result, color, planCommand, width, Messages.EN);
+  }
+
+  /** As {@link #render(AuditResult, boolean, String, int)}, in the language of {@code m}. */
+  public static String render(
+      AuditResult result, boolean color, String planCommand, int width, Messages m) {
     // Every value from input passes Terminal.clean on its way in: words(), wrap(), pad() and the
     // project and perimeter names below; only Ansi adds escape sequences.
     Ansi a = new Ansi(color);
@@ -49,60 +57,67 @@ public final class TextReport {
     if (result.project().id() != null) {
       project += " (" + Terminal.clean(result.project().id()) + ")";
     }
-    out.append(a.bold("VPC Service Controls audit of " + project)).append('\n');
-    out.append("Profile: ")
-        .append(result.profile().name())
-        .append(" (")
-        .append(result.profile().requiredServices().size())
-        .append(" required services");
-    if (result.profile().vpcAccessibleServicesRequired()) {
-      out.append(", VPC accessible services required");
-    }
-    out.append(")   Source: ")
-        .append(result.source().equals("api") ? "live API" : "file")
-        .append('\n');
-    out.append("Supported services: ")
+    out.append(a.bold(m.get("text.title", project))).append('\n');
+    // Header lines wrap like the findings (a Japanese one is wider than its English original).
+    words(
+        m.get(
+            result.profile().vpcAccessibleServicesRequired() ? "text.profile-vpc" : "text.profile",
+            result.profile().name(),
+            result.profile().requiredServices().size(),
+            m.get(result.source().equals("api") ? "text.source-api" : "text.source-file")),
+        "",
+        "  ",
+        width,
+        out);
+    out.append(
+            m.get(
+                "text.supported-services",
+                m.get(result.servicesChecked() ? "text.checked" : "text.services-not-checked")))
+        .append('\n')
         .append(
-            result.servicesChecked()
-                ? "checked"
-                : "not checked (--check-services, or --services-file FILE offline)")
-        .append("\nDNS: ")
+            m.get("text.dns", m.get(result.dnsChecked() ? "text.checked" : "text.dns-not-checked")))
+        .append('\n')
         .append(
-            result.dnsChecked() ? "checked" : "not checked (--check-dns on the cluster's hosts)")
-        .append("\nNetwork: ")
+            m.get(
+                "text.network",
+                result.networkChecked() != null
+                    ? m.get("text.network-checked", Terminal.clean(result.networkChecked()))
+                    : m.get("text.network-not-checked")))
+        .append('\n')
+        .append(m.get("text.ingress-egress", m.get("text.checked")))
+        .append('\n')
         .append(
-            result.networkChecked() != null
-                ? Terminal.clean(result.networkChecked()) + " checked"
-                : "not checked (--network NETWORK)")
-        .append("\nIngress and egress rules: checked")
-        .append("\nAccess levels: ")
-        .append(
-            result.accessLevelsChecked()
-                ? "checked"
-                : "not checked (read live, or from --access-levels-file or an asset export)")
+            m.get(
+                "text.access-levels",
+                m.get(result.accessLevelsChecked() ? "text.checked" : "text.levels-not-checked")))
         .append('\n');
     if (result.violationsRead() != null) {
-      out.append("Audit logs: ").append(Terminal.clean(result.violationsRead())).append('\n');
+      out.append(m.get("text.audit-logs", Terminal.clean(result.violationsRead()))).append('\n');
     }
     out.append('\n');
 
     if (result.perimeters().isEmpty()) {
-      out.append("No perimeter holds ").append(project).append(".\n");
+      out.append(m.get("text.no-perimeter", project)).append('\n');
     } else {
-      out.append("Perimeters holding the project:\n");
+      out.append(m.get("text.perimeters")).append('\n');
       int nameWidth =
           result.perimeters().stream()
-              .mapToInt(m -> Terminal.width(Terminal.clean(m.name())))
+              .mapToInt(p -> Terminal.width(Terminal.clean(p.name())))
               .max()
               .orElse(0);
-      for (PerimeterMembership m : result.perimeters()) {
-        List<String> modes = m.modes().stream().map(Mode::label).toList();
+      int typeWidth =
+          result.perimeters().stream()
+              .mapToInt(p -> Terminal.width(m.get("type." + p.type().label())))
+              .max()
+              .orElse(0);
+      for (PerimeterMembership p : result.perimeters()) {
+        List<String> modes = p.modes().stream().map(mode -> m.get("mode." + mode.label())).toList();
         out.append("  ")
-            .append(pad(m.name(), nameWidth))
+            .append(pad(p.name(), nameWidth))
             .append("  ")
-            .append(pad(m.type().label(), 7))
+            .append(pad(m.get("type." + p.type().label()), typeWidth))
             .append("  ")
-            .append(String.join(", ", modes))
+            .append(String.join(m.get("list.separator"), modes))
             .append('\n');
       }
     }
@@ -118,12 +133,17 @@ public final class TextReport {
       out.append('\n');
       String heading =
           switch (first.rule().category()) {
-            case SERVICES -> "SUPPORTED SERVICES";
-            case DNS -> "DNS (restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
-            case NETWORK -> "NETWORK (the path to restricted VIP " + VipRanges.RESTRICTED_V4 + ")";
+            case SERVICES -> m.get("text.heading-services");
+            case DNS -> m.get("text.heading-dns", VipRanges.RESTRICTED_V4);
+            case NETWORK -> m.get("text.heading-network", VipRanges.RESTRICTED_V4);
             case PERIMETER ->
-                (first.mode() == Mode.ENFORCED ? "ENFORCED (status)  " : "DRY-RUN (spec)  ")
-                    + (first.perimeter() == null ? "project" : Terminal.clean(first.perimeter()));
+                m.get(
+                    first.mode() == Mode.ENFORCED
+                        ? "text.heading-enforced"
+                        : "text.heading-dry-run",
+                    first.perimeter() == null
+                        ? m.get("text.project")
+                        : Terminal.clean(first.perimeter()));
           };
       out.append(a.bold(heading)).append('\n');
       Map<Rule, List<Finding>> byRule = new LinkedHashMap<>();
@@ -136,28 +156,35 @@ public final class TextReport {
         Severity severity = fs.get(0).severity();
         boolean accepted = fs.stream().allMatch(f -> result.acceptance(f) != null);
         out.append("  ")
-            .append(accepted ? pad("accepted", 7) : a.severity(severity))
+            .append(
+                accepted
+                    ? pad(m.get("text.accepted"), severityWidth(m))
+                    : a.severity(severity, m, severityWidth(m)))
             .append(' ')
             .append(rule.id());
         List<String> services = fs.stream().map(Finding::service).filter(Objects::nonNull).toList();
         if (services.isEmpty()) {
           out.append('\n');
           for (Finding f : fs) {
-            words(f.message(), "      ", "      ", width, out);
+            words(f.message().in(m), "      ", "      ", width, out);
           }
         } else {
-          out.append(": ")
-              .append(services.size())
-              .append(" ")
-              .append(rule.category().subjectNoun())
-              .append(services.size() == 1 ? "" : "s")
+          out.append(
+                  m.get(
+                      "text.subjects."
+                          + rule.category().subjectNoun()
+                          + (services.size() == 1 ? ".one" : ""),
+                      services.size()))
               .append('\n');
           wrap(services, "      ", width, out);
         }
+        String fix = m.get("text.fix");
         words(
-            rule.help().replace("projects/NUMBER", "projects/" + result.project().number()),
-            "      fix: ",
-            "           ",
+            rule.helpText()
+                .in(m)
+                .replace("projects/NUMBER", "projects/" + result.project().number()),
+            "      " + fix,
+            " ".repeat(6 + Terminal.width(fix)),
             width,
             out);
       }
@@ -165,23 +192,32 @@ public final class TextReport {
 
     out.append('\n');
     if (result.baseline() != null) {
-      words("Baseline: " + result.baseline().summary(), "", "  ", width, out);
+      Baseline.Comparison b = result.baseline();
+      words(
+          m.get(
+              "text.baseline",
+              b.count(Baseline.State.NEW),
+              b.count(Baseline.State.UNCHANGED),
+              b.count(Baseline.State.ABSENT),
+              b.file()),
+          "",
+          "  ",
+          width,
+          out);
     }
     for (Finding f : result.findings()) {
       var accepted = result.acceptance(f);
       if (accepted != null) {
         words(
-            "Accepted (not counted) until "
-                + accepted.expires()
-                + ": "
-                + f.rule().id()
-                + " "
-                + Objects.requireNonNullElse(
+            m.get(
+                "text.accepted-until",
+                accepted.expires(),
+                f.rule().id(),
+                Objects.requireNonNullElse(
                     f.service(),
                     Objects.requireNonNullElse(
-                        f.resource(), Objects.requireNonNullElse(f.perimeter(), "")))
-                + ": "
-                + accepted.reason(),
+                        f.resource(), Objects.requireNonNullElse(f.perimeter(), ""))),
+                accepted.reason()),
             "",
             "  ",
             width,
@@ -191,31 +227,28 @@ public final class TextReport {
     long errors = result.count(Severity.ERROR);
     long warnings = result.count(Severity.WARNING);
     long infos = result.count(Severity.INFO);
-    String counts =
-        plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info");
+    String counts = counts(m, errors, warnings, infos);
     if (result.compliant()) {
-      out.append(a.green("Compliant with profile " + result.profile().name()))
-          .append(" (")
-          .append(counts)
-          .append(")\n");
+      out.append(a.green(m.get("text.compliant", result.profile().name())))
+          .append(m.get("text.compliant-counts", counts))
+          .append('\n');
       words(
-          "for the checks that ran: "
-              + result.coverageLine(true)
-              + (result.coverageLine(false).isEmpty()
-                  ? ""
-                  : "; not run: " + result.coverageLine(false)),
+          result.coverageLine(false).isEmpty()
+              ? m.get("text.coverage", result.coverageLine(true))
+              : m.get(
+                  "text.coverage-not-run", result.coverageLine(true), result.coverageLine(false)),
           "  ",
           "  ",
           width,
           out);
     } else {
-      out.append(a.red("Not compliant with profile " + result.profile().name()))
-          .append(": ")
-          .append(counts)
+      out.append(a.red(m.get("text.not-compliant", result.profile().name())))
+          .append(m.get("text.not-compliant-counts", counts))
           .append('\n');
-      List<String> advice = FixAdvice.lines(result, planCommand);
+      List<String> advice = FixAdvice.lines(result, planCommand, m);
+      String toFix = m.get("text.to-fix");
       for (int i = 0; i < advice.size(); i++) {
-        out.append(i == 0 ? "To fix: " : "        ")
+        out.append(i == 0 ? toFix : " ".repeat(Terminal.width(toFix)))
             .append(Terminal.clean(advice.get(i)))
             .append('\n');
       }
@@ -314,8 +347,25 @@ public final class TextReport {
     out.append(line).append('\n');
   }
 
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
+  /** "13 errors, 2 warnings, 2 info" in the language of {@code m}. */
+  static String counts(Messages m, long errors, long warnings, long infos) {
+    return m.get(
+        "text.counts",
+        m.get(errors == 1 ? "text.errors.one" : "text.errors", errors),
+        m.get(warnings == 1 ? "text.warnings.one" : "text.warnings", warnings),
+        m.get("text.infos", infos));
+  }
+
+  /**
+   * The width of the severity column: its longest severity label in this language ("accepted" may
+   * stick out by one column in English, as it always has).
+   */
+  private static int severityWidth(Messages m) {
+    int w = 0;
+    for (Severity s : Severity.values()) {
+      w = Math.max(w, Terminal.width(m.get("severity." + s.label())));
+    }
+    return w;
   }
 
   /** {@code s} padded with spaces to {@code width} display columns. */
@@ -339,8 +389,8 @@ public final class TextReport {
       return wrap("32", s);
     }
 
-    String severity(Severity s) {
-      String label = pad(s.label(), 7);
+    String severity(Severity s, Messages m, int width) {
+      String label = pad(m.get("severity." + s.label()), width);
       return switch (s) {
         case ERROR -> wrap("31", label);
         case WARNING -> wrap("33", label);

@@ -109,7 +109,7 @@ public class AcceptTest {
             .findFirst()
             .orElseThrow();
     assertThat(expired.severity()).isEqualTo(Severity.ERROR);
-    assertThat(expired.message()).contains("expired on 2026-12-01", "ticket SEC-42");
+    assertThat(expired.message().toString()).contains("expired on 2026-12-01", "ticket SEC-42");
   }
 
   @Test

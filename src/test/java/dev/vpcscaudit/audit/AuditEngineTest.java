@@ -92,7 +92,7 @@ class AuditEngineTest {
             f -> {
               assertThat(f.rule()).isEqualTo(Rules.PROJECT_NOT_IN_PERIMETER);
               assertThat(f.severity()).isEqualTo(Severity.ERROR);
-              assertThat(f.message()).contains("bridge perimeter " + fullName("bridge"));
+              assertThat(f.message().toString()).contains("bridge perimeter " + fullName("bridge"));
             });
     assertThat(result.perimeters())
         .extracting(PerimeterMembership::name, m -> m.type().label())
@@ -465,7 +465,7 @@ class AuditEngineTest {
     assertThat(result.findings())
         .filteredOn(f -> f.rule() == Rules.SERVICE_SUPPORT_PREVIEW)
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).endsWith("with known limitations"));
+        .satisfies(f -> assertThat(f.message().toString()).endsWith("with known limitations"));
   }
 
   @Test

@@ -165,8 +165,9 @@ public class OpeningsTest {
             .findFirst()
             .orElseThrow();
     assertThat(open.resource()).isEqualTo("status.ingressPolicies[0]");
-    assertThat(open.message()).contains("ANY_IDENTITY from any source to every service (*)");
-    assertThat(((Remedy.Manual) open.remedy(Stage.ENFORCE)).step())
+    assertThat(open.message().toString())
+        .contains("ANY_IDENTITY from any source to every service (*)");
+    assertThat(((Remedy.Manual) open.remedy(Stage.ENFORCE)).step().toString())
         .contains("--set-ingress-policies=FILE", "gdc", "--policy=111");
     assertThat(r.coverage())
         .containsEntry("access-levels", true)
@@ -210,7 +211,7 @@ public class OpeningsTest {
                     "[\"*\"]")
                 + "]");
     assertThat(fired(wide)).containsExactly("access-level-too-broad warning enforced");
-    assertThat(wide.findings().get(0).message()).contains("10.0.0.0/8", "maxIpPrefix");
+    assertThat(wide.findings().get(0).message().toString()).contains("10.0.0.0/8", "maxIpPrefix");
   }
 
   @Test
@@ -233,7 +234,8 @@ public class OpeningsTest {
   void aCelLevelIsReportedAsNotEvaluatedNeverAsPassing() {
     AuditResult r = auditStatus("\"accessLevels\": [\"" + L + "cel\"]");
     assertThat(fired(r)).containsExactly("access-level-too-broad info enforced");
-    assertThat(r.findings().get(0).message()).contains("was not evaluated", "custom level");
+    assertThat(r.findings().get(0).message().toString())
+        .contains("was not evaluated", "custom level");
     assertThat(r.checks())
         .filteredOn(c -> c.name().startsWith("access-level-too-broad"))
         .allMatch(c -> c.failure() != null);

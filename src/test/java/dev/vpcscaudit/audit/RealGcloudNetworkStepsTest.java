@@ -32,8 +32,8 @@ class RealGcloudNetworkStepsTest {
         if (f.remedy(Stage.ENFORCE) instanceof Remedy.NetworkFix fix) {
           commands.addAll(fix.commands());
         } else if (f.remedy(Stage.ENFORCE) instanceof Remedy.Manual m
-            && m.step().startsWith("gcloud ")) {
-          commands.addAll(List.of(m.step().split(" && ")));
+            && m.step().toString().startsWith("gcloud ")) {
+          commands.addAll(List.of(m.step().toString().split(" && ")));
         }
       }
     }

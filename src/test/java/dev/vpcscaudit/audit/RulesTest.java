@@ -222,14 +222,14 @@ public class RulesTest {
                 .as(what)
                 .allSatisfy(a -> assertThat(a.perimeter()).startsWith("accessPolicies/"));
           } else if (r instanceof Remedy.Manual m) {
-            assertThat(m.reason()).as(what).isNotBlank();
-            assertThat(m.step()).as(what).isNotBlank();
+            assertThat(m.reason().toString()).as(what).isNotBlank();
+            assertThat(m.step().toString()).as(what).isNotBlank();
           } else if (r instanceof Remedy.NetworkFix fix) {
             assertThat(fix.commands())
                 .as(what)
                 .allSatisfy(c -> assertThat(c).startsWith("gcloud "));
           } else if (r instanceof Remedy.NeedsChoice c) {
-            assertThat(c.message()).as(what).contains("--target-perimeter");
+            assertThat(c.message().toString()).as(what).contains("--target-perimeter");
           }
         }
       }
@@ -269,9 +269,9 @@ public class RulesTest {
   void eachRulesSeverityIsTheSeverityOfItsEnforcedFindings() {
     for (AuditResult result : scenarios()) {
       for (Finding f : result.findings()) {
-        if (f.mode() == Mode.ENFORCED && !f.message().contains("was not evaluated")) {
+        if (f.mode() == Mode.ENFORCED && !f.message().toString().contains("was not evaluated")) {
           assertThat(f.severity())
-              .as(f.rule().id() + ": " + f.message())
+              .as(f.rule().id() + ": " + f.message().toString())
               .isEqualTo(f.rule().severity());
         }
       }

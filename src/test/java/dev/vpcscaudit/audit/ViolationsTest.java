@@ -35,7 +35,7 @@ class ViolationsTest {
     assertThat(enforced.rule()).isEqualTo(Rules.ENFORCED_VIOLATIONS);
     assertThat(enforced.severity()).isEqualTo(Severity.INFO);
     assertThat(enforced.mode()).isEqualTo(Mode.ENFORCED);
-    assertThat(enforced.message())
+    assertThat(enforced.message().toString())
         .isEqualTo(
             "the enforced config denied 1 request between 2026-12-02T00:00:00Z and"
                 + " 2026-12-02T00:00:00Z (--violations-file f.json): 1 x c.googleapis.com M by an"
@@ -47,7 +47,7 @@ class ViolationsTest {
     assertThat(dryRun.perimeter()).isEqualTo(P);
     // 09:00+02:00 is 07:00Z, the first: times compare as instants; the b group (11:00Z) is the
     // newest, named first.
-    assertThat(dryRun.message())
+    assertThat(dryRun.message().toString())
         .isEqualTo(
             "the dry-run config would have denied 3 requests between 2026-12-01T09:00:00+02:00 and"
                 + " 2026-12-01T11:00:00Z (--violations-file f.json): 1 x b.googleapis.com M by y@p"
@@ -68,7 +68,7 @@ class ViolationsTest {
     }
     Finding f = new Violations("logs", all, 0).findings().get(0);
 
-    assertThat(f.message())
+    assertThat(f.message().toString())
         .startsWith("the dry-run config would have denied 8 requests")
         .contains(": 1 x s7.googleapis.com")
         .endsWith("; and 3 more kinds")

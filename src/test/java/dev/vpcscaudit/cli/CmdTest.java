@@ -3,6 +3,7 @@ package dev.vpcscaudit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpcscaudit.i18n.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -30,16 +31,21 @@ class CmdTest {
             new RunContext(Map.of("COLUMNS", "60"), false, java.io.InputStream.nullInputStream()),
             new PrintWriter(out),
             new PrintWriter(new StringWriter()));
-    root.describe("A tool.")
+    root.describe(Text.verbatim("A tool."))
         .subcommand(
             "run",
             c -> {
-              c.describe("Runs.").footer("", "Exit codes: 0 always.", "  tool run --name x");
-              c.option("-n, --name", "NAME", "The name.");
-              c.option("--count", "N", "How many.");
-              c.flag("--dry", "Only say.");
-              c.choice("--color", "COLOR", "A color.", COLORS.keySet(), /* list= */ true);
-              c.option("--must", "M", "The thing.").required();
+              c.describe(Text.verbatim("Runs."))
+                  .footer(
+                      Text.verbatim(""),
+                      Text.verbatim("Exit codes: 0 always."),
+                      Text.verbatim("  tool run --name x"));
+              c.option("-n, --name", "NAME", Text.verbatim("The name."));
+              c.option("--count", "N", Text.verbatim("How many."));
+              c.flag("--dry", Text.verbatim("Only say."));
+              c.choice(
+                  "--color", "COLOR", Text.verbatim("A color."), COLORS.keySet(), /* list= */ true);
+              c.option("--must", "M", Text.verbatim("The thing.")).required();
               c.onParsed(
                   () -> {
                     if (c.text("--name") != null) {
@@ -59,7 +65,7 @@ class CmdTest {
         .subcommand(
             "show",
             c ->
-                c.param("WHAT", "What to show.")
+                c.param("WHAT", Text.verbatim("What to show."))
                     .action(
                         () -> {
                           seen.add("what=" + c.param(0));
@@ -178,7 +184,7 @@ class CmdTest {
   @Test
   void anOptionDeclaredTwiceIsAProgrammingError() {
     Cmd c = root().child("run");
-    assertThatThrownBy(() -> c.flag("--dry", "again"))
+    assertThatThrownBy(() -> c.flag("--dry", Text.verbatim("again")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("--dry declared twice");
     // Reading an option that was never declared is one too (a typo in a reader).

@@ -98,12 +98,12 @@ class DnsCheckTest {
         .singleElement()
         .satisfies(
             f ->
-                assertThat(f.message())
+                assertThat(f.message().toString())
                     .contains("via private.googleapis.com", "do not mix the two VIPs"));
     assertThat(result.findings())
         .filteredOn(f -> "pkg.dev".equals(f.service()))
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).contains("2001:db8:0:0:0:0:0:1"));
+        .satisfies(f -> assertThat(f.message().toString()).contains("2001:db8:0:0:0:0:0:1"));
   }
 
   @Test

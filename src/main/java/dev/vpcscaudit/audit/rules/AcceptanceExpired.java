@@ -13,10 +13,6 @@ import dev.vpcscaudit.audit.Rule;
 public final class AcceptanceExpired extends BaseRule implements Rule {
 
   public AcceptanceExpired() {
-    super(
-        "acceptance-expired",
-        "An accepted exception has expired",
-        "Fix the finding, or renew the entry of --accept with a new expires date.",
-        Category.PERIMETER);
+    super("acceptance-expired", Category.PERIMETER);
   }
 }

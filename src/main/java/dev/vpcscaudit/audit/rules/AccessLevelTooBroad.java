@@ -16,13 +16,7 @@ import dev.vpcscaudit.model.AccessLevel;
 public final class AccessLevelTooBroad extends BaseRule implements ConfigRule {
 
   public AccessLevelTooBroad() {
-    super(
-        "access-level-too-broad",
-        "An access level used by the perimeter admits too wide a range of addresses",
-        "Narrow the access level's IP ranges to the networks that need access (the profile's"
-            + " maxIpPrefix).",
-        Category.PERIMETER,
-        Severity.WARNING);
+    super("access-level-too-broad", Category.PERIMETER, Severity.WARNING);
   }
 
   @Override
@@ -37,37 +31,27 @@ public final class AccessLevelTooBroad extends BaseRule implements ConfigRule {
         continue; // access-level-unknown reports it
       }
       AccessLevels.Evaluation e = AccessLevels.evaluate(level, s.profile());
-      String step =
-          "Narrow it: gcloud access-context-manager levels describe "
+      String describe =
+          "gcloud access-context-manager levels describe "
               + name.substring(name.lastIndexOf('/') + 1)
               + " --policy="
-              + s.perimeter().policyNumber()
-              + ", then levels update with narrower --basic-level-spec ranges";
+              + s.perimeter().policyNumber();
       switch (e.reach()) {
         case EVERY_IP, TOO_BROAD -> {
           failed = true;
           out.manual(
               name,
               Severity.WARNING,
-              "access level " + name + ", used by " + s.field() + ": " + e.why(),
-              step);
+              text("message", name, s.field(), e.why()),
+              text("step", describe));
         }
         case NOT_EVALUATED -> {
           failed = true;
           out.manual(
               name,
               Severity.INFO,
-              "access level "
-                  + name
-                  + ", used by "
-                  + s.field()
-                  + ", was not evaluated: "
-                  + e.why()
-                  + "; check what it admits by hand",
-              "Review the access level by hand: gcloud access-context-manager levels describe "
-                  + name.substring(name.lastIndexOf('/') + 1)
-                  + " --policy="
-                  + s.perimeter().policyNumber());
+              text("not-evaluated", name, s.field(), e.why()),
+              text("review", describe));
         }
         case NARROW -> {}
       }

@@ -12,11 +12,7 @@ import dev.vpcscaudit.audit.ConfigRule;
 public final class AccessLevelUnknown extends BaseRule implements ConfigRule {
 
   public AccessLevelUnknown() {
-    super(
-        "access-level-unknown",
-        "The perimeter names an access level that does not exist",
-        "Create the access level, or remove its name from the perimeter.",
-        Category.PERIMETER);
+    super("access-level-unknown", Category.PERIMETER);
   }
 
   @Override
@@ -33,16 +29,14 @@ public final class AccessLevelUnknown extends BaseRule implements ConfigRule {
       out.manual(
           name,
           null,
-          s.field()
-              + " names the access level "
-              + name
-              + ", which does not exist in "
-              + s.perimeter().policy(),
-          "Create it (gcloud access-context-manager levels create "
-              + name.substring(name.lastIndexOf('/') + 1)
-              + " --policy="
-              + s.perimeter().policyNumber()
-              + " ...), or remove it from the perimeter by hand");
+          text("message", s.field(), name, s.perimeter().policy()),
+          text(
+              "step",
+              "gcloud access-context-manager levels create "
+                  + name.substring(name.lastIndexOf('/') + 1)
+                  + " --policy="
+                  + s.perimeter().policyNumber()
+                  + " ..."));
     }
     if (!failed) {
       out.pass(null);

@@ -19,8 +19,6 @@ public final class CompanionServiceUnrestricted extends BaseRule implements Conf
   public CompanionServiceUnrestricted() {
     super(
         "companion-service-unrestricted",
-        "A service that must be restricted with a required one is not restricted",
-        "Add the companion service to the perimeter's restricted services.",
         Category.PERIMETER,
         dev.vpcscaudit.audit.Severity.WARNING);
   }
@@ -40,14 +38,7 @@ public final class CompanionServiceUnrestricted extends BaseRule implements Conf
         } else {
           out.fail(
               c.service(),
-              c.service()
-                  + " is not in "
-                  + s.field()
-                  + ".restrictedServices, and "
-                  + e.getKey()
-                  + " is fully protected only with it ("
-                  + c.source()
-                  + ")",
+              text("message", c.service(), s.field(), e.getKey(), c.source()),
               List.of(new Edit.AddRestrictedService(c.service())));
         }
       }

@@ -19,14 +19,7 @@ import java.util.List;
 public final class DnsInboundForwardingDisabled extends BaseRule implements NetworkRule {
 
   public DnsInboundForwardingDisabled() {
-    super(
-        "dns-inbound-forwarding-disabled",
-        "On-premises resolvers cannot forward to Cloud DNS",
-        "Enable inbound forwarding in a DNS server policy bound to the network, and forward"
-            + " googleapis.com, gcr.io and pkg.dev to its entry points from on-premises DNS (or"
-            + " serve those records on-premises).",
-        Category.NETWORK,
-        Severity.WARNING);
+    super("dns-inbound-forwarding-disabled", Category.NETWORK, Severity.WARNING);
   }
 
   @Override
@@ -44,14 +37,9 @@ public final class DnsInboundForwardingDisabled extends BaseRule implements Netw
         "",
         Severity.WARNING,
         bound.isEmpty() ? n.selfLink() : bound.get(0).resourceName(),
-        (bound.isEmpty()
-                ? "no DNS server policy is bound to " + n.selfLink()
-                : "DNS server policy "
-                    + bound.get(0).resourceName()
-                    + " does not enable inbound"
-                    + " forwarding")
-            + ": on-premises resolvers cannot forward to Cloud DNS's private zones (fine only if"
-            + " on-premises DNS serves the restricted-VIP records itself)",
+        bound.isEmpty()
+            ? text("no-policy", n.selfLink())
+            : text("message", bound.get(0).resourceName()),
         new Remedy.NetworkFix(List.of(action)));
   }
 }

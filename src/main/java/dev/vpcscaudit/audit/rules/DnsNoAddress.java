@@ -11,12 +11,7 @@ import dev.vpcscaudit.model.DnsAnswer;
 public final class DnsNoAddress extends BaseRule implements DnsRule {
 
   public DnsNoAddress() {
-    super(
-        "dns-no-address",
-        "A host name does not resolve at all",
-        "Add the name to the private zone (CNAME to the restricted VIP) on the resolver the"
-            + " hosts use.",
-        Category.DNS);
+    super("dns-no-address", Category.DNS);
   }
 
   @Override
@@ -25,10 +20,9 @@ public final class DnsNoAddress extends BaseRule implements DnsRule {
       out.pass();
       return;
     }
-    String via = a.aliases().isEmpty() ? "" : " (via " + String.join(" -> ", a.aliases()) + ")";
     out.fail(
         Severity.ERROR,
-        a.name() + " does not resolve to any address" + via,
-        elsewhere("DNS is served outside the perimeter"));
+        text("message", a.name(), DnsNotRestrictedVip.via(a)),
+        elsewhere(DnsNotRestrictedVip.OUTSIDE));
   }
 }

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.DnsRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.VipRanges;
 import java.util.List;
@@ -16,13 +17,7 @@ import java.util.List;
 public final class DnsNotRestrictedVip extends BaseRule implements DnsRule {
 
   public DnsNotRestrictedVip() {
-    super(
-        "dns-not-restricted-vip",
-        "A host name does not resolve to the restricted VIP",
-        "Serve a private googleapis.com zone: A restricted.googleapis.com -> 199.36.153.4-7,"
-            + " CNAME *.googleapis.com -> restricted.googleapis.com (and gcr.io, pkg.dev the same"
-            + " way).",
-        Category.DNS);
+    super("dns-not-restricted-vip", Category.DNS);
   }
 
   @Override
@@ -35,17 +30,28 @@ public final class DnsNotRestrictedVip extends BaseRule implements DnsRule {
       out.pass();
       return;
     }
-    String via = a.aliases().isEmpty() ? "" : " (via " + String.join(" -> ", a.aliases()) + ")";
     boolean privateVip = outside.stream().anyMatch(VipRanges::isPrivate);
     out.fail(
         Severity.ERROR,
-        a.name()
-            + " resolves to "
-            + String.join(", ", outside)
-            + via
-            + (privateVip
-                ? ", the private.googleapis.com range: do not mix the two VIPs"
-                : ", outside " + VipRanges.RESTRICTED_V4 + " and " + VipRanges.RESTRICTED_V6),
-        elsewhere("DNS is served outside the perimeter"));
+        privateVip
+            ? text("private", a.name(), String.join(", ", outside), via(a))
+            : text(
+                "message",
+                a.name(),
+                String.join(", ", outside),
+                via(a),
+                VipRanges.RESTRICTED_V4,
+                VipRanges.RESTRICTED_V6),
+        elsewhere(OUTSIDE));
+  }
+
+  /** Why no perimeter change fixes a DNS answer. */
+  static final Text OUTSIDE = Text.of("dns.outside-perimeter");
+
+  /** The CNAME chain of an answer, {@code " (via a -> b)"}, or nothing. */
+  static Text via(DnsAnswer a) {
+    return a.aliases().isEmpty()
+        ? Text.verbatim("")
+        : Text.of("dns.via", String.join(" -> ", a.aliases()));
   }
 }

@@ -14,13 +14,6 @@ import dev.vpcscaudit.audit.Severity;
 public final class DryRunViolations extends BaseRule implements Rule {
 
   public DryRunViolations() {
-    super(
-        "dry-run-violations",
-        "The dry-run config denied requests: enforcing it would block them",
-        "Before 'dry-run enforce', admit each legitimate kind of request (an ingress or egress"
-            + " rule, an access level, or the resource in the perimeter), then read the logs again"
-            + " until no dry-run denial of legitimate traffic remains.",
-        Category.PERIMETER,
-        Severity.WARNING);
+    super("dry-run-violations", Category.PERIMETER, Severity.WARNING);
   }
 }

@@ -3,6 +3,7 @@ package dev.vpcscaudit.audit.rules;
 import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.EgressPolicy;
 import java.util.List;
 
@@ -15,12 +16,7 @@ import java.util.List;
 public final class EgressToAnyResource extends BaseRule implements ConfigRule {
 
   public EgressToAnyResource() {
-    super(
-        "egress-to-any-resource",
-        "An egress rule lets any identity reach any resource",
-        "Narrow the egress rule to the identities and the projects or external resources that are"
-            + " needed.",
-        Category.PERIMETER);
+    super("egress-to-any-resource", Category.PERIMETER);
   }
 
   @Override
@@ -44,24 +40,19 @@ public final class EgressToAnyResource extends BaseRule implements ConfigRule {
       out.manual(
           part,
           null,
-          part
-              + (r.title().isEmpty() ? "" : " ('" + r.title() + "')")
-              + " lets "
-              + type
-              + " call "
-              + Openings.services(reached)
-              + " on "
-              + (anyResource
-                  ? "any resource (*)"
-                  : "external resources " + String.join(", ", r.to().externalResources())),
+          text(
+              "message",
+              Openings.named(part, r.title()),
+              type,
+              Openings.services(reached),
+              anyResource
+                  ? text("any-resource")
+                  : text("external", Text.list(r.to().externalResources()))),
           Openings.narrow(
               s,
               "egressPolicies",
               i,
-              "Name the identities that need it instead of "
-                  + type
-                  + ", and the projects or external resources they need instead of"
-                  + (anyResource ? " *" : " the list")));
+              anyResource ? text("how-any", type) : text("how-external", type)));
     }
     if (!failed) {
       out.pass(null);

@@ -14,13 +14,6 @@ import dev.vpcscaudit.audit.Severity;
 public final class EnforcedViolations extends BaseRule implements Rule {
 
   public EnforcedViolations() {
-    super(
-        "enforced-violations",
-        "The enforced config denied requests",
-        "Check each kind of request: an exfiltration attempt stopped needs no change; legitimate"
-            + " traffic needs an ingress or egress rule, an access level, or the resource in the"
-            + " perimeter.",
-        Category.PERIMETER,
-        Severity.INFO);
+    super("enforced-violations", Category.PERIMETER, Severity.INFO);
   }
 }

@@ -15,12 +15,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class GoogleapisZoneMissing extends BaseRule implements NetworkRule {
 
   public GoogleapisZoneMissing() {
-    super(
-        "googleapis-zone-missing",
-        "No private googleapis.com zone is visible to the network",
-        "Create a private zone googleapis.com. bound to the network: A restricted.googleapis.com"
-            + " -> 199.36.153.4-7, CNAME *.googleapis.com -> restricted.googleapis.com.",
-        Category.NETWORK);
+    super("googleapis-zone-missing", Category.NETWORK);
   }
 
   @Override
@@ -33,11 +28,7 @@ public final class GoogleapisZoneMissing extends BaseRule implements NetworkRule
         "",
         Severity.ERROR,
         n.selfLink(),
-        "no private Cloud DNS zone googleapis.com. in project "
-            + n.network().project()
-            + " is visible to "
-            + n.selfLink()
-            + ": *.googleapis.com resolves to public addresses, outside the restricted VIP",
+        text("message", n.network().project(), n.selfLink()),
         new Remedy.NetworkFix(
             NetworkCommands.privateZone(
                 n, "googleapis", "googleapis.com", "restricted.googleapis.com")));

@@ -14,12 +14,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class GoogleapisZoneNotRestricted extends BaseRule implements NetworkRule {
 
   public GoogleapisZoneNotRestricted() {
-    super(
-        "googleapis-zone-not-restricted",
-        "The googleapis.com zone does not point at the restricted VIP",
-        "In the private googleapis.com zone: A restricted.googleapis.com -> 199.36.153.4-7 and"
-            + " CNAME *.googleapis.com -> restricted.googleapis.com (not private.googleapis.com).",
-        Category.NETWORK);
+    super("googleapis-zone-not-restricted", Category.NETWORK);
   }
 
   @Override

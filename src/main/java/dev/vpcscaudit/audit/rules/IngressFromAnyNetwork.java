@@ -4,6 +4,7 @@ import dev.vpcscaudit.audit.AccessLevels;
 import dev.vpcscaudit.audit.BaseRule;
 import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ConfigRule;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.AccessLevel;
 import dev.vpcscaudit.model.Source;
 import java.util.ArrayList;
@@ -18,12 +19,7 @@ import java.util.List;
 public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule {
 
   public IngressFromAnyNetwork() {
-    super(
-        "ingress-from-any-network",
-        "An ingress rule admits requests from any network",
-        "Name the networks or projects the requests come from, or use an access level of narrow"
-            + " IP ranges.",
-        Category.PERIMETER);
+    super("ingress-from-any-network", Category.PERIMETER);
   }
 
   @Override
@@ -36,15 +32,15 @@ public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule 
           && s.profile().allowIngressIdentities().containsAll(from.identities())) {
         continue; // only identities the profile accepts from anywhere
       }
-      List<String> open = new ArrayList<>();
+      List<Text> open = new ArrayList<>();
       for (Source src : in.rule().from().sources()) {
         if (src.resource().equals("*")) {
-          open.add("resource *");
+          open.add(text("any-resource"));
         } else if (!src.accessLevel().isEmpty() && !src.accessLevel().equals("*")) {
           AccessLevel level = s.levels().get(src.accessLevel());
           if (level != null
               && AccessLevels.evaluate(level, s.profile()).reach() == AccessLevels.Reach.EVERY_IP) {
-            open.add("access level " + src.accessLevel() + " (admits every IP address)");
+            open.add(text("every-ip", src.accessLevel()));
           }
         }
       }
@@ -55,17 +51,8 @@ public final class IngressFromAnyNetwork extends BaseRule implements ConfigRule 
       out.manual(
           in.part(s),
           null,
-          in.named(s)
-              + " admits requests from any network ("
-              + String.join(", ", open)
-              + ") to "
-              + Openings.services(in.reached()),
-          Openings.narrow(
-              s,
-              "ingressPolicies",
-              in.index(),
-              "Name the VPC networks or projects the requests come from, or an access level of"
-                  + " narrow IP ranges, in its sources"));
+          text("message", in.named(s), Text.list(open), Openings.services(in.reached())),
+          Openings.narrow(s, "ingressPolicies", in.index(), text("how")));
     }
     if (!failed) {
       out.pass(null);

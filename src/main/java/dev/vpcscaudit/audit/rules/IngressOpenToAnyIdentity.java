@@ -16,12 +16,7 @@ import java.util.List;
 public final class IngressOpenToAnyIdentity extends BaseRule implements ConfigRule {
 
   public IngressOpenToAnyIdentity() {
-    super(
-        "ingress-open-to-any-identity",
-        "An ingress rule admits any identity from any source",
-        "Narrow the ingress rule to the identities that need access, or require an access level"
-            + " for its sources.",
-        Category.PERIMETER);
+    super("ingress-open-to-any-identity", Category.PERIMETER);
   }
 
   @Override
@@ -41,21 +36,12 @@ public final class IngressOpenToAnyIdentity extends BaseRule implements ConfigRu
       out.manual(
           in.part(s),
           null,
-          in.named(s)
-              + " admits "
-              + type
-              + " from any source to "
-              + Openings.services(in.reached())
-              + ": the perimeter does not protect "
-              + (in.reached().equals(List.of("*")) ? "anything" : "them")
-              + " from anybody on the internet",
-          Openings.narrow(
-              s,
-              "ingressPolicies",
-              in.index(),
-              "Name the identities (service accounts, groups) that need access instead of "
-                  + type
-                  + ", or require an access level in its sources"));
+          text(
+              in.reached().equals(List.of("*")) ? "message-all" : "message",
+              in.named(s),
+              type,
+              Openings.services(in.reached())),
+          Openings.narrow(s, "ingressPolicies", in.index(), text("how", type)));
     }
     if (!failed) {
       out.pass(null);

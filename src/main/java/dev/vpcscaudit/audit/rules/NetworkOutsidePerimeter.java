@@ -17,12 +17,7 @@ import java.util.List;
 public final class NetworkOutsidePerimeter extends BaseRule implements ProjectRule {
 
   public NetworkOutsidePerimeter() {
-    super(
-        "network-outside-perimeter",
-        "The cluster's VPC network is outside the project's perimeter",
-        "Add the network's project (or the network) to the perimeter that holds the project, or"
-            + " admit the network with an ingress rule.",
-        Category.PERIMETER);
+    super("network-outside-perimeter", Category.PERIMETER);
   }
 
   @Override
@@ -39,9 +34,9 @@ public final class NetworkOutsidePerimeter extends BaseRule implements ProjectRu
     Reach.check(
         in,
         new Reach.Place(
-            "network "
-                + p.network()
-                + (p.networkProject() == null ? "" : " (project " + p.networkProject() + ")"),
+            p.networkProject() == null
+                ? text("label", p.network())
+                : text("label-project", p.network(), p.networkProject()),
             names,
             p.network(),
             p.networkProject()),

@@ -2,6 +2,7 @@ package dev.vpcscaudit.audit.rules;
 
 import dev.vpcscaudit.audit.ConfigRule;
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ApiOperation;
 import dev.vpcscaudit.model.IngressPolicy;
 import dev.vpcscaudit.profile.Profile;
@@ -45,8 +46,8 @@ final class Openings {
       return s.field() + ".ingressPolicies[" + index + "]";
     }
 
-    String named(ConfigRule.Subject s) {
-      return part(s) + (rule.title().isEmpty() ? "" : " ('" + rule.title() + "')");
+    Text named(ConfigRule.Subject s) {
+      return Openings.named(part(s), rule.title());
     }
   }
 
@@ -75,42 +76,46 @@ final class Openings {
     return resources.contains("*") || project != null && resources.contains(project);
   }
 
-  /** "every service" or "logging.googleapis.com, storage.googleapis.com". */
-  static String services(List<String> reached) {
-    return reached.equals(List.of("*")) ? "every service (*)" : String.join(", ", reached);
+  /** {@code status.ingressPolicies[0]}, followed by the rule's title in quotes when it has one. */
+  static Text named(String part, String title) {
+    return title.isEmpty() ? Text.verbatim(part) : Text.of("rules.titled", part, title);
+  }
+
+  /** "every service (*)" or "logging.googleapis.com, storage.googleapis.com". */
+  static Text services(List<String> reached) {
+    return reached.equals(List.of("*")) ? Text.of("rules.every-service") : Text.list(reached);
   }
 
   /**
    * The step that narrows one rule of {@code part} ({@code ingressPolicies} or {@code
    * egressPolicies}) in the config under audit: gcloud's set flag takes the whole list from a file.
    */
-  static String narrow(ConfigRule.Subject s, String part, int index, String how) {
+  static Text narrow(ConfigRule.Subject s, String part, int index, Text how) {
     boolean spec = s.field().equals("spec");
     String name = Shell.quote(s.perimeter().shortName());
     String policy = Shell.flag("--policy", s.perimeter().policyNumber());
-    return how
-        + ": export the rules with 'gcloud access-context-manager perimeters "
-        + (spec ? "dry-run describe" : "describe")
-        + " "
-        + name
-        + " "
-        + policy
-        + " --format=yaml("
-        + s.field()
-        + "."
-        + part
-        + ")', edit "
-        + part
-        + "["
-        + index
-        + "], and write them back with 'gcloud access-context-manager perimeters "
-        + (spec ? "dry-run update" : "update")
-        + " "
-        + name
-        + " "
-        + policy
-        + " --set-"
-        + (part.equals("ingressPolicies") ? "ingress" : "egress")
-        + "-policies=FILE'";
+    String export =
+        "gcloud access-context-manager perimeters "
+            + (spec ? "dry-run describe" : "describe")
+            + " "
+            + name
+            + " "
+            + policy
+            + " --format=yaml("
+            + s.field()
+            + "."
+            + part
+            + ")";
+    String update =
+        "gcloud access-context-manager perimeters "
+            + (spec ? "dry-run update" : "update")
+            + " "
+            + name
+            + " "
+            + policy
+            + " --set-"
+            + (part.equals("ingressPolicies") ? "ingress" : "egress")
+            + "-policies=FILE";
+    return Text.of("rules.narrow", how, export, part + "[" + index + "]", update);
   }
 }

@@ -12,6 +12,7 @@ import dev.vpcscaudit.audit.ProjectRule;
 import dev.vpcscaudit.audit.Remedies;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.List;
 
@@ -27,11 +28,7 @@ import java.util.List;
 public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule {
 
   public ProjectNotInPerimeter() {
-    super(
-        "project-not-in-perimeter",
-        "The project is not in a regular service perimeter",
-        "Add projects/NUMBER to the resources of a regular perimeter.",
-        Category.PERIMETER);
+    super("project-not-in-perimeter", Category.PERIMETER);
   }
 
   @Override
@@ -52,13 +49,9 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
       out.check(
           Mode.ENFORCED,
           Severity.ERROR,
-          resource
-              + " is in no regular perimeter's enforced config"
-              + (bridges.isEmpty()
-                  ? ""
-                  : " (bridge perimeter "
-                      + String.join(", ", bridges)
-                      + " holds it, but a bridge does not restrict services)"),
+          bridges.isEmpty()
+              ? text("message", resource)
+              : text("bridge", resource, String.join(", ", bridges)),
           notEnforcedRemedies(in, regular));
       if (dryRunEvaluated) {
         out.pass(Mode.DRY_RUN);
@@ -80,16 +73,15 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
     out.check(
         Mode.DRY_RUN,
         Severity.WARNING,
-        resource
-            + " is enforced in "
-            + String.join(", ", enforced.stream().map(ServicePerimeter::name).toList())
-            + " but no dry-run config holds it: enforcing the staged dry-run specs would"
-            + " leave it unprotected",
+        text(
+            "dry-run",
+            resource,
+            String.join(", ", enforced.stream().map(ServicePerimeter::name).toList())),
         Remedies.both(new Remedy.Fix(readd)));
   }
 
   /** No regular status holds the project: enforce a staged membership, or add it to the target. */
-  private static Remedies notEnforcedRemedies(AuditInput in, List<ServicePerimeter> regular) {
+  private Remedies notEnforcedRemedies(AuditInput in, List<ServicePerimeter> regular) {
     String resource = in.resource();
     List<ServicePerimeter> staged =
         regular.stream()
@@ -97,30 +89,21 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
             .toList();
     ServicePerimeter target =
         in.targetPerimeter() == null ? null : in.perimeter(in.targetPerimeter());
-    Remedy choose =
-        new Remedy.NeedsChoice(
-            resource
-                + " is in no regular perimeter: name the one to add it to with"
-                + " --target-perimeter NAME (candidates: "
-                + candidates(in, regular)
-                + ")");
+    Remedy choose = new Remedy.NeedsChoice(text("choose", resource, candidates(in, regular)));
     Remedy dryRun;
     Remedy enforce;
     if (!staged.isEmpty()) {
       ServicePerimeter chosen = target != null ? target : staged.get(0);
       dryRun = Commands.alreadyStaged(chosen);
-      String note =
+      Text note =
           staged.size() > 1 && target == null
-              ? resource
-                  + " is staged in "
-                  + staged.size()
-                  + " regular perimeters ("
-                  + String.join(", ", staged.stream().map(ServicePerimeter::name).toList())
-                  + "); a project can be in only one regular perimeter of a policy, so the plan"
-                  + " enforces its membership in "
-                  + chosen.name()
-                  + " only (the first by name; choose another with --target-perimeter)"
-              : "";
+              ? text(
+                  "staged-twice",
+                  resource,
+                  staged.size(),
+                  String.join(", ", staged.stream().map(ServicePerimeter::name).toList()),
+                  chosen.name())
+              : Text.verbatim("");
       enforce =
           new Remedy.Fix(
               List.of(
@@ -145,19 +128,22 @@ public final class ProjectNotInPerimeter extends BaseRule implements ProjectRule
   }
 
   /** The regular perimeters to choose from: titled when read whole, at most 20 named. */
-  private static String candidates(AuditInput in, List<ServicePerimeter> regular) {
+  private static Text candidates(AuditInput in, List<ServicePerimeter> regular) {
     List<String> names =
         new java.util.ArrayList<>(regular.stream().map(ProjectNotInPerimeter::describe).toList());
     in.otherRegular().stream()
         .filter(n -> regular.stream().noneMatch(p -> p.name().equals(n)))
         .forEach(names::add);
     if (names.isEmpty()) {
-      return "none: the input has no regular perimeter";
+      return Text.of("rule.project-not-in-perimeter.no-candidates");
     }
     java.util.Collections.sort(names);
     return names.size() <= 20
-        ? String.join(", ", names)
-        : String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
+        ? Text.verbatim(String.join(", ", names))
+        : Text.of(
+            "rule.project-not-in-perimeter.more",
+            String.join(", ", names.subList(0, 20)),
+            names.size() - 20);
   }
 
   private static String describe(ServicePerimeter p) {

@@ -9,6 +9,7 @@ import dev.vpcscaudit.audit.ProjectRule;
 import dev.vpcscaudit.audit.Remedies;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ApiOperation;
 import dev.vpcscaudit.model.IngressPolicy;
 import dev.vpcscaudit.model.PerimeterConfig;
@@ -37,7 +38,7 @@ final class Reach {
   private Reach() {}
 
   /** A place to judge. */
-  record Place(String label, List<String> names, String preferred, String fallback) {
+  record Place(Text label, List<String> names, String preferred, String fallback) {
     /**
      * @param label e.g. {@code network //compute.../networks/N (project projects/222)}
      * @param names the resource names that stand for it in a perimeter or an ingress source
@@ -72,8 +73,8 @@ final class Reach {
     return mode == Mode.DRY_RUN ? p.dryRunConfig() : p.enforcedConfig();
   }
 
-  private static String view(Mode mode) {
-    return mode == Mode.DRY_RUN ? "dry-run view" : "enforced config";
+  private static Text view(Mode mode) {
+    return Text.of(mode == Mode.DRY_RUN ? "reach.dry-run-view" : "reach.enforced-config");
   }
 
   private static void check(AuditInput in, Place place, Mode mode, ProjectRule.Results out) {
@@ -97,11 +98,11 @@ final class Reach {
             .filter(p -> place.names().stream().anyMatch(n -> config(p, mode).holds(n)))
             .map(ServicePerimeter::name)
             .toList();
-    List<String> partial = new ArrayList<>();
+    List<Text> partial = new ArrayList<>();
     for (ServicePerimeter p : holders) {
       List<IngressPolicy> rules = config(p, mode).ingressPolicies();
       for (int i = 0; i < rules.size(); i++) {
-        List<String> missing = leftOut(rules.get(i), place, project, in);
+        List<Text> missing = leftOut(rules.get(i), place, project, in);
         if (missing == null) {
           continue;
         }
@@ -110,70 +111,53 @@ final class Reach {
           return;
         }
         partial.add(
-            p.name()
-                + " "
-                + (mode == Mode.DRY_RUN && p.useExplicitDryRunSpec() ? "spec" : "status")
-                + ".ingressPolicies["
-                + i
-                + "]"
-                + (rules.get(i).title().isEmpty() ? "" : " ('" + rules.get(i).title() + "')")
-                + " admits it only for part: it leaves out "
-                + String.join("; ", missing));
+            Text.of(
+                "reach.partial",
+                Openings.named(
+                    p.name()
+                        + " "
+                        + (mode == Mode.DRY_RUN && p.useExplicitDryRunSpec() ? "spec" : "status")
+                        + ".ingressPolicies["
+                        + i
+                        + "]",
+                    rules.get(i).title()),
+                Text.list(missing)));
       }
     }
     if (!others.isEmpty()) {
-      String step =
-          "Choose one: admit it into "
-              + holderNames
-              + " with an ingress rule whose sources name "
-              + place.names().get(0)
-              + " (for ANY_IDENTITY, to every required service), or move it out of "
-              + String.join(", ", others)
-              + " into "
-              + holders.get(0).name()
-              + " (a project is in one regular perimeter of a policy only, so the plan does not"
-              + " move it)";
+      Text step =
+          Text.of(
+              "reach.choose",
+              holderNames,
+              place.names().get(0),
+              String.join(", ", others),
+              holders.get(0).name());
       out.check(
           mode,
           severity,
-          place.label()
-              + " is in regular perimeter "
-              + String.join(", ", others)
-              + ", not in "
-              + holderNames
-              + " that holds "
-              + project
-              + " ("
-              + view(mode)
-              + "): requests that come through it to "
-              + holderNames
-              + " are refused"
-              + (partial.isEmpty() ? "" : "; " + String.join("; ", partial)),
-          Remedies.both(
-              new Remedy.Manual(
-                  "it is in another regular perimeter: moving it is a choice", step)));
+          Text.of(
+              partial.isEmpty() ? "reach.other-perimeter" : "reach.other-perimeter-partial",
+              place.label(),
+              String.join(", ", others),
+              holderNames,
+              project,
+              view(mode),
+              Text.list(partial)),
+          Remedies.both(new Remedy.Manual(Text.of("reach.move-is-a-choice"), step)));
       return;
     }
     if (!partial.isEmpty()) {
       out.check(
           mode,
           Severity.WARNING,
-          place.label()
-              + " is outside "
-              + holderNames
-              + " ("
-              + view(mode)
-              + "), and "
-              + String.join("; ", partial)
-              + ": requests outside what it admits are refused",
+          Text.of("reach.partly", place.label(), holderNames, view(mode), Text.list(partial)),
           Remedies.both(
               new Remedy.Manual(
-                  "widening an ingress rule is a decision about who may call what",
-                  "Widen the rule to ANY_IDENTITY and every required service with method '*', or"
-                      + " add "
-                      + place.toAdd(config(holders.get(0), mode))
-                      + " to the resources of "
-                      + holders.get(0).name())));
+                  Text.of("reach.widen-is-a-decision"),
+                  Text.of(
+                      "reach.widen",
+                      place.toAdd(config(holders.get(0), mode)),
+                      holders.get(0).name()))));
       return;
     }
     ServicePerimeter holder = holders.get(0);
@@ -181,14 +165,7 @@ final class Reach {
     out.check(
         mode,
         severity,
-        place.label()
-            + " is in no regular perimeter's "
-            + view(mode)
-            + " and no ingress rule of "
-            + holderNames
-            + " admits it: VPC Service Controls refuses the requests that come through it to "
-            + project
-            + " as coming from outside the perimeter",
+        Text.of("reach.outside", place.label(), view(mode), holderNames, project),
         new Remedies(
             new Remedy.Fix(
                 List.of(
@@ -203,7 +180,7 @@ final class Reach {
    * What an ingress rule leaves out of admitting {@code place} to the project: null when it does
    * not name the place as a source or does not reach the project; empty when it admits fully.
    */
-  private static List<String> leftOut(
+  private static List<Text> leftOut(
       IngressPolicy rule, Place place, String project, AuditInput in) {
     if (rule.from() == null || rule.to() == null) {
       return null;
@@ -213,17 +190,15 @@ final class Reach {
     if (!named || !Openings.reachesProject(rule.to().resources(), project)) {
       return null;
     }
-    List<String> missing = new ArrayList<>();
+    List<Text> missing = new ArrayList<>();
     String type = rule.from().identityType();
     if (!type.equals("ANY_IDENTITY")) {
-      missing.add(
-          "identities other than "
-              + (type.isEmpty()
-                  ? String.join(", ", rule.from().identities())
-                  : type
-                      + (rule.from().identities().isEmpty()
-                          ? ""
-                          : " and " + String.join(", ", rule.from().identities()))));
+      List<String> who = new ArrayList<>();
+      if (!type.isEmpty()) {
+        who.add(type);
+      }
+      who.addAll(rule.from().identities());
+      missing.add(Text.of("reach.other-identities", Text.list(who)));
     }
     List<String> services = new ArrayList<>();
     List<String> methods = new ArrayList<>();
@@ -236,10 +211,10 @@ final class Reach {
       }
     }
     if (!services.isEmpty()) {
-      missing.add("the services " + String.join(", ", services));
+      missing.add(Text.of("reach.services", Text.list(services)));
     }
     if (!methods.isEmpty()) {
-      missing.add("the methods not listed of " + String.join(", ", methods));
+      missing.add(Text.of("reach.methods", Text.list(methods)));
     }
     return missing;
   }

@@ -20,12 +20,7 @@ public final class RegistryZoneMissing extends BaseRule implements NetworkRule {
   static final List<String> DOMAINS = List.of("gcr.io", "pkg.dev");
 
   public RegistryZoneMissing() {
-    super(
-        "registry-zone-missing",
-        "A container registry domain has no restricted-VIP zone",
-        "Create private zones gcr.io. and pkg.dev. bound to the network: A at the apex ->"
-            + " 199.36.153.4-7, CNAME *.gcr.io / *.pkg.dev -> the apex.",
-        Category.NETWORK);
+    super("registry-zone-missing", Category.NETWORK);
   }
 
   @Override
@@ -43,11 +38,7 @@ public final class RegistryZoneMissing extends BaseRule implements NetworkRule {
             domain,
             Severity.ERROR,
             n.selfLink(),
-            "no private Cloud DNS zone "
-                + domain
-                + ". is visible to "
-                + n.selfLink()
-                + ": the cluster pulls images from public addresses",
+            text("message", domain + ".", n.selfLink()),
             new Remedy.NetworkFix(
                 NetworkCommands.privateZone(n, domain.replace('.', '-'), domain, domain)));
       } else if (ZoneRecords.check(n, zone, domain, domain, domain + " ", out)) {

@@ -12,11 +12,7 @@ import java.util.List;
 public final class RequiredServiceUnrestricted extends BaseRule implements ConfigRule {
 
   public RequiredServiceUnrestricted() {
-    super(
-        "required-service-unrestricted",
-        "A required service is not restricted by the perimeter",
-        "Add the service to the perimeter's restricted services.",
-        Category.PERIMETER);
+    super("required-service-unrestricted", Category.PERIMETER);
   }
 
   @Override
@@ -27,7 +23,7 @@ public final class RequiredServiceUnrestricted extends BaseRule implements Confi
       } else {
         out.fail(
             service,
-            service + " is not in " + s.field() + ".restrictedServices",
+            text("message", service, s.field()),
             List.of(new Edit.AddRestrictedService(service)));
       }
     }

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
 import dev.vpcscaudit.profile.Profile;
@@ -22,12 +23,7 @@ import java.util.List;
 public final class RestrictedVipNotAdvertised extends BaseRule implements NetworkRule {
 
   public RestrictedVipNotAdvertised() {
-    super(
-        "restricted-vip-not-advertised",
-        "A Cloud Router does not advertise the restricted VIP to on-premises",
-        "Advertise 199.36.153.4/30 from the Cloud Router of every Interconnect attachment or VPN"
-            + " tunnel: custom advertisement mode, keeping ALL_SUBNETS.",
-        Category.NETWORK);
+    super("restricted-vip-not-advertised", Category.NETWORK);
   }
 
   @Override
@@ -39,16 +35,8 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
           "",
           Severity.ERROR,
           n.selfLink(),
-          "no Cloud Router of "
-              + n.selfLink()
-              + " has a BGP peer on an Interconnect attachment or a VPN tunnel: nothing advertises "
-              + NetworkCommands.VIP
-              + " to on-premises over Cloud Interconnect or Cloud VPN",
-          new Remedy.Manual(
-              NOT_A_PERIMETER_CHANGE,
-              "set up the Cloud Router and BGP sessions of the network's Interconnect"
-                  + " attachments or VPN tunnels, advertising "
-                  + NetworkCommands.VIP));
+          text("no-router", n.selfLink(), NetworkCommands.VIP),
+          new Remedy.Manual(NOT_A_PERIMETER_CHANGE, text("set-up", NetworkCommands.VIP)));
       return;
     }
     for (NetworkState.Router r : routers) {
@@ -82,17 +70,11 @@ public final class RestrictedVipNotAdvertised extends BaseRule implements Networ
           r.name(),
           Severity.ERROR,
           r.resourceName(),
-          "BGP peer"
-              + (silent.size() == 1 ? " " : "s ")
-              + String.join(", ", silent)
-              + " of router "
-              + r.resourceName()
-              + (silent.size() == 1 ? " does" : " do")
-              + " not advertise "
-              + NetworkCommands.VIP
-              + (r.bgp().custom()
-                  ? ""
-                  : " (the router's advertisement mode is DEFAULT: the subnets only)"),
+          text(
+              (silent.size() == 1 ? "peer" : "peers") + (r.bgp().custom() ? "" : "-default"),
+              Text.list(silent),
+              r.resourceName(),
+              NetworkCommands.VIP),
           new Remedy.NetworkFix(actions));
     }
   }

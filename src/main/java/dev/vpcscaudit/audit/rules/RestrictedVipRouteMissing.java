@@ -22,12 +22,7 @@ public final class RestrictedVipRouteMissing extends BaseRule implements Network
   static final String ROUTE_NAME = "vpcsc-restricted-vip";
 
   public RestrictedVipRouteMissing() {
-    super(
-        "restricted-vip-route-missing",
-        "No route sends the restricted VIP to the default internet gateway",
-        "Create a route for 199.36.153.4/30 with next hop default-internet-gateway (no network"
-            + " tags) in the network the attachments land in.",
-        Category.NETWORK);
+    super("restricted-vip-route-missing", Category.NETWORK);
   }
 
   @Override
@@ -47,11 +42,7 @@ public final class RestrictedVipRouteMissing extends BaseRule implements Network
         "",
         Severity.ERROR,
         n.selfLink(),
-        "no route of "
-            + n.selfLink()
-            + " without network tags sends "
-            + NetworkCommands.VIP
-            + " to the default internet gateway",
+        text("message", n.selfLink(), NetworkCommands.VIP),
         new Remedy.NetworkFix(List.of(route(n, -1))));
   }
 

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.network.Cidr;
 import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkState;
@@ -23,12 +24,7 @@ import java.util.Map;
 public final class RestrictedVipRouteShadowed extends BaseRule implements NetworkRule {
 
   public RestrictedVipRouteShadowed() {
-    super(
-        "restricted-vip-route-shadowed",
-        "A more specific or preferred route takes the restricted VIP elsewhere",
-        "Make the default-internet-gateway route for 199.36.153.4/30 win: no route more specific"
-            + " than it, and none as specific with a lower priority number.",
-        Category.NETWORK);
+    super("restricted-vip-route-shadowed", Category.NETWORK);
   }
 
   @Override
@@ -66,36 +62,24 @@ public final class RestrictedVipRouteShadowed extends BaseRule implements Networ
               : c.length() == Cidr.RESTRICTED_VIP.length() && r.priority() > 0
                   ? RestrictedVipRouteMissing.route(n, r.priority() - 1)
                   : null;
-      String step =
+      Text step =
           c.length() > Cidr.RESTRICTED_VIP.length()
-              ? "remove or narrow route "
-                  + r.resourceName()
-                  + ": more specific than "
-                  + NetworkCommands.VIP
-                  + ", it wins whatever the priority"
-              : "remove route "
-                  + r.resourceName()
-                  + ": it has priority 0, which no other route can beat";
+              ? text("more-specific", r.resourceName(), NetworkCommands.VIP)
+              : text("priority-zero", r.resourceName());
       out.fail(
           r.name(),
           Severity.ERROR,
           r.resourceName(),
-          "route "
-              + r.resourceName()
-              + " ("
-              + r.destRange()
-              + ", priority "
-              + r.priority()
-              + ", next hop "
-              + r.nextHop()
-              + ") takes "
-              + String.join(", ", e.getValue())
-              + " away from the default internet gateway",
+          text(
+              "message",
+              r.resourceName(),
+              r.destRange(),
+              r.priority(),
+              r.nextHop(),
+              Text.list(e.getValue())),
           create != null
               ? new Remedy.NetworkFix(List.of(create))
-              : new Remedy.Manual(
-                  "only removing or changing an existing route fixes it, and plans only add",
-                  step));
+              : new Remedy.Manual(text("only-removal"), step));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
@@ -12,12 +13,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class ServiceNotOnRestrictedVip extends BaseRule implements ServiceRule {
 
   public ServiceNotOnRestrictedVip() {
-    super(
-        "service-not-on-restricted-vip",
-        "A required service is not available on the restricted VIP",
-        "Workloads cannot reach it through restricted.googleapis.com; plan another path and review"
-            + " the profile.",
-        Category.SERVICES);
+    super("service-not-on-restricted-vip", Category.SERVICES);
   }
 
   @Override
@@ -31,8 +27,8 @@ public final class ServiceNotOnRestrictedVip extends BaseRule implements Service
     } else {
       out.fail(
           Severity.ERROR,
-          service + " is not available on the restricted VIP (restricted.googleapis.com)",
-          elsewhere("no change to a perimeter fixes it"));
+          text("message", service),
+          elsewhere(Text.of("remedy.no-perimeter-change")));
     }
   }
 }

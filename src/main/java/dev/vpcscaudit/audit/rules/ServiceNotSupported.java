@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
@@ -12,11 +13,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class ServiceNotSupported extends BaseRule implements ServiceRule {
 
   public ServiceNotSupported() {
-    super(
-        "service-not-supported",
-        "A required service is not supported by VPC Service Controls",
-        "Check the service name in the profile: a perimeter cannot protect an unsupported service.",
-        Category.SERVICES);
+    super("service-not-supported", Category.SERVICES);
   }
 
   @Override
@@ -27,8 +24,8 @@ public final class ServiceNotSupported extends BaseRule implements ServiceRule {
     } else {
       out.fail(
           Severity.ERROR,
-          service + " is not in the list of services VPC Service Controls supports",
-          elsewhere("no change to a perimeter fixes it"));
+          text("message", service),
+          elsewhere(Text.of("remedy.no-perimeter-change")));
     }
   }
 }

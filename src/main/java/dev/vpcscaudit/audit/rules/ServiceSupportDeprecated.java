@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
@@ -12,12 +13,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class ServiceSupportDeprecated extends BaseRule implements ServiceRule {
 
   public ServiceSupportDeprecated() {
-    super(
-        "service-support-deprecated",
-        "VPC Service Controls support for a required service is deprecated",
-        "Read the service's VPC Service Controls notes and plan for the end of support.",
-        Category.SERVICES,
-        Severity.WARNING);
+    super("service-support-deprecated", Category.SERVICES, Severity.WARNING);
   }
 
   @Override
@@ -26,8 +22,8 @@ public final class ServiceSupportDeprecated extends BaseRule implements ServiceR
     if (supported != null && supported.serviceSupportStage().equals("DEPRECATED")) {
       out.fail(
           Severity.WARNING,
-          "VPC Service Controls support for " + service + " is deprecated",
-          elsewhere("no change to a perimeter fixes it"));
+          text("message", service),
+          elsewhere(Text.of("remedy.no-perimeter-change")));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.Category;
 import dev.vpcscaudit.audit.ServiceRule;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.audit.SubjectResults;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.SupportedService;
 import dev.vpcscaudit.profile.Profile;
 
@@ -12,12 +13,7 @@ import dev.vpcscaudit.profile.Profile;
 public final class ServiceSupportPreview extends BaseRule implements ServiceRule {
 
   public ServiceSupportPreview() {
-    super(
-        "service-support-preview",
-        "VPC Service Controls support for a required service is in preview",
-        "Read the service's known limitations before relying on the perimeter for it.",
-        Category.SERVICES,
-        Severity.INFO);
+    super("service-support-preview", Category.SERVICES, Severity.INFO);
   }
 
   @Override
@@ -26,11 +22,8 @@ public final class ServiceSupportPreview extends BaseRule implements ServiceRule
     if (supported != null && supported.serviceSupportStage().equals("PREVIEW")) {
       out.fail(
           Severity.INFO,
-          "VPC Service Controls support for "
-              + service
-              + " is in preview"
-              + (supported.knownLimitations() ? ", with known limitations" : ""),
-          elsewhere("no change to a perimeter fixes it"));
+          supported.knownLimitations() ? text("limitations", service) : text("message", service),
+          elsewhere(Text.of("remedy.no-perimeter-change")));
     }
   }
 }

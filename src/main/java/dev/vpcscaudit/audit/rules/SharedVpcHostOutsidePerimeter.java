@@ -17,12 +17,7 @@ import java.util.List;
 public final class SharedVpcHostOutsidePerimeter extends BaseRule implements ProjectRule {
 
   public SharedVpcHostOutsidePerimeter() {
-    super(
-        "shared-vpc-host-outside-perimeter",
-        "The project's Shared VPC host project is outside its perimeter",
-        "Add the Shared VPC host project to the perimeter that holds the project, or admit it with"
-            + " an ingress rule.",
-        Category.PERIMETER);
+    super("shared-vpc-host-outside-perimeter", Category.PERIMETER);
   }
 
   @Override
@@ -39,10 +34,7 @@ public final class SharedVpcHostOutsidePerimeter extends BaseRule implements Pro
     Reach.check(
         in,
         new Reach.Place(
-            "Shared VPC host project " + p.sharedVpcHost(),
-            List.of(p.sharedVpcHost()),
-            null,
-            p.sharedVpcHost()),
+            text("label", p.sharedVpcHost()), List.of(p.sharedVpcHost()), null, p.sharedVpcHost()),
         out);
   }
 }

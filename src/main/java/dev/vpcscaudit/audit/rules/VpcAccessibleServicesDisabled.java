@@ -17,11 +17,7 @@ import java.util.List;
 public final class VpcAccessibleServicesDisabled extends BaseRule implements ConfigRule {
 
   public VpcAccessibleServicesDisabled() {
-    super(
-        "vpc-accessible-services-disabled",
-        "VPC accessible services are not restricted",
-        "Enable VPC accessible services and allow RESTRICTED-SERVICES.",
-        Category.PERIMETER);
+    super("vpc-accessible-services-disabled", Category.PERIMETER);
   }
 
   @Override
@@ -39,11 +35,6 @@ public final class VpcAccessibleServicesDisabled extends BaseRule implements Con
     if (!vpc.allowsRestrictedServices()) {
       edits.add(new Edit.AddVpcAllowedService(VpcAccessibleServices.RESTRICTED_SERVICES));
     }
-    out.fail(
-        null,
-        s.field()
-            + ".vpcAccessibleServices.enableRestriction is not true: the perimeter's VPC"
-            + " networks can reach any Google API, not only restricted ones",
-        edits);
+    out.fail(null, text("message", s.field()), edits);
   }
 }

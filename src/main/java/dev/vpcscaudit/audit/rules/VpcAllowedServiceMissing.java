@@ -16,11 +16,7 @@ import java.util.List;
 public final class VpcAllowedServiceMissing extends BaseRule implements ConfigRule {
 
   public VpcAllowedServiceMissing() {
-    super(
-        "vpc-allowed-service-missing",
-        "A required service is not accessible from the perimeter's VPC networks",
-        "Add the service (or RESTRICTED-SERVICES) to the VPC allowed services.",
-        Category.PERIMETER);
+    super("vpc-allowed-service-missing", Category.PERIMETER);
   }
 
   @Override
@@ -41,11 +37,7 @@ public final class VpcAllowedServiceMissing extends BaseRule implements ConfigRu
       } else {
         out.fail(
             service,
-            service
-                + " is not in "
-                + s.field()
-                + ".vpcAccessibleServices.allowedServices, which does not include "
-                + VpcAccessibleServices.RESTRICTED_SERVICES,
+            text("message", service, s.field(), VpcAccessibleServices.RESTRICTED_SERVICES),
             List.of(new Edit.AddVpcAllowedService(service)));
       }
     }

@@ -4,6 +4,7 @@ import dev.vpcscaudit.audit.NetworkRule;
 import dev.vpcscaudit.audit.Remedy;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.VipRanges;
 import dev.vpcscaudit.network.Cidr;
 import dev.vpcscaudit.network.NetworkGcloud;
@@ -20,9 +21,7 @@ final class ZoneRecords {
   private ZoneRecords() {}
 
   /** Why a wrong record is a manual step: plans only add. */
-  static final String REPLACE =
-      "the record exists with other data: replacing it (delete, then create) is not an"
-          + " additive change";
+  static final Text REPLACE = Text.of("zone.replace");
 
   /** Reports each wrong or missing record of {@code zone}; true when both are right. */
   static boolean check(
@@ -38,62 +37,55 @@ final class ZoneRecords {
           checkPrefix + "delegated",
           Severity.ERROR,
           zone.resourceName(),
-          "zone "
-              + zone.resourceName()
-              + " is a "
-              + zone.delegation()
-              + " zone: its answers for "
-              + domain
-              + " come from there, which this audit did not read",
+          Text.of("zone.delegated", zone.resourceName(), zone.delegation(), domain),
           new Remedy.Manual(
-              "the records live behind the "
-                  + (zone.delegation().startsWith("peering") ? "peered network" : "forwarding")
-                  + " target",
+              Text.of(
+                  zone.delegation().startsWith("peering")
+                      ? "zone.behind-peering"
+                      : "zone.behind-forwarding"),
               zone.delegation().startsWith("peering to projects/")
-                  ? "audit that network: vpcsc-audit audit --project PROJECT --network "
-                      + zone.delegation().substring("peering to ".length())
-                  : "check that the forwarding targets answer "
-                      + domain
-                      + " with the restricted VIP (199.36.153.4/30), e.g. --check-dns"
-                      + " --dns-resolver TARGET"));
+                  ? Text.of(
+                      "zone.audit-peer",
+                      "vpcsc-audit audit --project PROJECT --network "
+                          + zone.delegation().substring("peering to ".length()))
+                  : Text.of("zone.check-forwarding", domain)));
       return false;
     }
     boolean ok = true;
     NetworkState.RecordSet a = zone.record(apex + ".", "A");
-    String problem = addressProblem(a);
+    Text problem = addressProblem(a);
     if (problem != null) {
       ok = false;
       out.fail(
           checkPrefix + "A " + apex + ".",
           Severity.ERROR,
           zone.resourceName(),
-          "zone " + zone.resourceName() + ": " + apex + ". " + problem,
+          Text.of("zone.problem", zone.resourceName(), apex + ".", problem),
           a == null
               ? new Remedy.NetworkFix(List.of(NetworkCommands.addressRecord(n, zone.name(), apex)))
               : new Remedy.Manual(
                   REPLACE,
-                  delete(n, zone, a)
-                      + " && "
-                      + NetworkGcloud.command(
-                          NetworkCommands.addressRecord(n, zone.name(), apex))));
+                  Text.verbatim(
+                      delete(n, zone, a)
+                          + " && "
+                          + NetworkGcloud.command(
+                              NetworkCommands.addressRecord(n, zone.name(), apex)))));
     }
     String wildcard = "*." + domain + ".";
     NetworkState.RecordSet cname = zone.record(wildcard, "CNAME");
     NetworkState.RecordSet wildA = zone.record(wildcard, "A");
-    String wildProblem;
+    Text wildProblem;
     if (cname != null) {
       wildProblem =
           cname.rrdatas().size() == 1 && cname.rrdatas().get(0).equalsIgnoreCase(apex + ".")
               ? null
-              : "is a CNAME to "
-                  + String.join(", ", cname.rrdatas())
-                  + (cname.rrdatas().stream().anyMatch(d -> d.startsWith("private.googleapis.com"))
-                      ? ", the private VIP: do not mix the two VIPs"
-                      : ", not to " + apex + ".");
+              : cname.rrdatas().stream().anyMatch(d -> d.startsWith("private.googleapis.com"))
+                  ? Text.of("zone.cname-private", Text.list(cname.rrdatas()))
+                  : Text.of("zone.cname-elsewhere", Text.list(cname.rrdatas()), apex + ".");
     } else if (wildA != null) {
       wildProblem = addressProblem(wildA);
     } else {
-      wildProblem = "is missing: names under " + domain + " resolve to public addresses";
+      wildProblem = Text.of("zone.wildcard-missing", domain);
     }
     if (wildProblem != null) {
       ok = false;
@@ -102,34 +94,33 @@ final class ZoneRecords {
           checkPrefix + "CNAME " + wildcard,
           Severity.ERROR,
           zone.resourceName(),
-          "zone " + zone.resourceName() + ": " + wildcard + " " + wildProblem,
+          Text.of("zone.problem", zone.resourceName(), wildcard, wildProblem),
           existing == null
               ? new Remedy.NetworkFix(
                   List.of(NetworkCommands.wildcard(n, zone.name(), domain, apex)))
               : new Remedy.Manual(
                   REPLACE,
-                  delete(n, zone, existing)
-                      + " && "
-                      + NetworkGcloud.command(
-                          NetworkCommands.wildcard(n, zone.name(), domain, apex))));
+                  Text.verbatim(
+                      delete(n, zone, existing)
+                          + " && "
+                          + NetworkGcloud.command(
+                              NetworkCommands.wildcard(n, zone.name(), domain, apex)))));
     }
     return ok;
   }
 
   /** Why an address record is not the restricted VIP, or null when it is. */
-  private static String addressProblem(NetworkState.RecordSet a) {
+  private static Text addressProblem(NetworkState.RecordSet a) {
     if (a == null || a.rrdatas().isEmpty()) {
-      return "has no A record: it does not resolve to the restricted VIP";
+      return Text.of("zone.no-a");
     }
     List<String> outside = a.rrdatas().stream().filter(d -> !restricted(d)).toList();
     if (outside.isEmpty()) {
       return null;
     }
-    return "has A "
-        + String.join(", ", outside)
-        + (outside.stream().anyMatch(ZoneRecords::isPrivate)
-            ? ", the private VIP (199.36.153.8/30): do not mix the two VIPs"
-            : ", outside " + NetworkCommands.VIP);
+    return outside.stream().anyMatch(ZoneRecords::isPrivate)
+        ? Text.of("zone.a-private", Text.list(outside))
+        : Text.of("zone.a-outside", Text.list(outside), NetworkCommands.VIP);
   }
 
   /** IPv4 literals only (rrdatas of A records): no string here is ever looked up. */
