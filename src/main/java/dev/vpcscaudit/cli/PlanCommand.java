@@ -209,7 +209,7 @@ public final class PlanCommand extends ReadingCommand {
   private int emit(FixPlan plan, String scope) {
     if (!terraformDirs.isEmpty()) {
       dev.vpcscaudit.plan.tfpatch.TerraformPatch.Result patch =
-          dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDirs);
+          dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDirs, cmd.messages());
       output.emit(
           patch.diff(),
           "terraform patch"
@@ -234,8 +234,8 @@ public final class PlanCommand extends ReadingCommand {
     }
     String text =
         switch (renderer) {
-          case gcloud -> GcloudRenderer.render(plan);
-          case terraform -> TerraformRenderer.render(plan);
+          case gcloud -> GcloudRenderer.render(plan, cmd.messages());
+          case terraform -> TerraformRenderer.render(plan, cmd.messages());
         };
     output.emit(
         text,

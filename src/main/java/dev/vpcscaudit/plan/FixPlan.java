@@ -1,6 +1,8 @@
 package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.profile.Profile;
 import java.util.List;
@@ -24,7 +26,7 @@ public record FixPlan(
     Stage stage,
     List<PerimeterChange> perimeters,
     List<Planner.Unfixed> unfixed,
-    List<String> notes,
+    List<Text> notes,
     String verifyCommand,
     List<dev.vpcscaudit.network.NetworkAction> networkActions,
     Gate gate) {
@@ -42,7 +44,7 @@ public record FixPlan(
       Stage stage,
       List<PerimeterChange> perimeters,
       List<Planner.Unfixed> unfixed,
-      List<String> notes,
+      List<Text> notes,
       String verifyCommand,
       List<dev.vpcscaudit.network.NetworkAction> networkActions) {
     this(projects, profile, stage, perimeters, unfixed, notes, verifyCommand, networkActions, null);
@@ -116,7 +118,12 @@ public record FixPlan(
 
   /** "Project" or "Projects". */
   public String subjectLabel() {
-    return projects.size() == 1 ? "Project" : "Projects";
+    return subjectLabel(Messages.EN);
+  }
+
+  /** "Project" or "Projects" in the language of {@code m}. */
+  public String subjectLabel(Messages m) {
+    return m.get(projects.size() == 1 ? "plan.subject.one" : "plan.subject");
   }
 
   public boolean isEmpty() {

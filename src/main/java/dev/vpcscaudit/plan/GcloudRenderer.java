@@ -4,6 +4,8 @@ import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.escape.Shell;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.ArrayList;
@@ -35,23 +37,32 @@ public final class GcloudRenderer {
           "vpcAccessibleServices.servicePatternsEnforcementScopes");
 
   public static String render(FixPlan plan) {
+    return render(plan, Messages.EN);
+  }
+
+  /**
+   * As {@link #render(FixPlan)}, its comments in the language of {@code m}; the commands are the
+   * same in every language.
+   */
+  public static String render(FixPlan plan, Messages m) {
     for (PerimeterChange change : plan.perimeters()) {
       refuseLossyCopy(change);
     }
     StringBuilder out = new StringBuilder();
     out.append("#!/usr/bin/env bash\n");
-    header(plan, out);
+    header(plan, out, m);
     out.append("set -euo pipefail\n");
     if (plan.isEmpty()) {
       out.append("\n# ")
-          .append(Shell.comment(PlanHeader.nothingToChange(plan)))
-          .append(" This script changes nothing.\n");
+          .append(Shell.comment(PlanHeader.nothingToChange(plan, m)))
+          .append(m.get("gcloud.changes-nothing"))
+          .append('\n');
       return out.toString();
     }
     // What the script runs: the changes not held back by the audit logs' denials.
     FixPlan live = plan.withoutHeld();
     if (!live.isEmpty()) {
-      guard(live, out);
+      guard(live, out, m);
     }
     int index = 0;
     for (PerimeterChange change : live.perimeters()) {
@@ -59,16 +70,15 @@ public final class GcloudRenderer {
       index++;
       out.append("\n# --- ").append(p.name());
       if (!p.title().isEmpty()) {
-        out.append(" (title: ").append(Shell.comment(p.title())).append(')');
+        out.append(m.get("gcloud.title", Shell.comment(p.title())));
       }
       out.append('\n');
-      for (String note : change.notes()) {
-        out.append("# NOTE: ").append(Shell.comment(note)).append('\n');
+      for (Text note : change.notes()) {
+        out.append("# ").append(Shell.comment(m.get("plan.note", note.in(m)))).append('\n');
       }
       for (ConfigChange c : change.changes()) {
         if (c.spec() && !p.useExplicitDryRunSpec()) {
-          out.append(
-              "# The perimeter has no explicit dry-run spec: gcloud first copies its enforced status into one.\n");
+          out.append("# ").append(m.get("gcloud.copies-status")).append('\n');
         }
         out.append(
                 "write "
@@ -84,8 +94,7 @@ public final class GcloudRenderer {
       out.append("finished ").append(index - 1).append('\n');
     }
     if (!live.networkActions().isEmpty()) {
-      out.append(
-          "\n# --- the network (no dry-run mode: these take effect at once; each only adds)\n");
+      out.append("\n# --- ").append(m.get("gcloud.network-section")).append('\n');
       for (dev.vpcscaudit.network.NetworkAction action : live.networkActions()) {
         out.append("step ")
             .append(index)
@@ -96,12 +105,10 @@ public final class GcloudRenderer {
         index++;
       }
     }
-    heldBack(plan, out);
+    heldBack(plan, out, m);
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
-      nextStep(plan, out);
-      out.append(
-              "# WARNING: 'dry-run enforce' enforces EVERYTHING staged in the perimeter's spec, including\n")
-          .append("# changes staged by others. Review it first:\n");
+      nextStep(plan, out, m);
+      comment(out, m.get("gcloud.warning-enforce"));
       for (PerimeterChange change : plan.perimeters()) {
         ServicePerimeter p = change.before();
         out.append("#   gcloud access-context-manager perimeters dry-run describe ")
@@ -110,7 +117,7 @@ public final class GcloudRenderer {
             .append(Shell.flag("--policy", p.policyNumber()))
             .append('\n');
       }
-      out.append("# then enforce:\n");
+      out.append("# ").append(m.get("gcloud.then-enforce")).append('\n');
       for (PerimeterChange change : plan.perimeters()) {
         ServicePerimeter p = change.before();
         out.append("# gcloud access-context-manager perimeters dry-run enforce ")
@@ -129,15 +136,15 @@ public final class GcloudRenderer {
    * has reviewed it; planning again with {@code --accept-violations} writes them into the guarded
    * script instead.
    */
-  private static void heldBack(FixPlan plan, StringBuilder out) {
+  private static void heldBack(FixPlan plan, StringBuilder out, Messages m) {
     for (PerimeterChange change : plan.heldBack()) {
       ServicePerimeter p = change.before();
-      out.append("\n# --- HELD BACK: ").append(p.name());
+      out.append("\n# --- ").append(m.get("gcloud.held-back", p.name()));
       if (!p.title().isEmpty()) {
-        out.append(" (title: ").append(Shell.comment(p.title())).append(')');
+        out.append(m.get("gcloud.title", Shell.comment(p.title())));
       }
       out.append('\n');
-      for (String line : PlanHeader.heldBack(plan, change, "commands")) {
+      for (String line : PlanHeader.heldBack(plan, change, "commands", m)) {
         out.append("# ").append(Shell.comment(line)).append('\n');
       }
       for (ConfigChange c : change.changes()) {
@@ -150,12 +157,9 @@ public final class GcloudRenderer {
    * The dry-run plan's next step: once the staged spec has run long enough, read the project's VPC
    * Service Controls denials and audit them ({@code dry-run-violations}), before enforcing.
    */
-  private static void nextStep(FixPlan plan, StringBuilder out) {
-    out.append(
-            "\n# Next step, once the dry-run config has seen a normal week: save the project's VPC Service\n")
-        .append(
-            "# Controls denials from the audit logs, and audit them: a dry-run-violations finding lists\n")
-        .append("# what enforcing a perimeter's spec would block (docs/checks.md).\n");
+  private static void nextStep(FixPlan plan, StringBuilder out, Messages m) {
+    out.append('\n');
+    comment(out, m.get("gcloud.next-step"));
     ProjectRef first = plan.projects().get(0);
     String project = first.id() != null ? first.id() : first.number();
     out.append("#   gcloud logging read ")
@@ -169,12 +173,12 @@ public final class GcloudRenderer {
           .append(Shell.comment(plan.verifyCommand()))
           .append(" --violations-file violations.json\n");
     } else {
-      out.append("# (and likewise for each of the ")
-          .append(plan.projects().size())
-          .append(" projects of this plan, auditing each with --project and --violations-file)\n");
+      out.append("# ").append(m.get("gcloud.each-project", plan.projects().size())).append('\n');
     }
     if (!offline) {
-      out.append("# or both in one, live (needs roles/logging.viewer):\n#   ")
+      out.append("# ")
+          .append(m.get("gcloud.both-live"))
+          .append("\n#   ")
           .append(Shell.comment(plan.verifyCommand()))
           .append(" --violations 7d\n");
     }
@@ -182,15 +186,16 @@ public final class GcloudRenderer {
     if (gate != null) {
       // The evidence read now predates what this plan stages: it says what the spec as it was
       // would have denied, not yet what the staged one will.
-      out.append("# What the dry-run configs denied in ")
-          .append(Shell.comment(gate.read().source()))
-          .append(" (before this plan's changes; read again once they have run):\n");
+      out.append("# ")
+          .append(m.get("gcloud.denied-in", Shell.comment(gate.read().source())))
+          .append('\n');
       for (PerimeterChange change : plan.perimeters()) {
         String name = change.before().name();
         List<String> denied = gate.read().denied(name, true);
         out.append("#   ")
             .append(name)
-            .append(denied.isEmpty() ? ": no dry-run denial\n" : ": denied\n");
+            .append(m.get(denied.isEmpty() ? "gcloud.no-denial" : "gcloud.denied"))
+            .append('\n');
         for (String line : denied) {
           out.append("#     ").append(Shell.comment(line)).append('\n');
         }
@@ -221,22 +226,15 @@ public final class GcloudRenderer {
    * Content is compared, not etags, because under policy-scoped etags a perimeter's etag moves with
    * every write in its policy, the script's own included, and could not tell whose write it was.
    */
-  private static void guard(FixPlan plan, StringBuilder out) {
+  private static void guard(FixPlan plan, StringBuilder out, Messages m) {
     List<String> names = new ArrayList<>();
     plan.perimeters().forEach(c -> names.add(c.before().name()));
     for (dev.vpcscaudit.network.NetworkAction action : plan.networkActions()) {
-      names.add("the network: " + action.label() + " (project " + action.project() + ")");
+      names.add(m.get("gcloud.network-step", action.label(), action.project()));
     }
-    out.append(
-            "\n# Concurrent edits (docs/plans.md, \"How a plan protects concurrent edits\"): nothing is written\n")
-        .append(
-            "# unless every perimeter below is still as the plan read it; each write then checks that its\n")
-        .append(
-            "# perimeter holds only what this script itself changed, and carries the etag it just read.\n")
-        .append("fields=")
-        .append(Shell.quote(CONTENT))
-        .append('\n')
-        .append("names=(");
+    out.append('\n');
+    comment(out, m.get("gcloud.concurrent"));
+    out.append("fields=").append(Shell.quote(CONTENT)).append('\n').append("names=(");
     out.append(String.join(" ", names.stream().map(Shell::quote).toList()));
     out.append(")\n")
         .append("state=()   # per step: todo, partly (some of its writes made), done\n")
@@ -309,12 +307,13 @@ public final class GcloudRenderer {
             .filter(p -> p.etag().isEmpty())
             .toList();
     if (!unchecked.isEmpty()) {
-      out.append("# No etag was read for ")
+      out.append("# ")
           .append(
-              Shell.comment(
-                  String.join(", ", unchecked.stream().map(ServicePerimeter::name).toList())))
-          .append(
-              ": the script cannot tell whether it changed since the plan (export with a version that keeps etags).\n");
+              m.get(
+                  "gcloud.no-etag",
+                  Shell.comment(
+                      String.join(", ", unchecked.stream().map(ServicePerimeter::name).toList()))))
+          .append('\n');
     }
     int index = 0;
     for (PerimeterChange change : plan.perimeters()) {
@@ -372,56 +371,51 @@ public final class GcloudRenderer {
     }
   }
 
-  private static void header(FixPlan plan, StringBuilder out) {
-    out.append("# Fix plan by ")
-        .append(ToolVersion.NAME)
-        .append(": gcloud, stage ")
-        .append(plan.stage().label())
+  private static void header(FixPlan plan, StringBuilder out, Messages m) {
+    out.append("# ")
+        .append(m.get("gcloud.title-line", ToolVersion.NAME, plan.stage().label()))
         .append('\n');
     out.append("# ")
-        .append(plan.subjectLabel())
-        .append(": ")
-        .append(Shell.comment(plan.subject()))
-        .append("   Profile: ")
-        .append(Shell.comment(plan.profile().name()))
+        .append(
+            m.get(
+                "plan.subject-line",
+                plan.subjectLabel(m),
+                Shell.comment(plan.subject()),
+                Shell.comment(plan.profile().name())))
         .append('\n');
     // What the script runs: the changes the audit logs hold back are only shown.
     int changed = plan.withoutHeld().perimeters().size();
     if (changed > 0) {
-      out.append("# What it changes: ")
-          .append(
-              plan.stage() == Stage.DRY_RUN
-                  ? "the dry-run config (spec) of "
-                  : "the enforced config (status), and any explicit dry-run spec, of ")
-          .append(changed)
-          .append(changed == 1 ? " perimeter." : " perimeters.")
-          .append(
-              "\n# It only adds: no resource, access level, service or ingress/egress rule is removed.\n")
-          .append(
-              "# It first checks that no perimeter it touches changed since it was read (etag), and\n")
-          .append(
-              "# writes nothing if one did; before each write it checks that the perimeter holds only\n")
-          .append("# what this script changed, and stops otherwise, saying what it had changed.\n");
+      comment(
+          out,
+          m.get(
+              (plan.stage() == Stage.DRY_RUN ? "gcloud.changes.dry-run" : "gcloud.changes.enforce")
+                  + (changed == 1 ? ".one" : ""),
+              changed));
     }
     if (!plan.networkActions().isEmpty()) {
-      out.append("# The network: ")
-          .append(plan.networkActions().size())
-          .append(plan.networkActions().size() == 1 ? " command" : " commands")
-          .append(
-              " that add what the restricted VIP's path lacks (a route, Cloud Router\n"
-                  + "# advertisement, Cloud DNS zone, record or policy); nothing existing is removed.\n");
+      int n = plan.networkActions().size();
+      comment(out, m.get(n == 1 ? "gcloud.network.one" : "gcloud.network", n));
     }
-    for (String line : PlanHeader.lines(plan)) {
+    for (String line : PlanHeader.lines(plan, m)) {
       out.append("# ").append(Shell.comment(line)).append('\n');
     }
-    out.append("# Verify afterwards (")
+    out.append("# ")
         .append(
-            plan.stage() == Stage.DRY_RUN
-                ? "no dry-run finding should remain"
-                : "no finding should remain")
-        .append("):\n#   ")
+            m.get(plan.stage() == Stage.DRY_RUN ? "plan.verify.dry-run" : "plan.verify.enforce"))
+        .append("\n#   ")
         .append(Shell.comment(plan.verifyCommand()))
         .append('\n');
+  }
+
+  /**
+   * A comment of several lines from the bundle (its lines split where the message has a line
+   * break), each line {@code # }-prefixed; the message holds no value from input.
+   */
+  private static void comment(StringBuilder out, String text) {
+    for (String line : text.split("\n", -1)) {
+      out.append("# ").append(line).append('\n');
+    }
   }
 
   /** The gcloud command of one change, as its arguments (the first holds the command's words). */

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.plan;
 
+import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.network.Cidr;
 import dev.vpcscaudit.network.NetworkAction;
 import dev.vpcscaudit.network.NetworkGcloud;
@@ -33,22 +34,19 @@ final class NetworkTerraform {
   }
 
   /** Header lines for the actions this file does not declare, with their commands. */
-  static List<String> gcloudOnly(List<NetworkAction> actions) {
+  static List<String> gcloudOnly(List<NetworkAction> actions, Messages m) {
     List<String> out = new ArrayList<>();
     List<NetworkAction> rest = actions.stream().filter(a -> !declarable(a)).toList();
     if (rest.isEmpty()) {
       return out;
     }
-    out.add(
-        "Not declared here: changing a Cloud Router's advertisement or an existing DNS policy would"
-            + " adopt a resource that is authoritative for fields vpcsc-audit does not read (and"
-            + " would drop them). Run instead:");
+    out.add(m.get("tf.network.not-declared"));
     rest.forEach(a -> out.add("  " + NetworkGcloud.command(a)));
     return out;
   }
 
   /** The resources for the declarable actions, each preceded by a blank line. */
-  static void render(List<NetworkAction> actions, StringBuilder out) {
+  static void render(List<NetworkAction> actions, StringBuilder out, Messages m) {
     Map<String, Integer> used = new HashMap<>();
     Map<String, String> zones = new HashMap<>();
     for (NetworkAction a : actions) {
@@ -57,7 +55,7 @@ final class NetworkTerraform {
       }
       out.append('\n');
       if (a instanceof NetworkAction.CreateRoute r) {
-        out.append("# The restricted VIP's route to the default internet gateway.\n");
+        out.append("# ").append(m.get("tf.network.route")).append('\n');
         open(out, "google_compute_route", address(r.name(), used));
         attr(out, "project", r.project());
         attr(out, "name", r.name());
@@ -70,7 +68,7 @@ final class NetworkTerraform {
       } else if (a instanceof NetworkAction.CreateZone z) {
         String address = address(z.zone(), used);
         zones.put(z.project() + "/" + z.zone(), address);
-        out.append("# A private zone for ").append(Hcl.comment(z.domain())).append(".\n");
+        out.append("# ").append(m.get("tf.network.zone", Hcl.comment(z.domain()))).append('\n');
         open(out, "google_dns_managed_zone", address);
         attr(out, "project", z.project());
         attr(out, "name", z.zone());
@@ -98,7 +96,7 @@ final class NetworkTerraform {
         out.append("  ttl = 300\n");
         out.append("  rrdatas = ").append(Hcl.list(r.rrdatas())).append('\n');
       } else if (a instanceof NetworkAction.CreatePolicy p) {
-        out.append("# Inbound forwarding, for on-premises resolvers.\n");
+        out.append("# ").append(m.get("tf.network.inbound")).append('\n');
         open(out, "google_dns_policy", address(p.name(), used));
         attr(out, "project", p.project());
         attr(out, "name", p.name());

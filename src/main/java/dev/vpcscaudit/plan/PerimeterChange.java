@@ -1,5 +1,6 @@
 package dev.vpcscaudit.plan;
 
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param notes warnings about the perimeter, e.g. a spec that differs from status beyond the fix
  */
 public record PerimeterChange(
-    ServicePerimeter before, List<ConfigChange> changes, List<String> notes) {
+    ServicePerimeter before, List<ConfigChange> changes, List<Text> notes) {
   public PerimeterChange {
     changes = List.copyOf(changes);
     notes = List.copyOf(notes);

@@ -2,6 +2,8 @@ package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,37 +23,28 @@ public final class PlanHeader {
    * read, each kind of denial, and what to do; {@code what} names what follows ("commands" or
    * "blocks").
    */
-  public static List<String> heldBack(FixPlan plan, PerimeterChange change, String what) {
+  public static List<String> heldBack(
+      FixPlan plan, PerimeterChange change, String what, Messages m) {
     String name = change.before().name();
     dev.vpcscaudit.audit.Violations read = plan.gate().read();
     long n = read.deniedCount(name, true);
     List<String> out = new ArrayList<>();
-    out.add(
-        "Its dry-run config denied "
-            + n
-            + (n == 1 ? " request" : " requests")
-            + " in "
-            + read.source()
-            + "; enforcing would refuse them:");
+    out.add(m.get(n == 1 ? "plan.held.denied.one" : "plan.held.denied", n, read.source()));
     for (String line : read.denied(name, true)) {
       out.add("  " + line);
     }
-    out.add(
-        "Admit what should pass (an ingress or egress rule, an access level) or stop it, then plan"
-            + " again; or plan with --accept-violations to enforce anyway. The "
-            + what
-            + ", to review:");
+    out.add(m.get("plan.held.admit", m.get("plan.held." + what)));
     return out;
   }
 
   /** What the audit logs read for the plan say about enforcing it. */
-  static List<String> gate(FixPlan plan) {
+  static List<String> gate(FixPlan plan, Messages m) {
     FixPlan.Gate gate = plan.gate();
     if (gate == null) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    out.add("Audit logs: " + gate.read().summary() + ".");
+    out.add(m.get("plan.audit-logs", gate.read().summary()));
     if (plan.stage() != Stage.ENFORCE || plan.perimeters().isEmpty()) {
       return out;
     }
@@ -61,33 +54,19 @@ public final class PlanHeader {
             .filter(n -> gate.read().deniedCount(n, true) > 0)
             .toList();
     if (denied.isEmpty()) {
-      out.add(
-          "No perimeter this plan changes had a dry-run denial in these logs: its enforce changes"
-              + " are written live.");
+      out.add(m.get("plan.gate.none"));
     } else if (gate.accepted()) {
-      out.add(
-          "--accept-violations: the enforce changes are written live although the dry-run config"
-              + " of "
-              + String.join(", ", denied)
-              + " denied requests in these logs; once applied, such requests are refused.");
+      out.add(m.get("plan.gate.accepted", String.join(", ", denied)));
     } else {
-      out.add(
-          "HELD BACK: the changes to "
-              + String.join(", ", denied)
-              + " are written commented out, below what their dry-run config denied: enforcing"
-              + " them would refuse those requests. Admit or stop those requests and plan again,"
-              + " or plan with --accept-violations to write them live.");
+      out.add(m.get("plan.gate.held", String.join(", ", denied)));
     }
     return out;
   }
 
-  public static List<String> lines(FixPlan plan) {
+  public static List<String> lines(FixPlan plan, Messages m) {
     List<String> out = new ArrayList<>();
     if (plan.stage() == Stage.ENFORCE && !plan.perimeters().isEmpty()) {
-      out.add(
-          "RESTRICTIVE, TAKES EFFECT AT ONCE: this plan changes the enforced config; nothing is"
-              + " staged in dry-run first, and requests the perimeters allowed until now may be"
-              + " refused from the moment it is applied.");
+      out.add(m.get("plan.restrictive"));
     }
     // Whose traffic the change restricts besides the audited projects': every other project and
     // network the touched perimeters hold.
@@ -101,27 +80,24 @@ public final class PlanHeader {
       }
       others.removeAll(audited);
       if (!others.isEmpty()) {
-        out.add(
-            change.before().name()
-                + " also holds "
-                + String.join(", ", others)
-                + ": the change restricts their traffic too.");
+        out.add(m.get("plan.also-holds", change.before().name(), String.join(", ", others)));
       }
     }
-    for (String note : plan.notes()) {
-      out.add("NOTE: " + note);
+    for (Text note : plan.notes()) {
+      out.add(m.get("plan.note", note.in(m)));
     }
-    out.addAll(gate(plan));
+    out.addAll(gate(plan, m));
     // With many projects, a perimeter's finding is reported once per project it holds: list once.
     Map<String, java.util.Set<String>> byStep = new LinkedHashMap<>();
     for (Planner.Unfixed u : plan.unfixed()) {
       Finding f = u.finding();
       byStep
           .computeIfAbsent(
-              u.remedy().reason() + "\n" + u.remedy().step(), k -> new java.util.LinkedHashSet<>())
+              u.remedy().reason().in(m) + "\n" + u.remedy().step().in(m),
+              k -> new java.util.LinkedHashSet<>())
           .add(
               "  - "
-                  + f.mode().label()
+                  + m.get("mode." + f.mode().label())
                   + " "
                   + (f.resource() != null
                       ? f.resource()
@@ -134,33 +110,21 @@ public final class PlanHeader {
       return out;
     }
     int n = byStep.values().stream().mapToInt(java.util.Set::size).sum();
-    out.add(
-        "Not fixed by this plan ("
-            + n
-            + (n == 1 ? " finding" : " findings")
-            + "; no additive "
-            + plan.stage().label()
-            + " change fixes "
-            + (n == 1 ? "it" : "them")
-            + "):");
+    out.add(m.get(n == 1 ? "plan.unfixed.one" : "plan.unfixed", n, plan.stage().label()));
     for (Map.Entry<String, java.util.Set<String>> e : byStep.entrySet()) {
       String[] reasonAndStep = e.getKey().split("\n", 2);
       out.addAll(e.getValue());
-      out.add("    why: " + reasonAndStep[0]);
-      out.add("    step: " + reasonAndStep[1]);
+      out.add("    " + m.get("plan.why", reasonAndStep[0]));
+      out.add("    " + m.get("plan.step", reasonAndStep[1]));
     }
     return out;
   }
 
   /** The closing comment of a plan that changes nothing. */
-  static String nothingToChange(FixPlan plan) {
+  static String nothingToChange(FixPlan plan, Messages m) {
     if (plan.unfixed().isEmpty()) {
-      return "Nothing to fix: the audit finds nothing in the "
-          + (plan.stage() == Stage.DRY_RUN ? "dry-run" : "enforced or dry-run")
-          + " config.";
+      return m.get(plan.stage() == Stage.DRY_RUN ? "plan.nothing.dry-run" : "plan.nothing.enforce");
     }
-    return "Nothing to change at stage "
-        + plan.stage().label()
-        + ": every finding needs the step listed above.";
+    return m.get("plan.nothing-to-change", plan.stage().label());
   }
 }

@@ -156,7 +156,7 @@ public final class Planner {
     Map<String, ServicePerimeter> now = new java.util.HashMap<>(original);
     Set<FixAction> actions = new LinkedHashSet<>();
     List<Unfixed> unfixed = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<Text> notes = new ArrayList<>();
     List<ProjectRef> planned = new ArrayList<>();
     List<String> unread = new ArrayList<>();
     for (ProjectSelection.ProjectPerimeters p : projects) {
@@ -188,11 +188,10 @@ public final class Planner {
     }
     if (!unread.isEmpty()) {
       notes.add(
-          unread.size()
-              + (unread.size() == 1
-                  ? " project could not be read and is not planned: "
-                  : " projects could not be read and are not planned: ")
-              + String.join("; ", unread));
+          Text.of(
+              unread.size() == 1 ? "plan.unread.one" : "plan.unread",
+              unread.size(),
+              String.join("; ", unread)));
     }
     return new FixPlan(
         planned,
@@ -209,7 +208,7 @@ public final class Planner {
   private record Rounds(
       Set<FixAction> actions,
       List<Unfixed> unfixed,
-      List<String> notes,
+      List<Text> notes,
       List<ServicePerimeter> after,
       List<dev.vpcscaudit.network.NetworkAction> networkActions) {}
 
@@ -242,7 +241,7 @@ public final class Planner {
       }
     }
     Set<FixAction> actions = new LinkedHashSet<>();
-    List<String> notes = new ArrayList<>();
+    List<Text> notes = new ArrayList<>();
     List<Unfixed> unfixed = new ArrayList<>();
     Set<Finding> listed = new LinkedHashSet<>();
     List<ServicePerimeter> current = perimeters;
@@ -270,8 +269,8 @@ public final class Planner {
         }
         if (remedy instanceof Remedy.Fix fix) {
           added |= actions.addAll(fix.actions());
-          if (!fix.note().isEmpty() && !notes.contains(fix.note().toString())) {
-            notes.add(fix.note().toString());
+          if (!fix.note().isEmpty() && !notes.contains(fix.note())) {
+            notes.add(fix.note());
           }
         }
       }
@@ -494,7 +493,7 @@ public final class Planner {
   }
 
   /** Warns when enforcing the spec would enforce more than the plan's fixes. */
-  private static List<String> specNotes(ServicePerimeter p, List<ConfigChange> changes) {
+  private static List<Text> specNotes(ServicePerimeter p, List<ConfigChange> changes) {
     if (!p.useExplicitDryRunSpec()) {
       return List.of();
     }
@@ -532,10 +531,7 @@ public final class Planner {
     if (fields.isEmpty()) {
       return List.of();
     }
-    return List.of(
-        "its dry-run spec differs from its enforced status beyond these fixes ("
-            + String.join(", ", fields)
-            + "): 'dry-run enforce' would enforce those differences too");
+    return List.of(Text.of("plan.spec-differs", String.join(", ", fields)));
   }
 
   private static boolean differ(List<String> a, List<String> b, Set<String> ignore) {

@@ -47,12 +47,11 @@ final class ProviderVersion {
 
   /** For the header: the constraint, why, and the line to paste into required_providers. */
   String describe() {
-    return "the google provider >= "
-        + version
-        + (because.isEmpty() ? "" : " (for " + because + ")")
-        + "; in required_providers: google = { source = \"hashicorp/google\", version = \">= "
-        + version
-        + "\" }";
+    return describe(dev.vpcscaudit.i18n.Messages.EN);
+  }
+
+  String describe(dev.vpcscaudit.i18n.Messages m) {
+    return m.get(because.isEmpty() ? "tf.provider" : "tf.provider.because", version, because);
   }
 
   static int compare(String a, String b) {

@@ -2,6 +2,8 @@ package dev.vpcscaudit.plan;
 
 import dev.vpcscaudit.ToolVersion;
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.Wire;
 import dev.vpcscaudit.model.WireEnum;
@@ -30,6 +32,14 @@ public final class TerraformRenderer {
   private TerraformRenderer() {}
 
   public static String render(FixPlan plan) {
+    return render(plan, Messages.EN);
+  }
+
+  /**
+   * As {@link #render(FixPlan)}, its comments in the language of {@code m}; the HCL is the same in
+   * every language.
+   */
+  public static String render(FixPlan plan, Messages m) {
     for (PerimeterChange change : plan.perimeters()) {
       List<String> unmodeled = change.before().unmodeledFields();
       if (!unmodeled.isEmpty()) {
@@ -59,20 +69,19 @@ public final class TerraformRenderer {
       }
     }
     StringBuilder out = new StringBuilder();
-    out.append("# Fix plan by ")
-        .append(ToolVersion.NAME)
-        .append(": Terraform, stage ")
-        .append(plan.stage().label())
+    out.append("# ")
+        .append(m.get("tf.title-line", ToolVersion.NAME, plan.stage().label()))
         .append('\n');
     out.append("# ")
-        .append(plan.subjectLabel())
-        .append(": ")
-        .append(Hcl.comment(plan.subject()))
-        .append("   Profile: ")
-        .append(Hcl.comment(plan.profile().name()))
+        .append(
+            m.get(
+                "plan.subject-line",
+                plan.subjectLabel(m),
+                Hcl.comment(plan.subject()),
+                Hcl.comment(plan.profile().name())))
         .append('\n');
-    List<String> header = new java.util.ArrayList<>(PlanHeader.lines(plan));
-    header.addAll(NetworkTerraform.gcloudOnly(plan.networkActions()));
+    List<String> header = new java.util.ArrayList<>(PlanHeader.lines(plan, m));
+    header.addAll(NetworkTerraform.gcloudOnly(plan.networkActions(), m));
     if (!header.isEmpty()) {
       out.append("#\n");
       for (String line : header) {
@@ -81,8 +90,9 @@ public final class TerraformRenderer {
     }
     if (plan.isEmpty()) {
       out.append("#\n# ")
-          .append(Hcl.comment(PlanHeader.nothingToChange(plan)))
-          .append(" This file declares nothing.\n");
+          .append(Hcl.comment(PlanHeader.nothingToChange(plan, m)))
+          .append(m.get("tf.declares-nothing"))
+          .append('\n');
       return out.toString();
     }
     StringBuilder resources = new StringBuilder();
@@ -97,10 +107,10 @@ public final class TerraformRenderer {
           .append("# ")
           .append(before.name())
           .append(": ")
-          .append(Hcl.comment(describe(change)))
+          .append(Hcl.comment(describe(change, m)))
           .append('\n');
-      for (String note : change.notes()) {
-        resources.append("# NOTE: ").append(Hcl.comment(note)).append('\n');
+      for (Text note : change.notes()) {
+        resources.append("# ").append(Hcl.comment(m.get("plan.note", note.in(m)))).append('\n');
       }
       StringBuilder block = new StringBuilder();
       block.append("import {\n");
@@ -119,39 +129,24 @@ public final class TerraformRenderer {
           needs);
       block.append("}\n");
       if (plan.held(change)) {
-        heldBack(plan, change, HclFormat.align(block.toString()), resources);
+        heldBack(plan, change, HclFormat.align(block.toString()), resources, m);
       } else {
         resources.append(block);
       }
     }
     if (!plan.perimeters().isEmpty()) {
-      out.append("#\n")
-          .append(
-              "# Each resource below reproduces the WHOLE perimeter as it was read, with the fixes merged in.\n")
-          .append(
-              "# google_access_context_manager_service_perimeter is AUTHORITATIVE for the whole perimeter:\n")
-          .append(
-              "# anything missing from it (a resource, an access level, an ingress or egress rule) is deleted\n")
-          .append(
-              "# on apply. Run `terraform plan` and check that it only adds what the comments say.\n");
+      out.append("#\n");
+      comment(out, m.get("tf.authoritative"));
     }
     if (plan.networkActions().stream().anyMatch(NetworkTerraform::declarable)) {
-      out.append("#\n")
-          .append(
-              "# The network's resources are new (no dry-run mode: applying creates them at once);\n")
-          .append("# none replaces or adopts an existing one.\n");
+      out.append("#\n");
+      comment(out, m.get("tf.network-new"));
     }
-    out.append("# Needs Terraform >= 1.5 (import blocks) and ")
-        .append(needs.describe())
-        .append(
-            ".\n# With user credentials set billing_project and user_project_override = true in the")
-        .append(" provider block.\n")
-        .append("# Verify afterwards: ")
-        .append(Hcl.comment(plan.verifyCommand()))
-        .append('\n');
+    comment(out, m.get("tf.needs", needs.describe(m)));
+    out.append("# ").append(m.get("tf.verify", Hcl.comment(plan.verifyCommand()))).append('\n');
 
     out.append(resources);
-    NetworkTerraform.render(plan.networkActions(), out);
+    NetworkTerraform.render(plan.networkActions(), out, m);
     return HclFormat.align(out.toString());
   }
 
@@ -160,9 +155,9 @@ public final class TerraformRenderer {
    * line, below what its dry-run config denied (see {@link FixPlan#held}).
    */
   private static void heldBack(
-      FixPlan plan, PerimeterChange change, String block, StringBuilder out) {
-    out.append("# HELD BACK:\n");
-    for (String line : PlanHeader.heldBack(plan, change, "blocks")) {
+      FixPlan plan, PerimeterChange change, String block, StringBuilder out, Messages m) {
+    out.append("# ").append(m.get("tf.held-back")).append('\n');
+    for (String line : PlanHeader.heldBack(plan, change, "blocks", m)) {
       out.append("# ").append(Hcl.comment(line)).append('\n');
     }
     for (String line : block.strip().split("\n", -1)) {
@@ -204,35 +199,41 @@ public final class TerraformRenderer {
     return candidate;
   }
 
-  private static String describe(PerimeterChange change) {
+  private static String describe(PerimeterChange change, Messages m) {
     StringBuilder s = new StringBuilder();
     for (ConfigChange c : change.changes()) {
       if (s.length() > 0) {
-        s.append(". ");
-      }
-      s.append(c.spec() ? "spec" : "status");
-      if (c.spec() && !change.before().useExplicitDryRunSpec()) {
-        s.append(
-            " (new: the perimeter had no explicit dry-run spec, so spec starts as a copy of status"
-                + " and use_explicit_dry_run_spec becomes true)");
+        s.append(m.get("tf.describe.separator"));
       }
       // One clause per field, so that the lists cannot run into each other.
       List<String> clauses = new java.util.ArrayList<>();
       if (!c.addResources().isEmpty()) {
-        clauses.add("resources: " + String.join(", ", c.addResources()));
+        clauses.add(m.get("tf.describe.resources", String.join(", ", c.addResources())));
       }
       if (!c.addRestrictedServices().isEmpty()) {
-        clauses.add("restricted services: " + String.join(", ", c.addRestrictedServices()));
+        clauses.add(m.get("tf.describe.restricted", String.join(", ", c.addRestrictedServices())));
       }
       if (c.enableVpcRestriction()) {
-        clauses.add("VPC accessible services: enable_restriction = true");
+        clauses.add(m.get("tf.describe.vpc-enable"));
       }
       if (!c.addVpcAllowedServices().isEmpty()) {
-        clauses.add("VPC allowed services: " + String.join(", ", c.addVpcAllowedServices()));
+        clauses.add(m.get("tf.describe.vpc-allowed", String.join(", ", c.addVpcAllowedServices())));
       }
-      s.append(" adds ").append(String.join("; ", clauses));
+      s.append(
+          m.get(
+              c.spec() && !change.before().useExplicitDryRunSpec()
+                  ? "tf.describe.new-spec"
+                  : c.spec() ? "tf.describe.spec" : "tf.describe.status",
+              String.join(m.get("list.semicolon"), clauses)));
     }
     return s.toString();
+  }
+
+  /** A comment of several lines from the bundle, each {@code # }-prefixed. */
+  private static void comment(StringBuilder out, String text) {
+    for (String line : text.split("\n", -1)) {
+      out.append("# ").append(line).append('\n');
+    }
   }
 
   /**

@@ -107,6 +107,9 @@ public final class TerraformPatch {
   private final Map<String, String> newFiles = new TreeMap<>();
   private final List<PerimeterChange> held = new ArrayList<>();
 
+  /** The language of the comments of the files the patch adds. */
+  private dev.vpcscaudit.i18n.Messages messages = dev.vpcscaudit.i18n.Messages.EN;
+
   private TerraformPatch(List<Path> dirs) {
     this.dirs = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
     Path common = this.dirs.get(0);
@@ -123,7 +126,16 @@ public final class TerraformPatch {
    * folder, or to the folders' common folder.
    */
   public static Result patch(FixPlan plan, List<Path> dirs) {
+    return patch(plan, dirs, dev.vpcscaudit.i18n.Messages.EN);
+  }
+
+  /**
+   * As {@link #patch(FixPlan, List)}, the diff's header in the language of {@code m} (what it could
+   * not write is named in English for now).
+   */
+  public static Result patch(FixPlan plan, List<Path> dirs, dev.vpcscaudit.i18n.Messages m) {
     TerraformPatch p = new TerraformPatch(dirs);
+    p.messages = m;
     p.read();
     for (PerimeterChange change : plan.perimeters()) {
       if (plan.held(change)) {
@@ -136,7 +148,7 @@ public final class TerraformPatch {
     if (!plan.networkActions().isEmpty()) {
       p.network(plan);
     }
-    return new Result(p.render(plan), List.copyOf(p.unedited));
+    return new Result(p.render(plan, m), List.copyOf(p.unedited));
   }
 
   private void read() {
@@ -872,7 +884,7 @@ public final class TerraformPatch {
             plan.verifyCommand(),
             plan.networkActions());
     String file = "vpcsc-audit-network.tf";
-    newFiles.put(file, TerraformRenderer.render(only));
+    newFiles.put(file, TerraformRenderer.render(only, messages));
     summary.add(
         "the network: "
             + plan.networkActions().size()
@@ -897,12 +909,8 @@ public final class TerraformPatch {
     String file = "vpcsc-audit-adopt-" + p.shortName().replace('_', '-') + ".tf";
     newFiles.put(
         file,
-        "# No file under the --terraform-dir manages "
-            + p.name()
-            + ", so this new file adopts it\n"
-            + "# (an import block and the whole perimeter, as vpcsc-audit read it). If your team\n"
-            + "# manages it elsewhere, do not apply this file: add the changes there instead.\n"
-            + TerraformRenderer.render(one));
+        ("# " + messages.get("patch.adopt", p.name()).replace("\n", "\n# ") + "\n")
+            + TerraformRenderer.render(one, messages));
     summary.add(p.name() + ": managed by no file; adopted in the new file " + file);
   }
 
@@ -935,29 +943,28 @@ public final class TerraformPatch {
 
   // ---- the diff ----
 
-  private String render(FixPlan plan) {
+  private String render(FixPlan plan, dev.vpcscaudit.i18n.Messages m) {
     StringBuilder out = new StringBuilder();
-    out.append("vpcsc-audit patch, stage ")
-        .append(plan.stage().label())
-        .append(", to the Terraform under ")
-        .append(String.join(", ", dirs.stream().map(String::valueOf).toList()))
-        .append(" (paths relative to ")
-        .append(base)
-        .append(": cd there, then git apply or patch -p1).\n")
-        .append("It only adds: every changed line is a new line or a list with elements added.\n");
+    out.append(
+            m.get(
+                "patch.title",
+                plan.stage().label(),
+                String.join(", ", dirs.stream().map(String::valueOf).toList()),
+                base))
+        .append('\n');
     summary.forEach(s -> out.append("  ").append(s).append('\n'));
-    for (String line : dev.vpcscaudit.plan.PlanHeader.lines(plan)) {
+    for (String line : dev.vpcscaudit.plan.PlanHeader.lines(plan, m)) {
       out.append("  ").append(line.replace('\n', ' ')).append('\n');
     }
     for (PerimeterChange change : held) {
-      out.append("HELD BACK: ").append(change.before().name()).append(" (not written)\n");
-      for (String line : dev.vpcscaudit.plan.PlanHeader.heldBack(plan, change, "changes")) {
+      out.append(m.get("patch.held-back", change.before().name())).append('\n');
+      for (String line : dev.vpcscaudit.plan.PlanHeader.heldBack(plan, change, "changes", m)) {
         out.append("  ").append(line).append('\n');
       }
       out.append("  ").append(describe(change)).append('\n');
     }
     if (!unedited.isEmpty()) {
-      out.append("NOT WRITTEN (edit by hand):\n");
+      out.append(m.get("patch.not-written")).append('\n');
       unedited.forEach(u -> out.append("  ").append(u).append('\n'));
     }
     out.append('\n');
