@@ -375,7 +375,7 @@ final class Cmd {
     try {
       return Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
-      throw invalid(name, "'" + v + "' is not a whole number");
+      throw invalid(name, messages.get("usage.not-a-number", v));
     }
   }
 
@@ -385,7 +385,7 @@ final class Cmd {
     try {
       return v == null ? null : java.nio.file.Path.of(v);
     } catch (java.nio.file.InvalidPathException e) {
-      throw invalid(name, "'" + v + "' is not a valid path: " + e.getReason());
+      throw invalid(name, messages.get("usage.not-a-path", v, e.getReason()));
     }
   }
 
@@ -396,7 +396,7 @@ final class Cmd {
       try {
         out.add(java.nio.file.Path.of(v));
       } catch (java.nio.file.InvalidPathException e) {
-        throw invalid(name, "'" + v + "' is not a valid path: " + e.getReason());
+        throw invalid(name, messages.get("usage.not-a-path", v, e.getReason()));
       }
     }
     return out;
@@ -435,7 +435,7 @@ final class Cmd {
   }
 
   private UsageException invalid(String name, String why) {
-    return usage("Invalid value for option '" + declared(name).longName() + "': " + why);
+    return usage(messages.get("usage.invalid", declared(name).longName(), why));
   }
 
   /** A usage error of this command, to throw. */
@@ -629,7 +629,9 @@ final class Cmd {
       return command;
     }
     if (command.action == null) {
-      throw command.usage("missing command: " + Help.orList(command.suggested()));
+      throw command.usage(
+          command.messages.get(
+              "usage.missing-command", command.messages.orList(command.suggested())));
     }
     for (Runnable r : command.readers) {
       r.run();
@@ -677,7 +679,7 @@ final class Cmd {
       if (a.startsWith("-") && eq > 0) {
         Opt o = at.byName.get(a.substring(0, eq));
         if (o != null && o.flag()) {
-          throw at.usage("option '" + o.longName() + "' is a flag and takes no value");
+          throw at.usage(at.messages.get("usage.flag-value", o.longName()));
         }
       }
     }
@@ -697,15 +699,14 @@ final class Cmd {
       for (List<Opt> group : at.exclusive) {
         List<String> names = group.stream().map(Opt::longName).toList();
         if (names.stream().filter(n -> e.getMessage().contains(n)).count() > 1) {
-          return at.usage(Help.andList(names) + " exclude each other: give one");
+          return at.usage(at.messages.get("usage.exclusive", at.messages.andList(names)));
         }
       }
     }
     Matcher m = EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage()));
     if (m.find() && at.byName.containsKey(m.group(1))) {
       Opt o = at.byName.get(m.group(1));
-      return at.usage(
-          "Missing required parameter for option '" + o.longName() + "' (" + o.label + ")");
+      return at.usage(at.messages.get("usage.missing-value", o.longName(), o.label));
     }
     return at.usage(e.getMessage());
   }
@@ -744,33 +745,28 @@ final class Cmd {
     String list = "'" + String.join("', '", unmatched) + "'";
     if (!subcommands.isEmpty() && !option) {
       return usage(
-          "unknown command "
-              + list
-              + commandSuggestion(unmatched.get(0))
-              + ": expected "
-              + Help.orList(suggested()));
+          messages.get(
+              "usage.unknown-command",
+              list,
+              commandSuggestion(unmatched.get(0)),
+              messages.orList(suggested())));
     }
     String command = commandAfter(unmatched, args);
     if (command != null) {
       return usage(
-          "'"
-              + unmatched.get(0)
-              + "' is an option of '"
-              + command
-              + "': give the command first ("
-              + qualifiedName()
-              + " "
-              + command
-              + " "
-              + unmatched.get(0)
-              + " ...)");
+          messages.get(
+              "usage.option-of",
+              unmatched.get(0),
+              command,
+              qualifiedName() + " " + command + " " + unmatched.get(0) + " ..."));
     }
     String hint = option ? suggestion(unmatched) : "";
     return usage(
-        (option ? "Unknown option" : "Unexpected argument")
-            + (unmatched.size() == 1 ? ": " : "s: ")
-            + list
-            + hint);
+        messages.get(
+            (option ? "usage.unknown-option" : "usage.unexpected-argument")
+                + (unmatched.size() == 1 ? ".one" : ""),
+            list,
+            hint));
   }
 
   private Cmd root() {
@@ -809,7 +805,7 @@ final class Cmd {
         bestDistance = d;
       }
     }
-    return best == null ? "" : " (did you mean " + best + "?)";
+    return best == null ? "" : messages.get("usage.did-you-mean-command", best);
   }
 
   /** {@code ; did you mean --project?} for the first unknown option close to a known one. */
@@ -830,7 +826,7 @@ final class Cmd {
         }
       }
       if (best != null) {
-        return "; did you mean " + best + "?";
+        return messages.get("usage.did-you-mean-option", best);
       }
     }
     return "";
@@ -877,14 +873,7 @@ final class Cmd {
         return;
       }
     }
-    throw usage(
-        "Invalid value for option '"
-            + o.longName()
-            + "': expected "
-            + Help.orList(o.candidates)
-            + ", got '"
-            + v
-            + "'");
+    throw usage(messages.get("usage.expected", o.longName(), messages.orList(o.candidates), v));
   }
 
   private static String optionName(String arg) {
