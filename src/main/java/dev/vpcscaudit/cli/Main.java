@@ -112,12 +112,12 @@ public final class Main {
       Throwable e, PrintWriter err, boolean stacktrace, Messages m) {
     ExitCode code;
     String message;
-    if (e instanceof BadInputException) {
+    if (e instanceof BadInputException b) {
       code = ExitCode.USAGE;
-      message = e.getMessage();
+      message = b.text().in(m);
     } else if (e instanceof CloudReadException || e instanceof OutputException) {
       code = ExitCode.INCOMPLETE;
-      message = e.getMessage();
+      message = ((dev.vpcscaudit.error.VpcscException) e).text().in(m);
     } else if (e instanceof OutOfMemoryError) {
       code = ExitCode.INCOMPLETE;
       String input = InputFiles.lastOpened();

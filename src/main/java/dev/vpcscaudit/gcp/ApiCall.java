@@ -1,5 +1,7 @@
 package dev.vpcscaudit.gcp;
 
+import dev.vpcscaudit.i18n.Text;
+
 /**
  * What a failed call was reading, and the least-privilege grant that lets it: the first half of
  * every exit-code-3 message.
@@ -8,113 +10,98 @@ package dev.vpcscaudit.gcp;
  * @param permission the IAM permission the call needs
  * @param grant what to grant, or what to pass instead
  */
-record ApiCall(String what, String permission, String grant) {
+record ApiCall(Text what, String permission, Text grant) {
 
   static ApiCall project(String project) {
     return new ApiCall(
-        "read project " + project,
+        Text.of("call.project", project),
         "resourcemanager.projects.get",
-        "grant roles/browser on projects/" + project + ", or check the project ID");
+        Text.of("call.project.grant", project));
   }
 
   static ApiCall ancestry(String project) {
     return new ApiCall(
-        "read the ancestry of project " + project,
+        Text.of("call.ancestry", project),
         "resourcemanager.projects.get",
-        "grant roles/browser on projects/"
-            + project
-            + ", or skip the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
+        Text.of("call.ancestry.grant", project));
   }
 
   static ApiCall searchProjects(String query) {
     return new ApiCall(
-        "search the projects" + (query.isEmpty() ? "" : " matching '" + query + "'"),
+        query.isEmpty()
+            ? Text.of("call.search-projects")
+            : Text.of("call.search-projects.query", query),
         "resourcemanager.projects.get",
-        "grant roles/browser on the organization");
+        Text.of("call.browser-on-organization"));
   }
 
   static ApiCall searchFolders() {
     return new ApiCall(
-        "search the folders",
+        Text.of("call.search-folders"),
         "resourcemanager.folders.get",
-        "grant roles/browser on the organization");
+        Text.of("call.browser-on-organization"));
   }
 
   static ApiCall folder(String folder) {
     return new ApiCall(
-        "read " + folder,
+        Text.of("call.read", folder),
         "resourcemanager.folders.get",
-        "grant roles/browser on "
-            + folder
-            + ", or skip the folder walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)");
+        Text.of("call.folder.grant", folder));
   }
 
   static ApiCall policies(String organization) {
     return new ApiCall(
-        "list the access policies of " + organization,
+        Text.of("call.policies", organization),
         "accesscontextmanager.policies.list",
-        "grant roles/accesscontextmanager.policyReader on "
-            + organization
-            + ", or name the policy with --policy POLICY_NUMBER");
+        Text.of("call.policies.grant", organization));
   }
 
   static ApiCall supportedServices() {
     return new ApiCall(
-        "list the services VPC Service Controls supports",
+        Text.of("call.supported-services"),
         "(any authenticated caller)",
-        "check the credentials, or skip the check (drop --check-services) or give"
-            + " --services-file FILE from 'gcloud access-context-manager supported-services list"
-            + " --format=json'");
+        Text.of("call.supported-services.grant"));
   }
 
   static ApiCall perimeters(String policy) {
     return new ApiCall(
-        "list the perimeters of " + policy,
+        Text.of("call.perimeters", policy),
         "accesscontextmanager.servicePerimeters.list",
-        "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
+        Text.of("call.policy-reader", policy));
   }
 
   static ApiCall accessLevels(String policy) {
     return new ApiCall(
-        "list the access levels of " + policy,
+        Text.of("call.access-levels", policy),
         "accesscontextmanager.accessLevels.list",
-        "grant roles/accesscontextmanager.policyReader on the organization (or on " + policy + ")");
+        Text.of("call.policy-reader", policy));
   }
 
   static ApiCall network(dev.vpcscaudit.network.NetworkRef network) {
     return new ApiCall(
-        "read " + network.resourceName(),
+        Text.of("call.read", network.resourceName()),
         "compute.networks.get",
-        "grant roles/compute.networkViewer on projects/"
-            + network.project()
-            + ", or check --network");
+        Text.of("call.network.grant", network.project()));
   }
 
   /** A Compute Engine or Cloud DNS list in the network's project. */
-  static ApiCall networkList(String what, String permission, String project) {
-    return new ApiCall(
-        what,
-        permission,
-        "grant roles/compute.networkViewer and roles/dns.reader on projects/" + project);
+  static ApiCall networkList(Text what, String permission, String project) {
+    return new ApiCall(what, permission, Text.of("call.network-list.grant", project));
   }
 
   /** The VPC Service Controls denials in a project's audit logs ({@code --violations}). */
   static ApiCall logs(String project) {
     return new ApiCall(
-        "read the VPC Service Controls audit logs of projects/" + project,
+        Text.of("call.logs", project),
         "logging.logEntries.list",
-        "grant roles/logging.viewer on projects/"
-            + project
-            + ", or save the read yourself and give --violations-file FILE");
+        Text.of("call.logs.grant", project));
   }
 
   /** The Shared VPC host of a project (Compute Engine projects.getXpnHost). */
   static ApiCall xpnHost(String project) {
     return new ApiCall(
-        "read the Shared VPC host of project " + project,
+        Text.of("call.xpn-host", project),
         "compute.projects.get",
-        "grant roles/compute.networkViewer on projects/"
-            + project
-            + ", or audit offline with --shared-vpc-host PROJECT_NUMBER");
+        Text.of("call.xpn-host.grant", project));
   }
 }

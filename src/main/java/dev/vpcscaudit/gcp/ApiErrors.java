@@ -9,6 +9,7 @@ import dev.vpcscaudit.gcp.http.DeadlineExceededException;
 import dev.vpcscaudit.gcp.http.Failures;
 import dev.vpcscaudit.gcp.http.RejectedCredentialsException;
 import dev.vpcscaudit.gcp.http.WriteRefusedException;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
@@ -36,71 +37,57 @@ final class ApiErrors {
   private static CloudReadException http(ApiCall call, int status, String body, Throwable cause) {
     GoogleApiError error = GoogleApiError.parse(body);
     String detail = error.message();
-    String prefix = "cannot " + call.what() + ": ";
     if (error.blockedByPerimeter()) {
       String id = error.perimeterDenialId();
-      return new CloudReadException(
-          prefix
-              + "the request was blocked by a VPC Service Controls perimeter"
-              + (id.isEmpty() ? "" : " (vpcServiceControlsUniqueIdentifier " + id + ")")
-              + ": run the audit from a network and identity that the perimeter admits (inside it,"
-              + " or allowed by an ingress rule for this API), or export with gcloud from there"
-              + " and use --from-file",
-          cause);
+      return cannot(
+          call, id.isEmpty() ? Text.of("api.blocked") : Text.of("api.blocked.id", id), cause);
     }
     if (status == 401 || error.status().equals("UNAUTHENTICATED")) {
-      return new CloudReadException(
-          prefix
-              + "the credentials were rejected (HTTP 401): run `gcloud auth application-default"
-              + " login`, or point GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file",
-          cause);
+      return cannot(call, Text.of("api.401"), cause);
     }
     Map<String, String> disabled = error.reasons().get("SERVICE_DISABLED");
     if (disabled != null && GCLOUD_CLIENT_PROJECT.equals(disabled.get("consumer"))) {
-      return new CloudReadException(
-          prefix
-              + "this API needs a quota project with user credentials: set --billing-project"
-              + " PROJECT (or run `gcloud auth application-default set-quota-project PROJECT`)",
-          cause);
+      return cannot(call, Text.of("api.quota-project"), cause);
     }
     if (disabled != null) {
-      return new CloudReadException(
-          prefix
-              + disabled.getOrDefault("service", "the API")
-              + " is disabled in "
-              + disabled.getOrDefault("consumer", "the quota project")
-              + ": enable it there, or set --billing-project to a project where it is enabled",
+      return cannot(
+          call,
+          Text.of(
+              "api.disabled",
+              disabled.containsKey("service")
+                  ? Text.verbatim(disabled.get("service"))
+                  : Text.of("api.the-api"),
+              disabled.containsKey("consumer")
+                  ? Text.verbatim(disabled.get("consumer"))
+                  : Text.of("api.the-quota-project")),
           cause);
     }
     if (error.reasons().containsKey("USER_PROJECT_DENIED")) {
-      return new CloudReadException(
-          prefix
-              + "the caller may not use the quota project (needs serviceusage.services.use on"
-              + " it): grant roles/serviceusage.serviceUsageConsumer there, or set another"
-              + " --billing-project",
-          cause);
+      return cannot(call, Text.of("api.user-project-denied"), cause);
     }
     if (status == 403) {
-      return new CloudReadException(
-          prefix + "permission denied (HTTP 403, needs " + call.permission() + "): " + call.grant(),
-          cause);
+      return cannot(call, Text.of("api.403", call.permission(), call.grant()), cause);
     }
     if (status == 404) {
-      return new CloudReadException(
-          prefix + "not found (HTTP 404), or no permission to see it: " + call.grant(), cause);
+      return cannot(call, Text.of("api.404", call.grant()), cause);
     }
     if (status == 429 || status >= 500) {
-      return new CloudReadException(
-          prefix
-              + "the API answered HTTP "
-              + status
-              + " after retries"
-              + (detail.isEmpty() ? "" : " (" + detail + ")")
-              + ": try again later, or allow more time with --timeout",
+      return cannot(
+          call,
+          detail.isEmpty()
+              ? Text.of("api.retried", status)
+              : Text.of("api.retried.detail", status, detail),
           cause);
     }
-    return new CloudReadException(
-        prefix + "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail), cause);
+    return cannot(
+        call,
+        detail.isEmpty() ? Text.of("api.http", status) : Text.of("api.http.detail", status, detail),
+        cause);
+  }
+
+  /** "cannot WHAT: WHY", in the run's language. */
+  static CloudReadException cannot(ApiCall call, Text why, Throwable cause) {
+    return new CloudReadException(Text.of("api.cannot", call.what(), why), cause);
   }
 
   /** A failure raised by a typed client (gax). */
@@ -129,19 +116,18 @@ final class ApiErrors {
     if (e instanceof RejectedCredentialsException rejected) {
       return http(call, 401, rejected.body(), e);
     }
-    String prefix = "cannot " + call.what() + ": ";
     if (e instanceof DeadlineExceededException
         || e instanceof HttpTimeoutException
         || e instanceof java.net.SocketTimeoutException) {
       return noAnswer(call, log, e);
     }
     if (e instanceof WriteRefusedException) {
-      return new CloudReadException(prefix + e.getMessage(), e);
+      return cannot(call, Text.verbatim(e.getMessage()), e);
     }
-    return new CloudReadException(
-        prefix
-            + (log.lastFailure().isEmpty() ? Failures.describe(e) : log.lastFailure())
-            + ": check the network, the endpoint and HTTPS_PROXY/NO_PROXY",
+    return cannot(
+        call,
+        Text.of(
+            "api.network", log.lastFailure().isEmpty() ? Failures.describe(e) : log.lastFailure()),
         e);
   }
 
@@ -151,26 +137,16 @@ final class ApiErrors {
    * "invalid_grant", "error_description": "..."}}) is read as JSON, not searched as text.
    */
   static CloudReadException credentials(Throwable e, CallLog log) {
-    String prefix = "cannot get an access token from the Application Default Credentials: ";
     String oauth = oauthError(e.getMessage());
     if (!oauth.isEmpty()) {
-      return new CloudReadException(
-          prefix
-              + oauth
-              + ": run `gcloud auth application-default login`, or point"
-              + " GOOGLE_APPLICATION_CREDENTIALS at a valid credentials file",
-          e);
+      return new CloudReadException(Text.of("api.token.oauth", oauth), e);
     }
     String last = log.lastFailure();
     if (last.isEmpty() && e instanceof java.util.concurrent.TimeoutException) {
-      return new CloudReadException(
-          prefix + "no token before the deadline (allow more time with --timeout)", e);
+      return new CloudReadException(Text.of("api.token.deadline"), e);
     }
     return new CloudReadException(
-        prefix
-            + (last.isEmpty() ? Failures.describe(e) : last)
-            + ": check the network and HTTPS_PROXY/NO_PROXY",
-        e);
+        Text.of("api.token.network", last.isEmpty() ? Failures.describe(e) : last), e);
   }
 
   /** {@code error: error_description} of an OAuth 2.0 error body inside {@code message}. */
@@ -201,16 +177,8 @@ final class ApiErrors {
 
   private static CloudReadException noAnswer(ApiCall call, CallLog log, Throwable e) {
     String last = log.lastFailure();
-    return new CloudReadException(
-        "cannot "
-            + call.what()
-            + ": no answer in time"
-            + (last.isEmpty()
-                ? " (allow more time with --timeout)"
-                : "; the last attempt failed: "
-                    + last
-                    + " (check the network, the endpoint and HTTPS_PROXY/NO_PROXY)"),
-        e);
+    return cannot(
+        call, last.isEmpty() ? Text.of("api.no-answer") : Text.of("api.no-answer.last", last), e);
   }
 
   private static IOException ioCause(Throwable e) {

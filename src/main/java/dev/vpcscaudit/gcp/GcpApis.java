@@ -32,6 +32,7 @@ import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.http.ApiTransport;
 import dev.vpcscaudit.gcp.http.Deadline;
 import dev.vpcscaudit.gcp.http.Endpoints;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.SupportedService;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       }
     } catch (BadInputException e) {
       throw new CloudReadException(
-          "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
     }
     return out;
   }
@@ -303,7 +304,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         getObject(call, url, "the answer to GET " + url.getRawPath()).path("selfLink").asText("");
     if (!link.contains("/global/networks/")) {
       throw new CloudReadException(
-          "cannot " + call.what() + ": unexpected answer from the API: no selfLink");
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", "no selfLink")));
     }
     return dev.vpcscaudit.network.NetworkRef.path(link);
   }
@@ -311,7 +312,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** Compute Engine v1 {@code routers.aggregatedList}: the routers of every region. */
   public List<dev.vpcscaudit.network.NetworkState.Router> routers(String project) {
     return networkList(
-        "list the Cloud Routers of project " + project,
+        Text.of("call.routers", project),
         "compute.routers.list",
         project,
         endpoints.compute() + "/compute/v1/projects/" + project + "/aggregated/routers",
@@ -337,7 +338,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     }
     if (!name.isTextual()) {
       throw new CloudReadException(
-          "cannot " + call.what() + ": unexpected answer from the API: name is not a string");
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", "name is not a string")));
     }
     return name.asText();
   }
@@ -345,7 +346,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** Compute Engine v1 {@code routes.list}. */
   public List<dev.vpcscaudit.network.NetworkState.Route> routes(String project) {
     return networkList(
-        "list the routes of project " + project,
+        Text.of("call.routes", project),
         "compute.routes.list",
         project,
         endpoints.compute() + "/compute/v1/projects/" + project + "/global/routes",
@@ -356,7 +357,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** Cloud DNS v1 {@code managedZones.list}. */
   public List<dev.vpcscaudit.network.NetworkState.Zone> zones(String project) {
     return networkList(
-        "list the Cloud DNS zones of project " + project,
+        Text.of("call.zones", project),
         "dns.managedZones.list",
         project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones",
@@ -367,7 +368,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** Cloud DNS v1 {@code resourceRecordSets.list} of one zone. */
   public List<dev.vpcscaudit.network.NetworkState.RecordSet> records(String project, String zone) {
     return networkList(
-        "list the records of Cloud DNS zone " + zone + " of project " + project,
+        Text.of("call.records", zone, project),
         "dns.resourceRecordSets.list",
         project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/managedZones/" + zone + "/rrsets",
@@ -378,7 +379,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** Cloud DNS v1 {@code policies.list}. */
   public List<dev.vpcscaudit.network.NetworkState.DnsPolicy> dnsPolicies(String project) {
     return networkList(
-        "list the DNS server policies of project " + project,
+        Text.of("call.dns-policies", project),
         "dns.policies.list",
         project,
         endpoints.dns() + "/dns/v1/projects/" + project + "/policies",
@@ -388,7 +389,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
 
   /** Every page of a Compute Engine or Cloud DNS list ({@code maxResults} pages of 500). */
   private <T> List<T> networkList(
-      String what,
+      Text what,
       String permission,
       String project,
       String url,
@@ -505,7 +506,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         }
       } catch (BadInputException e) {
         throw new CloudReadException(
-            "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+            Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
       }
       page++;
     } while (!pageToken.isEmpty());
@@ -559,7 +560,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       return root;
     } catch (BadInputException e) {
       throw new CloudReadException(
-          "cannot " + call.what() + ": unexpected answer from the API: " + e.getMessage(), e);
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
     }
   }
 

@@ -312,6 +312,26 @@ class LiveCliTest {
                 + " the walk with --organization ORG_NUMBER (and --policy POLICY_NUMBER)\n");
   }
 
+  /** The same refusal in Japanese: what could not be read, the permission and the grant. */
+  @Test
+  void aCloudErrorIsSaidInTheRunsLanguage() throws Exception {
+    fake.fail(
+        "/v1/projects/gdc-prod:getAncestry",
+        403,
+        FakeGcp.error(403, "PERMISSION_DENIED", "denied"));
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.put("LANG", "ja_JP.UTF-8");
+
+    Cli.Result run = Cli.run(env, "audit", "--project", "gdc-prod");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err())
+        .isEqualTo(
+            "エラー: プロジェクト gdc-prod の祖先を読むことができません: 権限がありません（HTTP 403、"
+                + "resourcemanager.projects.get が必要）: projects/gdc-prod に roles/browser を付与するか、"
+                + "--organization ORG_NUMBER（と --policy POLICY_NUMBER）でたどるのを省いてください\n");
+  }
+
   @Test
   void httpEndpointOnANonLoopbackHostIsRefused() throws Exception {
     Map<String, String> env = env();

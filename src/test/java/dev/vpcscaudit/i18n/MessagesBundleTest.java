@@ -76,7 +76,10 @@ class MessagesBundleTest {
           "advice.manual",
           "zone.problem",
           "list.and",
-          "text.dns");
+          "text.dns",
+          "api.http",
+          "api.http.detail",
+          "api.the-api");
 
   static boolean japanese(int c) {
     Character.UnicodeScript s = Character.UnicodeScript.of(c);
