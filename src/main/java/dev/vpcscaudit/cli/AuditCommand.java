@@ -5,6 +5,7 @@ import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Severity;
 import dev.vpcscaudit.dns.DnsResolver;
+import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.DnsAnswer;
 import dev.vpcscaudit.model.ProjectRef;
@@ -177,12 +178,13 @@ public final class AuditCommand extends ReadingCommand {
         "vpcsc-audit plan "
             + selection.selectionArgs(result.project(), profileOption.profile)
             + network.flag();
-    String verdict = result.compliant() ? " (compliant)" : " (not compliant)";
+    Messages m = cmd.messages();
+    String verdict = m.get(result.compliant() ? "wrote.compliant" : "wrote.not-compliant");
     if (outputDir == null) {
       ReportFormat format = formats().get(0);
       output.emit(
           render(format, result, planCommand, output.target()),
-          format + " report to " + output.target() + verdict);
+          m.get("wrote.report", format, output.target(), verdict));
     } else {
       java.util.Map<String, dev.vpcscaudit.report.Document> documents =
           new java.util.LinkedHashMap<>();
@@ -194,11 +196,13 @@ public final class AuditCommand extends ReadingCommand {
       OutputOption.writeAll(outputDir, documents);
       cmd.err()
           .println(
-              "wrote "
-                  + String.join(", ", formats().stream().map(ReportFormat::name).toList())
-                  + (formats().size() == 1 ? " report to " : " reports to ")
-                  + outputDir
-                  + verdict);
+              m.get(
+                  "wrote",
+                  m.get(
+                      formats().size() == 1 ? "wrote.report" : "wrote.reports",
+                      String.join(", ", formats().stream().map(ReportFormat::name).toList()),
+                      outputDir,
+                      verdict)));
     }
     return exitCode(result).code();
   }
@@ -342,17 +346,18 @@ public final class AuditCommand extends ReadingCommand {
             answers != null,
             outcomes,
             cmd.messages());
+    Messages m = cmd.messages();
     String verdict =
         report.compliant()
-            ? " (compliant)"
+            ? m.get("wrote.compliant")
             : report.unreadable() > 0
-                ? " (" + report.unreadable() + " unreadable)"
-                : " (not compliant)";
+                ? m.get("wrote.unreadable", report.unreadable())
+                : m.get("wrote.not-compliant");
     if (outputDir == null) {
       ReportFormat format = formats().get(0);
       output.emit(
           renderMany(format, report, output.target()),
-          format + " report of " + outcomes.size() + " projects to " + output.target() + verdict);
+          m.get("wrote.report-of", format, outcomes.size(), output.target(), verdict));
     } else {
       java.util.Map<String, dev.vpcscaudit.report.Document> documents =
           new java.util.LinkedHashMap<>();
@@ -363,13 +368,14 @@ public final class AuditCommand extends ReadingCommand {
       OutputOption.writeAll(outputDir, documents);
       cmd.err()
           .println(
-              "wrote "
-                  + String.join(", ", formats().stream().map(ReportFormat::name).toList())
-                  + " reports of "
-                  + outcomes.size()
-                  + " projects to "
-                  + outputDir
-                  + verdict);
+              m.get(
+                  "wrote",
+                  m.get(
+                      "wrote.reports-of",
+                      String.join(", ", formats().stream().map(ReportFormat::name).toList()),
+                      outcomes.size(),
+                      outputDir,
+                      verdict)));
     }
     if (report.unreadable() > 0) {
       cmd.err()

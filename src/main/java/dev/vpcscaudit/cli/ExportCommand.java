@@ -36,7 +36,7 @@ public final class ExportCommand extends ReadingCommand {
     }
     output.emit(
         PerimeterJsonWriter.write(found.perimeters()),
-        found.perimeters().size() + " perimeter(s) to " + output.target());
+        cmd.messages().get("wrote.perimeters", found.perimeters().size(), output.target()));
     return ExitCode.OK.code();
   }
 }

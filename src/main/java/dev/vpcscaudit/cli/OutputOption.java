@@ -157,7 +157,7 @@ public final class OutputOption {
   void emit(Document body, String summary) {
     write(body, target(), cmd.out());
     if (target() != null) {
-      cmd.err().println("wrote " + summary);
+      cmd.err().println(cmd.messages().get("wrote", summary));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.cli;
 
 import dev.vpcscaudit.audit.Stage;
+import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.plan.FixPlan;
 import dev.vpcscaudit.plan.GcloudRenderer;
@@ -190,10 +191,9 @@ public final class PlanCommand extends ReadingCommand {
             plan.withGate(
                 reads.isEmpty() ? null : dev.vpcscaudit.audit.Violations.merge(reads),
                 violations.accept),
-            " for "
-                + plan.projects().size()
-                + " projects"
-                + (unread == 0 ? "" : "; " + unread + " could not be read"));
+            unread == 0
+                ? cmd.messages().get("wrote.for-projects", plan.projects().size())
+                : cmd.messages().get("wrote.for-projects-unread", plan.projects().size(), unread));
     if (unread > 0) {
       cmd.err()
           .println(
@@ -210,24 +210,24 @@ public final class PlanCommand extends ReadingCommand {
     if (!terraformDirs.isEmpty()) {
       dev.vpcscaudit.plan.tfpatch.TerraformPatch.Result patch =
           dev.vpcscaudit.plan.tfpatch.TerraformPatch.patch(plan, terraformDirs, cmd.messages());
+      Messages m = cmd.messages();
       output.emit(
           patch.diff(),
-          "terraform patch"
-              + scope
-              + " of "
-              + String.join(", ", terraformDirs.stream().map(String::valueOf).toList())
-              + " to "
-              + output.target()
-              + (patch.unedited().isEmpty()
+          m.get(
+              "wrote.patch",
+              scope,
+              String.join(", ", terraformDirs.stream().map(String::valueOf).toList()),
+              output.target(),
+              patch.unedited().isEmpty()
                   ? ""
-                  : " (" + patch.unedited().size() + " change(s) not written: see its header)"));
+                  : m.get("wrote.patch-unwritten", patch.unedited().size())));
       if (!patch.unedited().isEmpty()) {
         cmd.err()
             .println(
-                "vpcsc-audit: "
-                    + patch.unedited().size()
-                    + " change(s) could not be written safely; first: "
-                    + Main.oneLine(patch.unedited().get(0)));
+                m.get(
+                    "wrote.patch-unsafe",
+                    patch.unedited().size(),
+                    Main.oneLine(patch.unedited().get(0))));
         return ExitCode.FINDINGS.code();
       }
       return ExitCode.OK.code();
@@ -237,24 +237,22 @@ public final class PlanCommand extends ReadingCommand {
           case gcloud -> GcloudRenderer.render(plan, cmd.messages());
           case terraform -> TerraformRenderer.render(plan, cmd.messages());
         };
+    Messages m = cmd.messages();
     output.emit(
         text,
-        renderer
-            + " plan"
-            + scope
-            + " to "
-            + output.target()
-            + (plan.isEmpty()
-                ? " (nothing to fix)"
-                : " ("
-                    + plan.perimeters().size()
-                    + " perimeter(s) to change"
-                    + (plan.heldBack().isEmpty()
-                        ? ""
-                        : ", "
-                            + plan.heldBack().size()
-                            + " held back by dry-run denials: see the plan")
-                    + ")"));
+        m.get(
+            "wrote.plan",
+            renderer,
+            scope,
+            output.target(),
+            plan.isEmpty()
+                ? m.get("wrote.plan-nothing")
+                : plan.heldBack().isEmpty()
+                    ? m.get("wrote.plan-changes", plan.perimeters().size())
+                    : m.get(
+                        "wrote.plan-changes-held",
+                        plan.perimeters().size(),
+                        plan.heldBack().size())));
     return ExitCode.OK.code();
   }
 }

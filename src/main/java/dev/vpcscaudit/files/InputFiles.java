@@ -1,6 +1,7 @@
 package dev.vpcscaudit.files;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,11 +51,11 @@ public final class InputFiles {
     if (e instanceof TooLarge) {
       return new BadInputException(e.getMessage(), e);
     }
-    return new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+    return new BadInputException(Text.of("file.cannot-read", label, e.getMessage()), e);
   }
 
   private static BadInputException tooLarge(String label, long maxBytes) {
-    return new BadInputException(label + ": larger than " + human(maxBytes));
+    return new BadInputException(Text.of("file.too-large", label, human(maxBytes)));
   }
 
   private static String human(long bytes) {
@@ -77,10 +78,10 @@ public final class InputFiles {
    */
   public static java.io.InputStream open(Path file, String label, long maxBytes) {
     if (file.toString().isEmpty()) {
-      throw new BadInputException(label + ": empty file name");
+      throw new BadInputException(Text.of("file.empty-name", label));
     }
     if (Files.isDirectory(file)) {
-      throw new BadInputException(label + ": is a directory, expected a file");
+      throw new BadInputException(Text.of("file.directory", label));
     }
     LAST.set(label);
     try {
@@ -91,11 +92,11 @@ public final class InputFiles {
       }
       return new Capped(Files.newInputStream(file), maxBytes, label);
     } catch (NoSuchFileException e) {
-      throw new BadInputException(label + ": no such file", e);
+      throw new BadInputException(Text.of("file.no-such-file", label), e);
     } catch (AccessDeniedException e) {
-      throw new BadInputException(label + ": permission denied", e);
+      throw new BadInputException(Text.of("file.permission-denied", label), e);
     } catch (IOException e) {
-      throw new BadInputException(label + ": cannot read: " + e.getMessage(), e);
+      throw new BadInputException(Text.of("file.cannot-read", label, e.getMessage()), e);
     }
   }
 
@@ -105,7 +106,7 @@ public final class InputFiles {
     try {
       bytes = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 8));
     } catch (IOException e) {
-      throw new BadInputException(label + ": cannot read standard input: " + e.getMessage(), e);
+      throw new BadInputException(Text.of("file.cannot-read-stdin", label, e.getMessage()), e);
     }
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(label, MAX_BYTES);
@@ -166,7 +167,7 @@ public final class InputFiles {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new BadInputException(label + ": not UTF-8 text", e);
+      throw new BadInputException(Text.of("file.not-utf8", label), e);
     }
   }
 }

@@ -7,6 +7,7 @@ import com.google.auth.oauth2.ImpersonatedCredentials;
 import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.http.ApiTransport;
 import dev.vpcscaudit.gcp.http.Endpoints;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -87,12 +88,11 @@ public final class GcpCredentials {
     if (!"true".equalsIgnoreCase(env.getOrDefault("NO_GCE_CHECK", "")) && onGce(env)) {
       return ComputeEngineCredentials.newBuilder().setHttpTransportFactory(tokens).build();
     }
+    String looked = gcloudFile == null ? "GOOGLE_APPLICATION_CREDENTIALS" : gcloudFile.toString();
     throw new CloudReadException(
-        "no Application Default Credentials: run `gcloud auth application-default login`, or set"
-            + " GOOGLE_APPLICATION_CREDENTIALS to a credentials file (looked in "
-            + (gcloudFile == null ? "GOOGLE_APPLICATION_CREDENTIALS" : gcloudFile.toString())
-            + (env.containsKey("NO_GCE_CHECK") ? "" : " and the metadata server")
-            + ")");
+        env.containsKey("NO_GCE_CHECK")
+            ? Text.of("adc.none", looked)
+            : Text.of("adc.none.metadata", looked));
   }
 
   /** gcloud's ADC file: {@code $CLOUDSDK_CONFIG}, else the platform's gcloud config folder. */
@@ -113,15 +113,9 @@ public final class GcpCredentials {
     try (InputStream in = Files.newInputStream(file)) {
       return GoogleCredentials.fromStream(in, tokens);
     } catch (NoSuchFileException e) {
-      throw new CloudReadException(
-          "no Application Default Credentials: "
-              + what
-              + ": no such file (fix the variable, or unset it and run `gcloud auth"
-              + " application-default login`)",
-          e);
+      throw new CloudReadException(Text.of("adc.no-such-file", what), e);
     } catch (IOException | RuntimeException e) {
-      throw new CloudReadException(
-          what + ": not a usable credentials file (" + firstLine(e.getMessage()) + ")", e);
+      throw new CloudReadException(Text.of("adc.unusable", what, firstLine(e.getMessage())), e);
     }
   }
 

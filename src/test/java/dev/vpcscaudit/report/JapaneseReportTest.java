@@ -302,6 +302,19 @@ class JapaneseReportTest {
   }
 
   @Test
+  void whatTheRunWroteIsSaidInTheLanguage(@TempDir Path dir) {
+    String[] args =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(SAMPLE),
+                java.util.stream.Stream.of(
+                    "--format", "json,markdown", "--output-dir", dir.toString()))
+            .toArray(String[]::new);
+    Cli.Result r = Cli.run(Map.of("LANG", "ja_JP.UTF-8"), args);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo(dir + " への json, markdown レポート（非準拠） を書きました\n");
+  }
+
+  @Test
   void errorsAreInTheLanguageToo() {
     Cli.Result r =
         Cli.run(
@@ -312,7 +325,7 @@ class JapaneseReportTest {
             "--from-file",
             "/nonexistent/x.json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("エラー: ");
+    assertThat(r.err()).isEqualTo("エラー: --from-file /nonexistent/x.json: そのようなファイルはありません\n");
     Cli.Result usage = Cli.run(Map.of("LANG", "ja_JP.UTF-8"), "audit", "--no-such-option");
     assertThat(usage.code()).isEqualTo(2);
     assertThat(usage.err()).startsWith("エラー: ").contains("（'vpcsc-audit audit --help' を参照）");
