@@ -32,7 +32,7 @@ public record AuditResult(
     boolean accessLevelsChecked,
     Baseline.Comparison baseline,
     java.util.Map<Finding, Acceptances.Entry> accepted,
-    String violationsRead) {
+    dev.vpcscaudit.i18n.Text violationsRead) {
 
   public AuditResult {
     perimeters = List.copyOf(perimeters);
@@ -103,7 +103,7 @@ public record AuditResult(
       List<Check> checks,
       Baseline.Comparison baseline,
       java.util.Map<Finding, Acceptances.Entry> accepted,
-      String violationsRead) {
+      dev.vpcscaudit.i18n.Text violationsRead) {
     return new AuditResult(
         project,
         profile,

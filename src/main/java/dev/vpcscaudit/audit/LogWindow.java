@@ -2,6 +2,7 @@ package dev.vpcscaudit.audit;
 
 import dev.vpcscaudit.codec.ViolationLogReader;
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +77,7 @@ public record LogWindow(String label, Instant start, Instant end) {
   }
 
   /** {@code the last 7d (2026-11-25T15:00:00Z to 2026-12-02T15:00:00Z)}. */
-  public String describe() {
-    return "the last " + label + " (" + start + " to " + end + ")";
+  public Text describe() {
+    return Text.of("logs.window", label, start, end);
   }
 }

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * @param skipped entries of the file that were not VPC Service Controls denials
  * @param window how far back a live read went ({@code --violations}), or null for a saved read
  */
-public record Violations(String source, List<Violation> violations, int skipped, LogWindow window) {
+public record Violations(Text source, List<Violation> violations, int skipped, LogWindow window) {
 
   /** Groups named in a finding's message; the rest are counted. */
   public static final int GROUPS_SHOWN = 5;
@@ -39,17 +39,14 @@ public record Violations(String source, List<Violation> violations, int skipped,
 
   /** A saved read ({@code --violations-file}). */
   public Violations(String source, List<Violation> violations, int skipped) {
-    this(source, violations, skipped, null);
+    this(Text.verbatim(source), violations, skipped, null);
   }
 
   /** A live read of {@code project}'s audit logs over {@code window}. */
   public static Violations live(
       String project, LogWindow window, List<Violation> violations, int skipped) {
     return new Violations(
-        "the audit logs of projects/" + project + ", " + window.describe(),
-        violations,
-        skipped,
-        window);
+        Text.of("logs.project", project, window.describe()), violations, skipped, window);
   }
 
   /** Denials of one kind: the same service, method, caller, origin and reason. */
@@ -86,32 +83,25 @@ public record Violations(String source, List<Violation> violations, int skipped,
    * One line for the report: how many denials were read, and from where. A live read that found
    * none says so with its window, and what it cannot see.
    */
-  public String summary() {
+  public Text summary() {
     if (violations.isEmpty() && window != null) {
-      return "no VPC Service Controls denials in "
-          + source
-          + ": the logs were readable (denials that an exclusion filter of the project's _Default"
-          + " sink drops are never stored, and look the same as none)";
+      return Text.of("logs.none", source);
     }
     long dryRun = violations.stream().filter(Violation::dryRun).count();
-    return violations.size()
-        + (violations.size() == 1 ? " denial" : " denials")
-        + " read from "
-        + source
-        + " ("
-        + dryRun
-        + " dry-run, "
-        + (violations.size() - dryRun)
-        + " enforced"
-        + (skipped == 0 ? "" : "; " + skipped + " other log entries skipped")
-        + ")";
+    return Text.of(
+        (violations.size() == 1 ? "logs.read.one" : "logs.read") + (skipped == 0 ? "" : "-skipped"),
+        violations.size(),
+        source,
+        dryRun,
+        violations.size() - dryRun,
+        skipped);
   }
 
   /**
    * What {@code perimeter}'s config denied in one mode, one line per kind of denial, newest first:
    * the first {@link #GROUPS_SHOWN} kinds and a count of the rest; empty when it denied nothing.
    */
-  public List<String> denied(String perimeter, boolean dryRun) {
+  public List<Text> denied(String perimeter, boolean dryRun) {
     List<Violation> vs =
         violations.stream()
             .filter(v -> v.dryRun() == dryRun && perimeter.equals(v.perimeter()))
@@ -120,12 +110,12 @@ public record Violations(String source, List<Violation> violations, int skipped,
       return List.of();
     }
     List<Group> groups = groups(vs);
-    List<String> out = new ArrayList<>();
+    List<Text> out = new ArrayList<>();
     for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
-      out.add(groups.get(i).describe());
+      out.add(groups.get(i).text());
     }
     if (groups.size() > GROUPS_SHOWN) {
-      out.add("and " + (groups.size() - GROUPS_SHOWN) + " more kinds");
+      out.add(Text.of("violations.more-kinds", groups.size() - GROUPS_SHOWN));
     }
     return out;
   }
@@ -154,10 +144,9 @@ public record Violations(String source, List<Violation> violations, int skipped,
       window = window == null ? r.window() : window;
     }
     return new Violations(
-        "the audit logs of "
-            + reads.size()
-            + " projects"
-            + (window == null ? "" : ", " + window.describe()),
+        window == null
+            ? Text.of("logs.projects", reads.size())
+            : Text.of("logs.projects.window", reads.size(), window.describe()),
         all,
         skipped,
         window);

@@ -380,11 +380,7 @@ public final class AuditCommand extends ReadingCommand {
     if (report.unreadable() > 0) {
       cmd.err()
           .println(
-              "error: "
-                  + Main.oneLine(
-                      found.unreadableLine(
-                          "so the run is no verdict on %s (the report lists each as"
-                              + " UNREADABLE)")));
+              m.get("error.line", Main.oneLine(found.unreadableLine("unreadable.audit").in(m))));
       return ExitCode.INCOMPLETE.code();
     }
     boolean failing = outcomes.stream().anyMatch(o -> exitCode(o.result()) == ExitCode.FINDINGS);

@@ -197,9 +197,10 @@ public final class PlanCommand extends ReadingCommand {
     if (unread > 0) {
       cmd.err()
           .println(
-              "error: "
-                  + Main.oneLine(
-                      found.unreadableLine("so the plan does not fix %s (its header names each)")));
+              cmd.messages()
+                  .get(
+                      "error.line",
+                      Main.oneLine(found.unreadableLine("unreadable.plan").in(cmd.messages()))));
       return ExitCode.INCOMPLETE.code();
     }
     return code;

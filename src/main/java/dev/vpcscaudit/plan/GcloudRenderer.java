@@ -187,17 +187,17 @@ public final class GcloudRenderer {
       // The evidence read now predates what this plan stages: it says what the spec as it was
       // would have denied, not yet what the staged one will.
       out.append("# ")
-          .append(m.get("gcloud.denied-in", Shell.comment(gate.read().source())))
+          .append(m.get("gcloud.denied-in", Shell.comment(gate.read().source().in(m))))
           .append('\n');
       for (PerimeterChange change : plan.perimeters()) {
         String name = change.before().name();
-        List<String> denied = gate.read().denied(name, true);
+        List<Text> denied = gate.read().denied(name, true);
         out.append("#   ")
             .append(name)
             .append(m.get(denied.isEmpty() ? "gcloud.no-denial" : "gcloud.denied"))
             .append('\n');
-        for (String line : denied) {
-          out.append("#     ").append(Shell.comment(line)).append('\n');
+        for (Text line : denied) {
+          out.append("#     ").append(Shell.comment(line.in(m))).append('\n');
         }
       }
     }

@@ -29,9 +29,9 @@ public final class PlanHeader {
     dev.vpcscaudit.audit.Violations read = plan.gate().read();
     long n = read.deniedCount(name, true);
     List<String> out = new ArrayList<>();
-    out.add(m.get(n == 1 ? "plan.held.denied.one" : "plan.held.denied", n, read.source()));
-    for (String line : read.denied(name, true)) {
-      out.add("  " + line);
+    out.add(m.get(n == 1 ? "plan.held.denied.one" : "plan.held.denied", n, read.source().in(m)));
+    for (Text line : read.denied(name, true)) {
+      out.add("  " + line.in(m));
     }
     out.add(m.get("plan.held.admit", m.get("plan.held." + what)));
     return out;
@@ -44,7 +44,7 @@ public final class PlanHeader {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    out.add(m.get("plan.audit-logs", gate.read().summary()));
+    out.add(m.get("plan.audit-logs", gate.read().summary().in(m)));
     if (plan.stage() != Stage.ENFORCE || plan.perimeters().isEmpty()) {
       return out;
     }

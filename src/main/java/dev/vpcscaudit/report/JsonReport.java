@@ -72,7 +72,7 @@ public final class JsonReport {
       throws IOException {
     writeCoverage(g, result);
     if (result.violationsRead() != null) {
-      g.writeStringField("auditLogs", result.violationsRead());
+      g.writeStringField("auditLogs", result.violationsRead().in(m));
     }
     g.writeArrayFieldStart("perimeters");
     for (PerimeterMembership p : result.perimeters()) {

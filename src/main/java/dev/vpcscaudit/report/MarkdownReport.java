@@ -65,7 +65,7 @@ public final class MarkdownReport {
                     : m.get("md.not-run", result.coverageLine(true), result.coverageLine(false))))
         .append("\n\n");
     if (result.violationsRead() != null) {
-      out.append(m.get("md.audit-logs", text(result.violationsRead()))).append("\n\n");
+      out.append(m.get("md.audit-logs", text(result.violationsRead().in(m)))).append("\n\n");
     }
     if (result.baseline() != null) {
       dev.vpcscaudit.audit.Baseline.Comparison b = result.baseline();

@@ -92,7 +92,8 @@ public final class TextReport {
                 m.get(result.accessLevelsChecked() ? "text.checked" : "text.levels-not-checked")))
         .append('\n');
     if (result.violationsRead() != null) {
-      out.append(m.get("text.audit-logs", Terminal.clean(result.violationsRead()))).append('\n');
+      out.append(m.get("text.audit-logs", Terminal.clean(result.violationsRead().in(m))))
+          .append('\n');
     }
     out.append('\n');
 

@@ -71,22 +71,19 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
      *
      * @param consequence e.g. {@code so the plan does not fix %s}, {@code %s} being it or them
      */
-    public String unreadableLine(String consequence) {
+    public dev.vpcscaudit.i18n.Text unreadableLine(String consequence) {
       List<ProjectPerimeters> unread = projects.stream().filter(p -> p.error() != null).toList();
       if (unread.isEmpty()) {
         return null;
       }
       ProjectPerimeters first = unread.get(0);
-      return unread.size()
-          + " of "
-          + projects.size()
-          + (projects.size() == 1 ? " project" : " projects")
-          + " could not be read, "
-          + String.format(consequence, unread.size() == 1 ? "it" : "them")
-          + "; first: "
-          + first.project().display()
-          + ": "
-          + first.error();
+      return dev.vpcscaudit.i18n.Text.of(
+          projects.size() == 1 ? "unreadable.one" : "unreadable",
+          unread.size(),
+          projects.size(),
+          dev.vpcscaudit.i18n.Text.of(consequence + (unread.size() == 1 ? ".one" : "")),
+          first.project().display(),
+          first.error());
     }
 
     /** The levels for the audit engine. */

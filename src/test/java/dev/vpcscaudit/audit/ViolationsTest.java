@@ -54,7 +54,7 @@ class ViolationsTest {
                 + " (from 10.0.0.1, R), last 2026-12-01T11:00:00Z, unique ID 3; 2 x"
                 + " a.googleapis.com M by x@p (from 10.0.0.1, R), last 2026-12-01T10:00:00Z, unique"
                 + " ID 1");
-    assertThat(vs.summary())
+    assertThat(vs.summary().toString())
         .isEqualTo(
             "4 denials read from --violations-file f.json (3 dry-run, 1 enforced; 2 other log"
                 + " entries skipped)");
@@ -79,6 +79,7 @@ class ViolationsTest {
   void noDenialsNoFindings() {
     Violations none = new Violations("logs", List.of(), 0);
     assertThat(none.findings()).isEmpty();
-    assertThat(none.summary()).isEqualTo("0 denials read from logs (0 dry-run, 0 enforced)");
+    assertThat(none.summary().toString())
+        .isEqualTo("0 denials read from logs (0 dry-run, 0 enforced)");
   }
 }
