@@ -108,7 +108,7 @@ public final class GcloudRenderer {
     heldBack(plan, out, m);
     if (plan.stage() == Stage.DRY_RUN && !plan.perimeters().isEmpty()) {
       nextStep(plan, out, m);
-      comment(out, m.get("gcloud.warning-enforce"));
+      PlanHeader.comment(out, m.get("gcloud.warning-enforce"));
       for (PerimeterChange change : plan.perimeters()) {
         ServicePerimeter p = change.before();
         out.append("#   gcloud access-context-manager perimeters dry-run describe ")
@@ -159,7 +159,7 @@ public final class GcloudRenderer {
    */
   private static void nextStep(FixPlan plan, StringBuilder out, Messages m) {
     out.append('\n');
-    comment(out, m.get("gcloud.next-step"));
+    PlanHeader.comment(out, m.get("gcloud.next-step"));
     ProjectRef first = plan.projects().get(0);
     String project = first.id() != null ? first.id() : first.number();
     out.append("#   gcloud logging read ")
@@ -233,7 +233,7 @@ public final class GcloudRenderer {
       names.add(m.get("gcloud.network-step", action.label(), action.project()));
     }
     out.append('\n');
-    comment(out, m.get("gcloud.concurrent"));
+    PlanHeader.comment(out, m.get("gcloud.concurrent"));
     out.append("fields=").append(Shell.quote(CONTENT)).append('\n').append("names=(");
     out.append(String.join(" ", names.stream().map(Shell::quote).toList()));
     out.append(")\n")
@@ -386,7 +386,7 @@ public final class GcloudRenderer {
     // What the script runs: the changes the audit logs hold back are only shown.
     int changed = plan.withoutHeld().perimeters().size();
     if (changed > 0) {
-      comment(
+      PlanHeader.comment(
           out,
           m.get(
               (plan.stage() == Stage.DRY_RUN ? "gcloud.changes.dry-run" : "gcloud.changes.enforce")
@@ -395,7 +395,7 @@ public final class GcloudRenderer {
     }
     if (!plan.networkActions().isEmpty()) {
       int n = plan.networkActions().size();
-      comment(out, m.get(n == 1 ? "gcloud.network.one" : "gcloud.network", n));
+      PlanHeader.comment(out, m.get(n == 1 ? "gcloud.network.one" : "gcloud.network", n));
     }
     for (String line : PlanHeader.lines(plan, m)) {
       out.append("# ").append(Shell.comment(line)).append('\n');
@@ -406,16 +406,6 @@ public final class GcloudRenderer {
         .append("\n#   ")
         .append(Shell.comment(plan.verifyCommand()))
         .append('\n');
-  }
-
-  /**
-   * A comment of several lines from the bundle (its lines split where the message has a line
-   * break), each line {@code # }-prefixed; the message holds no value from input.
-   */
-  private static void comment(StringBuilder out, String text) {
-    for (String line : text.split("\n", -1)) {
-      out.append("# ").append(line).append('\n');
-    }
   }
 
   /** The gcloud command of one change, as its arguments (the first holds the command's words). */

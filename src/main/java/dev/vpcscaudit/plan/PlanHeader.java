@@ -120,6 +120,17 @@ public final class PlanHeader {
     return out;
   }
 
+  /**
+   * Appends a comment of several lines from the bundle (split where the message has a line break),
+   * each line {@code # }-prefixed: the comment syntax of both bash and HCL. The message holds no
+   * value from input.
+   */
+  static void comment(StringBuilder out, String text) {
+    for (String line : text.split("\n", -1)) {
+      out.append("# ").append(line).append('\n');
+    }
+  }
+
   /** The closing comment of a plan that changes nothing. */
   static String nothingToChange(FixPlan plan, Messages m) {
     if (plan.unfixed().isEmpty()) {

@@ -136,13 +136,13 @@ public final class TerraformRenderer {
     }
     if (!plan.perimeters().isEmpty()) {
       out.append("#\n");
-      comment(out, m.get("tf.authoritative"));
+      PlanHeader.comment(out, m.get("tf.authoritative"));
     }
     if (plan.networkActions().stream().anyMatch(NetworkTerraform::declarable)) {
       out.append("#\n");
-      comment(out, m.get("tf.network-new"));
+      PlanHeader.comment(out, m.get("tf.network-new"));
     }
-    comment(out, m.get("tf.needs", needs.describe(m)));
+    PlanHeader.comment(out, m.get("tf.needs", needs.describe(m)));
     out.append("# ").append(m.get("tf.verify", Hcl.comment(plan.verifyCommand()))).append('\n');
 
     out.append(resources);
@@ -227,13 +227,6 @@ public final class TerraformRenderer {
               String.join(m.get("list.semicolon"), clauses)));
     }
     return s.toString();
-  }
-
-  /** A comment of several lines from the bundle, each {@code # }-prefixed. */
-  private static void comment(StringBuilder out, String text) {
-    for (String line : text.split("\n", -1)) {
-      out.append("# ").append(line).append('\n');
-    }
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpcscaudit.audit.AuditEngine;
 import dev.vpcscaudit.audit.AuditResult;
 import dev.vpcscaudit.audit.Finding;
 import dev.vpcscaudit.audit.Remedy;
@@ -13,8 +12,6 @@ import dev.vpcscaudit.audit.Stage;
 import dev.vpcscaudit.escape.Terminal;
 import dev.vpcscaudit.i18n.Messages;
 import dev.vpcscaudit.i18n.Text;
-import dev.vpcscaudit.model.ProjectRef;
-import dev.vpcscaudit.source.PerimeterFiles;
 import dev.vpcscaudit.testing.Cli;
 import dev.vpcscaudit.testing.Fixtures;
 import dev.vpcscaudit.testing.Golden;
@@ -39,11 +36,7 @@ class JapaneseReportTest {
   private static final String PLAN = "vpcsc-audit plan --project 123456789012";
 
   private static AuditResult sample() {
-    return AuditEngine.audit(
-        new ProjectRef("gdc-prod", Fixtures.PROJECT),
-        PerimeterFiles.read(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json")),
-        Fixtures.gdc(),
-        "file");
+    return ReportGoldenTest.sample();
   }
 
   @Test
@@ -64,24 +57,7 @@ class JapaneseReportTest {
 
   @Test
   void theOrganizationReport() throws Exception {
-    AuditResult compliant =
-        AuditEngine.audit(
-            new ProjectRef(null, "42"),
-            Fixtures.perimeters("[" + Fixtures.perimeter("gdc", Fixtures.compliantConfig()) + "]"),
-            Fixtures.gdc(),
-            "file");
-    OrgReport report =
-        new OrgReport(
-            "organizations/9000",
-            Fixtures.gdc(),
-            "file",
-            false,
-            false,
-            List.of(
-                new ProjectOutcome(new ProjectRef("gdc-prod", Fixtures.PROJECT), sample(), null),
-                new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
-                new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")),
-            Messages.JA);
+    OrgReport report = ReportGoldenTest.organization(Messages.JA);
     String text = report.text(false, 100);
     Golden.assertMatches(text, "report/organization.ja.txt");
     Golden.assertMatches(report.markdown(), "report/organization.ja.md");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Text and JSON reports compared exactly with golden files. */
 public class ReportGoldenTest {
 
-  private static AuditResult sample() {
+  static AuditResult sample() {
     List<ServicePerimeter> perimeters =
         PerimeterFiles.read(Fixtures.repoRoot().resolve("samples/gdc-perimeters.json"));
     return AuditEngine.audit(
@@ -31,6 +31,11 @@ public class ReportGoldenTest {
 
   /** Three projects of an organization: the sample's, a compliant one and an unreadable one. */
   private static OrgReport organization() {
+    return organization(dev.vpcscaudit.i18n.Messages.EN);
+  }
+
+  /** As {@link #organization()}, in the language of {@code m}. */
+  static OrgReport organization(dev.vpcscaudit.i18n.Messages m) {
     AuditResult compliant =
         AuditEngine.audit(
             new ProjectRef(null, "42"),
@@ -46,7 +51,8 @@ public class ReportGoldenTest {
         List.of(
             new ProjectOutcome(new ProjectRef("gdc-prod", Fixtures.PROJECT), sample(), null),
             new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
-            new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+            new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")),
+        m);
   }
 
   @Test
