@@ -174,9 +174,7 @@ public final class OutputOption {
       }
       // PrintWriter keeps write errors to itself: ask, so a cut report never passes for whole.
       if (out.checkError()) {
-        throw new OutputException(
-            "cannot write standard output (a full disk or a closed pipe?): what it shows is"
-                + " incomplete");
+        throw new OutputException(Text.of("error.stdout"));
       }
       return;
     }
@@ -201,7 +199,7 @@ public final class OutputOption {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new BadInputException(label + ": cannot create the folder: " + reason(e), e);
+      throw new BadInputException(Text.of("output.cannot-create-folder", label, reason(e)), e);
     }
     Path real = resolve(dir);
     try (FileChannel lockFile =
@@ -213,8 +211,7 @@ public final class OutputOption {
         for (Map.Entry<String, Document> d : documents.entrySet()) {
           Path target = prepare(label, real.resolve(d.getKey()));
           if (isSpecial(target)) {
-            throw new BadInputException(
-                label + ": " + d.getKey() + " is not a regular file; nothing was written");
+            throw new BadInputException(Text.of("output.not-regular", label, d.getKey()));
           }
           staged.put(target, stage(label, target, d.getValue()));
         }
@@ -226,7 +223,7 @@ public final class OutputOption {
         staged.values().forEach(OutputOption::deleteQuietly);
       }
     } catch (IOException e) {
-      throw new OutputException(label + ": cannot lock the folder: " + reason(e), e);
+      throw new OutputException(Text.of("output.cannot-lock", label, reason(e)), e);
     }
   }
 
@@ -238,11 +235,7 @@ public final class OutputOption {
       lock = null; // held by another run in this JVM
     }
     if (lock == null) {
-      throw new BadInputException(
-          label
-              + ": another vpcsc-audit run is writing into this folder (it holds "
-              + LOCK
-              + "); run them one after the other, or give each its own folder");
+      throw new BadInputException(Text.of("output.locked", label, LOCK));
     }
     return lock;
   }
@@ -250,12 +243,12 @@ public final class OutputOption {
   /** Checks what can be checked before writing; returns the file to write (symlinks followed). */
   private static Path prepare(String label, Path file) {
     if (Files.isDirectory(file)) {
-      throw new BadInputException(label + ": is a directory, expected a file path");
+      throw new BadInputException(Text.of("output.directory", label));
     }
     Path target = resolve(file);
     Path dir = target.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new BadInputException(label + ": the folder " + dir + " does not exist");
+      throw new BadInputException(Text.of("output.no-folder", label, dir));
     }
     return target;
   }
@@ -303,7 +296,7 @@ public final class OutputOption {
       tmp = null;
       return done;
     } catch (AccessDeniedException e) {
-      throw new BadInputException(label + ": permission denied", e);
+      throw new BadInputException(Text.of("file.permission-denied", label), e);
     } catch (IOException e) {
       throw failed(label, e);
     } finally {
@@ -331,7 +324,7 @@ public final class OutputOption {
       }
     } catch (AccessDeniedException e) {
       deleteQuietly(tmp);
-      throw new BadInputException(label + ": permission denied", e);
+      throw new BadInputException(Text.of("file.permission-denied", label), e);
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw failed(label, e);
@@ -355,17 +348,17 @@ public final class OutputOption {
   }
 
   private static OutputException failed(String label, IOException e) {
-    return new OutputException(label + ": cannot write: " + reason(e) + "; nothing was written", e);
+    return new OutputException(Text.of("output.cannot-write", label, reason(e)), e);
   }
 
-  private static String reason(IOException e) {
+  private static Text reason(IOException e) {
     if (e instanceof NoSuchFileException) {
-      return "no such file or folder";
+      return Text.of("output.no-such-file-or-folder");
     }
     if (e instanceof FileSystemException f) {
-      return Objects.requireNonNullElse(f.getReason(), e.toString());
+      return Text.verbatim(Objects.requireNonNullElse(f.getReason(), e.toString()));
     }
-    return Objects.requireNonNullElse(e.getMessage(), e.toString());
+    return Text.verbatim(Objects.requireNonNullElse(e.getMessage(), e.toString()));
   }
 
   private static void deleteQuietly(Path tmp) {
