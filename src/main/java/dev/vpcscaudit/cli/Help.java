@@ -3,8 +3,8 @@ package dev.vpcscaudit.cli;
 import java.util.List;
 
 /**
- * What the help and the usage errors share: the width the help is wrapped to (picocli renders it,
- * {@link Cmd#commandLine}), and lists written as prose.
+ * What the help needs besides picocli: the width it is wrapped to (picocli renders it, {@link
+ * Cmd#commandLine}), and the footer (lists in prose are the language's: {@code Messages.orList}).
  */
 final class Help {
 
@@ -44,24 +44,5 @@ final class Help {
       line.append(word);
     }
     out.append(line).append('\n');
-  }
-
-  /** {@code a, b or c}. */
-  static String orList(List<String> items) {
-    return list(items, " or ");
-  }
-
-  /** {@code a, b and c}. */
-  static String andList(List<String> items) {
-    return list(items, " and ");
-  }
-
-  private static String list(List<String> items, String last) {
-    if (items.size() <= 1) {
-      return String.join("", items);
-    }
-    return String.join(", ", items.subList(0, items.size() - 1))
-        + last
-        + items.get(items.size() - 1);
   }
 }

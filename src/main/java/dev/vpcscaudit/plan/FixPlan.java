@@ -116,11 +116,6 @@ public record FixPlan(
         + ")";
   }
 
-  /** "Project" or "Projects". */
-  public String subjectLabel() {
-    return subjectLabel(Messages.EN);
-  }
-
   /** "Project" or "Projects" in the language of {@code m}. */
   public String subjectLabel(Messages m) {
     return m.get(projects.size() == 1 ? "plan.subject.one" : "plan.subject");
