@@ -3,6 +3,7 @@ package dev.vpcscaudit.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.AccessLevel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,16 +37,13 @@ public final class AccessLevelReader {
     JsonNode root = PerimeterJsonReader.parseTree(InputFiles.readText(file, label), label);
     String path = "";
     if (root.isObject() && root.has("accessLevels")) {
-      PerimeterJsonReader.refuseFirstPage(root, label, "access-level list");
+      PerimeterJsonReader.refuseFirstPage(root, label, Text.of("json.list.levels"));
       root = root.get("accessLevels");
       path = "accessLevels";
     }
     if (!root.isArray()) {
-      throw new BadInputException(
-          label
-              + ": expected the JSON list of 'gcloud access-context-manager levels list"
-              + " --policy=POLICY --format=json', got "
-              + JsonFields.describe(root));
+      throw BadInputException.at(
+          label, Text.of("json.expected-levels-list", JsonFields.describe(root)));
     }
     return readList(root, path, label);
   }
@@ -58,8 +56,7 @@ public final class AccessLevelReader {
       AccessLevel level = read(array.get(i), at, source);
       AccessLevel before = out.putIfAbsent(level.name(), level);
       if (before != null && !before.equals(level)) {
-        throw JsonFields.error(
-            source, at, "the access level " + level.name() + " is listed twice, differently");
+        throw JsonFields.error(source, at, Text.of("json.level-twice", level.name()));
       }
     }
     return List.copyOf(out.values());
@@ -68,7 +65,8 @@ public final class AccessLevelReader {
   /** One level at {@code path}. */
   public static AccessLevel read(JsonNode node, String path, String source) {
     if (!node.isObject()) {
-      throw JsonFields.error(source, path, "expected an object, got " + JsonFields.describe(node));
+      throw JsonFields.error(
+          source, path, Text.of("json.expected-object", JsonFields.describe(node)));
     }
     String name = text(node, "name", path, source);
     if (name == null || !NAME.matcher(name).matches()) {
@@ -76,14 +74,14 @@ public final class AccessLevelReader {
           source,
           path.isEmpty() ? "name" : path + ".name",
           name == null
-              ? "missing required field 'name'"
-              : "'" + name + "' is not an access level name");
+              ? Text.of("json.missing-field", "name")
+              : Text.of("json.not-a-level-name", name));
     }
     String title = text(node, "title", path, source);
     boolean custom = node.has("custom");
     JsonNode basic = node.get("basic");
     if (!custom && (basic == null || !basic.isObject())) {
-      throw JsonFields.error(source, path, "an access level with neither 'basic' nor 'custom'");
+      throw JsonFields.error(source, path, Text.of("json.level-empty"));
     }
     List<AccessLevel.Condition> conditions = new ArrayList<>();
     boolean or = false;
@@ -91,12 +89,13 @@ public final class AccessLevelReader {
       String fn = text(basic, "combiningFunction", path + ".basic", source);
       if (fn != null && !fn.equals("AND") && !fn.equals("OR")) {
         throw JsonFields.error(
-            source, path + ".basic.combiningFunction", "unknown value '" + fn + "' (AND or OR)");
+            source, path + ".basic.combiningFunction", Text.of("json.combining-function", fn));
       }
       or = "OR".equals(fn);
       JsonNode list = basic.path("conditions");
       if (!list.isMissingNode() && !list.isArray()) {
-        throw JsonFields.error(source, path + ".basic.conditions", "expected a list");
+        throw JsonFields.error(
+            source, path + ".basic.conditions", Text.of("json.expected-list.bare"));
       }
       for (int i = 0; i < list.size(); i++) {
         conditions.add(condition(list.get(i), path + ".basic.conditions[" + i + "]", source));
@@ -107,19 +106,20 @@ public final class AccessLevelReader {
 
   private static AccessLevel.Condition condition(JsonNode c, String path, String source) {
     if (!c.isObject()) {
-      throw JsonFields.error(source, path, "expected an object, got " + JsonFields.describe(c));
+      throw JsonFields.error(source, path, Text.of("json.expected-object", JsonFields.describe(c)));
     }
     List<String> ranges = new ArrayList<>();
     JsonNode ip = c.path("ipSubnetworks");
     for (int i = 0; i < ip.size(); i++) {
       if (!ip.get(i).isTextual()) {
-        throw JsonFields.error(source, path + ".ipSubnetworks[" + i + "]", "expected a string");
+        throw JsonFields.error(
+            source, path + ".ipSubnetworks[" + i + "]", Text.of("json.expected-string.bare"));
       }
       ranges.add(ip.get(i).asText());
     }
     JsonNode negate = c.get("negate");
     if (negate != null && !negate.isBoolean()) {
-      throw JsonFields.error(source, path + ".negate", "expected true or false");
+      throw JsonFields.error(source, path + ".negate", Text.of("json.expected-boolean.bare"));
     }
     List<String> other = new ArrayList<>();
     for (String field : OTHER_REQUIREMENTS) {
@@ -141,7 +141,7 @@ public final class AccessLevelReader {
       throw JsonFields.error(
           source,
           path.isEmpty() ? key : path + "." + key,
-          "expected a string, got " + JsonFields.describe(v));
+          Text.of("json.expected-string", JsonFields.describe(v)));
     }
     return v.asText();
   }

@@ -2,6 +2,7 @@ package dev.vpcscaudit.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -41,7 +42,7 @@ final class JsonFields {
       List<String> unmodeled,
       Function<JsonFields, T> reader) {
     if (!node.isObject()) {
-      throw error(source, path, "expected an object, got " + describe(node));
+      throw error(source, path, Text.of("json.expected-object", describe(node)));
     }
     JsonFields fields = new JsonFields(node, path, source, unmodeled);
     T value = reader.apply(fields);
@@ -69,7 +70,7 @@ final class JsonFields {
       return null;
     }
     if (!v.isTextual()) {
-      throw error(source, child(key), "expected a string, got " + describe(v));
+      throw error(source, child(key), Text.of("json.expected-string", describe(v)));
     }
     return v.textValue();
   }
@@ -78,7 +79,7 @@ final class JsonFields {
   String requiredString(String key) {
     String v = string(key);
     if (v == null || v.isEmpty()) {
-      throw error(source, path.isEmpty() ? key : path, "missing required field '" + key + "'");
+      throw error(source, path.isEmpty() ? key : path, Text.of("json.missing-field", key));
     }
     return v;
   }
@@ -90,7 +91,7 @@ final class JsonFields {
       return false;
     }
     if (!v.isBoolean()) {
-      throw error(source, child(key), "expected true or false, got " + describe(v));
+      throw error(source, child(key), Text.of("json.expected-boolean", describe(v)));
     }
     return v.booleanValue();
   }
@@ -101,7 +102,7 @@ final class JsonFields {
         key,
         (element, elementPath) -> {
           if (!element.isTextual()) {
-            throw error(source, elementPath, "expected a string, got " + describe(element));
+            throw error(source, elementPath, Text.of("json.expected-string", describe(element)));
           }
           return element.textValue();
         });
@@ -129,7 +130,7 @@ final class JsonFields {
     }
     String listPath = child(key);
     if (!v.isArray()) {
-      throw error(source, listPath, "expected a list, got " + describe(v));
+      throw error(source, listPath, Text.of("json.expected-list", describe(v)));
     }
     List<T> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
@@ -158,27 +159,29 @@ final class JsonFields {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  static BadInputException error(String source, String path, String message) {
-    String where = path.isEmpty() ? "" : path + ": ";
-    return new BadInputException(source + ": " + where + message);
+  /** {@code SOURCE: PATH: message}, or {@code SOURCE: message} at the top of the document. */
+  static BadInputException error(String source, String path, Text message) {
+    return BadInputException.at(
+        source, path.isEmpty() ? message : Text.of("input.at", path, message));
   }
 
-  static String describe(JsonNode node) {
+  /** What a value is, for an error ("a string", "a list"...). */
+  static Text describe(JsonNode node) {
     if (node.isTextual()) {
-      return "a string";
+      return Text.of("json.a-string");
     }
     if (node.isNumber()) {
-      return "a number";
+      return Text.of("json.a-number");
     }
     if (node.isBoolean()) {
-      return "a boolean";
+      return Text.of("json.a-boolean");
     }
     if (node.isArray()) {
-      return "a list";
+      return Text.of("json.a-list");
     }
     if (node.isObject()) {
-      return "an object";
+      return Text.of("json.an-object");
     }
-    return "null";
+    return Text.of("json.null");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.model.Wire;
 import dev.vpcscaudit.model.WireEnum;
@@ -39,12 +40,12 @@ public final class PerimeterJsonReader {
    */
   public static JsonNode parseTree(String text, String source) {
     if (text.isBlank()) {
-      throw new BadInputException(source + ": the file is empty (expected JSON)");
+      throw BadInputException.at(source, Text.of("json.empty-file"));
     }
     try {
       JsonNode root = JsonTrees.parse(text);
       if (root == null || root.isMissingNode()) {
-        throw new BadInputException(source + ": the file is empty (expected JSON)");
+        throw BadInputException.at(source, Text.of("json.empty-file"));
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -97,18 +98,14 @@ public final class PerimeterJsonReader {
           if (before == null) {
             sink.accept(p);
           } else if (before != json.hashCode()) {
-            throw new BadInputException(
-                source
-                    + ": perimeter "
-                    + p.name()
-                    + " appears more than once, with different content; keep one");
+            throw BadInputException.at(source, Text.of("json.perimeter-twice-different", p.name()));
           }
         };
     boolean yaml;
     try {
       yaml = looksLikeYaml(reader);
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new BadInputException(source + ": not UTF-8 text", e);
+      throw new BadInputException(Text.of("file.not-utf8", source), e);
     } catch (java.io.IOException e) {
       throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
     }
@@ -119,7 +116,7 @@ public final class PerimeterJsonReader {
     try (JsonParser parser = JsonTrees.JSON.createParser(reader)) {
       com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new BadInputException(source + ": the file is empty (expected JSON)");
+        throw BadInputException.at(source, Text.of("json.empty-file"));
       }
       if (first == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
         int i = 0;
@@ -132,7 +129,7 @@ public final class PerimeterJsonReader {
           i++;
         }
         if (parser.nextToken() != null) {
-          throw new BadInputException(source + ": unexpected content after the list");
+          throw BadInputException.at(source, Text.of("json.after-list"));
         }
         return seen.size();
       }
@@ -151,7 +148,7 @@ public final class PerimeterJsonReader {
         return seen.size();
       }
       if (parser.nextToken() != null) {
-        throw new BadInputException(source + ": unexpected content after the JSON value");
+        throw BadInputException.at(source, Text.of("json.after-value"));
       }
       List<ServicePerimeter> all = readPerimeters(root, source);
       JsonNode list =
@@ -161,10 +158,10 @@ public final class PerimeterJsonReader {
       }
       return seen.size();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new BadInputException(source + ": not UTF-8 text", e);
+      throw new BadInputException(Text.of("file.not-utf8", source), e);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-        throw new BadInputException(source + ": not UTF-8 text", e);
+        throw new BadInputException(Text.of("file.not-utf8", source), e);
       }
       throw notValidJson(source, e);
     } catch (java.io.IOException e) {
@@ -231,31 +228,35 @@ public final class PerimeterJsonReader {
             }
           }
         } else if (!doc.isNull()) {
-          throw new BadInputException(
-              source
-                  + ": not a perimeter export: "
-                  + (documents == 1 ? "the text" : where)
-                  + " is "
-                  + JsonFields.describe(doc)
-                  + " (expected the JSON or YAML of 'gcloud access-context-manager perimeters"
-                  + " list')");
+          throw BadInputException.at(
+              source,
+              documents == 1
+                  ? Text.of("json.not-an-export", JsonFields.describe(doc))
+                  : Text.of("json.not-an-export-at", where, JsonFields.describe(doc)));
         }
       }
       if (documents == 0) {
-        throw new BadInputException(source + ": the file is empty (expected JSON or YAML)");
+        throw BadInputException.at(source, Text.of("json.empty-file-yaml"));
       }
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-        throw new BadInputException(source + ": not UTF-8 text", e);
+        throw new BadInputException(Text.of("file.not-utf8", source), e);
       }
-      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      String detail =
-          e.getOriginalMessage() == null
-              ? ""
-              : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new BadInputException(source + ": not valid JSON or YAML" + at + detail, e);
+      Text what =
+          e.getLocation() == null
+              ? Text.of("json.not-json-or-yaml")
+              : Text.of("json.not-json-or-yaml-at", e.getLocation().getLineNr());
+      if (e.getOriginalMessage() != null) {
+        // The parser's own words, as it said them.
+        what =
+            Text.of(
+                "input.at",
+                what,
+                Text.verbatim(e.getOriginalMessage().lines().findFirst().orElse("")));
+      }
+      throw new BadInputException(Text.of("input.at", source, what), e);
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new BadInputException(source + ": not UTF-8 text", e);
+      throw new BadInputException(Text.of("file.not-utf8", source), e);
     } catch (java.io.IOException e) {
       throw dev.vpcscaudit.files.InputFiles.unreadable(source, e);
     }
@@ -291,7 +292,7 @@ public final class PerimeterJsonReader {
     JsonNode level = oneOf(element, "accessLevel", "access_level", path, source);
     if (level != null) {
       if (perimeter != null) {
-        throw JsonFields.error(source, path, "holds both a service perimeter and an access level");
+        throw JsonFields.error(source, path, Text.of("json.asset-both"));
       }
       levels.accept(
           AccessLevelReader.read(
@@ -300,7 +301,7 @@ public final class PerimeterJsonReader {
     }
     if (perimeter == null) {
       if (type.equals(PERIMETER_ASSET)) {
-        throw JsonFields.error(source, path, "a ServicePerimeter asset without service_perimeter");
+        throw JsonFields.error(source, path, Text.of("json.asset-without-perimeter"));
       }
       if (!NOT_NEEDED.contains(type)) {
         skipped.accept(type.isEmpty() ? "(no asset type)" : type);
@@ -311,7 +312,7 @@ public final class PerimeterJsonReader {
       throw JsonFields.error(
           source,
           path + ".service_perimeter",
-          "expected an object, got " + JsonFields.describe(perimeter));
+          Text.of("json.expected-object", JsonFields.describe(perimeter)));
     }
     return readPerimeter(camelCase(perimeter, path, source), path + ".service_perimeter", source);
   }
@@ -329,10 +330,7 @@ public final class PerimeterJsonReader {
   private static JsonNode oneOf(
       JsonNode node, String camel, String snake, String path, String source) {
     if (node.has(camel) && node.has(snake)) {
-      throw JsonFields.error(
-          source,
-          path,
-          "has both '" + camel + "' and '" + snake + "' (two spellings of one field): keep one");
+      throw JsonFields.error(source, path, Text.of("json.two-spellings", camel, snake));
     }
     return node.has(camel) ? node.get(camel) : node.get(snake);
   }
@@ -350,10 +348,7 @@ public final class PerimeterJsonReader {
         if (out.has(key)) {
           // restricted_services and restrictedServices: which one holds the truth? Refused, not
           // decided by which key comes last.
-          throw JsonFields.error(
-              source,
-              path + "." + e.getKey(),
-              "the field '" + key + "' is given twice, in two spellings: keep one");
+          throw JsonFields.error(source, path + "." + e.getKey(), Text.of("json.field-twice", key));
         }
         JsonNode value = camelCase(e.getValue(), path + "." + e.getKey(), source);
         if (key.equals("perimeterType") && value.isIntegralNumber()) {
@@ -363,7 +358,7 @@ public final class PerimeterJsonReader {
             throw JsonFields.error(
                 source,
                 path + "." + e.getKey(),
-                "unknown value " + value + " (0 regular, 1 bridge)");
+                Text.of("json.perimeter-type-number", value.toString()));
           }
           value =
               com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(
@@ -409,11 +404,11 @@ public final class PerimeterJsonReader {
         perimeters.add(readPerimeter(root.get(i), "[" + i + "]", source));
       }
     } else if (root.isObject() && root.has("servicePerimeters") && !root.has("name")) {
-      refuseFirstPage(root, source, "perimeter list");
+      refuseFirstPage(root, source, Text.of("json.list.perimeters"));
       JsonNode list = root.get("servicePerimeters");
       if (!list.isArray()) {
         throw JsonFields.error(
-            source, "servicePerimeters", "expected a list, got " + JsonFields.describe(list));
+            source, "servicePerimeters", Text.of("json.expected-list", JsonFields.describe(list)));
       }
       for (int i = 0; i < list.size(); i++) {
         perimeters.add(readPerimeter(list.get(i), "servicePerimeters[" + i + "]", source));
@@ -421,16 +416,13 @@ public final class PerimeterJsonReader {
     } else if (root.isObject()) {
       perimeters.add(readPerimeter(root, "", source));
     } else {
-      throw new BadInputException(
-          source
-              + ": expected a JSON list of perimeters (gcloud access-context-manager perimeters"
-              + " list --format=json) or one perimeter object, got "
-              + JsonFields.describe(root));
+      throw BadInputException.at(
+          source, Text.of("json.expected-perimeters", JsonFields.describe(root)));
     }
     Set<String> names = new HashSet<>();
     for (ServicePerimeter p : perimeters) {
       if (!names.add(p.name())) {
-        throw new BadInputException(source + ": perimeter " + p.name() + " appears more than once");
+        throw BadInputException.at(source, Text.of("json.perimeter-twice", p.name()));
       }
     }
     return perimeters;
@@ -440,21 +432,15 @@ public final class PerimeterJsonReader {
    * A saved API list response that still has a {@code nextPageToken} is one page of several: an
    * audit of it would miss the rest, so it is bad input.
    */
-  static void refuseFirstPage(JsonNode root, String source, String what) {
+  static void refuseFirstPage(JsonNode root, String source, Text what) {
     JsonNode token = root.get("nextPageToken");
     if (token != null && !token.isNull() && !token.isTextual()) {
       // A page token is a string; anything else is not an API answer and not "the last page".
       throw JsonFields.error(
-          source, "nextPageToken", "expected a string, got " + JsonFields.describe(token));
+          source, "nextPageToken", Text.of("json.expected-string", JsonFields.describe(token)));
     }
     if (token != null && token.isTextual() && !token.textValue().isEmpty()) {
-      throw new BadInputException(
-          source
-              + ": this is one page of a longer "
-              + what
-              + " (nextPageToken is set), so the rest is missing: export every page with gcloud"
-              + " (it pages itself), e.g. 'gcloud access-context-manager perimeters list"
-              + " --policy=POLICY --format=json'");
+      throw BadInputException.at(source, Text.of("json.one-page", what));
     }
   }
 
@@ -473,9 +459,7 @@ public final class PerimeterJsonReader {
       throw JsonFields.error(
           f.source(),
           f.path().isEmpty() ? "name" : f.path() + ".name",
-          "'"
-              + p.name()
-              + "' is not a perimeter name (accessPolicies/POLICY/servicePerimeters/NAME)");
+          Text.of("json.not-a-perimeter-name", p.name()));
     }
     return p;
   }
@@ -520,7 +504,7 @@ public final class PerimeterJsonReader {
     throw JsonFields.error(
         f.source(),
         f.path().isEmpty() ? key : f.path() + "." + key,
-        "unknown value '" + value + "' (expected " + String.join(" or ", known) + ")");
+        Text.of("json.unknown-value", value, Text.listWith("list.or", known)));
   }
 
   private static List<String> relativeTo(String base, List<String> paths) {
@@ -536,15 +520,18 @@ public final class PerimeterJsonReader {
 
   /** "SOURCE: not valid JSON at line L, column C: REASON". */
   private static BadInputException notValidJson(String source, JsonProcessingException e) {
-    String where =
+    Text what =
         e.getLocation() == null
-            ? ""
-            : " at line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr();
+            ? Text.of("json.not-json")
+            : Text.of(
+                "json.not-json-at", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+    // The parser's reason, as it said it.
     return new BadInputException(
-        source + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+        Text.of(
+            "input.at",
+            source,
+            Text.of("input.at", what, Text.verbatim(firstLine(e.getOriginalMessage())))),
+        e);
   }
 
   private static String firstLine(String message) {

@@ -3,6 +3,7 @@ package dev.vpcscaudit.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.SupportedService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,21 +24,15 @@ public final class SupportedServicesReader {
     String label = "--services-file " + file;
     JsonNode root = PerimeterJsonReader.parseTree(InputFiles.readText(file, label), label);
     if (root.isObject() && root.has("supportedServices")) {
-      PerimeterJsonReader.refuseFirstPage(root, label, "supported-services list");
+      PerimeterJsonReader.refuseFirstPage(root, label, Text.of("json.list.services"));
       root = root.get("supportedServices");
     }
     if (!root.isArray()) {
-      throw new BadInputException(
-          label
-              + ": expected the JSON list of 'gcloud access-context-manager supported-services list"
-              + " --format=json', got "
-              + JsonFields.describe(root));
+      throw BadInputException.at(
+          label, Text.of("json.expected-services-list", JsonFields.describe(root)));
     }
     if (root.isEmpty()) {
-      throw new BadInputException(
-          label
-              + ": the list is empty, and VPC Service Controls supports hundreds of services: export"
-              + " it with 'gcloud access-context-manager supported-services list --format=json'");
+      throw BadInputException.at(label, Text.of("json.services-empty"));
     }
     return readList(root, "", label);
   }
@@ -52,10 +47,7 @@ public final class SupportedServicesReader {
       throw JsonFields.error(
           f.source(),
           f.path().isEmpty() ? "name" : f.path() + ".name",
-          "'"
-              + name
-              + "' is not a service name (e.g. logging.googleapis.com): is this the supported-services"
-              + " list ('gcloud access-context-manager supported-services list --format=json')?");
+          Text.of("json.not-a-supported-service", name));
     }
     return name;
   }
@@ -83,9 +75,7 @@ public final class SupportedServicesReader {
       if (first != null) {
         // Which entry is true? The last one winning would let a bad first entry pass unseen.
         throw JsonFields.error(
-            source,
-            path + "[" + i + "]",
-            "the service " + s.name() + " is listed twice (first at [" + first + "]): keep one");
+            source, path + "[" + i + "]", Text.of("json.service-twice", s.name(), first));
       }
       out.add(s);
     }

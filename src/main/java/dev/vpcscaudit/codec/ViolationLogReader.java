@@ -3,6 +3,7 @@ package dev.vpcscaudit.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,10 +44,11 @@ public final class ViolationLogReader {
     JsonNode root =
         PerimeterJsonReader.parseTree(InputFiles.readText(file, label, MAX_BYTES), label);
     if (root == null || !root.isArray()) {
-      throw new BadInputException(
-          label
-              + ": expected the JSON list of 'gcloud logging read FILTER --format=json', got "
-              + (root == null ? "an empty file" : JsonFields.describe(root)));
+      throw BadInputException.at(
+          label,
+          Text.of(
+              "json.expected-log-list",
+              root == null ? Text.of("json.an-empty-file") : JsonFields.describe(root)));
     }
     return read(root, label);
   }
@@ -59,7 +61,8 @@ public final class ViolationLogReader {
       String at = "[" + i + "]";
       JsonNode e = entries.get(i);
       if (!e.isObject()) {
-        throw JsonFields.error(source, at, "expected a log entry, got " + JsonFields.describe(e));
+        throw JsonFields.error(
+            source, at, Text.of("json.expected-log-entry", JsonFields.describe(e)));
       }
       JsonNode payload = e.path("protoPayload");
       JsonNode metadata = payload.path("metadata");
@@ -73,8 +76,9 @@ public final class ViolationLogReader {
         throw JsonFields.error(
             source,
             at,
-            "a VPC Service Controls log entry without "
-                + (timestamp == null ? "a timestamp" : "protoPayload.serviceName"));
+            timestamp == null
+                ? Text.of("json.log-entry-without-timestamp")
+                : Text.of("json.log-entry-without-service"));
       }
       out.add(
           new Violation(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.codec.Yaml;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,10 +95,7 @@ public final class Profiles {
    */
   public static Profile resolve(String value) {
     if (value.isBlank()) {
-      throw new BadInputException(
-          "--profile: empty value; give a shipped profile name ("
-              + String.join(", ", SHIPPED)
-              + ") or a YAML file");
+      throw new BadInputException(Text.of("profile.empty-value", String.join(", ", SHIPPED)));
     }
     if (SHIPPED.contains(value)) {
       // The build turned the shipped YAML into JSON: no YAML parser is loaded for it.
@@ -112,12 +110,8 @@ public final class Profiles {
       }
     }
     if (file(value) == null) {
-      throw new BadInputException(
-          "--profile "
-              + value
-              + ": no shipped profile of that name (shipped: "
-              + String.join(", ", SHIPPED)
-              + "); to use your own, pass the path of its YAML file");
+      throw BadInputException.at(
+          "--profile " + value, Text.of("profile.not-shipped", String.join(", ", SHIPPED)));
     }
     Path file = Path.of(value);
     String label = "--profile " + value;
@@ -145,7 +139,7 @@ public final class Profiles {
   public static String shippedText(String name) {
     if (!SHIPPED.contains(name)) {
       throw new BadInputException(
-          "no shipped profile named '" + name + "' (shipped: " + String.join(", ", SHIPPED) + ")");
+          Text.of("profile.no-shipped-named", name, String.join(", ", SHIPPED)));
     }
     return dev.vpcscaudit.ToolVersion.shippedProfile(name);
   }
@@ -153,31 +147,35 @@ public final class Profiles {
   /** Parses and validates profile text; {@code label} names it in every error. */
   public static Profile parse(String text, String label, String origin) {
     if (text.isBlank()) {
-      throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
+      throw BadInputException.at(label, Text.of("profile.empty-file"));
     }
     JsonNode root;
     try (JsonParser p = Yaml.FACTORY.createParser(text)) {
       root = dev.vpcscaudit.codec.JsonTrees.read(p);
       if (p.nextToken() != null) {
         // A second document ("---") would be ignored silently: which one is the profile?
-        throw new BadInputException(
-            label
-                + ": holds more than one YAML document (a second '---' at line "
-                + p.currentLocation().getLineNr()
-                + "); a profile is one document");
+        throw BadInputException.at(
+            label, Text.of("profile.two-documents", p.currentLocation().getLineNr()));
       }
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      String detail =
-          e.getOriginalMessage() == null
-              ? ""
-              : ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new BadInputException(label + ": not valid YAML" + where + detail, e);
+      Text what =
+          e.getLocation() == null
+              ? Text.of("profile.not-yaml")
+              : Text.of("profile.not-yaml-at", e.getLocation().getLineNr());
+      if (e.getOriginalMessage() != null) {
+        // The parser's own words, as it said them.
+        what =
+            Text.of(
+                "input.at",
+                what,
+                Text.verbatim(e.getOriginalMessage().lines().findFirst().orElse("")));
+      }
+      throw new BadInputException(Text.of("input.at", label, what), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new BadInputException(label + ": the file is empty (expected a YAML profile)");
+      throw BadInputException.at(label, Text.of("profile.empty-file"));
     }
     return validate(root, label, origin);
   }
@@ -185,42 +183,36 @@ public final class Profiles {
   /** Validates a profile document (the tree of its YAML); {@code label} names it in every error. */
   private static Profile validate(JsonNode root, String label, String origin) {
     if (!root.isObject()) {
-      throw new BadInputException(
-          label + ": expected a mapping of keys (formatVersion, name, ...)");
+      throw BadInputException.at(label, Text.of("profile.not-a-mapping"));
     }
     checkKeys(root, "", label);
 
     JsonNode version = root.get("formatVersion");
     if (version == null) {
-      throw new BadInputException(label + ": missing key 'formatVersion' (this tool reads 1)");
+      throw BadInputException.at(label, Text.of("profile.no-format-version", FORMAT_VERSION));
     }
     if (!version.isInt()) {
-      throw new BadInputException(
-          label
-              + ": key 'formatVersion': expected the number "
-              + FORMAT_VERSION
-              + ", got "
-              + (version.isTextual() ? "the string '" + version.asText() + "'" : version.toString())
-              + (version.isTextual() ? " (write it without quotes)" : ""));
+      throw BadInputException.atKey(
+          label,
+          "formatVersion",
+          version.isTextual()
+              ? Text.of("profile.version-quoted", FORMAT_VERSION, version.asText())
+              : Text.of("profile.version-not-number", FORMAT_VERSION, version.toString()));
     }
     if (version.intValue() != FORMAT_VERSION) {
-      throw new BadInputException(
-          label
-              + ": key 'formatVersion': unsupported version "
-              + version.asText()
-              + " (this tool reads "
-              + FORMAT_VERSION
-              + ")");
+      throw BadInputException.atKey(
+          label,
+          "formatVersion",
+          Text.of("profile.version-unsupported", version.asText(), FORMAT_VERSION));
     }
     String name = requiredString(root, "name", label);
     if (!NAME.matcher(name).matches()) {
-      throw new BadInputException(
-          label + ": key 'name': '" + name + "' must be lower-case letters, digits and hyphens");
+      throw BadInputException.atKey(label, "name", Text.of("profile.bad-name", name));
     }
 
     JsonNode services = root.get("requiredServices");
     if (services == null) {
-      throw new BadInputException(label + ": missing key 'requiredServices'");
+      throw BadInputException.at(label, Text.of("profile.missing-key", "requiredServices"));
     }
     List<String> required = stringList(services, "requiredServices", label);
     Set<String> seen = new LinkedHashSet<>();
@@ -228,16 +220,10 @@ public final class Profiles {
       String s = required.get(i);
       String key = "requiredServices[" + i + "]";
       if (!SERVICE.matcher(s).matches()) {
-        throw new BadInputException(
-            label
-                + ": key '"
-                + key
-                + "': '"
-                + s
-                + "' is not a service name (expected a name like logging.googleapis.com)");
+        throw BadInputException.atKey(label, key, Text.of("profile.not-a-service", s));
       }
       if (!seen.add(s)) {
-        throw new BadInputException(label + ": key '" + key + "': '" + s + "' is listed twice");
+        throw BadInputException.atKey(label, key, Text.of("profile.listed-twice", s));
       }
     }
 
@@ -249,13 +235,10 @@ public final class Profiles {
       hostnames = stringList(vip.get("hostnames"), "restrictedVip.hostnames", label);
       for (int i = 0; i < hostnames.size(); i++) {
         if (!HOSTNAME.matcher(hostnames.get(i)).matches()) {
-          throw new BadInputException(
-              label
-                  + ": key 'restrictedVip.hostnames["
-                  + i
-                  + "]': '"
-                  + hostnames.get(i)
-                  + "' is not a host name");
+          throw BadInputException.atKey(
+              label,
+              "restrictedVip.hostnames[" + i + "]",
+              Text.of("profile.not-a-host", hostnames.get(i)));
         }
       }
     }
@@ -265,8 +248,7 @@ public final class Profiles {
     JsonNode source = root.get("source");
     if (source != null) {
       if (!source.isObject()) {
-        throw new BadInputException(
-            label + ": key 'source': expected a mapping (document, section, quote)");
+        throw BadInputException.atKey(label, "source", Text.of("profile.source-mapping"));
       }
       checkKeys(source, "source", label);
       document = optionalString(source, "document", "source.document", label);
@@ -285,8 +267,7 @@ public final class Profiles {
     JsonNode prefix = root.get("maxIpPrefix");
     if (prefix != null) {
       if (!prefix.isObject()) {
-        throw new BadInputException(
-            label + ": key 'maxIpPrefix': expected a mapping (ipv4: 16, ipv6: 48)");
+        throw BadInputException.atKey(label, "maxIpPrefix", Text.of("profile.prefix-mapping"));
       }
       checkKeys(prefix, "maxIpPrefix", label);
       maxIpv4 = prefixLength(prefix, "ipv4", 32, maxIpv4, label);
@@ -299,16 +280,10 @@ public final class Profiles {
       for (int i = 0; i < allowIdentities.size(); i++) {
         String id = allowIdentities.get(i);
         if (!IDENTITY_TYPES.contains(id) && !IDENTITY.matcher(id).matches()) {
-          throw new BadInputException(
-              label
-                  + ": key 'allowIngressIdentities["
-                  + i
-                  + "]': '"
-                  + id
-                  + "' is neither an identity type ("
-                  + String.join(", ", IDENTITY_TYPES)
-                  + ") nor an identity (serviceAccount:EMAIL, user:EMAIL, group:EMAIL,"
-                  + " principal://..., principalSet://...)");
+          throw BadInputException.atKey(
+              label,
+              "allowIngressIdentities[" + i + "]",
+              Text.of("profile.not-an-identity", id, String.join(", ", IDENTITY_TYPES)));
         }
       }
     }
@@ -344,52 +319,45 @@ public final class Profiles {
       return out;
     }
     if (!node.isObject()) {
-      throw new BadInputException(
-          label
-              + ": key 'companionServices': expected a mapping of required services to lists of"
-              + " {service, source}");
+      throw BadInputException.atKey(
+          label, "companionServices", Text.of("profile.companions-mapping"));
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = "companionServices." + e.getKey();
       if (!required.contains(e.getKey())) {
-        throw new BadInputException(
-            label + ": key '" + key + "': " + e.getKey() + " is not one of requiredServices");
+        throw BadInputException.atKey(
+            label, key, Text.of("profile.companion-not-required", e.getKey()));
       }
       if (!e.getValue().isArray()) {
-        throw new BadInputException(
-            label + ": key '" + key + "': expected a list of {service, source}");
+        throw BadInputException.atKey(label, key, Text.of("profile.companion-list"));
       }
       List<Profile.Companion> list = new java.util.ArrayList<>();
       int i = 0;
       for (JsonNode c : e.getValue()) {
         String at = key + "[" + i++ + "]";
         if (!c.isObject()) {
-          throw new BadInputException(label + ": key '" + at + "': expected {service, source}");
+          throw BadInputException.atKey(label, at, Text.of("profile.companion-entry"));
         }
         Iterator<String> names = c.fieldNames();
         while (names.hasNext()) {
           String n = names.next();
           if (!n.equals("service") && !n.equals("source")) {
-            throw new BadInputException(
-                label + ": key '" + at + "." + n + "': unknown key (service, source)");
+            throw BadInputException.atKey(
+                label, at + "." + n, Text.of("profile.companion-unknown-key"));
           }
         }
         String service = optionalString(c, "service", at + ".service", label);
         String source = optionalString(c, "source", at + ".source", label);
         if (service == null || !SERVICE.matcher(service).matches()) {
-          throw new BadInputException(
-              label + ": key '" + at + ".service': expected a service name (x.googleapis.com)");
+          throw BadInputException.atKey(
+              label, at + ".service", Text.of("profile.companion-service"));
         }
         if (service.equals(e.getKey())) {
-          throw new BadInputException(
-              label + ": key '" + at + ".service': a service is not its own companion");
+          throw BadInputException.atKey(
+              label, at + ".service", Text.of("profile.companion-itself"));
         }
         if (source == null || !source.matches("https://[^\\s]+")) {
-          throw new BadInputException(
-              label
-                  + ": key '"
-                  + at
-                  + ".source': expected the https:// address of the page that says so");
+          throw BadInputException.atKey(label, at + ".source", Text.of("profile.companion-source"));
         }
         list.add(new Profile.Companion(service, source));
       }
@@ -413,8 +381,8 @@ public final class Profiles {
       return absent;
     }
     if (!v.isInt() || v.intValue() < 0 || v.intValue() > max) {
-      throw new BadInputException(
-          label + ": key 'maxIpPrefix." + key + "': expected a prefix length from 0 to " + max);
+      throw BadInputException.atKey(
+          label, "maxIpPrefix." + key, Text.of("profile.prefix-length", max));
     }
     return v.intValue();
   }
@@ -427,8 +395,7 @@ public final class Profiles {
       return defaultValue;
     }
     if (!block.isObject()) {
-      throw new BadInputException(
-          label + ": key '" + key + "': expected a mapping with key 'required'");
+      throw BadInputException.atKey(label, key, Text.of("profile.required-mapping"));
     }
     checkKeys(block, key, label);
     JsonNode req = block.get("required");
@@ -436,7 +403,7 @@ public final class Profiles {
       return defaultValue;
     }
     if (!req.isBoolean()) {
-      throw new BadInputException(label + ": key '" + key + ".required': expected true or false");
+      throw BadInputException.atKey(label, key + ".required", Text.of("profile.boolean"));
     }
     return req.booleanValue();
   }
@@ -448,13 +415,12 @@ public final class Profiles {
       String key = names.next();
       if (!allowed.contains(key)) {
         String full = parent.isEmpty() ? key : parent + "." + key;
-        throw new BadInputException(
-            label
-                + ": unknown key '"
-                + full
-                + "' (known here: "
-                + String.join(", ", allowed.stream().sorted().toList())
-                + ")");
+        throw BadInputException.at(
+            label,
+            Text.of(
+                "profile.unknown-key",
+                full,
+                String.join(", ", allowed.stream().sorted().toList())));
       }
     }
   }
@@ -462,7 +428,7 @@ public final class Profiles {
   private static String requiredString(JsonNode node, String key, String label) {
     String v = optionalString(node, key, key, label);
     if (v == null || v.isBlank()) {
-      throw new BadInputException(label + ": missing key '" + key + "'");
+      throw BadInputException.at(label, Text.of("profile.missing-key", key));
     }
     return v;
   }
@@ -473,23 +439,23 @@ public final class Profiles {
       return null;
     }
     if (!v.isTextual()) {
-      throw new BadInputException(label + ": key '" + fullKey + "': expected text");
+      throw BadInputException.atKey(label, fullKey, Text.of("profile.text"));
     }
     return v.textValue().strip();
   }
 
   private static List<String> stringList(JsonNode node, String key, String label) {
     if (!node.isArray()) {
-      throw new BadInputException(label + ": key '" + key + "': expected a list");
+      throw BadInputException.atKey(label, key, Text.of("profile.list"));
     }
     if (node.isEmpty()) {
-      throw new BadInputException(label + ": key '" + key + "': the list is empty");
+      throw BadInputException.atKey(label, key, Text.of("profile.empty-list"));
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       JsonNode e = node.get(i);
       if (!e.isTextual()) {
-        throw new BadInputException(label + ": key '" + key + "[" + i + "]': expected text");
+        throw BadInputException.atKey(label, key + "[" + i + "]", Text.of("profile.text"));
       }
       out.add(e.textValue().strip());
     }
