@@ -36,12 +36,12 @@ final class ArgFiles {
       } else if (a.startsWith("@@")) {
         out.add(a.substring(1));
       } else {
-        String label = "argument file " + a;
+        String label = root.messages().get("usage.argument-file", a);
         Path file;
         try {
           file = Path.of(a.substring(1));
         } catch (java.nio.file.InvalidPathException e) {
-          throw new BadInputException(label + ": not a valid path");
+          throw BadInputException.at(label, dev.vpcscaudit.i18n.Text.of("usage.not-a-valid-path"));
         }
         out.addAll(words(InputFiles.readText(file, label, MAX_BYTES), label, root));
         root.context().argFiles().add(file);
@@ -82,7 +82,7 @@ final class ArgFiles {
         }
       }
       if (quote != 0) {
-        throw root.usage(label + ": a quote is not closed on the line '" + line.strip() + "'");
+        throw root.usageOf("usage.quote-not-closed", label, line.strip());
       }
       if (word) {
         out.add(w.toString());

@@ -134,7 +134,7 @@ public final class AuditCommand extends ReadingCommand {
     output.checkNotAnInput(allInputs());
     checkOutputs();
     if (failOn == FailOn.newFindings && baselineFile == null) {
-      throw cmd.usage("--fail-on new compares with an earlier report: add --baseline FILE");
+      throw cmd.usageOf("usage.fail-on-new");
     }
     // Read first: a bad baseline is bad input found before any API call.
     baseline = baselineFile == null ? null : dev.vpcscaudit.audit.Baseline.read(baselineFile);
@@ -215,18 +215,17 @@ public final class AuditCommand extends ReadingCommand {
   private void checkOutputs() {
     List<ReportFormat> f = formats();
     if (f.size() != f.stream().distinct().count()) {
-      throw cmd.usage("--format: a format is given twice");
+      throw cmd.usageOf("usage.format-twice");
     }
     if (f.size() > 1 && outputDir == null) {
-      throw cmd.usage(
-          "--format "
-              + String.join(",", f.stream().map(ReportFormat::name).toList())
-              + ": several formats are written as files: add --output-dir DIR");
+      throw cmd.usageOf(
+          "usage.formats-need-folder",
+          String.join(",", f.stream().map(ReportFormat::name).toList()));
     }
     if (outputDir != null) {
       if (java.nio.file.Files.exists(outputDir) && !java.nio.file.Files.isDirectory(outputDir)) {
-        throw new dev.vpcscaudit.error.BadInputException(
-            "--output-dir " + outputDir + ": exists and is not a folder");
+        throw dev.vpcscaudit.error.BadInputException.at(
+            "--output-dir " + outputDir, Text.of("output.not-a-folder"));
       }
       for (ReportFormat format : f) {
         OutputOption.refuseOverlap(
@@ -262,11 +261,7 @@ public final class AuditCommand extends ReadingCommand {
       return null;
     }
     if (!profile.restrictedVipRequired()) {
-      throw cmd.usage(
-          "--check-dns: profile "
-              + profile.name()
-              + " does not require the restricted VIP (restrictedVip.required), so there is"
-              + " nothing to check DNS against");
+      throw cmd.usageOf("usage.check-dns-no-vip", profile.name());
     }
     Duration timeout = Duration.ofSeconds(5);
     if (dnsResolver == null) {
@@ -292,17 +287,12 @@ public final class AuditCommand extends ReadingCommand {
       host = host.substring(1, host.length() - 1);
     }
     if (port < 1 || port > 65535 || host.isEmpty()) {
-      throw cmd.usage("--dns-resolver '" + value + "': expected HOST or HOST:PORT (port 1-65535)");
+      throw cmd.usageOf("usage.dns-resolver", value);
     }
     try {
       return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
     } catch (java.net.UnknownHostException e) {
-      throw cmd.usage(
-          "--dns-resolver '"
-              + value
-              + "': cannot resolve the host name "
-              + host
-              + "; give its IP address");
+      throw cmd.usageOf("usage.dns-resolver-unknown", value, host);
     }
   }
 

@@ -443,6 +443,11 @@ final class Cmd {
     return new UsageException(this, message);
   }
 
+  /** A usage error of this command, the message {@code key} of the run's language. */
+  UsageException usageOf(String key, Object... args) {
+    return usage(messages.get(key, args));
+  }
+
   /** The subcommand {@code name}, declared (once). */
   Cmd child(String name) {
     return children.computeIfAbsent(

@@ -51,6 +51,7 @@ public final class Main {
     Messages m = Messages.of(language(List.of(args), env));
     int code;
     try {
+      root.language(m); // the argument files' errors, before their --lang is read
       List<String> expanded = ArgFiles.expand(root, List.of(args));
       m = Messages.of(language(expanded, env));
       root.language(m);

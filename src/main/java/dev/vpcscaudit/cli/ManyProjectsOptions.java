@@ -43,7 +43,7 @@ public final class ManyProjectsOptions {
     }
     if (query != null) {
       if (query.isBlank()) {
-        throw cmd.usage("--projects-query: empty query (use --all-projects for every one)");
+        throw cmd.usageOf("usage.empty-query");
       }
       return new ProjectSelection(ProjectSelection.Kind.QUERY, query, List.of());
     }

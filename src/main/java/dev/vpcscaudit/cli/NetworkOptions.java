@@ -31,23 +31,17 @@ public final class NetworkOptions {
   /** {@code --network} needs a profile that requires the restricted VIP. */
   void requireRestrictedVip(dev.vpcscaudit.profile.Profile profile, Cmd cmd) {
     if (network != null && !profile.restrictedVipRequired()) {
-      throw cmd.usage(
-          "--network: profile "
-              + profile.name()
-              + " does not require the restricted VIP (restrictedVip.required), so there is"
-              + " nothing to check the network against");
+      throw cmd.usageOf("usage.network-no-vip", profile.name());
     }
   }
 
   /** {@code --network} is read beside one project, not a selection of many. */
   void refuseWithMany(Cmd cmd) {
     if (network != null) {
-      throw cmd.usage(
-          "--network is checked with one project (--project); audit the network once, beside"
-              + " one of the projects");
+      throw cmd.usageOf("usage.network-with-many");
     }
     if (sharedVpcHost != null) {
-      throw cmd.usage("--shared-vpc-host is the host of one project: give it with --project");
+      throw cmd.usageOf("usage.shared-vpc-host-with-many");
     }
   }
 
@@ -64,11 +58,7 @@ public final class NetworkOptions {
     }
     String v = sharedVpcHost.strip();
     if (!v.matches("(projects/)?[1-9][0-9]{0,19}")) {
-      throw cmd.usage(
-          "--shared-vpc-host '"
-              + sharedVpcHost
-              + "': expected the host project's number or projects/NUMBER (gcloud projects"
-              + " describe HOST --format='value(projectNumber)')");
+      throw cmd.usageOf("usage.shared-vpc-host", sharedVpcHost);
     }
     return new dev.vpcscaudit.network.Placement(
         null, null, true, v.startsWith("projects/") ? v : "projects/" + v);

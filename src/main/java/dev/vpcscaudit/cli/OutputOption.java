@@ -95,14 +95,11 @@ public final class OutputOption {
       if (same(out, resolve(in))) {
         boolean named = label.endsWith(" " + output);
         boolean linked = !out.equals(output.toAbsolutePath().normalize());
+        String what = named ? "" : ": " + output;
         throw new BadInputException(
-            label
-                + (named ? "" : ": " + output)
-                + (linked ? " (which is " + out + ")" : "")
-                + (named && !linked ? ": is" : " is")
-                + " also an input of this run ("
-                + in
-                + "); write to another file, nothing was written");
+            linked
+                ? Text.of("output.is-input-linked", label + what, out, in)
+                : Text.of(named ? "output.is-input-named" : "output.is-input", label + what, in));
       }
     }
   }

@@ -104,7 +104,7 @@ public final class PlanCommand extends ReadingCommand {
   public Integer call() {
     output.checkNotAnInput(allInputs());
     if (!terraformDirs.isEmpty() && renderer != Renderer.terraform) {
-      throw cmd.usage("--terraform-dir patches Terraform files: use it with --as terraform");
+      throw cmd.usageOf("usage.terraform-dir-gcloud");
     }
     violations.requireReadForAccept();
     dev.vpcscaudit.source.ProjectSelection selected = many.selection();
@@ -155,9 +155,7 @@ public final class PlanCommand extends ReadingCommand {
       dev.vpcscaudit.source.ProjectSelection selected, dev.vpcscaudit.audit.LogWindow window) {
     network.refuseWithMany(cmd);
     if (targetPerimeter != null) {
-      throw cmd.usage(
-          "--target-perimeter is for one project (--project); a plan over many projects lists"
-              + " the projects that no perimeter holds, to plan one by one");
+      throw cmd.usageOf("usage.target-perimeter-with-many");
     }
     String org = selection.manyProjectsOrganization();
     PerimeterSource source = selection.source(null, null, window, java.util.Set.of());

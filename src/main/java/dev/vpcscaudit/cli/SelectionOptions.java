@@ -222,15 +222,11 @@ public final class SelectionOptions {
    */
   String manyProjectsOrganization() {
     if (hasProject()) {
-      throw cmd.usage(
-          "--project names one project; --all-projects, --projects-query and --projects-file"
-              + " select many: give one or the other");
+      throw cmd.usageOf("usage.one-or-many");
     }
     String org = organizationResource();
     if (live() && org == null) {
-      throw cmd.usage(
-          "selecting many projects live needs --organization ORG_NUMBER (the organization whose"
-              + " projects to read)");
+      throw cmd.usageOf("usage.many-needs-organization");
     }
     return org;
   }
@@ -243,7 +239,7 @@ public final class SelectionOptions {
 
   ProjectRef projectRef() {
     if (project == null) {
-      throw cmd.usage("Missing required option: '--project=PROJECT'");
+      throw cmd.usageOf("usage.missing-project");
     }
     return ProjectRef.parse(project);
   }
@@ -279,9 +275,7 @@ public final class SelectionOptions {
       java.util.Set<String> retain) {
     dev.vpcscaudit.network.NetworkRef networkRef = network == null ? null : network.ref();
     if (networkRef != null && fromFile != null) {
-      throw cmd.usage(
-          "--network reads the live Compute Engine and Cloud DNS APIs, and --from-file makes no"
-              + " API call: drop one");
+      throw cmd.usageOf("usage.network-from-file");
     }
     boolean checkServices = services != null && services.checkServices;
     Path servicesFile = services == null ? null : services.servicesFile;
@@ -294,15 +288,10 @@ public final class SelectionOptions {
         }
       }
       if (!given.isEmpty()) {
-        throw cmd.usage(
-            "--from-file reads an export and makes no API call: it cannot be combined with "
-                + String.join(", ", given));
+        throw cmd.usageOf("usage.from-file-live", String.join(", ", given));
       }
       if (checkServices && servicesFile == null) {
-        throw cmd.usage(
-            "--check-services reads the supported-services API, and --from-file makes no API"
-                + " call: give --services-file FILE (gcloud access-context-manager"
-                + " supported-services list --format=json)");
+        throw cmd.usageOf("usage.check-services-from-file");
       }
       PerimeterSource file =
           new FilePerimeterSource(
@@ -315,23 +304,20 @@ public final class SelectionOptions {
       return SideFilesSource.of(file, servicesFile, accessLevelsFile);
     }
     if (accessLevelsFile != null) {
-      throw cmd.usage(
-          "--access-levels-file is for --from-file: a live run reads the access levels of every"
-              + " candidate policy itself");
+      throw cmd.usageOf("usage.access-levels-file-live");
     }
     String org = number("--organization", organization, ORGANIZATION, "organizations/");
     if (parallelism < 1 || parallelism > 64) {
-      throw cmd.usage("--parallelism " + parallelism + ": expected 1 to 64");
+      throw cmd.usageOf("usage.parallelism", parallelism);
     }
     if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-      throw cmd.usage("--timeout " + timeoutSeconds + ": expected 1 to 3600 seconds");
+      throw cmd.usageOf("usage.timeout", timeoutSeconds);
     }
     if (impersonate != null && !SERVICE_ACCOUNT.matcher(impersonate).matches()) {
-      throw cmd.usage(
-          "--impersonate-service-account '" + impersonate + "': expected a service account email");
+      throw cmd.usageOf("usage.impersonate", impersonate);
     }
     if (billingProject != null && !PROJECT_ID.matcher(billingProject).matches()) {
-      throw cmd.usage("--billing-project '" + billingProject + "': expected a project ID");
+      throw cmd.usageOf("usage.billing-project", billingProject);
     }
     CallLog log =
         new CallLog(verbose ? cmd.err() : null, cmd.context().terminal() ? cmd.err() : null);
@@ -394,7 +380,7 @@ public final class SelectionOptions {
     }
     String v = value.strip();
     if (!pattern.matcher(v).matches()) {
-      throw cmd.usage(flag + " '" + value + "': expected a number or " + prefix + "NUMBER");
+      throw cmd.usageOf("usage.number", flag, value, prefix);
     }
     return v.startsWith(prefix) ? v.substring(prefix.length()) : v;
   }

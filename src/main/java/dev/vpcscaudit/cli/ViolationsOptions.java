@@ -62,18 +62,14 @@ public final class ViolationsOptions {
   /** A saved read is one project's logs: refused with a selection of many. */
   void refuseFileWithMany() {
     if (file != null) {
-      throw cmd.usage(
-          "--violations-file is a saved read of one project's logs: give it with --project, or"
-              + " read every project's logs live with --violations DURATION");
+      throw cmd.usageOf("usage.violations-file-with-many");
     }
   }
 
   /** {@code --accept-violations} means nothing without a read of the logs. */
   void requireReadForAccept() {
     if (accept && !given()) {
-      throw cmd.usage(
-          "--accept-violations accepts the denials of a read of the logs: add --violations"
-              + " DURATION (or --violations-file FILE)");
+      throw cmd.usageOf("usage.accept-without-read");
     }
   }
 }

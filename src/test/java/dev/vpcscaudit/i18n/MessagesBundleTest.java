@@ -97,7 +97,7 @@ class MessagesBundleTest {
     Map<String, String> en = bundle(Lang.EN);
     Pattern literal =
         Pattern.compile(
-            "(?:Text\\.of|\\bm\\.get|messages\\.get|\\.get)\\(\\s*\"([a-z][a-z0-9.-]*)\"");
+            "(?:Text\\.of|\\bm\\.get|messages\\.get|\\.get|\\busageOf)\\(\\s*\"([a-z][a-z0-9.-]*)\"");
     Pattern ruleText = Pattern.compile("\\btext\\(\\s*\"([a-z][a-z0-9-]*)\"");
     Pattern ruleId = Pattern.compile("super\\(\"([a-z-]+)\"");
     List<String> missing = new ArrayList<>();
