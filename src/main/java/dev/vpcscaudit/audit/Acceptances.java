@@ -95,37 +95,44 @@ public final class Acceptances {
     try (JsonParser p = Yaml.FACTORY.createParser(InputFiles.readText(file, label, 1 << 20))) {
       root = dev.vpcscaudit.codec.JsonTrees.read(p);
     } catch (IOException e) {
-      throw new BadInputException(label + ": not valid YAML or JSON: " + e.getMessage(), e);
+      // The parser's own words, as it said them.
+      throw BadInputException.at(
+          label,
+          Text.of(
+              "input.at",
+              Text.of("accept.not-yaml"),
+              Text.verbatim(String.valueOf(e.getMessage()))));
     }
     JsonNode list = root != null && root.isObject() ? root.get("accept") : root;
     if (list == null || !list.isArray()) {
-      throw new BadInputException(label + ": expected a list under the key 'accept'");
+      throw BadInputException.at(label, Text.of("accept.not-a-list"));
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode e = list.get(i);
       String at = label + ": accept[" + i + "]";
       if (!e.isObject()) {
-        throw new BadInputException(at + ": expected a mapping (rule, reason, expires, ...)");
+        throw BadInputException.at(at, Text.of("accept.not-a-mapping"));
       }
       e.fieldNames()
           .forEachRemaining(
               k -> {
                 if (!KEYS.contains(k)) {
-                  throw new BadInputException(
-                      at + ": unknown key '" + k + "' (expected " + String.join(", ", KEYS) + ")");
+                  throw BadInputException.at(
+                      at, Text.of("accept.unknown-key", k, String.join(", ", KEYS)));
                 }
               });
       String rule = text(e, "rule", at, true);
       if (Rules.byId(rule) == null) {
-        throw new BadInputException(at + ": no rule '" + rule + "'");
+        throw BadInputException.at(at, Text.of("accept.no-rule", rule));
       }
       String reason = text(e, "reason", at, true);
       LocalDate expires;
       try {
         expires = LocalDate.parse(text(e, "expires", at, true));
       } catch (DateTimeParseException x) {
-        throw new BadInputException(at + ": key 'expires': expected a date, YYYY-MM-DD", x);
+        throw new BadInputException(
+            Text.of("input.key", at, "expires", Text.of("accept.not-a-date")), x);
       }
       entries.add(
           new Entry(
@@ -145,12 +152,12 @@ public final class Acceptances {
     JsonNode v = e.get(key);
     if (v == null || v.isNull()) {
       if (required) {
-        throw new BadInputException(at + ": missing key '" + key + "'");
+        throw BadInputException.at(at, Text.of("input.missing-key", key));
       }
       return null;
     }
     if (!v.isValueNode() || v.asText().isBlank()) {
-      throw new BadInputException(at + ": key '" + key + "': expected a non-empty value");
+      throw BadInputException.atKey(at, key, Text.of("accept.empty-value"));
     }
     return v.asText();
   }

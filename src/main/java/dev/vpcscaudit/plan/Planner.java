@@ -252,7 +252,7 @@ public final class Planner {
         Remedy remedy = f.remedy(stage);
         if (remedy instanceof Remedy.NeedsChoice choice) {
           if (planOne == null) {
-            throw new BadInputException(choice.message().toString());
+            throw new BadInputException(choice.message());
           }
           if (!containsSame(listed, f)) {
             listed.add(f);
@@ -400,14 +400,11 @@ public final class Planner {
         int previously = was.getOrDefault(e.getKey(), List.of()).size();
         if (e.getValue().size() > 1 && e.getValue().size() > previously) {
           throw new BadInputException(
-              "the plan would put "
-                  + resource
-                  + " in more than one regular perimeter of "
-                  + e.getKey()
-                  + (dryRun ? " in the dry-run view" : "")
-                  + " ("
-                  + String.join(", ", e.getValue())
-                  + "), which the API refuses; choose one with --target-perimeter");
+              Text.of(
+                  dryRun ? "plan.two-regular.dry-run" : "plan.two-regular",
+                  resource,
+                  e.getKey(),
+                  String.join(", ", e.getValue())));
         }
       }
     }
@@ -437,34 +434,28 @@ public final class Planner {
     List<ServicePerimeter> matches =
         all.stream().filter(p -> p.name().equals(target) || p.shortName().equals(target)).toList();
     if (matches.isEmpty()) {
-      throw new BadInputException(
-          "--target-perimeter "
-              + target
-              + ": no such perimeter in the input (regular perimeters: "
-              + (regular.size() <= 20
+      throw BadInputException.at(
+          "--target-perimeter " + target,
+          Text.of(
+              "plan.no-such-target",
+              regular.size() <= 20
                   ? String.join(", ", regular)
-                  : String.join(", ", regular.subList(0, 20))
-                      + " and "
-                      + (regular.size() - 20)
-                      + " more")
-              + ")");
+                  : Text.of(
+                      "plan.and-more",
+                      String.join(", ", regular.subList(0, 20)),
+                      regular.size() - 20)));
     }
     if (matches.size() > 1) {
-      throw new BadInputException(
-          "--target-perimeter "
-              + target
-              + ": several perimeters have that name; give the full name ("
-              + String.join(", ", matches.stream().map(ServicePerimeter::name).toList())
-              + ")");
+      throw BadInputException.at(
+          "--target-perimeter " + target,
+          Text.of(
+              "plan.target-ambiguous",
+              String.join(", ", matches.stream().map(ServicePerimeter::name).toList())));
     }
     ServicePerimeter p = matches.get(0);
     if (!p.isRegular()) {
-      throw new BadInputException(
-          "--target-perimeter "
-              + target
-              + ": "
-              + p.name()
-              + " is a bridge perimeter, which cannot restrict services; name a regular one");
+      throw BadInputException.at(
+          "--target-perimeter " + target, Text.of("plan.target-bridge", p.name()));
     }
     return p;
   }
@@ -483,12 +474,9 @@ public final class Planner {
             .sorted()
             .toList();
     if (!holders.isEmpty() && !holders.contains(targetName)) {
-      throw new BadInputException(
-          "--target-perimeter "
-              + target
-              + ": the project is already in "
-              + String.join(", ", holders)
-              + ", which the plan fixes; a project belongs in one regular perimeter (drop the flag)");
+      throw BadInputException.at(
+          "--target-perimeter " + target,
+          Text.of("plan.target-already", String.join(", ", holders)));
     }
   }
 

@@ -212,7 +212,7 @@ public final class Profiles {
 
     JsonNode services = root.get("requiredServices");
     if (services == null) {
-      throw BadInputException.at(label, Text.of("profile.missing-key", "requiredServices"));
+      throw BadInputException.at(label, Text.of("input.missing-key", "requiredServices"));
     }
     List<String> required = stringList(services, "requiredServices", label);
     Set<String> seen = new LinkedHashSet<>();
@@ -428,7 +428,7 @@ public final class Profiles {
   private static String requiredString(JsonNode node, String key, String label) {
     String v = optionalString(node, key, key, label);
     if (v == null || v.isBlank()) {
-      throw BadInputException.at(label, Text.of("profile.missing-key", key));
+      throw BadInputException.at(label, Text.of("input.missing-key", key));
     }
     return v;
   }

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.source;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
 import java.nio.file.Path;
@@ -41,14 +42,8 @@ public record FilePerimeterSource(
   @Override
   public Discovery discover(ProjectRef project) {
     if (!project.hasNumber()) {
-      throw new BadInputException(
-          "--project "
-              + project.id()
-              + ": with --from-file the project must be given by number (perimeters list"
-              + " projects as projects/NUMBER, and no API call is made to resolve an ID); find it"
-              + " with: gcloud projects describe "
-              + project.id()
-              + " --format='value(projectNumber)'");
+      throw BadInputException.at(
+          "--project " + project.id(), Text.of("source.project-by-number", project.id()));
     }
     long size = sizeOf(file);
     long start = System.nanoTime();
@@ -84,16 +79,9 @@ public record FilePerimeterSource(
     if (policy != null
         && !policies.isEmpty()
         && !policies.containsKey("accessPolicies/" + policy)) {
-      throw new BadInputException(
-          "--policy "
-              + policy
-              + ": --from-file "
-              + file
-              + " has no perimeter of accessPolicies/"
-              + policy
-              + " (it has "
-              + String.join(", ", policies.keySet())
-              + ")");
+      throw BadInputException.at(
+          "--policy " + policy,
+          Text.of("source.no-such-policy", file, policy, String.join(", ", policies.keySet())));
     }
     warnSkipped(read);
     List<ServicePerimeter> perimeters = read.kept();
@@ -141,9 +129,7 @@ public record FilePerimeterSource(
   @Override
   public ProjectSelection.Result discoverMany(ProjectSelection selection, String organization) {
     if (selection.kind() == ProjectSelection.Kind.QUERY) {
-      throw new BadInputException(
-          "--projects-query needs the live Resource Manager API; with --from-file use"
-              + " --all-projects or --projects-file");
+      throw new BadInputException(Text.of("source.query-from-file"));
     }
     PerimeterFiles.Read read =
         PerimeterFiles.read(file, stdin, p -> policy == null || p.policyNumber().equals(policy));
@@ -163,15 +149,15 @@ public record FilePerimeterSource(
     }
     List<ProjectSelection.ProjectPerimeters> out = new java.util.ArrayList<>();
     if (selection.kind() == ProjectSelection.Kind.ALL && holders.isEmpty()) {
-      throw new BadInputException(
-          "--from-file "
-              + file
-              + ": no perimeter"
-              + (policy == null ? "" : " of accessPolicies/" + policy)
-              + " lists a project ("
-              + all.size()
-              + (all.size() == 1 ? " perimeter" : " perimeters")
-              + " read), so --all-projects selects nothing; nothing was audited");
+      throw BadInputException.at(
+          "--from-file " + file,
+          policy == null
+              ? Text.of(
+                  all.size() == 1 ? "source.no-projects.one" : "source.no-projects", all.size())
+              : Text.of(
+                  all.size() == 1 ? "source.no-projects-of.one" : "source.no-projects-of",
+                  all.size(),
+                  policy));
     }
     if (selection.kind() == ProjectSelection.Kind.ALL) {
       holders.keySet().stream()
