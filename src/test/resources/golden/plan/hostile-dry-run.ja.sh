@@ -15,7 +15,7 @@ set -euo pipefail
 # 変更だけを含むことを確認し、直前に読んだ etag を付けます。
 fields='json(name,title,description,perimeterType,status,spec,useExplicitDryRunSpec)'
 names=(accessPolicies/111/servicePerimeters/gdc)
-state=()   # per step: todo, partly (some of its writes made), done
+state=()   # ステップごと: todo、partly（書き込みの一部を実行済み）、done
 for i in "${!names[@]}"; do state[$i]=todo; done
 describe() { gcloud access-context-manager perimeters describe "$1" --policy="$2" --format="$3"; }
 stop() { # MESSAGE
@@ -23,40 +23,40 @@ stop() { # MESSAGE
   echo "vpcsc-audit plan: $1" >&2
   for i in "${!names[@]}"; do
     case "${state[$i]}" in
-      done) echo "  changed: ${names[$i]}" >&2 ;;
-      partly) echo "  partly changed (some of its commands ran): ${names[$i]}" >&2 ;;
-      *) echo "  not changed: ${names[$i]}" >&2 ;;
+      done) echo "  変更済み: ${names[$i]}" >&2 ;;
+      partly) echo "  一部変更済み（コマンドの一部を実行済み）: ${names[$i]}" >&2 ;;
+      *) echo "  未変更: ${names[$i]}" >&2 ;;
     esac
   done
-  echo "  to go on from here, audit and plan again: vpcsc-audit plan --project gdc-prod --as gcloud" >&2
+  echo "  ここから続けるには、もう一度監査してプランを作成してください: vpcsc-audit plan --project gdc-prod --as gcloud" >&2
   exit 1
 }
 check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)
   local content etag want
-  content="$(describe "$2" "$3" "$fields")" || stop "cannot read perimeter $2 of policy $3: nothing was changed"
-  etag="$(describe "$2" "$3" 'value(etag)')" || stop "cannot read perimeter $2 of policy $3: nothing was changed"
-  want="$(printf '%s' "$4")" # compared as $(...) leaves both: trailing newlines cut
+  content="$(describe "$2" "$3" "$fields")" || stop "ポリシー $3 のサービス境界 $2 を読み取れません。何も変更していません"
+  etag="$(describe "$2" "$3" 'value(etag)')" || stop "ポリシー $3 のサービス境界 $2 を読み取れません。何も変更していません"
+  want="$(printf '%s' "$4")" # $(...) の結果どうしで比較します（末尾の改行は除かれます）
   if [[ -n "$4" && "$etag" != "$want" ]]; then
-    stop "perimeter $2 of policy $3 changed since it was read, or another perimeter of its policy did (etag $etag, not $want; Access Context Manager may scope etags to the policy): nothing was changed"
+    stop "ポリシー $3 のサービス境界 $2、または同じポリシーの別のサービス境界が読み取り後に変更されました（etag は $want ではなく $etag。Access Context Manager は etag をポリシー単位で扱うことがあります）。何も変更していません"
   fi
   printf -v "seen_$1" '%s' "$content"
 }
 write() { # STEP PERIMETER POLICY GCLOUD-COMMAND... (without --etag)
   local step="$1" perimeter="$2" policy="$3" seen="seen_$1" etag content result
   shift 3
-  etag="$(describe "$perimeter" "$policy" 'value(etag)')" || stop "cannot read perimeter $perimeter of policy $policy before writing it"
-  content="$(describe "$perimeter" "$policy" "$fields")" || stop "cannot read perimeter $perimeter of policy $policy before writing it"
+  etag="$(describe "$perimeter" "$policy" 'value(etag)')" || stop "書き込む前にポリシー $policy のサービス境界 $perimeter を読み取れません"
+  content="$(describe "$perimeter" "$policy" "$fields")" || stop "書き込む前にポリシー $policy のサービス境界 $perimeter を読み取れません"
   if [[ "$content" != "${!seen}" ]]; then
-    stop "perimeter $perimeter of policy $policy was changed by someone else while this script ran: it was not written"
+    stop "このスクリプトの実行中に、ポリシー $policy のサービス境界 $perimeter が他者によって変更されました。書き込んでいません"
   fi
-  result="$("$@" --etag="$etag" --format="$fields")" || stop "gcloud could not write perimeter $perimeter of policy $policy (its message is above)"
-  printf -v "$seen" '%s' "$result" # what this script's own write left
+  result="$("$@" --etag="$etag" --format="$fields")" || stop "gcloud はポリシー $policy のサービス境界 $perimeter を書き込めませんでした（メッセージは上にあります）"
+  printf -v "$seen" '%s' "$result" # このスクリプト自身の書き込みの結果
   state[$step]=partly
 }
 step() { # STEP COMMAND...: a network command, which has no etag
   local step="$1"
   shift
-  "$@" || stop "this command failed (its message is above): ${names[$step]}"
+  "$@" || stop "このコマンドが失敗しました（メッセージは上にあります）: ${names[$step]}"
   state[$step]=partly
 }
 finished() { state[$1]=done; }

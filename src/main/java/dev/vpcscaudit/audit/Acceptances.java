@@ -55,13 +55,13 @@ public final class Acceptances {
     }
 
     /** "rule X (perimeter P, service S)". */
-    String describe() {
-      List<String> scope = new ArrayList<>();
+    Text describe() {
+      List<Object> scope = new ArrayList<>();
       if (perimeter != null) {
-        scope.add("perimeter " + perimeter);
+        scope.add(Text.of("accept.scope.perimeter", perimeter));
       }
       if (service != null) {
-        scope.add("service " + service);
+        scope.add(Text.of("accept.scope.service", service));
       }
       if (resource != null) {
         scope.add(resource);
@@ -69,7 +69,9 @@ public final class Acceptances {
       if (project != null) {
         scope.add("projects/" + project);
       }
-      return rule + (scope.isEmpty() ? "" : " (" + String.join(", ", scope) + ")");
+      return scope.isEmpty()
+          ? Text.verbatim(rule)
+          : Text.of("accept.scoped", rule, Text.list(scope));
     }
   }
 

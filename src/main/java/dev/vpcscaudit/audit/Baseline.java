@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpcscaudit.codec.PerimeterJsonReader;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,9 +97,7 @@ public final class Baseline {
     String label = "--baseline " + file;
     JsonNode root = PerimeterJsonReader.parseTree(InputFiles.readText(file, label), label);
     if (!root.isObject() || !root.path("schemaVersion").asText("").equals("1")) {
-      throw new BadInputException(
-          label
-              + ": not a vpcsc-audit JSON report (schemaVersion 1): give the JSON of an earlier run");
+      throw BadInputException.at(label, Text.of("baseline.not-a-report"));
     }
     Map<String, Previous> previous = new LinkedHashMap<>();
     if (root.has("projects")) {

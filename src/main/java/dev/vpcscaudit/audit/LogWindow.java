@@ -36,12 +36,7 @@ public record LogWindow(String label, Instant start, Instant end) {
   public static LogWindow parse(String option, String text, Instant now) {
     Matcher m = DURATION.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
-      throw new BadInputException(
-          option
-              + " '"
-              + text
-              + "': expected a duration such as 7d, 24h or 30m (a whole number of days d, hours h,"
-              + " minutes m or seconds s)");
+      throw new BadInputException(Text.of("usage.duration", option, text));
     }
     long n = Long.parseLong(m.group(1));
     Duration length =
@@ -52,12 +47,7 @@ public record LogWindow(String label, Instant start, Instant end) {
           default -> Duration.ofDays(n);
         };
     if (length.compareTo(LONGEST) > 0) {
-      throw new BadInputException(
-          option
-              + " '"
-              + text
-              + "': longer than Cloud Logging keeps any entry (3650d); the _Default bucket keeps"
-              + " 30 days unless its retention was changed");
+      throw new BadInputException(Text.of("usage.duration-too-long", option, text));
     }
     Instant end = now.truncatedTo(ChronoUnit.SECONDS);
     return new LogWindow(m.group(0), end.minus(length), end);

@@ -25,15 +25,18 @@ final class ProfilesCommand {
         .action(
             () -> {
               PrintWriter out = c.out();
+              dev.vpcscaudit.i18n.Messages m = c.messages();
               for (String name : Profiles.shippedNames()) {
                 Profile p = Profiles.resolve(name);
                 out.printf(
-                    "%-20s %2d services%s%s  %s%n",
+                    "%-20s %s  %s%n",
                     p.name(),
-                    p.requiredServices().size(),
-                    p.vpcAccessibleServicesRequired() ? ", VPC accessible services" : "",
-                    p.restrictedVipRequired() ? ", restricted VIP" : "",
-                    p.title());
+                    m.get(
+                        "profiles.line",
+                        p.requiredServices().size(),
+                        p.vpcAccessibleServicesRequired() ? m.get("profiles.with-vpc") : "",
+                        p.restrictedVipRequired() ? m.get("profiles.with-vip") : ""),
+                    dev.vpcscaudit.escape.Terminal.clean(p.title()));
               }
               out.flush();
               return ExitCode.OK.code();
@@ -50,22 +53,11 @@ final class ProfilesCommand {
 
   private static int show(PrintWriter out, String name) {
     if (!Profiles.shippedNames().contains(name) && Profiles.file(name) == null) {
-      throw new dev.vpcscaudit.error.BadInputException(
-          "profiles show "
-              + name
-              + ": no shipped profile named '"
-              + name
-              + "' (shipped: "
-              + String.join(", ", Profiles.shippedNames())
-              + "); to show your own, pass the path of its YAML file");
+      throw dev.vpcscaudit.error.BadInputException.at(
+          "profiles show " + name,
+          Text.of("profile.no-shipped-to-show", name, String.join(", ", Profiles.shippedNames())));
     }
-    Profile p;
-    try {
-      p = Profiles.resolve(name);
-    } catch (dev.vpcscaudit.error.BadInputException e) {
-      throw new dev.vpcscaudit.error.BadInputException(
-          e.getMessage().replaceFirst("^--profile ", "profiles show "), e);
-    }
+    Profile p = Profiles.resolve(name, "profiles show");
     String text =
         p.origin().equals("shipped")
             ? Profiles.shippedText(p.name())

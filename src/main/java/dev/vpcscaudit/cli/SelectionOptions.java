@@ -300,7 +300,10 @@ public final class SelectionOptions {
               cmd.context().stdin(),
               progress(),
               retain,
-              line -> cmd.context().warnings().add(dev.vpcscaudit.escape.Terminal.clean(line)));
+              line ->
+                  cmd.context()
+                      .warnings()
+                      .add(dev.vpcscaudit.escape.Terminal.clean(line.in(cmd.messages()))));
       return SideFilesSource.of(file, servicesFile, accessLevelsFile);
     }
     if (accessLevelsFile != null) {
@@ -320,7 +323,10 @@ public final class SelectionOptions {
       throw cmd.usageOf("usage.billing-project", billingProject);
     }
     CallLog log =
-        new CallLog(verbose ? cmd.err() : null, cmd.context().terminal() ? cmd.err() : null);
+        new CallLog(
+            verbose ? cmd.err() : null,
+            cmd.context().terminal() ? cmd.err() : null,
+            cmd.messages());
     return SideFilesSource.of(
         live(
             policyNumber,
@@ -335,13 +341,13 @@ public final class SelectionOptions {
   }
 
   /** Progress lines on stderr when it is a terminal (or with --verbose); a no-op otherwise. */
-  private java.util.function.Consumer<String> progress() {
+  private java.util.function.Consumer<Text> progress() {
     if (!verbose && !cmd.context().terminal()) {
       return line -> {};
     }
     java.io.PrintWriter err = cmd.err();
     return line -> {
-      err.println("vpcsc-audit: " + line);
+      err.println("vpcsc-audit: " + dev.vpcscaudit.escape.Terminal.clean(line.in(cmd.messages())));
       err.flush();
     };
   }

@@ -432,6 +432,11 @@ public final class PerimeterJsonReader {
    * A saved API list response that still has a {@code nextPageToken} is one page of several: an
    * audit of it would miss the rest, so it is bad input.
    */
+  /** A JSON value's kind for an error line, in the run's language ("a string", "null"...). */
+  public static Text describe(JsonNode node) {
+    return JsonFields.describe(node);
+  }
+
   static void refuseFirstPage(JsonNode root, String source, Text what) {
     JsonNode token = root.get("nextPageToken");
     if (token != null && !token.isNull() && !token.isTextual()) {

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.dns;
 
 import dev.vpcscaudit.error.CloudReadException;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.DnsAnswer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,9 +28,9 @@ public final class DnsResolver {
 
   private final Resolver resolver;
   private final boolean hostsFile;
-  private final String description;
+  private final Text description;
 
-  private DnsResolver(Resolver resolver, boolean hostsFile, String description) {
+  private DnsResolver(Resolver resolver, boolean hostsFile, Text description) {
     this.resolver = resolver;
     this.hostsFile = hostsFile;
     this.description = description;
@@ -39,7 +40,7 @@ public final class DnsResolver {
   public static DnsResolver system(Duration timeout) {
     ExtendedResolver r = new ExtendedResolver();
     r.setTimeout(timeout);
-    return new DnsResolver(r, true, "the host's resolvers (/etc/resolv.conf, /etc/hosts)");
+    return new DnsResolver(r, true, Text.of("dns.system-resolvers"));
   }
 
   /** One resolver at {@code address}, asked over UDP (TCP when the answer is truncated). */
@@ -47,10 +48,10 @@ public final class DnsResolver {
     SimpleResolver r = new SimpleResolver(address);
     r.setTimeout(timeout);
     return new DnsResolver(
-        r, false, "resolver " + address.getHostString() + ":" + address.getPort());
+        r, false, Text.of("dns.resolver-at", address.getHostString() + ":" + address.getPort()));
   }
 
-  public String description() {
+  public Text description() {
     return description;
   }
 
@@ -93,15 +94,12 @@ public final class DnsResolver {
           }
           default ->
               throw new CloudReadException(
-                  "cannot resolve "
-                      + name
-                      + " ("
-                      + Type.string(type)
-                      + ") with "
-                      + description
-                      + ": "
-                      + lookup.getErrorString()
-                      + "; check the resolver, or name one with --dns-resolver HOST[:PORT]");
+                  Text.of(
+                      "dns.cannot-resolve",
+                      name,
+                      Type.string(type),
+                      description,
+                      lookup.getErrorString()));
         }
       }
       out.add(new DnsAnswer(name, found, addresses, aliases));

@@ -2,6 +2,7 @@ package dev.vpcscaudit.gcp;
 
 import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
+import dev.vpcscaudit.i18n.Text;
 import java.util.regex.Pattern;
 
 /**
@@ -61,12 +62,13 @@ final class Answers {
 
   private static CloudReadException unexpected(ApiCall call, String field, String value) {
     return new CloudReadException(
-        "cannot "
-            + call.what()
-            + ": unexpected answer from the API: "
-            + field
-            + " is "
-            + (value == null || value.isEmpty() ? "missing" : "'" + value + "'")
-            + ", which is not of the documented form");
+        Text.of(
+            "api.cannot",
+            call.what(),
+            Text.of(
+                "api.unexpected",
+                value == null || value.isEmpty()
+                    ? Text.of("api.field-missing", field)
+                    : Text.of("api.field-undocumented", field, value))));
   }
 }

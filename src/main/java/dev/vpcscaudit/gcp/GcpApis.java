@@ -117,7 +117,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       }
     } catch (BadInputException e) {
       throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
     }
     return out;
   }
@@ -169,22 +169,18 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     for (ServicePerimeter p : all) {
       if (!p.name().startsWith(policy + "/servicePerimeters/")) {
         throw new CloudReadException(
-            "cannot "
-                + ApiCall.perimeters(policy).what()
-                + ": unexpected answer from the API: the perimeter "
-                + p.name()
-                + " is not of "
-                + policy);
+            Text.of(
+                "api.cannot",
+                ApiCall.perimeters(policy).what(),
+                Text.of("api.unexpected", Text.of("api.perimeter-not-of", p.name(), policy))));
       }
       ServicePerimeter before = byName.putIfAbsent(p.name(), p);
       if (before != null && !before.equals(p)) {
         throw new CloudReadException(
-            "cannot "
-                + ApiCall.perimeters(policy).what()
-                + ": the perimeter "
-                + p.name()
-                + " came twice with different content (the policy changed while it was read);"
-                + " try again");
+            Text.of(
+                "api.cannot",
+                ApiCall.perimeters(policy).what(),
+                Text.of("api.perimeter-twice", p.name())));
       }
     }
     return List.copyOf(byName.values());
@@ -203,12 +199,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     for (dev.vpcscaudit.model.AccessLevel l : levels) {
       if (!l.policy().equals(policy)) {
         throw new CloudReadException(
-            "cannot "
-                + ApiCall.accessLevels(policy).what()
-                + ": unexpected answer from the API: the level "
-                + l.name()
-                + " is not of "
-                + policy);
+            Text.of(
+                "api.cannot",
+                ApiCall.accessLevels(policy).what(),
+                Text.of("api.unexpected", Text.of("api.level-not-of", l.name(), policy))));
       }
     }
     return levels;
@@ -304,7 +298,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         getObject(call, url, "the answer to GET " + url.getRawPath()).path("selfLink").asText("");
     if (!link.contains("/global/networks/")) {
       throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", "no selfLink")));
+          Text.of(
+              "api.cannot",
+              call.what(),
+              Text.of("api.unexpected", Text.of("json.missing-field", "selfLink"))));
     }
     return dev.vpcscaudit.network.NetworkRef.path(link);
   }
@@ -338,7 +335,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     }
     if (!name.isTextual()) {
       throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", "name is not a string")));
+          Text.of(
+              "api.cannot",
+              call.what(),
+              Text.of("api.unexpected", Text.of("api.field-not-a-string", "name"))));
     }
     return name.asText();
   }
@@ -450,11 +450,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
             List<String> missing = new ArrayList<>();
             root.path("unreachables").forEach(u -> missing.add(u.asText()));
             throw new CloudReadException(
-                "cannot "
-                    + call.what()
-                    + ": the API could not reach "
-                    + String.join(", ", missing)
-                    + " (a partial answer is never audited); try again later");
+                Text.of(
+                    "api.cannot",
+                    call.what(),
+                    Text.of("api.unreachable", String.join(", ", missing))));
           }
           return java.util.Map.entry(source, root);
         });
@@ -483,30 +482,26 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         JsonNode list = root.path(listField);
         if (!list.isMissingNode()) {
           if (!(aggregated ? list.isObject() : list.isArray())) {
-            throw new BadInputException(
-                source + ": " + listField + " is not a " + (aggregated ? "map" : "list"));
+            throw BadInputException.at(
+                source,
+                Text.of(aggregated ? "api.field-not-a-map" : "api.field-not-a-list", listField));
           }
           out.addAll(reader.apply(list, source));
         }
         JsonNode next = root.path("nextPageToken");
         if (!next.isMissingNode() && !next.isNull() && !next.isTextual()) {
-          throw new BadInputException(
-              source + ": nextPageToken is not a string but " + next.getNodeType());
+          throw BadInputException.at(
+              source, Text.of("json.expected-string", PerimeterJsonReader.describe(next)));
         }
         pageToken = next.asText("");
         if (!pageToken.isEmpty() && !tokens.add(pageToken)) {
           // The same token again would page forever: the listing cannot be read whole.
           throw new CloudReadException(
-              "cannot "
-                  + call.what()
-                  + ": the API answered page "
-                  + page
-                  + " with a page token it had already given, so the listing never ends and"
-                  + " cannot be read whole; try again later");
+              Text.of("api.cannot", call.what(), Text.of("api.page-token-again", page)));
         }
       } catch (BadInputException e) {
         throw new CloudReadException(
-            Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
+            Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
       }
       page++;
     } while (!pageToken.isEmpty());
@@ -555,12 +550,12 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     try {
       JsonNode root = PerimeterJsonReader.parseTree(body.isBlank() ? "{}" : body, source);
       if (!root.isObject()) {
-        throw new BadInputException(source + ": expected a JSON object");
+        throw BadInputException.at(source, Text.of("json.expected-object.bare"));
       }
       return root;
     } catch (BadInputException e) {
       throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.getMessage())), e);
+          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
     }
   }
 
@@ -680,7 +675,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
   /** A client asked for after {@link #close} would never be closed: refused. */
   private void open() {
     if (closed) {
-      throw new CloudReadException("the read has ended: no API client is started after it");
+      throw new CloudReadException(Text.of("api.read-ended"));
     }
   }
 
@@ -703,7 +698,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     try {
       return factory.create();
     } catch (IOException e) {
-      throw new CloudReadException("cannot start the " + api + " client: " + e.getMessage(), e);
+      throw new CloudReadException(Text.of("api.cannot-start", api, e.getMessage()), e);
     }
   }
 

@@ -171,10 +171,7 @@ public final class LivePerimeterSource implements PerimeterSource {
         // The logs are read by project ID, known once the project is resolved.
         found = found.withViolations(violations(apis, found.project()));
       }
-      log.detail(
-          log.requests()
-              + " API requests"
-              + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
+      log.requestCount();
       return found;
     } finally {
       pool.shutdownNow();
@@ -201,7 +198,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       token(creds, transport, pool, deadline);
       Future<List<SupportedService>> services =
           config.readSupportedServices() ? pool.submit(apis::supportedServices) : null;
-      log.note("listing the projects, folders and access policies of " + organization);
+      log.note(dev.vpcscaudit.i18n.Text.of("log.listing-organization", organization));
       String query =
           selection.kind() == dev.vpcscaudit.source.ProjectSelection.Kind.QUERY
               ? selection.query()
@@ -227,10 +224,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       if (config.violations() != null) {
         result = withViolations(result, apis, pool);
       }
-      log.detail(
-          log.requests()
-              + " API requests"
-              + (log.tokenRequests() == 0 ? "" : " (and " + log.tokenRequests() + " token)"));
+      log.requestCount();
       return result;
     } finally {
       pool.shutdownNow();
@@ -240,7 +234,7 @@ public final class LivePerimeterSource implements PerimeterSource {
   /** The denials in the audit logs of {@code project} over the configured window. */
   private dev.vpcscaudit.audit.Violations violations(GcpApis apis, ProjectRef project) {
     String id = project.id() != null ? project.id() : project.number();
-    log.note("reading the VPC Service Controls denials in the audit logs of projects/" + id);
+    log.note(dev.vpcscaudit.i18n.Text.of("log.reading-denials", id));
     dev.vpcscaudit.codec.ViolationLogReader.Read read = apis.violations(id, config.violations());
     return dev.vpcscaudit.audit.Violations.live(
         id, config.violations(), read.violations(), read.skipped());
@@ -268,7 +262,7 @@ public final class LivePerimeterSource implements PerimeterSource {
       try {
         out.add(p.withViolations(PerimeterDiscovery.await(reads.get(i))));
       } catch (dev.vpcscaudit.error.CloudReadException e) {
-        out.add(p.unreadable(e.getMessage()));
+        out.add(p.unreadable(e.text()));
       }
     }
     return result.withProjects(out);
@@ -304,7 +298,8 @@ public final class LivePerimeterSource implements PerimeterSource {
       throw ApiErrors.credentials(e.getCause(), log);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.vpcscaudit.error.CloudReadException("interrupted", e);
+      throw new dev.vpcscaudit.error.CloudReadException(
+          dev.vpcscaudit.i18n.Text.of("api.interrupted"), e);
     }
   }
 

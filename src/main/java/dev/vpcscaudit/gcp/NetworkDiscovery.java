@@ -38,7 +38,7 @@ final class NetworkDiscovery {
               String id = apis.xpnHost(audited);
               return id == null ? null : apis.project(id).number();
             });
-    log.note("reading " + ref.resourceName() + ": routers, routes, Cloud DNS zones and policies");
+    log.note(dev.vpcscaudit.i18n.Text.of("log.reading-network", ref.resourceName()));
     Future<String> self = pool.submit(() -> apis.networkSelfLink(ref));
     Future<List<NetworkState.Router>> routers = pool.submit(() -> apis.routers(project));
     Future<List<NetworkState.Route>> routes = pool.submit(() -> apis.routes(project));

@@ -81,12 +81,7 @@ final class OrgDiscovery {
                 new ProjectPerimeters(
                     new ProjectRef(p.id(), p.number()),
                     List.of(),
-                    "cannot tell whether it is in "
-                        + organization
-                        + ": "
-                        + why
-                        + " (grant roles/browser on the organization, which includes"
-                        + " resourcemanager.folders.get)"));
+                    dev.vpcscaudit.i18n.Text.of("org.hidden-ancestry", organization, why)));
           }
         };
     if (selection.kind() == ProjectSelection.Kind.FILE) {
@@ -96,11 +91,7 @@ final class OrgDiscovery {
         if (p == null) {
           missing.add(
               new ProjectPerimeters(
-                  ref,
-                  List.of(),
-                  "not among the active projects of "
-                      + organization
-                      + " that the caller can see (check the ID, or grant roles/browser)"));
+                  ref, List.of(), dev.vpcscaudit.i18n.Text.of("org.not-listed", organization)));
         } else {
           take.accept(p);
         }
@@ -139,14 +130,14 @@ final class OrgDiscovery {
       toRead.addAll(mine);
     }
     log.note(
-        chosen.size()
-            + " projects; reading the perimeters of "
-            + toRead.size()
-            + (toRead.size() == 1 ? " policy" : " policies"));
+        dev.vpcscaudit.i18n.Text.of(
+            toRead.size() == 1 ? "log.org-projects.one" : "log.org-projects",
+            chosen.size(),
+            toRead.size()));
     // A project is read once every one of its candidate policies is: the terminal's bar counts.
     Map<String, List<String>> projectsOf = new HashMap<>();
     Map<String, java.util.concurrent.atomic.AtomicInteger> pending = new HashMap<>();
-    CallLog.Bar bar = log.bar("projects read", chosen.size());
+    CallLog.Bar bar = log.bar(dev.vpcscaudit.i18n.Text.of("log.projects-read"), chosen.size());
     int none = 0;
     for (ProjectInfo p : chosen) {
       List<String> mine = candidates.get(p.number());

@@ -4,6 +4,7 @@ import dev.vpcscaudit.error.CloudReadException;
 import dev.vpcscaudit.gcp.AccessContextManager.PolicyInfo;
 import dev.vpcscaudit.gcp.ResourceManager.ProjectInfo;
 import dev.vpcscaudit.gcp.http.CallLog;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.AccessLevel;
 import dev.vpcscaudit.model.ProjectRef;
 import dev.vpcscaudit.model.ServicePerimeter;
@@ -65,18 +66,12 @@ final class PerimeterDiscovery {
       ProjectInfo info = null;
       if (!project.hasNumber() || policy == null && org == null) {
         info = crm.project(idOrNumber);
-        log.note(
-            "project "
-                + info.id()
-                + " is projects/"
-                + info.number()
-                + ", parent "
-                + orNone(info.parent()));
+        log.note(Text.of("log.project-is", info.id(), info.number(), orNone(info.parent())));
       }
       ProjectRef resolved = info == null ? project : new ProjectRef(info.id(), info.number());
 
       if (policy != null) {
-        log.note("policy given: listing the perimeters of accessPolicies/" + policy);
+        log.note(Text.of("log.policy-given", policy));
         return new PerimeterSource.Discovery(resolved, await(given), "api")
             .withAccessLevels(await(givenLevels));
       }
@@ -86,11 +81,10 @@ final class PerimeterDiscovery {
         List<String> chain = await(ancestry);
         if (chain.size() > MAX_FOLDER_DEPTH) {
           throw new CloudReadException(
-              "cannot read the ancestry of projects/"
-                  + resolved.number()
-                  + ": more than "
-                  + MAX_FOLDER_DEPTH
-                  + " ancestors (a loop?); pass --organization ORG_NUMBER");
+              Text.of(
+                  "api.cannot",
+                  Text.of("call.ancestry", resolved.number()),
+                  Text.of("api.ancestry-too-deep", MAX_FOLDER_DEPTH)));
         }
         String parent = chain.isEmpty() ? "" : chain.get(chain.size() - 1);
         ancestors.addAll(chain.stream().filter(a -> a.startsWith("folders/")).toList());
@@ -98,28 +92,26 @@ final class PerimeterDiscovery {
             && (!ancestors.isEmpty() || !orNone(info.parent()).equals("(none)"))) {
           // Folders always sit under an organization: a chain that stops short was cut.
           throw new CloudReadException(
-              "cannot read the ancestry of projects/"
-                  + resolved.number()
-                  + ": getAncestry answered "
-                  + (chain.isEmpty() ? "no ancestor" : String.join(" < ", chain))
-                  + " without an organization, while the project's parent is "
-                  + orNone(info.parent())
-                  + "; its candidate policies cannot be known. Pass --organization ORG_NUMBER");
+              Text.of(
+                  "api.cannot",
+                  Text.of("call.ancestry", resolved.number()),
+                  chain.isEmpty()
+                      ? Text.of("api.ancestry-no-organization.empty", orNone(info.parent()))
+                      : Text.of(
+                          "api.ancestry-no-organization",
+                          String.join(" < ", chain),
+                          orNone(info.parent()))));
         }
         if (!parent.startsWith("organizations/")) {
-          log.note(
-              "projects/"
-                  + resolved.number()
-                  + " has no organization, so no access policy can hold it");
+          log.note(Text.of("log.no-organization", resolved.number()));
           return new PerimeterSource.Discovery(resolved, List.of(), "api")
               .withAccessLevels(List.of());
         }
         org = parent;
         log.note(
-            "ancestry: "
-                + String.join(" < ", ancestors)
-                + (ancestors.isEmpty() ? "" : " < ")
-                + org);
+            Text.of(
+                "log.ancestry",
+                String.join(" < ", ancestors) + (ancestors.isEmpty() ? "" : " < ") + org));
       }
 
       List<PolicyInfo> policies = early != null ? await(early) : acm.policies(org);
@@ -128,11 +120,9 @@ final class PerimeterDiscovery {
         if (isCandidate(p, resolved.number(), ancestors, organization != null)) {
           candidates.add(p.name());
           log.note(
-              "candidate "
-                  + p.name()
-                  + (p.scopes().isEmpty()
-                      ? " (organization level)"
-                      : " (scoped to " + p.scopes().get(0) + ")"));
+              p.scopes().isEmpty()
+                  ? Text.of("log.candidate", p.name())
+                  : Text.of("log.candidate.scoped", p.name(), p.scopes().get(0)));
         }
       }
       // Each candidate policy's perimeters and access levels, side by side.
@@ -188,12 +178,12 @@ final class PerimeterDiscovery {
       if (cause instanceof RuntimeException r) {
         throw r;
       }
-      throw new CloudReadException("a read failed: " + cause, cause);
+      throw new CloudReadException(Text.of("api.read-failed", String.valueOf(cause)), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CloudReadException("interrupted while reading the cloud", e);
+      throw new CloudReadException(Text.of("api.interrupted"), e);
     } catch (CancellationException e) {
-      throw new CloudReadException("a read was cancelled", e);
+      throw new CloudReadException(Text.of("api.cancelled"), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.model;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +34,7 @@ public record ProjectRef(String id, String number) {
     if (ID.matcher(v).matches()) {
       return new ProjectRef(v, null);
     }
-    throw new BadInputException(
-        "--project '"
-            + value
-            + "': not a project ID (6-30 lower-case letters, digits, hyphens), a project number"
-            + " or projects/NUMBER");
+    throw new BadInputException(Text.of("usage.project", value));
   }
 
   public boolean hasNumber() {

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.network;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +24,7 @@ public record NetworkRef(String project, String name) {
   public static NetworkRef parse(String value) {
     Matcher m = FORM.matcher(value.strip());
     if (!m.matches()) {
-      throw new BadInputException(
-          "--network '"
-              + value
-              + "': expected projects/PROJECT/global/networks/NAME (the VPC network that the"
-              + " Interconnect or VPN attachments land in)");
+      throw new BadInputException(Text.of("usage.network", value));
     }
     return new NetworkRef(m.group(1), m.group(2));
   }

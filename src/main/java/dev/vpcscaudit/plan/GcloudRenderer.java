@@ -237,7 +237,9 @@ public final class GcloudRenderer {
     out.append("fields=").append(Shell.quote(CONTENT)).append('\n').append("names=(");
     out.append(String.join(" ", names.stream().map(Shell::quote).toList()));
     out.append(")\n")
-        .append("state=()   # per step: todo, partly (some of its writes made), done\n")
+        .append("state=()   # ")
+        .append(Shell.comment(m.get("script.state-comment")))
+        .append('\n')
         .append("for i in \"${!names[@]}\"; do state[$i]=todo; done\n")
         .append(
             "describe() { gcloud access-context-manager perimeters describe \"$1\" --policy=\"$2\" --format=\"$3\"; }\n")
@@ -246,33 +248,37 @@ public final class GcloudRenderer {
         .append("  echo \"vpcsc-audit plan: $1\" >&2\n")
         .append("  for i in \"${!names[@]}\"; do\n")
         .append("    case \"${state[$i]}\" in\n")
-        .append("      done) echo \"  changed: ${names[$i]}\" >&2 ;;\n")
-        .append(
-            "      partly) echo \"  partly changed (some of its commands ran): ${names[$i]}\" >&2 ;;\n")
-        .append("      *) echo \"  not changed: ${names[$i]}\" >&2 ;;\n")
+        .append("      done) echo \"  ")
+        .append(say(m, "script.changed", "${names[$i]}"))
+        .append("\" >&2 ;;\n")
+        .append("      partly) echo \"  ")
+        .append(say(m, "script.partly", "${names[$i]}"))
+        .append("\" >&2 ;;\n")
+        .append("      *) echo \"  ")
+        .append(say(m, "script.not-changed", "${names[$i]}"))
+        .append("\" >&2 ;;\n")
         .append("    esac\n")
         .append("  done\n")
-        .append("  echo \"  to go on from here, audit and plan again: ")
-        .append(
-            Shell.comment(replanCommand(plan))
-                .replace("\\", "\\\\")
-                .replace("\"", "\\\"")
-                .replace("$", "\\$")
-                .replace("`", "\\`"))
+        .append("  echo \"  ")
+        .append(doubleQuoted(m.get("script.go-on", Shell.comment(replanCommand(plan)))))
         .append("\" >&2\n")
         .append("  exit 1\n")
         .append("}\n")
         .append("check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)\n")
         .append("  local content etag want\n")
-        .append(
-            "  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || stop \"cannot read perimeter $2 of policy $3: nothing was changed\"\n")
-        .append(
-            "  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || stop \"cannot read perimeter $2 of policy $3: nothing was changed\"\n")
-        .append(
-            "  want=\"$(printf '%s' \"$4\")\" # compared as $(...) leaves both: trailing newlines cut\n")
+        .append("  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || stop \"")
+        .append(say(m, "script.cannot-read", "$2", "$3"))
+        .append("\"\n")
+        .append("  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || stop \"")
+        .append(say(m, "script.cannot-read", "$2", "$3"))
+        .append("\"\n")
+        .append("  want=\"$(printf '%s' \"$4\")\" # ")
+        .append(Shell.comment(m.get("script.want-comment")))
+        .append('\n')
         .append("  if [[ -n \"$4\" && \"$etag\" != \"$want\" ]]; then\n")
-        .append(
-            "    stop \"perimeter $2 of policy $3 changed since it was read, or another perimeter of its policy did (etag $etag, not $want; Access Context Manager may scope etags to the policy): nothing was changed\"\n")
+        .append("    stop \"")
+        .append(say(m, "script.changed-since", "$2", "$3", "$etag", "$want"))
+        .append("\"\n")
         .append("  fi\n")
         .append("  printf -v \"seen_$1\" '%s' \"$content\"\n")
         .append("}\n")
@@ -280,24 +286,31 @@ public final class GcloudRenderer {
         .append(
             "  local step=\"$1\" perimeter=\"$2\" policy=\"$3\" seen=\"seen_$1\" etag content result\n")
         .append("  shift 3\n")
-        .append(
-            "  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || stop \"cannot read perimeter $perimeter of policy $policy before writing it\"\n")
-        .append(
-            "  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || stop \"cannot read perimeter $perimeter of policy $policy before writing it\"\n")
+        .append("  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || stop \"")
+        .append(say(m, "script.cannot-read-before", "$perimeter", "$policy"))
+        .append("\"\n")
+        .append("  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || stop \"")
+        .append(say(m, "script.cannot-read-before", "$perimeter", "$policy"))
+        .append("\"\n")
         .append("  if [[ \"$content\" != \"${!seen}\" ]]; then\n")
-        .append(
-            "    stop \"perimeter $perimeter of policy $policy was changed by someone else while this script ran: it was not written\"\n")
+        .append("    stop \"")
+        .append(say(m, "script.changed-while", "$perimeter", "$policy"))
+        .append("\"\n")
         .append("  fi\n")
-        .append(
-            "  result=\"$(\"$@\" --etag=\"$etag\" --format=\"$fields\")\" || stop \"gcloud could not write perimeter $perimeter of policy $policy (its message is above)\"\n")
-        .append("  printf -v \"$seen\" '%s' \"$result\" # what this script's own write left\n")
+        .append("  result=\"$(\"$@\" --etag=\"$etag\" --format=\"$fields\")\" || stop \"")
+        .append(say(m, "script.cannot-write", "$perimeter", "$policy"))
+        .append("\"\n")
+        .append("  printf -v \"$seen\" '%s' \"$result\" # ")
+        .append(Shell.comment(m.get("script.seen-comment")))
+        .append('\n')
         .append("  state[$step]=partly\n")
         .append("}\n")
         .append("step() { # STEP COMMAND...: a network command, which has no etag\n")
         .append("  local step=\"$1\"\n")
         .append("  shift\n")
-        .append(
-            "  \"$@\" || stop \"this command failed (its message is above): ${names[$step]}\"\n")
+        .append("  \"$@\" || stop \"")
+        .append(say(m, "script.step-failed", "${names[$step]}"))
+        .append("\"\n")
         .append("  state[$step]=partly\n")
         .append("}\n")
         .append("finished() { state[$1]=done; }\n");
@@ -362,13 +375,31 @@ public final class GcloudRenderer {
       lost.add("status." + LOST_BY_GCLOUD_SPEC_COPY.get(1));
     }
     if (!lost.isEmpty()) {
-      throw new BadInputException(
-          p.name()
-              + ": it has no explicit dry-run spec, and gcloud's 'perimeters dry-run update' would"
-              + " create one from the enforced config without "
-              + String.join(" and ", lost)
-              + ": use --as terraform, which writes the whole spec, or --stage enforce");
+      throw BadInputException.at(
+          p.name(), Text.of("gcloud.spec-copy-loses", Text.listWith("list.and", lost)));
     }
+  }
+
+  /**
+   * The message {@code key} for a double-quoted bash string, its placeholders the shell expansions
+   * {@code vars} (e.g. {@code $2}, {@code ${names[$i]}}): the message's own text is escaped so that
+   * only those expand, in any language.
+   */
+  private static String say(Messages m, String key, String... vars) {
+    Object[] markers = new Object[vars.length];
+    for (int i = 0; i < vars.length; i++) {
+      markers[i] = "\u0001" + i + "\u0001";
+    }
+    String text = doubleQuoted(m.get(key, markers)); // the bundle's text: no control character
+    for (int i = 0; i < vars.length; i++) {
+      text = text.replace("\u0001" + i + "\u0001", vars[i]);
+    }
+    return text;
+  }
+
+  /** {@code text} inside bash double quotes: backslash, quote, dollar and backtick escaped. */
+  private static String doubleQuoted(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`");
   }
 
   private static void header(FixPlan plan, StringBuilder out, Messages m) {

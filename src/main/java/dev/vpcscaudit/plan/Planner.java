@@ -158,10 +158,10 @@ public final class Planner {
     List<Unfixed> unfixed = new ArrayList<>();
     List<Text> notes = new ArrayList<>();
     List<ProjectRef> planned = new ArrayList<>();
-    List<String> unread = new ArrayList<>();
+    List<Text> unread = new ArrayList<>();
     for (ProjectSelection.ProjectPerimeters p : projects) {
       if (p.error() != null) {
-        unread.add(p.project().display() + ": " + p.error());
+        unread.add(Text.of("input.at", p.project().display(), p.error()));
         continue;
       }
       planned.add(p.project());
@@ -191,7 +191,7 @@ public final class Planner {
           Text.of(
               unread.size() == 1 ? "plan.unread.one" : "plan.unread",
               unread.size(),
-              String.join("; ", unread)));
+              Text.listWith("list.semicolon", unread)));
     }
     return new FixPlan(
         planned,

@@ -43,12 +43,8 @@ public final class TerraformRenderer {
     for (PerimeterChange change : plan.perimeters()) {
       List<String> unmodeled = change.before().unmodeledFields();
       if (!unmodeled.isEmpty()) {
-        throw new BadInputException(
-            change.before().name()
-                + ": the read holds "
-                + String.join(", ", unmodeled)
-                + ", which vpcsc-audit cannot reproduce in Terraform; refusing to write a resource that"
-                + " would delete it (use --as gcloud, which only adds)");
+        throw BadInputException.at(
+            change.before().name(), Text.of("tf.unmodeled", String.join(", ", unmodeled)));
       }
       ServicePerimeter after = change.after();
       dev.vpcscaudit.model.PerimeterConfig spec = after.spec();
@@ -59,13 +55,7 @@ public final class TerraformRenderer {
           && spec.restrictedServices().isEmpty()) {
         // The google provider refuses a spec block that sets none of these (as reported in issue
         // 17), so an explicit, empty dry-run spec has no Terraform form that keeps it as it is.
-        throw new BadInputException(
-            after.name()
-                + ": its explicit dry-run spec holds no resource, access level or restricted"
-                + " service, which the google provider's spec block cannot hold (it needs at least"
-                + " one of access_levels, resources, restricted_services); use --as gcloud, or"
-                + " drop the empty spec first (gcloud access-context-manager perimeters dry-run"
-                + " drop)");
+        throw BadInputException.at(after.name(), Text.of("tf.empty-spec"));
       }
     }
     StringBuilder out = new StringBuilder();
@@ -253,10 +243,7 @@ public final class TerraformRenderer {
       String where = path.isEmpty() ? field.json() : path + "." + field.json();
       if (field.hcl().isEmpty()) {
         if (!field.isEmpty(value)) {
-          throw new BadInputException(
-              where
-                  + " has no google provider argument: refusing to write a resource that would"
-                  + " delete it (use --as gcloud, which only adds)");
+          throw new BadInputException(Text.of("tf.no-argument", where));
         }
         continue;
       }

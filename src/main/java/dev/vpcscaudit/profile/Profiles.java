@@ -94,6 +94,14 @@ public final class Profiles {
    * path separator or a {@code .yaml}/{@code .yml} ending, or an existing file).
    */
   public static Profile resolve(String value) {
+    return resolve(value, "--profile");
+  }
+
+  /**
+   * As {@link #resolve(String)}, errors naming {@code where} (e.g. {@code profiles show}) and the
+   * value.
+   */
+  public static Profile resolve(String value, String where) {
     if (value.isBlank()) {
       throw new BadInputException(Text.of("profile.empty-value", String.join(", ", SHIPPED)));
     }
@@ -111,10 +119,10 @@ public final class Profiles {
     }
     if (file(value) == null) {
       throw BadInputException.at(
-          "--profile " + value, Text.of("profile.not-shipped", String.join(", ", SHIPPED)));
+          where + " " + value, Text.of("profile.not-shipped", String.join(", ", SHIPPED)));
     }
     Path file = Path.of(value);
-    String label = "--profile " + value;
+    String label = where + " " + value;
     return parse(InputFiles.readText(file, label, MAX_BYTES), label, value);
   }
 

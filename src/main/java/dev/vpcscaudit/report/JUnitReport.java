@@ -68,7 +68,7 @@ public final class JUnitReport {
     for (ProjectOutcome o : outcomes) {
       String prefix = prefixSuites ? o.name() + " " : "";
       if (o.result() == null) {
-        suites.add(new Suite(prefix + "unreadable", List.of(), o.error()));
+        suites.add(new Suite(prefix + "unreadable", List.of(), o.error().in(m)));
         continue;
       }
       for (Mode mode : Mode.values()) {

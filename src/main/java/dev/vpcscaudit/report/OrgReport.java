@@ -95,7 +95,7 @@ public record OrgReport(
         g.writeStringField("number", o.project().number());
         g.writeEndObject();
         if (!o.readable()) {
-          g.writeStringField("error", o.error());
+          g.writeStringField("error", o.error().in(messages));
         } else {
           g.writeBooleanField("compliant", o.result().compliant());
           JsonReport.writePerimetersAndFindings(g, o.result(), messages);
@@ -176,7 +176,7 @@ public record OrgReport(
       if (!o.readable()) {
         out.append(pad(unreadableWord, v))
             .append("  ")
-            .append(dev.vpcscaudit.escape.Terminal.clean(o.error()))
+            .append(dev.vpcscaudit.escape.Terminal.clean(o.error().in(messages)))
             .append('\n');
         continue;
       }
@@ -231,7 +231,8 @@ public record OrgReport(
     for (ProjectOutcome o : projects) {
       out.append("| `").append(MarkdownReport.code(label(o))).append("` | ");
       if (!o.readable()) {
-        out.append(m.get("org.md.unreadable", MarkdownReport.text(o.error()))).append(" | | |\n");
+        out.append(m.get("org.md.unreadable", MarkdownReport.text(o.error().in(messages))))
+            .append(" | | |\n");
       } else {
         out.append(
                 m.get(
@@ -293,7 +294,7 @@ public record OrgReport(
             g.writeStartObject();
             g.writeStringField("level", "error");
             g.writeObjectFieldStart("message");
-            g.writeStringField("text", o.name() + ": " + o.error());
+            g.writeStringField("text", o.name() + ": " + o.error().in(messages));
             g.writeEndObject();
             g.writeEndObject();
           }

@@ -8,9 +8,10 @@ import java.util.Objects;
  * One project of an organization-wide audit: its result, or why it could not be read.
  *
  * @param result null when the project could not be read
- * @param error why, when {@code result} is null
+ * @param error why, when {@code result} is null, in the language the report is written in
  */
-public record ProjectOutcome(ProjectRef project, AuditResult result, String error) {
+public record ProjectOutcome(
+    ProjectRef project, AuditResult result, dev.vpcscaudit.i18n.Text error) {
   public ProjectOutcome {
     Objects.requireNonNull(project, "project");
     if ((result == null) == (error == null)) {

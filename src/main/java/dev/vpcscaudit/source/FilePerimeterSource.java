@@ -23,9 +23,9 @@ public record FilePerimeterSource(
     Path file,
     String policy,
     java.io.InputStream stdin,
-    java.util.function.Consumer<String> progress,
+    java.util.function.Consumer<Text> progress,
     java.util.Set<String> retain,
-    java.util.function.Consumer<String> warn)
+    java.util.function.Consumer<Text> warn)
     implements PerimeterSource {
 
   /** {@link #retain} value that keeps every perimeter (export writes them all back). */
@@ -48,7 +48,7 @@ public record FilePerimeterSource(
     long size = sizeOf(file);
     long start = System.nanoTime();
     if (size >= LARGE) {
-      progress.accept("reading " + file + " (" + size / (1024 * 1024) + " MiB)...");
+      progress.accept(Text.of("log.reading-file", file, size / (1024 * 1024)));
     }
     String resource = project.resourceName();
     java.util.Map<String, Integer> policies = new java.util.TreeMap<>();
@@ -68,13 +68,11 @@ public record FilePerimeterSource(
             });
     if (size >= LARGE) {
       progress.accept(
-          "read "
-              + read.total()
-              + " perimeters in "
-              + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
-              + " s; "
-              + read.kept().size()
-              + " hold the project");
+          Text.of(
+              "log.read-file",
+              read.total(),
+              String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
+              read.kept().size()));
     }
     if (policy != null
         && !policies.isEmpty()
@@ -86,28 +84,25 @@ public record FilePerimeterSource(
     warnSkipped(read);
     List<ServicePerimeter> perimeters = read.kept();
     if (read.total() == 0) {
-      warn.accept("warning: --from-file " + file + " holds no perimeter");
+      warn.accept(Text.of("source.warn-empty", file));
     } else if (perimeters.stream()
         .noneMatch(
             p ->
                 p.enforcedConfig().holds(resource)
                     || p.spec() != null && p.spec().holds(resource))) {
       warn.accept(
-          "warning: no perimeter of --from-file "
-              + file
-              + " mentions "
-              + resource
-              + " ("
-              + read.total()
-              + (read.total() == 1 ? " perimeter" : " perimeters")
-              + " read): check the project number, or export the policy that should hold it");
+          Text.of(
+              read.total() == 1 ? "source.warn-no-mention.one" : "source.warn-no-mention",
+              file,
+              resource,
+              read.total()));
     }
     return new Discovery(
         project, perimeters, "file", null, read.otherRegular(), null, read.accessLevels());
   }
 
   private void warnSkipped(PerimeterFiles.Read read) {
-    String line = read.skippedLine("--from-file " + file);
+    Text line = read.skippedLine("--from-file " + file);
     if (line != null) {
       warn.accept(line);
     }
@@ -170,24 +165,19 @@ public record FilePerimeterSource(
       // Every project the export's perimeters list, other teams' included: say which.
       List<String> names = out.stream().map(p -> p.project().resourceName()).toList();
       warn.accept(
-          "note: --all-projects audits the "
-              + names.size()
-              + (names.size() == 1 ? " project" : " projects")
-              + " that the perimeters of --from-file "
-              + file
-              + " list ("
-              + String.join(", ", names.size() > 10 ? names.subList(0, 10) : names)
-              + (names.size() > 10 ? ", ..." : "")
-              + "); to audit only some, give them in --projects-file");
+          Text.of(
+              names.size() == 1 ? "source.note-all-projects.one" : "source.note-all-projects",
+              names.size(),
+              file,
+              String.join(", ", names.size() > 10 ? names.subList(0, 10) : names)
+                  + (names.size() > 10 ? ", ..." : "")));
     } else {
       for (String listed : selection.listed()) {
         ProjectRef ref = ProjectRef.parse(listed);
         if (!ref.hasNumber()) {
           out.add(
               new ProjectSelection.ProjectPerimeters(
-                  ref,
-                  List.of(),
-                  "offline the project must be given by number (no API call resolves an ID)"));
+                  ref, List.of(), Text.of("source.offline-by-number")));
         } else {
           out.add(
               new ProjectSelection.ProjectPerimeters(

@@ -41,16 +41,13 @@ public final class PerimeterFiles {
      * One line naming the Cloud Asset Inventory assets that held no perimeter (by type, with
      * counts), or null when there were none: a warning on stderr, so nothing is skipped unseen.
      */
-    public String skippedLine(String label) {
+    public dev.vpcscaudit.i18n.Text skippedLine(String label) {
       if (skippedAssets.isEmpty()) {
         return null;
       }
       List<String> parts = new ArrayList<>();
       skippedAssets.forEach((type, n) -> parts.add(n + " x " + type));
-      return "warning: "
-          + label
-          + ": skipped assets that hold no service perimeter: "
-          + String.join(", ", parts);
+      return dev.vpcscaudit.i18n.Text.of("source.warn-skipped", label, String.join(", ", parts));
     }
   }
 

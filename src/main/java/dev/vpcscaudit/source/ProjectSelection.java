@@ -103,7 +103,7 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
   public record ProjectPerimeters(
       dev.vpcscaudit.model.ProjectRef project,
       List<dev.vpcscaudit.model.ServicePerimeter> perimeters,
-      String error,
+      dev.vpcscaudit.i18n.Text error,
       dev.vpcscaudit.audit.Violations violations) {
     public ProjectPerimeters {
       perimeters = List.copyOf(perimeters);
@@ -112,7 +112,7 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
     public ProjectPerimeters(
         dev.vpcscaudit.model.ProjectRef project,
         List<dev.vpcscaudit.model.ServicePerimeter> perimeters,
-        String error) {
+        dev.vpcscaudit.i18n.Text error) {
       this(project, perimeters, error, null);
     }
 
@@ -122,7 +122,7 @@ public record ProjectSelection(Kind kind, String query, List<String> listed) {
     }
 
     /** The same project, unreadable for {@code reason}. */
-    public ProjectPerimeters unreadable(String reason) {
+    public ProjectPerimeters unreadable(dev.vpcscaudit.i18n.Text reason) {
       return new ProjectPerimeters(project, List.of(), reason, null);
     }
   }

@@ -308,4 +308,45 @@ class JapaneseReportTest {
     assertThat(usage.code()).isEqualTo(2);
     assertThat(usage.err()).startsWith("エラー: ").contains("（'vpcsc-audit audit --help' を参照）");
   }
+
+  @Test
+  void profileInputUsageAndEnvironmentErrorsAreInTheLanguage(@TempDir Path dir)
+      throws java.io.IOException {
+    Map<String, String> ja = Map.of("LANG", "ja_JP.UTF-8");
+    Path profile = dir.resolve("p.yaml");
+    java.nio.file.Files.writeString(profile, "formatVersion: 1\nname: x\nrequiredServices: []\n");
+    Cli.Result badProfile =
+        Cli.run(ja, "audit", "--project", "1", "--from-file", "-", "--profile", profile.toString());
+    assertThat(badProfile.code()).isEqualTo(2);
+    assertThat(badProfile.err())
+        .isEqualTo("エラー: --profile " + profile + ": キー 'requiredServices': リストが空です\n");
+
+    Path export = dir.resolve("export.json");
+    java.nio.file.Files.writeString(export, "[{\"name\": 7}]");
+    Cli.Result badJson = Cli.run(ja, "audit", "--project", "1", "--from-file", export.toString());
+    assertThat(badJson.code()).isEqualTo(2);
+    assertThat(badJson.err()).startsWith("エラー: --from-file " + export).contains("文字列が必要です");
+
+    Cli.Result badValue = Cli.run(ja, "audit", "--project", "1", "--violations", "7 days");
+    assertThat(badValue.code()).isEqualTo(2);
+    assertThat(badValue.err())
+        .isEqualTo("エラー: --violations '7 days': 7d、24h、30m のような期間が必要です（日 d、時間 h、分 m、秒 s の整数）\n");
+
+    Map<String, String> proxied = new java.util.HashMap<>(ja);
+    proxied.put("HTTPS_PROXY", "socks5://proxy.example:1080");
+    Cli.Result badProxy = Cli.run(proxied, "audit", "--project", "1");
+    assertThat(badProxy.code()).isEqualTo(2);
+    assertThat(badProxy.err())
+        .isEqualTo(
+            "エラー: HTTPS_PROXY='socks5://proxy.example:1080': サポートされているのは http:// のプロキシのみです（HTTPS は CONNECT で通ります）\n");
+
+    Cli.Result list = Cli.run(ja, "profiles", "list");
+    assertThat(list.out()).startsWith("gdc-bare-metal").contains("サービス 14 件、VPC のアクセス可能なサービス");
+    Cli.Result show = Cli.run(ja, "profiles", "show", "nope");
+    assertThat(show.err())
+        .isEqualTo(
+            "エラー: profiles show nope: 同梱プロファイル 'nope' はありません（同梱: "
+                + String.join(", ", dev.vpcscaudit.profile.Profiles.shippedNames())
+                + "）。独自のプロファイルを表示するには、その YAML ファイルのパスを指定してください\n");
+  }
 }

@@ -51,7 +51,10 @@ public class ReportGoldenTest {
         List.of(
             new ProjectOutcome(new ProjectRef("gdc-prod", Fixtures.PROJECT), sample(), null),
             new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
-            new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")),
+            new ProjectOutcome(
+                new ProjectRef("gone-project", null),
+                null,
+                dev.vpcscaudit.i18n.Text.verbatim("not found"))),
         m);
   }
 

@@ -95,7 +95,10 @@ class SarifValidationTest {
             List.of(
                 new ProjectOutcome(project, sample, null),
                 new ProjectOutcome(new ProjectRef(null, "42"), compliant, null),
-                new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+                new ProjectOutcome(
+                    new ProjectRef("gone-project", null),
+                    null,
+                    dev.vpcscaudit.i18n.Text.verbatim("not found"))));
     write(reports, "organization", org.sarif(version, null));
     OrgReport unreadableOnly =
         new OrgReport(
@@ -104,7 +107,11 @@ class SarifValidationTest {
             "api",
             false,
             false,
-            List.of(new ProjectOutcome(new ProjectRef("gone-project", null), null, "not found")));
+            List.of(
+                new ProjectOutcome(
+                    new ProjectRef("gone-project", null),
+                    null,
+                    dev.vpcscaudit.i18n.Text.verbatim("not found"))));
     write(reports, "organization-unreadable", unreadableOnly.sarif(version, null));
 
     SarifValidator.assertValid(reports);

@@ -13,6 +13,7 @@ public final class CallLog {
 
   private final PrintWriter verbose;
   private final PrintWriter progress;
+  private final dev.vpcscaudit.i18n.Messages messages;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile String lastFailure = "";
@@ -22,17 +23,19 @@ public final class CallLog {
    * @param verbose where to print each request, or null to print nothing
    */
   public CallLog(PrintWriter verbose) {
-    this(verbose, null);
+    this(verbose, null, dev.vpcscaudit.i18n.Messages.EN);
   }
 
   /**
    * @param verbose where to print each request and every note ({@code --verbose}), or null
    * @param progress where to print the discovery steps and retries when not verbose (stderr when it
    *     is a terminal), or null
+   * @param messages the language of the notes
    */
-  public CallLog(PrintWriter verbose, PrintWriter progress) {
+  public CallLog(PrintWriter verbose, PrintWriter progress, dev.vpcscaudit.i18n.Messages messages) {
     this.verbose = verbose;
     this.progress = progress;
+    this.messages = messages;
   }
 
   /** A log that only counts. */
@@ -61,13 +64,11 @@ public final class CallLog {
   /** A retry is coming: a sign of life on a terminal, not only with --verbose. */
   void retrying(String method, String url, String outcome, java.time.Duration wait) {
     note(
-        method
-            + " "
-            + url
-            + ": "
-            + outcome
-            + ", retrying in "
-            + (wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s"));
+        dev.vpcscaudit.i18n.Text.of(
+            "log.retrying",
+            method + " " + url,
+            outcome,
+            wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s"));
   }
 
   /** Records a request that got no HTTP answer, for the error message of a failed read. */
@@ -83,8 +84,8 @@ public final class CallLog {
   }
 
   /** A step of the run: printed with {@code --verbose}, or as progress on a terminal. */
-  public void note(String line) {
-    print(verbose != null ? verbose : progress, line);
+  public void note(dev.vpcscaudit.i18n.Text line) {
+    print(verbose != null ? verbose : progress, line.in(messages));
   }
 
   /**
@@ -92,8 +93,8 @@ public final class CallLog {
    * ms and ended with a newline; with {@code --verbose}, or when stderr is not a terminal, it
    * prints nothing (the notes say what happens).
    */
-  public Bar bar(String label, int total) {
-    return new Bar(verbose == null ? progress : null, label, total);
+  public Bar bar(dev.vpcscaudit.i18n.Text label, int total) {
+    return new Bar(verbose == null ? progress : null, label.in(messages), total);
   }
 
   /** See {@link #bar}. */
@@ -162,8 +163,16 @@ public final class CallLog {
   }
 
   /** A detail for {@code --verbose} only. */
-  public void detail(String line) {
-    print(verbose, line);
+  public void detail(dev.vpcscaudit.i18n.Text line) {
+    print(verbose, line.in(messages));
+  }
+
+  /** The closing detail of a read: how many API requests it sent ({@code --verbose} only). */
+  public void requestCount() {
+    detail(
+        tokenRequests() == 0
+            ? dev.vpcscaudit.i18n.Text.of("log.requests", requests())
+            : dev.vpcscaudit.i18n.Text.of("log.requests.token", requests(), tokenRequests()));
   }
 
   private static void print(PrintWriter to, String line) {

@@ -1,6 +1,7 @@
 package dev.vpcscaudit.gcp.http;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -104,16 +105,14 @@ public record Endpoints(
     try {
       uri = URI.create(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(name + " '" + value + "': not a URL (https://HOST/)", e);
+      throw new BadInputException(Text.of("endpoint.not-a-url", name, value), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new BadInputException(
-          name + " '" + value + "': expected https://HOST/ (or http://127.0.0.1:PORT/)");
+      throw new BadInputException(Text.of("endpoint.expected", name, value));
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new BadInputException(
-          name + " '" + value + "': http:// is allowed only for a loopback host; use https://");
+      throw new BadInputException(Text.of("endpoint.http-loopback", name, value));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (apiPath != null && (path.equals(apiPath) || (path + "/").equals(apiPath))) {
@@ -121,12 +120,9 @@ public record Endpoints(
     }
     if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
       throw new BadInputException(
-          name
-              + " '"
-              + value
-              + "': give the host only (https://HOST/"
-              + (apiPath == null ? "" : ", or https://HOST" + apiPath)
-              + "); the API version is added by the tool");
+          apiPath == null
+              ? Text.of("endpoint.host-only", name, value)
+              : Text.of("endpoint.host-only-or-path", name, value, apiPath));
     }
     return scheme + "://" + uri.getRawAuthority();
   }

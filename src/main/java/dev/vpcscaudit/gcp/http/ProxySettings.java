@@ -1,6 +1,7 @@
 package dev.vpcscaudit.gcp.http;
 
 import dev.vpcscaudit.error.BadInputException;
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -99,22 +100,16 @@ public final class ProxySettings extends ProxySelector {
     try {
       uri = URI.create(v.contains("://") ? v : "http://" + v);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(name + "='" + shown + "': not a proxy URL (http://HOST:PORT)", e);
+      throw new BadInputException(Text.of("proxy.not-a-url", name, shown), e);
     }
     if (uri.getHost() == null) {
-      throw new BadInputException(name + "='" + shown + "': not a proxy URL (http://HOST:PORT)");
+      throw new BadInputException(Text.of("proxy.not-a-url", name, shown));
     }
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      throw new BadInputException(
-          name
-              + "='"
-              + shown
-              + "': only http:// proxies are supported (HTTPS goes through them with CONNECT)");
+      throw new BadInputException(Text.of("proxy.http-only", name, shown));
     }
     if (uri.getUserInfo() != null) {
-      throw new BadInputException(
-          name
-              + ": credentials in the proxy URL are not supported; use a proxy that admits this host");
+      throw new BadInputException(Text.of("proxy.credentials", name));
     }
     int port = uri.getPort() == -1 ? 1080 : uri.getPort();
     return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));

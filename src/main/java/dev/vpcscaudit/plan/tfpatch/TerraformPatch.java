@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.vpcscaudit.error.BadInputException;
 import dev.vpcscaudit.files.InputFiles;
+import dev.vpcscaudit.i18n.Text;
 import dev.vpcscaudit.model.ServicePerimeter;
 import dev.vpcscaudit.plan.ConfigChange;
 import dev.vpcscaudit.plan.FixPlan;
@@ -130,8 +131,8 @@ public final class TerraformPatch {
   }
 
   /**
-   * As {@link #patch(FixPlan, List)}, the diff's header in the language of {@code m} (what it could
-   * not write is named in English for now).
+   * As {@link #patch(FixPlan, List)}, the diff's header, summary and what it could not write in the
+   * language of {@code m}; HCL and attribute names are code and never change.
    */
   public static Result patch(FixPlan plan, List<Path> dirs, dev.vpcscaudit.i18n.Messages m) {
     TerraformPatch p = new TerraformPatch(dirs);
@@ -155,7 +156,7 @@ public final class TerraformPatch {
     java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
-        throw new BadInputException("--terraform-dir " + dir + ": not a folder");
+        throw BadInputException.at("--terraform-dir " + dir, Text.of("patch.dir-not-a-folder"));
       }
       int before = files.size();
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -172,14 +173,11 @@ public final class TerraformPatch {
           }
         }
       } catch (IOException e) {
-        throw new BadInputException(
-            "--terraform-dir " + dir + ": cannot read it: " + e.getMessage());
+        throw BadInputException.at(
+            "--terraform-dir " + dir, Text.of("patch.dir-unreadable", e.getMessage()));
       }
       if (files.size() == before && seen.stream().noneMatch(f -> f.startsWith(dir))) {
-        throw new BadInputException(
-            "--terraform-dir "
-                + dir
-                + ": no .tf file under it (give the folder of your Terraform)");
+        throw BadInputException.at("--terraform-dir " + dir, Text.of("patch.dir-no-tf"));
       }
     }
   }
@@ -305,17 +303,12 @@ public final class TerraformPatch {
     List<Manager> found = managers(p);
     if (found.size() > 1) {
       unedited.add(
-          p.name()
-              + ": managed in "
-              + found.size()
-              + " places ("
-              + String.join(
-                  ", ",
-                  found.stream()
-                      .map(m -> m.file().path + ":" + m.file().hcl.line(m.block().start()))
-                      .toList())
-              + "); edit the one Terraform applies: "
-              + describe(change));
+          messages.get(
+              "patch.managed-twice",
+              p.name(),
+              found.size(),
+              String.join(", ", found.stream().map(m -> where(m, m.block().start())).toList()),
+              describe(change)));
       return;
     }
     if (found.isEmpty()) {
@@ -330,12 +323,8 @@ public final class TerraformPatch {
       }
       if (c.spec() && !p.useExplicitDryRunSpec()) {
         unedited.add(
-            where(m, m.block().start())
-                + p.name()
-                + " has no explicit dry-run spec: a spec written now would hold only the"
-                + " additions; copy the enforced config into the dry-run one first (or plan with"
-                + " --stage enforce); to add: "
-                + describeOne(c));
+            messages.get(
+                "patch.no-explicit-spec", where(m, m.block().start()), p.name(), describeOne(c)));
         continue;
       }
       if (m.module()) {
@@ -345,13 +334,11 @@ public final class TerraformPatch {
       }
     }
     summary.add(
-        p.name()
-            + " ("
-            + m.file().path
-            + ":"
-            + m.file().hcl.line(m.block().start())
-            + "): "
-            + (added.isEmpty() ? "nothing written" : String.join("; ", added)));
+        messages.get(
+            "patch.summary",
+            p.name(),
+            where(m, m.block().start()),
+            added.isEmpty() ? messages.get("patch.nothing-written") : String.join("; ", added)));
   }
 
   /**
@@ -382,9 +369,7 @@ public final class TerraformPatch {
       }
       TerraformRenderer.configBlock(spec, "spec", indent).lines().forEach(lines::add);
       insertBeforeClose(f, m.block(), lines);
-      added.add(
-          "a spec block (the enforced config as read, with the additions) and"
-              + " use_explicit_dry_run_spec = true");
+      added.add(messages.get("patch.added.spec-block"));
       return true;
     }
     if (m.kind() == Kind.FABRIC
@@ -426,9 +411,7 @@ public final class TerraformPatch {
       }
       lines.add(indent + "}");
       insertBeforeClose(f, m.block(), lines);
-      added.add(
-          "spec (the enforced config as read, with the additions) and"
-              + " use_explicit_dry_run_spec = true");
+      added.add(messages.get("patch.added.spec"));
       return true;
     }
     if (m.kind() == Kind.MODULE
@@ -458,12 +441,12 @@ public final class TerraformPatch {
     HclText.Block config = f.hcl.blockOrObject(m.block(), configName);
     if (config == null) {
       unedited.add(
-          where(m, m.block().start())
-              + p.name()
-              + " has no "
-              + configName
-              + " block to add to; to add: "
-              + describeOne(c));
+          messages.get(
+              "patch.no-config-block",
+              where(m, m.block().start()),
+              p.name(),
+              configName,
+              describeOne(c)));
       return;
     }
     listAdd(f, config, "restricted_services", c.addRestrictedServices(), added, configName);
@@ -480,8 +463,7 @@ public final class TerraformPatch {
                     "{ allowed_services = "
                         + inline(c.addVpcAllowedServices())
                         + ", enable_restriction = true }")));
-        added.add(
-            configName + ".vpc_accessible_services (enabled, " + c.addVpcAllowedServices() + ")");
+        added.add(messages.get("patch.added.vpc", configName, c.addVpcAllowedServices()));
         return;
       }
       if (vpc == null) {
@@ -493,8 +475,7 @@ public final class TerraformPatch {
                 indent + "  allowed_services   = " + inline(c.addVpcAllowedServices()),
                 indent + "}");
         insertBeforeClose(f, config, lines);
-        added.add(
-            configName + ".vpc_accessible_services (enabled, " + c.addVpcAllowedServices() + ")");
+        added.add(messages.get("patch.added.vpc", configName, c.addVpcAllowedServices()));
         return;
       }
       if (c.enableVpcRestriction()) {
@@ -504,11 +485,11 @@ public final class TerraformPatch {
           added.add(configName + ".vpc_accessible_services.enable_restriction = true");
         } else if (!f.hcl.value(enable).equals("true")) {
           unedited.add(
-              where(m, enable.start())
-                  + configName
-                  + ".vpc_accessible_services.enable_restriction is "
-                  + f.hcl.value(enable)
-                  + ": set it to true (a change, not an addition)");
+              messages.get(
+                  "patch.restriction-off",
+                  where(m, enable.start()),
+                  configName,
+                  f.hcl.value(enable)));
         }
       }
       listAdd(f, vpc, "allowed_services", c.addVpcAllowedServices(), added, configName);
@@ -530,11 +511,7 @@ public final class TerraformPatch {
       HclText.ListValue list = vpc == null ? null : f.hcl.list(vpc);
       if (list != null && list.literal() && list.values().contains("*")) {
         unedited.add(
-            where(m, vpc.start())
-                + name
-                + " allows every service (\"*\"): replace it with "
-                + inline(allowed)
-                + " (a change, not an addition)");
+            messages.get("patch.every-service", where(m, vpc.start()), name, inline(allowed)));
         return;
       }
       listAdd(f, m.block(), name, allowed, added, "");
@@ -577,7 +554,7 @@ public final class TerraformPatch {
           .append("  resource       = \"")
           .append(r)
           .append("\"\n}\n");
-      added.add("a " + type + " for " + r);
+      added.add(messages.get("patch.added.member", type, r));
     }
     TfFile target = first.file();
     int end = target.hcl.text.length();
@@ -618,13 +595,12 @@ public final class TerraformPatch {
         if (!missing.isEmpty()) {
           insertIntoList(source.file(), at, missing);
           added.add(
-              label
-                  + " ("
-                  + f.hcl.value(attr)
-                  + ", written in "
-                  + source.where()
-                  + ") += "
-                  + String.join(", ", missing));
+              messages.get(
+                  "patch.added.via",
+                  label,
+                  f.hcl.value(attr),
+                  source.where(),
+                  String.join(", ", missing)));
         }
         return;
       }
@@ -632,9 +608,9 @@ public final class TerraformPatch {
         cannot(
             f,
             attr,
-            label + " is " + f.hcl.value(attr) + ", " + source.problem(),
+            Text.of("patch.is", label, f.hcl.value(attr), source.problem()),
             values,
-            "to it by hand");
+            "patch.add-by-hand");
         return;
       }
     }
@@ -642,12 +618,9 @@ public final class TerraformPatch {
       cannot(
           f,
           attr,
-          label
-              + " is computed ("
-              + oneLine(f.hcl.value(attr))
-              + "), so the patch cannot write it safely",
+          Text.of("patch.computed", label, oneLine(f.hcl.value(attr))),
           values,
-          "where its value comes from");
+          "patch.add-at-source");
       return;
     }
     List<String> missing = values.stream().filter(v -> !list.values().contains(v)).toList();
@@ -658,24 +631,24 @@ public final class TerraformPatch {
     added.add(label + " += " + String.join(", ", missing));
   }
 
-  /** One change the patch cannot write: {@code FILE:LINE: what; add "a", "b" where}. */
-  private void cannot(TfFile f, HclText.Attr attr, String what, List<String> values, String where) {
+  /**
+   * One change the patch cannot write: {@code FILE:LINE: what; add "a", "b" where}, {@code
+   * whereKey} saying where.
+   */
+  private void cannot(
+      TfFile f, HclText.Attr attr, Text what, List<String> values, String whereKey) {
     unedited.add(
-        f.path
-            + ":"
-            + f.hcl.line(attr.start())
-            + ": "
-            + what
-            + "; add "
-            + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())
-            + " "
-            + where);
+        messages.get(
+            whereKey,
+            f.path + ":" + f.hcl.line(attr.start()),
+            what,
+            String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList())));
   }
 
   /** Where a variable's or local's literal list is written, or why it cannot be edited. */
   private record Source(
-      TfFile file, HclText.ListValue list, String where, String problem, HclText.Attr attr) {
-    Source(TfFile file, HclText.ListValue list, String where, String problem) {
+      TfFile file, HclText.ListValue list, String where, Text problem, HclText.Attr attr) {
+    Source(TfFile file, HclText.ListValue list, String where, Text problem) {
       this(file, list, where, problem, null);
     }
   }
@@ -723,7 +696,7 @@ public final class TerraformPatch {
               HclText.Attr d = f.hcl.attr(b, "default");
               found.add(
                   d == null
-                      ? new Source(f, null, null, "a variable without a default or .tfvars value")
+                      ? new Source(f, null, null, Text.of("patch.problem.no-default"))
                       : listSource(f, d));
             }
           }
@@ -731,18 +704,17 @@ public final class TerraformPatch {
       }
     }
     if (found.isEmpty()) {
-      return new Source(null, null, null, "whose value no file under the folder sets");
+      return new Source(null, null, null, Text.of("patch.problem.unset"));
     }
     if (found.size() > 1) {
       return new Source(
           null,
           null,
           null,
-          "set in "
-              + found.size()
-              + " places ("
-              + String.join(", ", found.stream().map(s -> String.valueOf(s.where())).toList())
-              + ")");
+          Text.of(
+              "patch.problem.many",
+              found.size(),
+              String.join(", ", found.stream().map(s -> String.valueOf(s.where())).toList())));
     }
     return found.get(0);
   }
@@ -756,7 +728,7 @@ public final class TerraformPatch {
     HclText.ListValue list = f.hcl.list(a);
     String where = f.path + ":" + f.hcl.line(a.start());
     if (list == null || !list.literal()) {
-      return new Source(f, null, where, "whose value in " + where + " is computed", a);
+      return new Source(f, null, where, Text.of("patch.problem.computed", where), a);
     }
     return new Source(f, list, where, null, a);
   }
@@ -885,12 +857,7 @@ public final class TerraformPatch {
             plan.networkActions());
     String file = "vpcsc-audit-network.tf";
     newFiles.put(file, TerraformRenderer.render(only, messages));
-    summary.add(
-        "the network: "
-            + plan.networkActions().size()
-            + " change(s) in the new file "
-            + file
-            + " (its header lists those Terraform cannot declare)");
+    summary.add(messages.get("patch.network", plan.networkActions().size(), file));
   }
 
   /** A perimeter that no file manages: the adopt-style file, new in the diff. */
@@ -911,11 +878,12 @@ public final class TerraformPatch {
         file,
         ("# " + messages.get("patch.adopt", p.name()).replace("\n", "\n# ") + "\n")
             + TerraformRenderer.render(one, messages));
-    summary.add(p.name() + ": managed by no file; adopted in the new file " + file);
+    summary.add(messages.get("patch.adopted", p.name(), file));
   }
 
+  /** {@code FILE:LINE}. */
   private static String where(Manager m, int offset) {
-    return m.file().path + ":" + m.file().hcl.line(offset) + ": ";
+    return m.file().path + ":" + m.file().hcl.line(offset);
   }
 
   private static String describe(PerimeterChange change) {

@@ -151,7 +151,8 @@ class ApiTransportTest {
   @Test
   void retriesShowOnAProgressStreamWithoutVerbose() throws Exception {
     StringWriter progress = new StringWriter();
-    CallLog quietButTerminal = new CallLog(null, new PrintWriter(progress));
+    CallLog quietButTerminal =
+        new CallLog(null, new PrintWriter(progress), dev.vpcscaudit.i18n.Messages.EN);
     for (int i = 0; i < 2; i++) {
       fake.fail("/v3/projects/some-proj", 503, "busy");
     }

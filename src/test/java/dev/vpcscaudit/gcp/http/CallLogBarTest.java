@@ -2,6 +2,9 @@ package dev.vpcscaudit.gcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpcscaudit.i18n.Lang;
+import dev.vpcscaudit.i18n.Messages;
+import dev.vpcscaudit.i18n.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -9,10 +12,13 @@ import org.junit.jupiter.api.Test;
 /** The terminal's progress bar: redrawn in place, throttled, always ended with a newline. */
 class CallLogBarTest {
 
+  private static final Text PROJECTS_READ = Text.of("log.projects-read");
+
   @Test
   void manyQuickStepsRedrawOnlyAFewTimesAndEndAtTheTotal() {
     StringWriter terminal = new StringWriter();
-    CallLog.Bar bar = new CallLog(null, new PrintWriter(terminal)).bar("projects read", 10_000);
+    CallLog.Bar bar =
+        new CallLog(null, new PrintWriter(terminal), Messages.EN).bar(PROJECTS_READ, 10_000);
     for (int i = 0; i < 10_000; i++) {
       bar.advance(1);
     }
@@ -29,7 +35,8 @@ class CallLogBarTest {
   @Test
   void aFailedReadEndsTheLineWhereItStopped() {
     StringWriter terminal = new StringWriter();
-    CallLog.Bar bar = new CallLog(null, new PrintWriter(terminal)).bar("projects read", 4);
+    CallLog.Bar bar =
+        new CallLog(null, new PrintWriter(terminal), Messages.EN).bar(PROJECTS_READ, 4);
     bar.advance(1);
     bar.finish();
 
@@ -42,15 +49,30 @@ class CallLogBarTest {
     StringWriter verbose = new StringWriter();
     StringWriter terminal = new StringWriter();
     CallLog.Bar withVerbose =
-        new CallLog(new PrintWriter(verbose), new PrintWriter(terminal)).bar("projects read", 2);
+        new CallLog(new PrintWriter(verbose), new PrintWriter(terminal), Messages.EN)
+            .bar(PROJECTS_READ, 2);
     withVerbose.advance(2);
     withVerbose.finish();
-    CallLog.Bar piped = new CallLog(null, null).bar("projects read", 2);
+    CallLog.Bar piped = new CallLog(null, null, Messages.EN).bar(PROJECTS_READ, 2);
     piped.advance(2);
     piped.finish();
 
     assertThat(verbose.toString()).isEmpty();
     assertThat(terminal.toString()).isEmpty();
     assertThat(piped.done()).isEqualTo(2);
+  }
+
+  @Test
+  void theBarAndTheNotesSpeakTheRunsLanguage() {
+    StringWriter terminal = new StringWriter();
+    CallLog log = new CallLog(null, new PrintWriter(terminal), Messages.of(Lang.JA));
+    log.note(Text.of("log.listing-organization", "organizations/123"));
+    CallLog.Bar bar = log.bar(PROJECTS_READ, 4);
+    bar.advance(4);
+    bar.finish();
+
+    assertThat(terminal.toString())
+        .startsWith("vpcsc-audit: organizations/123 のプロジェクト、フォルダ、アクセス ポリシーを一覧しています\n")
+        .endsWith("] 4/4 件のプロジェクトを読み取り済み\n");
   }
 }
