@@ -11,7 +11,7 @@ set -euo pipefail
 # プランが読んだときのままでなければ何も書きません。各書き込みでは、サービス境界がこのスクリプト自身の
 # 変更だけを含むことを確認し、直前に読んだ etag を付けます。
 fields='json(name,title,description,perimeterType,status,spec,useExplicitDryRunSpec)'
-names=('ネットワーク: route vpcsc-restricted-vip in network https://www.googleapis.com/compute/v1/projects/net-host/global/networks/gdc-net（プロジェクト net-host）' 'ネットワーク: private zone googleapis (googleapis.com)（プロジェクト net-host）' 'ネットワーク: advertise the restricted VIP from router gdc-router in us-central1（プロジェクト net-host）')
+names=('ネットワーク: ネットワーク https://www.googleapis.com/compute/v1/projects/net-host/global/networks/gdc-net のルート vpcsc-restricted-vip（プロジェクト net-host）' 'ネットワーク: 限定公開ゾーン googleapis（googleapis.com）（プロジェクト net-host）' 'ネットワーク: ルーター gdc-router（us-central1）から制限付き VIP をアドバタイズ（プロジェクト net-host）')
 state=()   # ステップごと: todo、partly（書き込みの一部を実行済み）、done
 for i in "${!names[@]}"; do state[$i]=todo; done
 describe() { gcloud access-context-manager perimeters describe "$1" --policy="$2" --format="$3"; }

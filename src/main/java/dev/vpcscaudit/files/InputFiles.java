@@ -41,15 +41,18 @@ public final class InputFiles {
 
   /** Thrown by a capped input once its cap is passed; its message is the whole one-line error. */
   public static final class TooLarge extends IOException {
-    TooLarge(String message) {
-      super(message);
+    private final transient Text text;
+
+    TooLarge(Text text) {
+      super(text.toString());
+      this.text = text;
     }
   }
 
   /** The one line for a read of {@code label} that failed with {@code e}. */
   public static BadInputException unreadable(String label, IOException e) {
-    if (e instanceof TooLarge) {
-      return new BadInputException(e.getMessage(), e);
+    if (e instanceof TooLarge tooLarge) {
+      return new BadInputException(tooLarge.text, e);
     }
     return new BadInputException(Text.of("file.cannot-read", label, e.getMessage()), e);
   }
@@ -132,7 +135,7 @@ public final class InputFiles {
 
     private void count(long n) throws TooLarge {
       if (n > 0 && (seen += n) > max) {
-        throw new TooLarge(label + ": larger than " + human(max));
+        throw new TooLarge(Text.of("file.too-large", label, human(max)));
       }
     }
 

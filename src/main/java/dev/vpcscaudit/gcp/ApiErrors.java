@@ -139,9 +139,10 @@ final class ApiErrors {
   static CloudReadException credentials(Throwable e, CallLog log) {
     String oauth = oauthError(e.getMessage());
     if (!oauth.isEmpty()) {
-      return new CloudReadException(Text.of("api.token.oauth", oauth), e);
+      return new CloudReadException(
+          Text.of("api.token.oauth", Text.of("api.token.refused", oauth)), e);
     }
-    String last = log.lastFailure();
+    Text last = log.lastFailure();
     if (last.isEmpty() && e instanceof java.util.concurrent.TimeoutException) {
       return new CloudReadException(Text.of("api.token.deadline"), e);
     }
@@ -149,7 +150,9 @@ final class ApiErrors {
         Text.of("api.token.network", last.isEmpty() ? Failures.describe(e) : last), e);
   }
 
-  /** {@code error: error_description} of an OAuth 2.0 error body inside {@code message}. */
+  /**
+   * {@code error: error_description} of an OAuth 2.0 error body inside {@code message}, or empty.
+   */
   static String oauthError(String message) {
     if (message == null) {
       return "";
@@ -166,17 +169,14 @@ final class ApiErrors {
       if (error.isEmpty()) {
         return "";
       }
-      return "the token endpoint refused them ("
-          + error
-          + (description.isEmpty() ? "" : ": " + description)
-          + ")";
+      return error + (description.isEmpty() ? "" : ": " + description);
     } catch (RuntimeException ex) {
       return "";
     }
   }
 
   private static CloudReadException noAnswer(ApiCall call, CallLog log, Throwable e) {
-    String last = log.lastFailure();
+    Text last = log.lastFailure();
     return cannot(
         call, last.isEmpty() ? Text.of("api.no-answer") : Text.of("api.no-answer.last", last), e);
   }

@@ -43,7 +43,7 @@ final class OrgDiscovery {
     // folders:search did not return, or a loop) may belong to this one: it is listed as
     // unreadable, never dropped. One whose chain ends at another organization is not ours.
     Map<String, ProjectInfo> byKey = new HashMap<>();
-    Map<String, String> hidden = new HashMap<>();
+    Map<String, dev.vpcscaudit.i18n.Text> hidden = new HashMap<>();
     Map<String, List<String>> ancestors = new HashMap<>();
     List<ProjectInfo> inOrg = new ArrayList<>();
     for (ProjectInfo p : projects) {
@@ -60,10 +60,10 @@ final class OrgDiscovery {
         byKey.put(p.id(), p);
       } else if (parent == null || parent.startsWith("folders/")) {
         String folder = chain.isEmpty() ? String.valueOf(p.parent()) : chain.get(chain.size() - 1);
-        String why =
+        dev.vpcscaudit.i18n.Text why =
             chain.size() > MAX_DEPTH
-                ? "its folders nest more than " + MAX_DEPTH + " deep (a loop?)"
-                : "its folder " + folder + " is not among the folders the caller can see";
+                ? dev.vpcscaudit.i18n.Text.of("org.folders-too-deep", MAX_DEPTH)
+                : dev.vpcscaudit.i18n.Text.of("org.folder-hidden", folder);
         hidden.put(p.number(), why);
         byKey.put(p.number(), p);
         byKey.put(p.id(), p);
@@ -73,7 +73,7 @@ final class OrgDiscovery {
     List<ProjectPerimeters> missing = new ArrayList<>();
     java.util.function.Consumer<ProjectInfo> take =
         p -> {
-          String why = hidden.get(p.number());
+          dev.vpcscaudit.i18n.Text why = hidden.get(p.number());
           if (why == null) {
             chosen.add(p);
           } else {
@@ -104,17 +104,19 @@ final class OrgDiscovery {
       }
     }
     if (chosen.isEmpty() && missing.isEmpty()) {
+      boolean query = selection.kind() == ProjectSelection.Kind.QUERY;
       throw new dev.vpcscaudit.error.CloudReadException(
-          "no project of "
-              + organization
-              + " was selected: projects:search answered "
-              + (projects.isEmpty() ? "no project" : projects.size() + " projects, none in it")
-              + (selection.kind() == ProjectSelection.Kind.QUERY
-                  ? " for the query '" + selection.query() + "' (check its syntax)"
-                  : "")
-              + "; the caller may lack roles/browser (resourcemanager.projects.get) on "
-              + organization
-              + ". Nothing was audited");
+          dev.vpcscaudit.i18n.Text.of(
+              "org.none-selected",
+              organization,
+              projects.isEmpty()
+                  ? dev.vpcscaudit.i18n.Text.of(
+                      query ? "org.search-none.query" : "org.search-none",
+                      query ? selection.query() : "")
+                  : dev.vpcscaudit.i18n.Text.of(
+                      query ? "org.search-none-in.query" : "org.search-none-in",
+                      projects.size(),
+                      query ? selection.query() : "")));
     }
     // Candidate policies per project, and the union to read.
     Map<String, List<String>> candidates = new HashMap<>();

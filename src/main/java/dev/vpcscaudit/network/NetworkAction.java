@@ -13,28 +13,26 @@ public sealed interface NetworkAction {
   String project();
 
   /** What the change is, in a few words, e.g. {@code route restricted-vip in network N}. */
-  default String label() {
+  default dev.vpcscaudit.i18n.Text label() {
     if (this instanceof AdvertiseVip a) {
-      return "advertise the restricted VIP from router "
-          + a.router()
-          + (a.peer() == null ? "" : " (peer " + a.peer() + ")")
-          + " in "
-          + a.region();
+      return a.peer() == null
+          ? dev.vpcscaudit.i18n.Text.of("action.advertise", a.router(), a.region())
+          : dev.vpcscaudit.i18n.Text.of("action.advertise.peer", a.router(), a.peer(), a.region());
     }
     if (this instanceof CreateRoute r) {
-      return "route " + r.name() + " in network " + r.network();
+      return dev.vpcscaudit.i18n.Text.of("action.route", r.name(), r.network());
     }
     if (this instanceof CreateZone z) {
-      return "private zone " + z.zone() + " (" + z.domain() + ")";
+      return dev.vpcscaudit.i18n.Text.of("action.zone", z.zone(), z.domain());
     }
     if (this instanceof CreateRecord r) {
-      return "record " + r.type() + " " + r.name() + " in zone " + r.zone();
+      return dev.vpcscaudit.i18n.Text.of("action.record", r.type(), r.name(), r.zone());
     }
     if (this instanceof CreatePolicy d) {
-      return "DNS server policy " + d.name();
+      return dev.vpcscaudit.i18n.Text.of("action.policy", d.name());
     }
     EnableInbound e = (EnableInbound) this;
-    return "inbound forwarding on DNS server policy " + e.policy();
+    return dev.vpcscaudit.i18n.Text.of("action.inbound", e.policy());
   }
 
   /**

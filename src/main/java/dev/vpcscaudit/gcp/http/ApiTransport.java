@@ -196,7 +196,7 @@ public final class ApiTransport extends HttpTransport {
           log.request(
               method,
               redacted(url),
-              "failed: " + Failures.describe(e),
+              "failed: " + Failures.describe(e), // --verbose's request line: English, as the URL
               millisSince(start),
               credentialRequests);
           log.failure(method, redacted(url), e);
@@ -220,7 +220,9 @@ public final class ApiTransport extends HttpTransport {
         log.retrying(
             method,
             redacted(url),
-            failure != null ? Failures.describe(failure) : "HTTP " + last.getStatusCode(),
+            failure != null
+                ? Failures.describe(failure)
+                : dev.vpcscaudit.i18n.Text.of("api.http", last.getStatusCode()),
             wait);
         sleep(wait);
       }

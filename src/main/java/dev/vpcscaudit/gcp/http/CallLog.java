@@ -16,7 +16,7 @@ public final class CallLog {
   private final dev.vpcscaudit.i18n.Messages messages;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
-  private volatile String lastFailure = "";
+  private volatile dev.vpcscaudit.i18n.Text lastFailure = dev.vpcscaudit.i18n.Text.verbatim("");
   private final long started = System.nanoTime();
 
   /**
@@ -62,7 +62,8 @@ public final class CallLog {
   }
 
   /** A retry is coming: a sign of life on a terminal, not only with --verbose. */
-  void retrying(String method, String url, String outcome, java.time.Duration wait) {
+  void retrying(
+      String method, String url, dev.vpcscaudit.i18n.Text outcome, java.time.Duration wait) {
     note(
         dev.vpcscaudit.i18n.Text.of(
             "log.retrying",
@@ -73,13 +74,13 @@ public final class CallLog {
 
   /** Records a request that got no HTTP answer, for the error message of a failed read. */
   void failure(String method, String url, java.io.IOException e) {
-    lastFailure = method + " " + url + ": " + Failures.describe(e);
+    lastFailure = dev.vpcscaudit.i18n.Text.of("input.at", method + " " + url, Failures.describe(e));
   }
 
   /**
    * The last request that got no HTTP answer, e.g. {@code POST URL: connection refused}; or empty.
    */
-  public String lastFailure() {
+  public dev.vpcscaudit.i18n.Text lastFailure() {
     return lastFailure;
   }
 

@@ -1,5 +1,6 @@
 package dev.vpcscaudit.gcp.http;
 
+import dev.vpcscaudit.i18n.Text;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -15,27 +16,27 @@ public final class Failures {
   private Failures() {}
 
   /** E.g. {@code cannot resolve oauth2.googleapis.com (DNS)}, {@code connection refused}. */
-  public static String describe(Throwable e) {
+  public static Text describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
-        return "cannot resolve " + t.getMessage() + " (DNS)";
+        return Text.of("net.dns", String.valueOf(t.getMessage()));
       }
       if (t instanceof HttpConnectTimeoutException
           || t instanceof SocketTimeoutException
               && String.valueOf(t.getMessage()).contains("connect timed out")) {
-        return "connection timed out";
+        return Text.of("net.connect-timeout");
       }
       if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
-        return "no answer in time";
+        return Text.of("net.no-answer");
       }
       if (t instanceof NoRouteToHostException) {
-        return "no route to host";
+        return Text.of("net.no-route");
       }
       if (t instanceof ConnectException) {
-        return "connection refused or unreachable";
+        return Text.of("net.refused");
       }
       if (t instanceof SSLException) {
-        return "TLS failed (" + t.getMessage() + ")";
+        return Text.of("net.tls", String.valueOf(t.getMessage()));
       }
     }
     Throwable root = e;
@@ -43,7 +44,7 @@ public final class Failures {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return Text.verbatim(root.getClass().getSimpleName() + (message == null ? "" : ": " + message));
   }
 
   /** True when {@code e} (or a cause) is a failure to reach the server at all. */
