@@ -708,6 +708,31 @@ final class Cmd {
         }
       }
     }
+    if (e instanceof CommandLine.MissingParameterException missing
+        && !missing.getMissing().isEmpty()
+        && !EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage())).find()) {
+      // picocli: "Missing required option: '--as=FORMAT'", "... parameter: 'NAME|FILE'", and
+      // "Missing required parameter for option '--name' (NAME)" for an option without its value
+      if (String.valueOf(e.getMessage()).startsWith("Missing required parameter for option")
+          && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+        return at.usage(at.messages.get("usage.missing-value", o.longestName(), o.paramLabel()));
+      }
+      List<String> names = new ArrayList<>();
+      boolean options = false;
+      for (CommandLine.Model.ArgSpec a : missing.getMissing()) {
+        if (a instanceof CommandLine.Model.OptionSpec o) {
+          options = true;
+          names.add("'" + o.longestName() + "=" + o.paramLabel() + "'");
+        } else {
+          names.add("'" + a.paramLabel() + "'");
+        }
+      }
+      String key =
+          !options
+              ? "usage.missing-parameter"
+              : names.size() == 1 ? "usage.missing-option" : "usage.missing-options";
+      return at.usage(at.messages.get(key, at.messages.andList(names)));
+    }
     Matcher m = EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage()));
     if (m.find() && at.byName.containsKey(m.group(1))) {
       Opt o = at.byName.get(m.group(1));

@@ -332,6 +332,11 @@ class JapaneseReportTest {
     assertThat(badValue.err())
         .isEqualTo("エラー: --violations '7 days': 7d、24h、30m のような期間が必要です（日 d、時間 h、分 m、秒 s の整数）\n");
 
+    Cli.Result noFormat = Cli.run(ja, "plan", "--project", "1", "--from-file", "x.json");
+    assertThat(noFormat.code()).isEqualTo(2);
+    assertThat(noFormat.err())
+        .isEqualTo("エラー: 必須オプション '--as=FORMAT' がありません（'vpcsc-audit plan --help' を参照）\n");
+
     Map<String, String> proxied = new java.util.HashMap<>(ja);
     proxied.put("HTTPS_PROXY", "socks5://proxy.example:1080");
     Cli.Result badProxy = Cli.run(proxied, "audit", "--project", "1");
