@@ -708,6 +708,14 @@ final class Cmd {
         }
       }
     }
+    if (e instanceof CommandLine.OverwrittenOptionException twice
+        && twice.getOverwritten() instanceof CommandLine.Model.OptionSpec o) {
+      // picocli: "option '--name' (NAME) should be specified only once"
+      return at.usage(
+          o.arity().max() == 0
+              ? at.messages.get("usage.once.flag", o.longestName())
+              : at.messages.get("usage.once", o.longestName(), o.paramLabel()));
+    }
     if (e instanceof CommandLine.MissingParameterException missing
         && !missing.getMissing().isEmpty()
         && !EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage())).find()) {
