@@ -117,6 +117,7 @@ public final class Messages {
 
   private String fill(String template, Object[] args) {
     StringBuilder out = new StringBuilder(template.length() + 32);
+    boolean fromTemplate = false;
     int i = 0;
     while (i < template.length()) {
       char c = template.charAt(i);
@@ -127,14 +128,43 @@ public final class Messages {
           throw new IllegalStateException(
               "message template " + template + " has {" + n + "} but " + args.length + " values");
         }
-        out.append(show(args[n]));
+        String value = show(args[n]);
+        if (lang == Lang.JA && fromTemplate && !value.isEmpty()) {
+          dropSpaceBefore(out, value.charAt(0));
+        }
+        out.append(value);
         i = close + 1;
+        if (lang == Lang.JA
+            && !value.isEmpty()
+            && i < template.length()
+            && template.charAt(i) == ' '
+            && CLOSES.indexOf(value.charAt(value.length() - 1)) >= 0) {
+          i++; // "（非準拠） を" reads "（非準拠）を": a full-width mark carries its own space
+        }
+        fromTemplate = false;
       } else {
         out.append(c);
+        fromTemplate = true;
         i++;
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Full-width marks that carry their own space in Japanese text: no half-width space is written
+   * between one of them and the template's text around a value (the values themselves are never
+   * changed). Google's Japanese pages write "サービス境界（VPC-SC）の", not "サービス境界 （VPC-SC） の".
+   */
+  private static final String CLOSES = "）」』】、。：；！？";
+
+  private static final String OPENS = "（「『【";
+
+  /** Drops the template's space just written before a value that opens with a full-width mark. */
+  private static void dropSpaceBefore(StringBuilder out, char first) {
+    if (OPENS.indexOf(first) >= 0 && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+      out.setLength(out.length() - 1);
+    }
   }
 
   private String show(Object arg) {

@@ -38,6 +38,19 @@ class MessagesBundleTest {
   }
 
   @Test
+  void aFullWidthMarkAtAValuesEdgeTakesNoHalfWidthSpaceFromTheTemplate() {
+    // "ポリシー {1} のサービス境界 {0} を読み取れません。..."
+    assertThat(Messages.JA.get("script.cannot-read", "（境界）", "（p）"))
+        .startsWith("ポリシー（p）のサービス境界（境界）を読み取れません");
+    assertThat(Messages.JA.get("script.cannot-read", "gdc", "111"))
+        .startsWith("ポリシー 111 のサービス境界 gdc を読み取れません");
+    // A value's own spaces are its own: never changed.
+    assertThat(Messages.JA.get("dns.resolver-at", "a） b （c")).isEqualTo("リゾルバ a） b （c");
+    // English is written as it is.
+    assertThat(Messages.EN.get("dns.resolver-at", "(x)")).isEqualTo("resolver (x)");
+  }
+
+  @Test
   void bothBundlesHaveExactlyTheSameKeysAndPlaceholders() throws Exception {
     Map<String, String> en = bundle(Lang.EN);
     Map<String, String> ja = bundle(Lang.JA);

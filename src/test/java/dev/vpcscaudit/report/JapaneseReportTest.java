@@ -289,7 +289,7 @@ class JapaneseReportTest {
             .toArray(String[]::new);
     Cli.Result r = Cli.run(Map.of("LANG", "ja_JP.UTF-8"), args);
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo(dir + " への json, markdown レポート（非準拠） を書きました\n");
+    assertThat(r.err()).isEqualTo(dir + " への json, markdown レポート（非準拠）を書きました\n");
   }
 
   @Test
