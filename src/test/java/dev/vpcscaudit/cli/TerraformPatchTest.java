@@ -433,6 +433,34 @@ class TerraformPatchTest {
     assertThat(services).containsAll(Fixtures.gdc().requiredServices()).isSorted();
   }
 
+  /**
+   * In Japanese the header, the summary, what the patch could not write and the adopted file's
+   * comment are Japanese (pinned by golden files); the Terraform it writes is the same.
+   */
+  @Test
+  void inJapaneseThePatchSpeaksJapaneseAndWritesTheSameTerraform() throws Exception {
+    for (String name : List.of("computed", "unmanaged", "members")) {
+      Patched ja = patch(name, "enforce", "--target-perimeter", "gdc", "--lang", "ja");
+      Files.move(dir.resolve(name), dir.resolve(name + "-ja"));
+      Patched en = patch(name, "enforce", "--target-perimeter", "gdc");
+
+      assertThat(ja.run().code()).as(name).isEqualTo(en.run().code());
+      dev.vpcscaudit.testing.Golden.assertMatches(
+          ja.diff().replace(en.tree().toString(), "TREE"), "patch/" + name + "-enforce.ja.diff");
+      assertThat(code(ja.diff())).as(name).isEqualTo(code(en.diff()));
+      assertThat(ja.run().err()).as(name).doesNotContain("wrote").containsPattern("[ぁ-んァ-ヶ]");
+    }
+  }
+
+  /** A diff's lines but its header, hunk headers and comments (the parts in the language). */
+  private static List<String> code(String diff) {
+    int start = diff.indexOf("diff --git");
+    return (start < 0 ? "" : diff.substring(start))
+        .lines()
+        .filter(l -> !l.startsWith("@@") && !l.matches("^[+ -]\\s*#.*"))
+        .toList();
+  }
+
   @Test
   void aPerimeterNoFileManagesIsAdoptedInANewFileThatSaysWhy() throws Exception {
     Patched p = patch("unmanaged", "enforce");
