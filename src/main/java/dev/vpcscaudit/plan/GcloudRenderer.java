@@ -266,19 +266,19 @@ public final class GcloudRenderer {
         .append("}\n")
         .append("check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)\n")
         .append("  local content etag want\n")
-        .append("  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || stop \"")
-        .append(say(m, "script.cannot-read", "$2", "$3"))
-        .append("\"\n")
-        .append("  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || stop \"")
-        .append(say(m, "script.cannot-read", "$2", "$3"))
-        .append("\"\n")
+        .append("  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || ")
+        .append(stop(m, "script.cannot-read", "$2", "$3"))
+        .append('\n')
+        .append("  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || ")
+        .append(stop(m, "script.cannot-read", "$2", "$3"))
+        .append('\n')
         .append("  want=\"$(printf '%s' \"$4\")\" # ")
         .append(Shell.comment(m.get("script.want-comment")))
         .append('\n')
         .append("  if [[ -n \"$4\" && \"$etag\" != \"$want\" ]]; then\n")
-        .append("    stop \"")
-        .append(say(m, "script.changed-since", "$2", "$3", "$etag", "$want"))
-        .append("\"\n")
+        .append("    ")
+        .append(stop(m, "script.changed-since", "$2", "$3", "$etag", "$want"))
+        .append('\n')
         .append("  fi\n")
         .append("  printf -v \"seen_$1\" '%s' \"$content\"\n")
         .append("}\n")
@@ -286,20 +286,20 @@ public final class GcloudRenderer {
         .append(
             "  local step=\"$1\" perimeter=\"$2\" policy=\"$3\" seen=\"seen_$1\" etag content result\n")
         .append("  shift 3\n")
-        .append("  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || stop \"")
-        .append(say(m, "script.cannot-read-before", "$perimeter", "$policy"))
-        .append("\"\n")
-        .append("  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || stop \"")
-        .append(say(m, "script.cannot-read-before", "$perimeter", "$policy"))
-        .append("\"\n")
+        .append("  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || ")
+        .append(stop(m, "script.cannot-read-before", "$perimeter", "$policy"))
+        .append('\n')
+        .append("  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || ")
+        .append(stop(m, "script.cannot-read-before", "$perimeter", "$policy"))
+        .append('\n')
         .append("  if [[ \"$content\" != \"${!seen}\" ]]; then\n")
-        .append("    stop \"")
-        .append(say(m, "script.changed-while", "$perimeter", "$policy"))
-        .append("\"\n")
+        .append("    ")
+        .append(stop(m, "script.changed-while", "$perimeter", "$policy"))
+        .append('\n')
         .append("  fi\n")
-        .append("  result=\"$(\"$@\" --etag=\"$etag\" --format=\"$fields\")\" || stop \"")
-        .append(say(m, "script.cannot-write", "$perimeter", "$policy"))
-        .append("\"\n")
+        .append("  result=\"$(\"$@\" --etag=\"$etag\" --format=\"$fields\")\" || ")
+        .append(stop(m, "script.cannot-write", "$perimeter", "$policy"))
+        .append('\n')
         .append("  printf -v \"$seen\" '%s' \"$result\" # ")
         .append(Shell.comment(m.get("script.seen-comment")))
         .append('\n')
@@ -308,9 +308,9 @@ public final class GcloudRenderer {
         .append("step() { # STEP COMMAND...: a network command, which has no etag\n")
         .append("  local step=\"$1\"\n")
         .append("  shift\n")
-        .append("  \"$@\" || stop \"")
-        .append(say(m, "script.step-failed", "${names[$step]}"))
-        .append("\"\n")
+        .append("  \"$@\" || ")
+        .append(stop(m, "script.step-failed", "${names[$step]}"))
+        .append('\n')
         .append("  state[$step]=partly\n")
         .append("}\n")
         .append("finished() { state[$1]=done; }\n");
@@ -395,6 +395,11 @@ public final class GcloudRenderer {
       text = text.replace("\u0001" + i + "\u0001", vars[i]);
     }
     return text;
+  }
+
+  /** {@code stop "MESSAGE"}: the script's exit with the message {@code key} (see {@link #say}). */
+  private static String stop(Messages m, String key, String... vars) {
+    return "stop \"" + say(m, key, vars) + "\"";
   }
 
   /** {@code text} inside bash double quotes: backslash, quote, dollar and backtick escaped. */
