@@ -89,7 +89,7 @@ final class PerimeterDiscovery {
         String parent = chain.isEmpty() ? "" : chain.get(chain.size() - 1);
         ancestors.addAll(chain.stream().filter(a -> a.startsWith("folders/")).toList());
         if (!parent.startsWith("organizations/")
-            && (!ancestors.isEmpty() || !orNone(info.parent()).equals("(none)"))) {
+            && (!ancestors.isEmpty() || !(info.parent() == null || info.parent().isEmpty()))) {
           // Folders always sit under an organization: a chain that stops short was cut.
           throw new CloudReadException(
               Text.of(
@@ -166,8 +166,8 @@ final class PerimeterDiscovery {
     return false;
   }
 
-  private static String orNone(String s) {
-    return s == null || s.isEmpty() ? "(none)" : s;
+  private static Object orNone(String s) {
+    return s == null || s.isEmpty() ? Text.of("log.none") : s;
   }
 
   static <T> T await(Future<T> future) {
