@@ -155,11 +155,8 @@ public final class SelectionOptions {
           + " --format=json > perimeters-after.json && "
           + audit;
     }
-    return "export the perimeters of policies "
-        + String.join(", ", policies)
-        + " again into one file, perimeters-after.json (e.g. gcloud asset export"
-        + " --content-type=access-policy), then: "
-        + audit;
+    dev.vpcscaudit.i18n.Messages m = cmd.messages();
+    return m.get("plan.verify-export", String.join(m.get("list.separator"), policies), audit);
   }
 
   /** The same selection as flags: project, source, policy, organization, profile. */
