@@ -28,10 +28,12 @@ public final class ExportCommand extends ReadingCommand {
       if (!p.unmodeledFields().isEmpty()) {
         cmd.err()
             .println(
-                "warning: "
-                    + p.name()
-                    + ": fields this version does not model are not exported: "
-                    + dev.vpcscaudit.escape.Terminal.clean(String.join(", ", p.unmodeledFields())));
+                cmd.messages()
+                    .get(
+                        "export.unmodeled",
+                        p.name(),
+                        dev.vpcscaudit.escape.Terminal.clean(
+                            String.join(", ", p.unmodeledFields()))));
       }
     }
     output.emit(

@@ -63,18 +63,16 @@ public final class ManyProjectsOptions {
       try {
         dev.vpcscaudit.model.ProjectRef.parse(line);
       } catch (dev.vpcscaudit.error.BadInputException e) {
-        throw new dev.vpcscaudit.error.BadInputException(
-            label
-                + ": line "
-                + (i + 1)
-                + ": '"
-                + dev.vpcscaudit.escape.Terminal.clean(line)
-                + "' is not a project ID or number");
+        throw dev.vpcscaudit.error.BadInputException.at(
+            label,
+            dev.vpcscaudit.i18n.Text.of(
+                "usage.projects-file-line", i + 1, dev.vpcscaudit.escape.Terminal.clean(line)));
       }
       listed.add(line);
     }
     if (listed.isEmpty()) {
-      throw new dev.vpcscaudit.error.BadInputException(label + ": names no project");
+      throw dev.vpcscaudit.error.BadInputException.at(
+          label, dev.vpcscaudit.i18n.Text.of("usage.projects-file-empty"));
     }
     return new ProjectSelection(ProjectSelection.Kind.FILE, "", List.copyOf(listed));
   }

@@ -121,8 +121,8 @@ final class ApiErrors {
         || e instanceof java.net.SocketTimeoutException) {
       return noAnswer(call, log, e);
     }
-    if (e instanceof WriteRefusedException) {
-      return cannot(call, Text.verbatim(e.getMessage()), e);
+    if (e instanceof WriteRefusedException refused) {
+      return cannot(call, refused.text(), e);
     }
     return cannot(
         call,

@@ -145,12 +145,7 @@ public final class ApiTransport extends HttpTransport {
     public LowLevelHttpResponse execute() throws IOException {
       if (!method.equals("GET")
           && !(method.equals("POST") && (credentialRequests || readOnlyPost(url)))) {
-        throw new WriteRefusedException(
-            "refused "
-                + method
-                + " "
-                + url
-                + ": vpcsc-audit is read-only and sends only GET requests");
+        throw new WriteRefusedException(method + " " + url);
       }
       Response last = null;
       com.google.api.client.util.ExponentialBackOff backOff = retry.newBackOff();
