@@ -32,7 +32,7 @@ stop() { # MESSAGE
   echo "  ここから続けるには、もう一度監査してプランを作成してください: vpcsc-audit plan --project gdc-prod --as gcloud --stage enforce" >&2
   exit 1
 }
-check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)
+check() { # STEP PERIMETER POLICY PLANNED_ETAG（空: 読み取れた etag なし）
   local content etag want
   content="$(describe "$2" "$3" "$fields")" || stop "ポリシー $3 のサービス境界 $2 を読み取れません。何も変更していません"
   etag="$(describe "$2" "$3" 'value(etag)')" || stop "ポリシー $3 のサービス境界 $2 を読み取れません。何も変更していません"
@@ -42,7 +42,7 @@ check() { # STEP PERIMETER POLICY PLANNED_ETAG (empty: none was read)
   fi
   printf -v "seen_$1" '%s' "$content"
 }
-write() { # STEP PERIMETER POLICY GCLOUD-COMMAND... (without --etag)
+write() { # STEP PERIMETER POLICY GCLOUD-COMMAND...（--etag なし）
   local step="$1" perimeter="$2" policy="$3" seen="seen_$1" etag content result
   shift 3
   etag="$(describe "$perimeter" "$policy" 'value(etag)')" || stop "書き込む前にポリシー $policy のサービス境界 $perimeter を読み取れません"
@@ -54,7 +54,7 @@ write() { # STEP PERIMETER POLICY GCLOUD-COMMAND... (without --etag)
   printf -v "$seen" '%s' "$result" # このスクリプト自身の書き込みの結果
   state[$step]=partly
 }
-step() { # STEP COMMAND...: a network command, which has no etag
+step() { # STEP COMMAND...: etag のないネットワークのコマンド
   local step="$1"
   shift
   "$@" || stop "このコマンドが失敗しました（メッセージは上にあります）: ${names[$step]}"
