@@ -268,12 +268,8 @@ public final class GcloudRenderer {
         .append(Shell.comment(m.get("script.check-comment")))
         .append("\n")
         .append("  local content etag want\n")
-        .append("  content=\"$(describe \"$2\" \"$3\" \"$fields\")\" || ")
-        .append(stop(m, "script.cannot-read", "$2", "$3"))
-        .append('\n')
-        .append("  etag=\"$(describe \"$2\" \"$3\" 'value(etag)')\" || ")
-        .append(stop(m, "script.cannot-read", "$2", "$3"))
-        .append('\n')
+        .append(read(m, "content", "$2", "$3", CONTENT_FORMAT, "script.cannot-read"))
+        .append(read(m, "etag", "$2", "$3", ETAG_FORMAT, "script.cannot-read"))
         .append("  want=\"$(printf '%s' \"$4\")\" # ")
         .append(Shell.comment(m.get("script.want-comment")))
         .append('\n')
@@ -290,12 +286,10 @@ public final class GcloudRenderer {
         .append(
             "  local step=\"$1\" perimeter=\"$2\" policy=\"$3\" seen=\"seen_$1\" etag content result\n")
         .append("  shift 3\n")
-        .append("  etag=\"$(describe \"$perimeter\" \"$policy\" 'value(etag)')\" || ")
-        .append(stop(m, "script.cannot-read-before", "$perimeter", "$policy"))
-        .append('\n')
-        .append("  content=\"$(describe \"$perimeter\" \"$policy\" \"$fields\")\" || ")
-        .append(stop(m, "script.cannot-read-before", "$perimeter", "$policy"))
-        .append('\n')
+        .append(read(m, "etag", "$perimeter", "$policy", ETAG_FORMAT, "script.cannot-read-before"))
+        .append(
+            read(
+                m, "content", "$perimeter", "$policy", CONTENT_FORMAT, "script.cannot-read-before"))
         .append("  if [[ \"$content\" != \"${!seen}\" ]]; then\n")
         .append("    ")
         .append(stop(m, "script.changed-while", "$perimeter", "$policy"))
@@ -401,6 +395,28 @@ public final class GcloudRenderer {
       text = text.replace("\u0001" + i + "\u0001", vars[i]);
     }
     return text;
+  }
+
+  private static final String CONTENT_FORMAT = "\"$fields\"";
+  private static final String ETAG_FORMAT = "'value(etag)'";
+
+  /**
+   * {@code VAR="$(describe PERIMETER POLICY FORMAT)" || stop "..."}: one read of a perimeter in the
+   * script's helper functions, stopping with the message {@code stopKey} when it fails.
+   */
+  private static String read(
+      Messages m, String var, String perimeter, String policy, String format, String stopKey) {
+    return "  "
+        + var
+        + "=\"$(describe \""
+        + perimeter
+        + "\" \""
+        + policy
+        + "\" "
+        + format
+        + ")\" || "
+        + stop(m, stopKey, perimeter, policy)
+        + "\n";
   }
 
   /** {@code stop "MESSAGE"}: the script's exit with the message {@code key} (see {@link #say}). */
