@@ -716,18 +716,31 @@ final class Cmd {
               ? at.messages.get("usage.once.flag", o.longestName())
               : at.messages.get("usage.once", o.longestName(), o.paramLabel()));
     }
-    if (e instanceof CommandLine.MissingParameterException missing
-        && !missing.getMissing().isEmpty()
-        && !EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage())).find()) {
-      // picocli: "Missing required option: '--as=FORMAT'", "... parameter: 'NAME|FILE'", and
-      // "Missing required parameter for option '--name' (NAME)" for an option without its value
-      if (String.valueOf(e.getMessage()).startsWith("Missing required parameter for option")
-          && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
-        return at.usage(at.messages.get("usage.missing-value", o.longestName(), o.paramLabel()));
-      }
+    // An option given without its value: "Expected parameter for option '--name' but found
+    // '--must'", or "Missing required parameter for option '--name' (NAME)" at the end.
+    String message = String.valueOf(e.getMessage());
+    Matcher m = EXPECTED_PARAMETER.matcher(message);
+    List<CommandLine.Model.ArgSpec> missing =
+        e instanceof CommandLine.MissingParameterException mp ? mp.getMissing() : List.of();
+    String lacking =
+        m.find()
+            ? m.group(1)
+            : message.startsWith("Missing required parameter for option")
+                    && !missing.isEmpty()
+                    && missing.get(0) instanceof CommandLine.Model.OptionSpec o
+                ? o.longestName()
+                : null;
+    if (lacking != null) {
+      Opt o = at.byName.get(lacking);
+      return o == null
+          ? at.usage(message)
+          : at.usage(at.messages.get("usage.missing-value", o.longName(), o.label));
+    }
+    if (!missing.isEmpty()) {
+      // "Missing required option: '--as=FORMAT'", "Missing required parameter: 'NAME|FILE'"
       List<String> names = new ArrayList<>();
       boolean options = false;
-      for (CommandLine.Model.ArgSpec a : missing.getMissing()) {
+      for (CommandLine.Model.ArgSpec a : missing) {
         if (a instanceof CommandLine.Model.OptionSpec o) {
           options = true;
           names.add("'" + o.longestName() + "=" + o.paramLabel() + "'");
@@ -740,11 +753,6 @@ final class Cmd {
               ? "usage.missing-parameter"
               : names.size() == 1 ? "usage.missing-option" : "usage.missing-options";
       return at.usage(at.messages.get(key, at.messages.andList(names)));
-    }
-    Matcher m = EXPECTED_PARAMETER.matcher(String.valueOf(e.getMessage()));
-    if (m.find() && at.byName.containsKey(m.group(1))) {
-      Opt o = at.byName.get(m.group(1));
-      return at.usage(at.messages.get("usage.missing-value", o.longName(), o.label));
     }
     return at.usage(e.getMessage());
   }

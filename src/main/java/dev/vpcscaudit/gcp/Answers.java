@@ -61,14 +61,11 @@ final class Answers {
   }
 
   private static CloudReadException unexpected(ApiCall call, String field, String value) {
-    return new CloudReadException(
-        Text.of(
-            "api.cannot",
-            call.what(),
-            Text.of(
-                "api.unexpected",
-                value == null || value.isEmpty()
-                    ? Text.of("api.field-missing", field)
-                    : Text.of("api.field-undocumented", field, value))));
+    return ApiErrors.unexpected(
+        call,
+        value == null || value.isEmpty()
+            ? Text.of("api.field-missing", field)
+            : Text.of("api.field-undocumented", field, value),
+        null);
   }
 }

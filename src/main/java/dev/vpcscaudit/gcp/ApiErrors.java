@@ -90,6 +90,13 @@ final class ApiErrors {
     return new CloudReadException(Text.of("api.cannot", call.what(), why), cause);
   }
 
+  /**
+   * {@code cannot READ: unexpected answer from the API: WHY}: an answer not of the documented form.
+   */
+  static CloudReadException unexpected(ApiCall call, Text why, Throwable cause) {
+    return cannot(call, Text.of("api.unexpected", why), cause);
+  }
+
   /** A failure raised by a typed client (gax). */
   static CloudReadException gax(ApiCall call, ApiException e, CallLog log) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -116,8 +116,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         }
       }
     } catch (BadInputException e) {
-      throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
+      throw ApiErrors.unexpected(call, e.text(), e);
     }
     return out;
   }
@@ -168,19 +167,13 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     Map<String, ServicePerimeter> byName = new java.util.LinkedHashMap<>();
     for (ServicePerimeter p : all) {
       if (!p.name().startsWith(policy + "/servicePerimeters/")) {
-        throw new CloudReadException(
-            Text.of(
-                "api.cannot",
-                ApiCall.perimeters(policy).what(),
-                Text.of("api.unexpected", Text.of("api.perimeter-not-of", p.name(), policy))));
+        throw ApiErrors.unexpected(
+            ApiCall.perimeters(policy), Text.of("api.perimeter-not-of", p.name(), policy), null);
       }
       ServicePerimeter before = byName.putIfAbsent(p.name(), p);
       if (before != null && !before.equals(p)) {
-        throw new CloudReadException(
-            Text.of(
-                "api.cannot",
-                ApiCall.perimeters(policy).what(),
-                Text.of("api.perimeter-twice", p.name())));
+        throw ApiErrors.cannot(
+            ApiCall.perimeters(policy), Text.of("api.perimeter-twice", p.name()), null);
       }
     }
     return List.copyOf(byName.values());
@@ -198,11 +191,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
             (list, source) -> dev.vpcscaudit.codec.AccessLevelReader.readList(list, "", source));
     for (dev.vpcscaudit.model.AccessLevel l : levels) {
       if (!l.policy().equals(policy)) {
-        throw new CloudReadException(
-            Text.of(
-                "api.cannot",
-                ApiCall.accessLevels(policy).what(),
-                Text.of("api.unexpected", Text.of("api.level-not-of", l.name(), policy))));
+        throw ApiErrors.unexpected(
+            ApiCall.accessLevels(policy), Text.of("api.level-not-of", l.name(), policy), null);
       }
     }
     return levels;
@@ -297,11 +287,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
     String link =
         getObject(call, url, "the answer to GET " + url.getRawPath()).path("selfLink").asText("");
     if (!link.contains("/global/networks/")) {
-      throw new CloudReadException(
-          Text.of(
-              "api.cannot",
-              call.what(),
-              Text.of("api.unexpected", Text.of("json.missing-field", "selfLink"))));
+      throw ApiErrors.unexpected(call, Text.of("json.missing-field", "selfLink"), null);
     }
     return dev.vpcscaudit.network.NetworkRef.path(link);
   }
@@ -334,11 +320,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       return null;
     }
     if (!name.isTextual()) {
-      throw new CloudReadException(
-          Text.of(
-              "api.cannot",
-              call.what(),
-              Text.of("api.unexpected", Text.of("api.field-not-a-string", "name"))));
+      throw ApiErrors.unexpected(call, Text.of("api.field-not-a-string", "name"), null);
     }
     return name.asText();
   }
@@ -449,11 +431,8 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
           if (root.path("unreachables").size() > 0) {
             List<String> missing = new ArrayList<>();
             root.path("unreachables").forEach(u -> missing.add(u.asText()));
-            throw new CloudReadException(
-                Text.of(
-                    "api.cannot",
-                    call.what(),
-                    Text.of("api.unreachable", String.join(", ", missing))));
+            throw ApiErrors.cannot(
+                call, Text.of("api.unreachable", String.join(", ", missing)), null);
           }
           return java.util.Map.entry(source, root);
         });
@@ -496,12 +475,10 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
         pageToken = next.asText("");
         if (!pageToken.isEmpty() && !tokens.add(pageToken)) {
           // The same token again would page forever: the listing cannot be read whole.
-          throw new CloudReadException(
-              Text.of("api.cannot", call.what(), Text.of("api.page-token-again", page)));
+          throw ApiErrors.cannot(call, Text.of("api.page-token-again", page), null);
         }
       } catch (BadInputException e) {
-        throw new CloudReadException(
-            Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
+        throw ApiErrors.unexpected(call, e.text(), e);
       }
       page++;
     } while (!pageToken.isEmpty());
@@ -554,8 +531,7 @@ public final class GcpApis implements ResourceManager, AccessContextManager, Aut
       }
       return root;
     } catch (BadInputException e) {
-      throw new CloudReadException(
-          Text.of("api.cannot", call.what(), Text.of("api.unexpected", e.text())), e);
+      throw ApiErrors.unexpected(call, e.text(), e);
     }
   }
 

@@ -105,18 +105,18 @@ final class OrgDiscovery {
     }
     if (chosen.isEmpty() && missing.isEmpty()) {
       boolean query = selection.kind() == ProjectSelection.Kind.QUERY;
+      String q = query ? selection.query() : "";
       throw new dev.vpcscaudit.error.CloudReadException(
           dev.vpcscaudit.i18n.Text.of(
               "org.none-selected",
               organization,
               projects.isEmpty()
                   ? dev.vpcscaudit.i18n.Text.of(
-                      query ? "org.search-none.query" : "org.search-none",
-                      query ? selection.query() : "")
+                      query ? "org.search-none.query" : "org.search-none", q)
                   : dev.vpcscaudit.i18n.Text.of(
                       query ? "org.search-none-in.query" : "org.search-none-in",
                       projects.size(),
-                      query ? selection.query() : "")));
+                      q)));
     }
     // Candidate policies per project, and the union to read.
     Map<String, List<String>> candidates = new HashMap<>();

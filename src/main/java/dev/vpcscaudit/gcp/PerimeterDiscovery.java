@@ -80,27 +80,25 @@ final class PerimeterDiscovery {
       if (org == null) {
         List<String> chain = await(ancestry);
         if (chain.size() > MAX_FOLDER_DEPTH) {
-          throw new CloudReadException(
-              Text.of(
-                  "api.cannot",
-                  Text.of("call.ancestry", resolved.number()),
-                  Text.of("api.ancestry-too-deep", MAX_FOLDER_DEPTH)));
+          throw ApiErrors.cannot(
+              ApiCall.ancestry(resolved.number()),
+              Text.of("api.ancestry-too-deep", MAX_FOLDER_DEPTH),
+              null);
         }
         String parent = chain.isEmpty() ? "" : chain.get(chain.size() - 1);
         ancestors.addAll(chain.stream().filter(a -> a.startsWith("folders/")).toList());
         if (!parent.startsWith("organizations/")
             && (!ancestors.isEmpty() || !(info.parent() == null || info.parent().isEmpty()))) {
           // Folders always sit under an organization: a chain that stops short was cut.
-          throw new CloudReadException(
-              Text.of(
-                  "api.cannot",
-                  Text.of("call.ancestry", resolved.number()),
-                  chain.isEmpty()
-                      ? Text.of("api.ancestry-no-organization.empty", orNone(info.parent()))
-                      : Text.of(
-                          "api.ancestry-no-organization",
-                          String.join(" < ", chain),
-                          orNone(info.parent()))));
+          throw ApiErrors.cannot(
+              ApiCall.ancestry(resolved.number()),
+              chain.isEmpty()
+                  ? Text.of("api.ancestry-no-organization.empty", orNone(info.parent()))
+                  : Text.of(
+                      "api.ancestry-no-organization",
+                      String.join(" < ", chain),
+                      orNone(info.parent())),
+              null);
         }
         if (!parent.startsWith("organizations/")) {
           log.note(Text.of("log.no-organization", resolved.number()));
